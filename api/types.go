@@ -1,0 +1,127 @@
+// Package api is a client for Targon's /tha/v2 REST API: credits, API keys
+// and SSH keys. One Client holds the base URL, the bearer token and the retry
+// policy; every method takes a context and returns typed values or an *Error.
+package api
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+)
+
+// Credits is the account's balance as GET /tha/v2/me/credits returns it.
+type Credits struct {
+	// Amount is the balance exactly as the server sent it (an integer or a
+	// decimal number), never rounded.
+	Amount Amount `json:"credits"`
+	// Currency is the unit the server names, for example "USD".
+	Currency string `json:"currency"`
+}
+
+// Amount is a JSON number kept as its decimal text, so that a balance such as
+// 1234.5 or 12345678901234567890 is shown exactly, with no float rounding.
+type Amount string
+
+// UnmarshalJSON accepts a JSON number, or a string holding one (liberal in what
+// we accept); null leaves the amount empty.
+func (a *Amount) UnmarshalJSON(b []byte) error {
+	b = bytes.TrimSpace(b)
+	if string(b) == "null" {
+		*a = ""
+		return nil
+	}
+	if len(b) > 0 && b[0] == '"' {
+		var s string
+		if err := json.Unmarshal(b, &s); err != nil {
+			return err
+		}
+		b = []byte(strings.TrimSpace(s))
+	}
+	if !isJSONNumber(b) {
+		return fmt.Errorf("credits: %.20q is not a number", b)
+	}
+	*a = Amount(b)
+	return nil
+}
+
+// isJSONNumber reports whether b is a plain decimal number (an optional minus,
+// digits, an optional fraction). Exponents are accepted too, since JSON allows
+// them; the UI shows such a value as sent.
+func isJSONNumber(b []byte) bool {
+	if len(b) == 0 {
+		return false
+	}
+	var n json.Number
+	return json.Unmarshal(b, &n) == nil && n.String() == string(b)
+}
+
+// APIKey is one API key of the account.
+type APIKey struct {
+	UID  string `json:"uid"`
+	Name string `json:"name"`
+	// KeyRaw is the secret. The UI shows it in full only once, right after
+	// a create or a roll.
+	KeyRaw    string    `json:"key_raw"`
+	CreatedAt Timestamp `json:"created_at"`
+	UpdatedAt Timestamp `json:"updated_at"`
+}
+
+// SSHKey is one SSH public key registered with the account.
+type SSHKey struct {
+	UID          string    `json:"uid"`
+	Name         string    `json:"name"`
+	PublicKeyRaw string    `json:"public_key_raw"`
+	CreatedAt    Timestamp `json:"created_at"`
+	UpdatedAt    Timestamp `json:"updated_at"`
+}
+
+// Page is one page of a list endpoint. NextCursor is empty on the last page.
+type Page[T any] struct {
+	Items      []T    `json:"items"`
+	NextCursor string `json:"next_cursor"`
+}
+
+// ListOptions selects a page of a list endpoint. A zero Limit lets the server
+// choose; an empty Cursor asks for the first page.
+type ListOptions struct {
+	Limit  int
+	Cursor string
+}
+
+// Timestamp is an ISO 8601 time from the API. Decoding is liberal: a value
+// that is empty, null or not RFC 3339 becomes the zero time instead of failing
+// the whole response, since a list is still useful without one date.
+type Timestamp struct {
+	time.Time
+}
+
+// UnmarshalJSON parses RFC 3339 (with or without fractional seconds); anything
+// else that is a JSON string or null yields the zero time.
+func (t *Timestamp) UnmarshalJSON(b []byte) error {
+	if string(b) == "null" {
+		t.Time = time.Time{}
+		return nil
+	}
+	var s string
+	if err := json.Unmarshal(b, &s); err != nil {
+		return errors.New("timestamp is not a string")
+	}
+	parsed, err := time.Parse(time.RFC3339Nano, s)
+	if err != nil {
+		t.Time = time.Time{}
+		return nil
+	}
+	t.Time = parsed
+	return nil
+}
+
+// MarshalJSON writes RFC 3339 in UTC, or null for the zero time.
+func (t Timestamp) MarshalJSON() ([]byte, error) {
+	if t.IsZero() {
+		return []byte("null"), nil
+	}
+	return json.Marshal(t.UTC().Format(time.RFC3339))
+}

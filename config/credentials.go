@@ -1,0 +1,168 @@
+package config
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"runtime"
+	"strings"
+	"syscall"
+	"unicode"
+	"unicode/utf8"
+)
+
+// maxCredentialsSize caps how much of a credentials file is read.
+const maxCredentialsSize = 64 << 10
+
+// loadKey fills in the key: TARGON_API_KEY, else the credentials file. It
+// warns about a credentials file that group or others can read, whichever
+// source wins, since the file holds a secret either way.
+func (s *Settings) loadKey(env Environment) error {
+	info, statErr := os.Stat(s.CredentialsPath)
+	if statErr == nil && info.Mode().IsRegular() && runtime.GOOS != "windows" && info.Mode().Perm()&0o077 != 0 {
+		s.Warnings = append(s.Warnings, fmt.Sprintf(
+			"credentials file %s is readable by other users (mode %04o): run chmod 600 %s",
+			s.CredentialsPath, info.Mode().Perm(), s.CredentialsPath))
+	}
+
+	if key := strings.TrimSpace(env.getenv("TARGON_API_KEY")); key != "" {
+		if err := CheckKey(key); err != nil {
+			return fmt.Errorf("TARGON_API_KEY: %w", err)
+		}
+		s.apiKey, s.KeySource = key, KeyFromEnv
+		return nil
+	}
+
+	if errors.Is(statErr, fs.ErrNotExist) {
+		return nil
+	}
+	data, err := readCapped(s.CredentialsPath, maxCredentialsSize)
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil
+	}
+	if err != nil {
+		return fmt.Errorf("credentials: %w", err)
+	}
+	key := strings.TrimSpace(string(data))
+	if key == "" {
+		s.Warnings = append(s.Warnings, fmt.Sprintf("credentials file %s is empty", s.CredentialsPath))
+		return nil
+	}
+	if err := CheckKey(key); err != nil {
+		return fmt.Errorf("credentials file %s: %w", s.CredentialsPath, err)
+	}
+	s.apiKey, s.KeySource = key, KeyFromFile
+	return nil
+}
+
+// CheckKey reports whether key, already trimmed, can be an API key: non-empty
+// valid UTF-8 without spaces or control characters. The error never
+// contains the key.
+func CheckKey(key string) error {
+	switch {
+	case key == "":
+		return errors.New("the API key is empty")
+	case !utf8.ValidString(key):
+		return errors.New("the API key is not valid UTF-8")
+	case strings.IndexFunc(key, func(r rune) bool { return unicode.IsSpace(r) || unicode.IsControl(r) }) >= 0:
+		return errors.New("the API key contains spaces or control characters")
+	}
+	return nil
+}
+
+// SaveCredentials atomically replaces the file at path with key and a
+// newline, the format Targon's CLI reads. The key (trimmed of surrounding
+// whitespace) is written to a temporary file created with mode 0600 in the
+// same directory, synced, and renamed over path; the directory is then
+// synced. The directory is created with mode 0700 if missing. If path is a
+// symbolic link, the file it points to is replaced. A failure before the
+// rename leaves path as it was and no temporary file behind. Errors never
+// contain the key.
+func SaveCredentials(path, key string) error {
+	key = strings.TrimSpace(key)
+	if err := CheckKey(key); err != nil {
+		return err
+	}
+	if path == "" {
+		return errors.New("save credentials: no file name")
+	}
+	if fi, err := os.Lstat(path); err == nil && fi.Mode()&fs.ModeSymlink != 0 {
+		if path, err = filepath.EvalSymlinks(path); err != nil {
+			return fmt.Errorf("save credentials: %w", err)
+		}
+	}
+	dir := filepath.Dir(path)
+	if _, err := os.Stat(dir); errors.Is(err, fs.ErrNotExist) {
+		if err := os.MkdirAll(dir, 0o700); err != nil {
+			return fmt.Errorf("save credentials: %w", err)
+		}
+		if err := os.Chmod(dir, 0o700); err != nil { // in case the umask took bits away
+			return fmt.Errorf("save credentials: %w", err)
+		}
+	}
+	if err := replaceFile(path, []byte(key+"\n")); err != nil {
+		return fmt.Errorf("save credentials: %w", err)
+	}
+	return nil
+}
+
+// replaceFile writes data to a new 0600 file next to path, syncs it and
+// renames it over path, then syncs the directory. On an error before the
+// rename the temporary file is removed.
+func replaceFile(path string, data []byte) (err error) {
+	dir := filepath.Dir(path)
+	f, err := os.CreateTemp(dir, "."+filepath.Base(path)+".*.tmp") // mode 0600 from the start
+	if err != nil {
+		return err
+	}
+	tmp := f.Name()
+	defer func() {
+		if err != nil {
+			f.Close()
+			os.Remove(tmp)
+		}
+	}()
+	if runtime.GOOS != "windows" {
+		info, err := f.Stat()
+		if err != nil {
+			return err
+		}
+		if info.Mode().Perm() != 0o600 { // a strict umask; the file is still empty
+			if err := f.Chmod(0o600); err != nil {
+				return err
+			}
+		}
+	}
+	if _, err := f.Write(data); err != nil {
+		return err
+	}
+	if err := f.Sync(); err != nil {
+		return err
+	}
+	if err := f.Close(); err != nil {
+		return err
+	}
+	if err := os.Rename(tmp, path); err != nil {
+		return err
+	}
+	return syncDir(dir)
+}
+
+// syncDir makes a rename in dir durable. File systems and systems that
+// cannot sync a directory are not an error.
+func syncDir(dir string) error {
+	if runtime.GOOS == "windows" {
+		return nil
+	}
+	d, err := os.Open(dir)
+	if err != nil {
+		return err
+	}
+	defer d.Close()
+	if err := d.Sync(); err != nil && !errors.Is(err, errors.ErrUnsupported) && !errors.Is(err, syscall.EINVAL) {
+		return err
+	}
+	return nil
+}

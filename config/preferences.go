@@ -1,0 +1,245 @@
+package config
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"maps"
+	"path/filepath"
+	"slices"
+	"sort"
+	"strings"
+	"time"
+)
+
+// Preference defaults and limits.
+const (
+	DefaultRefreshInterval = 60 * time.Second
+	MinRefreshInterval     = 5 * time.Second
+)
+
+// maxPrefsSize caps how much of a preferences file is read.
+const maxPrefsSize = 1 << 20
+
+// Themes lists the accepted values of the theme preference.
+var Themes = []string{"auto", "dark", "light"}
+
+// prefFields lists the top-level keys of the preferences file.
+var prefFields = []string{"theme", "refresh_interval", "clipboard_clear", "keys"}
+
+// Preferences are the dashboard's own settings, read from
+// $XDG_CONFIG_HOME/targon-dash/config.toml. Every field is optional there.
+type Preferences struct {
+	Theme           string              // "auto", "dark" or "light"
+	RefreshInterval time.Duration       // 0: no automatic refresh
+	ClipboardClear  time.Duration       // clear the clipboard this long after copying a secret; 0: never
+	Keys            map[string][]string // action name → keys, overriding the default key map
+	Path            string              // the file they came from (set even when it does not exist)
+
+	keyLines map[string]int // action name → line in Path, for ValidateKeys
+}
+
+// DefaultPreferences are the preferences when the file sets nothing.
+func DefaultPreferences() Preferences {
+	return Preferences{Theme: "auto", RefreshInterval: DefaultRefreshInterval}
+}
+
+// PreferencesPath is where LoadPreferences looks:
+// $XDG_CONFIG_HOME/targon-dash/config.toml, XDG_CONFIG_HOME defaulting to
+// ~/.config (also when it is not an absolute path, as the XDG spec says).
+func PreferencesPath(env Environment) (string, error) {
+	dir := env.getenv("XDG_CONFIG_HOME")
+	if !filepath.IsAbs(dir) {
+		home, err := env.home()
+		if err != nil {
+			return "", err
+		}
+		dir = filepath.Join(home, ".config")
+	}
+	return filepath.Join(dir, "targon-dash", "config.toml"), nil
+}
+
+// LoadPreferences reads the preferences file. A missing file gives
+// DefaultPreferences (with Path set); a bad one gives a *FileError.
+func LoadPreferences(env Environment) (Preferences, error) {
+	path, err := PreferencesPath(env)
+	if err != nil {
+		return Preferences{}, err
+	}
+	data, err := readCapped(path, maxPrefsSize)
+	if errors.Is(err, fs.ErrNotExist) {
+		p := DefaultPreferences()
+		p.Path = path
+		return p, nil
+	}
+	if err != nil {
+		return Preferences{}, err
+	}
+	return ParsePreferences(path, data)
+}
+
+// ParsePreferences parses the contents of a preferences file; path is only
+// used in error messages and Preferences.Path. An unknown field or a bad value
+// is a *FileError naming the file, the line and the field; the first problem
+// in file order is reported.
+func ParsePreferences(path string, data []byte) (Preferences, error) {
+	p := DefaultPreferences()
+	p.Path = path
+	doc, err := decodeTOML(path, data)
+	if err != nil {
+		return Preferences{}, err
+	}
+	lines := keyLines(string(data))
+	fail := func(msg string, pieces ...string) (Preferences, error) {
+		return Preferences{}, &FileError{Path: path, Line: lines[lineKey(pieces...)], Field: fieldName(pieces...), Msg: msg}
+	}
+	for _, name := range inFileOrder(doc, lines) { // so the first problem is reported
+		v := doc[name]
+		switch name {
+		case "theme":
+			s, ok := v.(string)
+			if !ok || !slices.Contains(Themes, s) {
+				return fail(fmt.Sprintf("%s is not a theme (use %s)", shown(v), quoteList(Themes)), name)
+			}
+			p.Theme = s
+		case "refresh_interval":
+			d, msg := parseDuration(v)
+			if msg == "" && d > 0 && d < MinRefreshInterval {
+				msg = fmt.Sprintf("%s is too short: the minimum is %s (or \"off\")", shown(v), MinRefreshInterval)
+			}
+			if msg != "" {
+				return fail(msg, name)
+			}
+			p.RefreshInterval = d
+		case "clipboard_clear":
+			d, msg := parseDuration(v)
+			if msg != "" {
+				return fail(msg, name)
+			}
+			p.ClipboardClear = d
+		case "keys":
+			table, ok := v.(map[string]any)
+			if !ok {
+				return fail(fmt.Sprintf("expected a table of actions like [keys] refresh = [\"r\", \"f5\"], got %s", describe(v)), name)
+			}
+			p.Keys = make(map[string][]string, len(table))
+			p.keyLines = make(map[string]int, len(table))
+			for _, action := range inFileOrder(table, lines, "keys") {
+				list, msg := keyList(table[action])
+				if msg != "" {
+					return fail(msg, "keys", action)
+				}
+				p.Keys[action] = list
+				p.keyLines[action] = lines[lineKey("keys", action)]
+			}
+		default:
+			return fail(fmt.Sprintf("unknown field (known fields: %s)", strings.Join(prefFields, ", ")), name)
+		}
+	}
+	return p, nil
+}
+
+// ValidateKeys reports the first action in p.Keys (in file order) that is not
+// one of known, as a *FileError with the file and line when p was parsed.
+func (p Preferences) ValidateKeys(known []string) error {
+	actions := make([]string, 0, len(p.Keys))
+	for a := range p.Keys {
+		actions = append(actions, a)
+	}
+	sort.Slice(actions, func(i, j int) bool {
+		li, lj := p.keyLines[actions[i]], p.keyLines[actions[j]]
+		if li != lj {
+			return li < lj
+		}
+		return actions[i] < actions[j]
+	})
+	for _, a := range actions {
+		if !slices.Contains(known, a) {
+			sorted := append([]string(nil), known...)
+			sort.Strings(sorted)
+			return &FileError{
+				Path:  p.Path,
+				Line:  p.keyLines[a],
+				Field: fieldName("keys", a),
+				Msg:   fmt.Sprintf("unknown action %q (known actions: %s)", a, strings.Join(sorted, ", ")),
+			}
+		}
+	}
+	return nil
+}
+
+// inFileOrder returns the keys of the table at parent in the order of the
+// lines defining them (then by name).
+func inFileOrder(table map[string]any, lines map[string]int, parent ...string) []string {
+	names := slices.Collect(maps.Keys(table))
+	line := func(name string) int { return lines[lineKey(append(slices.Clip(parent), name)...)] }
+	sort.Slice(names, func(i, j int) bool {
+		if li, lj := line(names[i]), line(names[j]); li != lj {
+			return li < lj
+		}
+		return names[i] < names[j]
+	})
+	return names
+}
+
+// parseDuration reads a duration preference: a Go duration string, or "off"
+// or "0" for none. It returns a message instead of an error.
+func parseDuration(v any) (time.Duration, string) {
+	const examples = `(examples: "30s", "2m", "off")`
+	s, ok := v.(string)
+	if !ok {
+		return 0, fmt.Sprintf("expected a duration string, got %s %s", describe(v), examples)
+	}
+	t := strings.TrimSpace(s)
+	if strings.EqualFold(t, "off") || t == "0" {
+		return 0, ""
+	}
+	d, err := time.ParseDuration(t)
+	if err != nil {
+		return 0, fmt.Sprintf("%q is not a duration %s", s, examples)
+	}
+	if d < 0 {
+		return 0, fmt.Sprintf("%q is negative: use \"off\" to disable", s)
+	}
+	return d, ""
+}
+
+// keyList checks one [keys] entry: a non-empty array of non-empty strings.
+func keyList(v any) ([]string, string) {
+	const want = `expected a list of keys like ["r", "f5"]`
+	arr, ok := v.([]any)
+	if !ok {
+		return nil, fmt.Sprintf("%s, got %s", want, describe(v))
+	}
+	if len(arr) == 0 {
+		return nil, want + ", got an empty list"
+	}
+	out := make([]string, 0, len(arr))
+	for i, e := range arr {
+		s, ok := e.(string)
+		if !ok {
+			return nil, fmt.Sprintf("%s, but item %d is %s", want, i+1, describe(e))
+		}
+		if strings.TrimSpace(s) == "" {
+			return nil, fmt.Sprintf("item %d is an empty key", i+1)
+		}
+		out = append(out, s)
+	}
+	return out, ""
+}
+
+// shown renders a value in a message: strings quoted, others described.
+func shown(v any) string {
+	if s, ok := v.(string); ok {
+		return fmt.Sprintf("%q", s)
+	}
+	return describe(v)
+}
+
+func quoteList(list []string) string {
+	q := make([]string, len(list))
+	for i, s := range list {
+		q[i] = fmt.Sprintf("%q", s)
+	}
+	return strings.Join(q, ", ")
+}

@@ -1,0 +1,96 @@
+package config
+
+import (
+	"fmt"
+	"strings"
+)
+
+// KeySource says where the API key came from.
+type KeySource int
+
+// Where an API key can come from.
+const (
+	KeyNone     KeySource = iota // no key: show the login screen
+	KeyFromEnv                   // TARGON_API_KEY
+	KeyFromFile                  // the profile's credentials file
+	KeyFromDemo                  // the built-in demo server
+)
+
+// String returns "none", "env", "file" or "demo".
+func (k KeySource) String() string {
+	switch k {
+	case KeyNone:
+		return "none"
+	case KeyFromEnv:
+		return "env"
+	case KeyFromFile:
+		return "file"
+	case KeyFromDemo:
+		return "demo"
+	}
+	return fmt.Sprintf("KeySource(%d)", int(k))
+}
+
+// Settings are the resolved profile, base URL and API key. The key is kept
+// unexported and every fmt verb prints it masked (encoding/json skips it).
+type Settings struct {
+	Profile         string
+	BaseURL         string // validated by CheckBaseURL, no trailing slash
+	KeySource       KeySource
+	CredentialsPath string   // ~/.targon/credentials-<profile>, set even when it does not exist
+	ConfigPath      string   // Targon CLI's ~/.targon/config.toml, set even when it does not exist
+	Warnings        []string // problems worth showing that do not stop the start, e.g. loose permissions
+
+	apiKey string
+}
+
+// APIKey returns the API key, "" when there is none.
+func (s *Settings) APIKey() string { return s.apiKey }
+
+// SetAPIKey replaces the key in memory (after a login or a roll) without
+// changing KeySource or saving it; see SaveAPIKey.
+func (s *Settings) SetAPIKey(key string) { s.apiKey = key }
+
+// SaveAPIKey saves key to CredentialsPath with SaveCredentials and, when that
+// succeeds, uses it from now on with KeySource KeyFromFile.
+func (s *Settings) SaveAPIKey(key string) error {
+	key = strings.TrimSpace(key)
+	if err := SaveCredentials(s.CredentialsPath, key); err != nil {
+		return err
+	}
+	s.apiKey, s.KeySource = key, KeyFromFile
+	return nil
+}
+
+// masked stands in for the key when Settings are printed.
+func (s Settings) masked() string {
+	if s.apiKey == "" {
+		return ""
+	}
+	return "<redacted>"
+}
+
+// settingsView is Settings with the key replaced, for printing.
+type settingsView struct {
+	Profile         string
+	BaseURL         string
+	APIKey          string
+	KeySource       KeySource
+	CredentialsPath string
+	ConfigPath      string
+	Warnings        []string
+}
+
+func (s Settings) view() settingsView {
+	return settingsView{s.Profile, s.BaseURL, s.masked(), s.KeySource, s.CredentialsPath, s.ConfigPath, s.Warnings}
+}
+
+// Format implements fmt.Formatter so that no verb (%v, %+v, %#v, %s, ...)
+// prints the API key.
+func (s Settings) Format(f fmt.State, verb rune) {
+	out := fmt.Sprintf(fmt.FormatString(f, verb), s.view())
+	if verb == 'v' && f.Flag('#') {
+		out = strings.Replace(out, "config.settingsView", "config.Settings", 1)
+	}
+	fmt.Fprint(f, out)
+}

@@ -1,0 +1,189 @@
+// Command targon-dash is a keyboard-driven terminal dashboard for a Targon
+// account: credits, API keys and SSH keys.
+//
+//	targon-dash                 the dashboard (login screen when no key is set)
+//	targon-dash --demo          the dashboard against a built-in demo account
+//	targon-dash demo-server     serve the demo API on loopback for other tools
+package main
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"net"
+	"net/http"
+	"os"
+	"runtime/debug"
+	"strings"
+	"time"
+
+	"golang.org/x/term"
+
+	"github.com/targon-dash/targon-dash/api"
+	"github.com/targon-dash/targon-dash/api/apitest"
+	"github.com/targon-dash/targon-dash/config"
+	"github.com/targon-dash/targon-dash/ui"
+	"github.com/targon-dash/targon-dash/ui/clipboard"
+	"github.com/targon-dash/targon-dash/ui/common"
+)
+
+// version is set at build time with -ldflags "-X main.version=v1.2.3"; when
+// empty, the module version from the build info is used.
+var version = ""
+
+func main() {
+	os.Exit(run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr))
+}
+
+// run is main without os.Exit, so tests can call it.
+func run(args []string, stdin, stdout *os.File, stderr io.Writer) int {
+	if len(args) > 0 && args[0] == "demo-server" {
+		return runDemoServer(args[1:], stdout, stderr)
+	}
+
+	fs := flag.NewFlagSet("targon-dash", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	var (
+		baseURL     = fs.String("base-url", "", "Targon API base URL (default: $TARGON_BASE_URL, the profile's base_url, or https://api.targon.com)")
+		profile     = fs.String("profile", "", "profile name (default: $TARGON_PROFILE, `current` in ~/.targon/config.toml, or \"default\")")
+		demo        = fs.Bool("demo", false, "run against a built-in demo account (no Targon account needed)")
+		theme       = fs.String("theme", "", "colours: auto, dark or light (default: the preference, else auto)")
+		showVersion = fs.Bool("version", false, "print the version and exit")
+	)
+	fs.Usage = func() { usage(fs) }
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return 0
+		}
+		return 2
+	}
+	if fs.NArg() > 0 {
+		fmt.Fprintf(stderr, "targon-dash: unexpected argument %q (see targon-dash -h)\n", fs.Arg(0))
+		return 2
+	}
+	if *showVersion {
+		fmt.Fprintln(stdout, "targon-dash", buildVersion())
+		return 0
+	}
+	if !term.IsTerminal(int(stdin.Fd())) || !term.IsTerminal(int(stdout.Fd())) {
+		fmt.Fprintln(stderr, "targon-dash: needs a terminal: run it in an interactive terminal (stdin and stdout must be a TTY); for a headless API try `targon-dash demo-server`")
+		return 2
+	}
+
+	env := config.Environment{Getenv: os.Getenv}
+	prefs, err := config.LoadPreferences(env)
+	if err == nil {
+		err = prefs.ValidateKeys(common.DefaultKeyMap().ActionNames())
+	}
+	if err != nil {
+		fmt.Fprintln(stderr, "targon-dash:", err)
+		return 1
+	}
+	if *theme == "" {
+		*theme = prefs.Theme
+	}
+	if err := ui.SetTheme(*theme); err != nil {
+		fmt.Fprintln(stderr, "targon-dash: --theme:", err)
+		return 2
+	}
+
+	var demoSrv *demoServer
+	defer func() {
+		if demoSrv != nil {
+			demoSrv.Close()
+		}
+	}()
+	// startDemo serves the demo account in-process, once.
+	startDemo := func() (string, string, error) {
+		if demoSrv == nil {
+			var err error
+			if demoSrv, err = newDemoServer(); err != nil {
+				return "", "", err
+			}
+		}
+		return demoSrv.url, demoSrv.sim.DemoKey(), nil
+	}
+
+	var settings *config.Settings
+	if *demo {
+		url, key, err := startDemo()
+		if err != nil {
+			fmt.Fprintln(stderr, "targon-dash: demo:", err)
+			return 1
+		}
+		settings = &config.Settings{Profile: "demo", BaseURL: url, KeySource: config.KeyFromDemo}
+		settings.SetAPIKey(key)
+	} else if settings, err = config.Resolve(config.Flags{Profile: *profile, BaseURL: *baseURL}, env); err != nil {
+		fmt.Fprintln(stderr, "targon-dash:", err)
+		return 1
+	}
+	client, err := api.New(settings.BaseURL, settings.APIKey(), api.WithUserAgent("targon-dash/"+buildVersion()))
+	if err != nil {
+		fmt.Fprintln(stderr, "targon-dash:", err)
+		return 1
+	}
+	err = ui.Run(ui.Options{
+		Client:      client,
+		Settings:    settings,
+		Preferences: prefs,
+		Clipboard:   clipboard.AutoClear(clipboard.New(), prefs.ClipboardClear),
+		Version:     buildVersion(),
+		StartDemo:   startDemo,
+	})
+	if err != nil {
+		fmt.Fprintln(stderr, "targon-dash:", err)
+		return 1
+	}
+	return 0
+}
+
+func usage(fs *flag.FlagSet) {
+	out := fs.Output()
+	fmt.Fprint(out, `targon-dash: a terminal dashboard for your Targon account (credits, API keys, SSH keys)
+
+Usage:
+  targon-dash [flags]              open the dashboard
+  targon-dash --demo               try it on a built-in demo account
+  targon-dash demo-server [flags]  serve the demo API on loopback (see demo-server -h)
+
+The API key comes from $TARGON_API_KEY or ~/.targon/credentials-<profile>;
+with neither, the dashboard opens its login screen.
+
+Flags:
+`)
+	fs.PrintDefaults()
+}
+
+// demoServer is the in-process simulator behind --demo.
+type demoServer struct {
+	sim *apitest.Server
+	srv *http.Server
+	url string
+}
+
+// Close stops the simulator.
+func (d *demoServer) Close() { d.srv.Close() }
+
+// newDemoServer serves a demo account on a free loopback port.
+func newDemoServer() (*demoServer, error) {
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		return nil, err
+	}
+	sim := apitest.NewDemo()
+	srv := &http.Server{Handler: sim, ReadHeaderTimeout: 10 * time.Second}
+	go srv.Serve(ln)
+	return &demoServer{sim: sim, srv: srv, url: "http://" + ln.Addr().String()}, nil
+}
+
+// buildVersion is the version stamped at link time, else the module version.
+func buildVersion() string {
+	if version != "" {
+		return version
+	}
+	if bi, ok := debug.ReadBuildInfo(); ok && bi.Main.Version != "" && bi.Main.Version != "(devel)" {
+		return strings.TrimPrefix(bi.Main.Version, "v")
+	}
+	return "dev"
+}

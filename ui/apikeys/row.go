@@ -1,0 +1,47 @@
+package apikeys
+
+import (
+	"time"
+
+	"github.com/targon-dash/targon-dash/api"
+	"github.com/targon-dash/targon-dash/ui/common"
+)
+
+// row is how the view holds an API key: everything it draws, and never the
+// secret itself (only its masked form).
+type row struct {
+	uid, name, masked string
+	created, updated  time.Time
+	// inUse marks the key this dashboard authenticates with.
+	inUse bool
+	now   func() time.Time
+}
+
+// newRow is the one place an api.APIKey becomes a row.
+func newRow(c *common.Common, k api.APIKey) row {
+	return row{
+		uid:     common.Sanitize(k.UID),
+		name:    common.Sanitize(k.Name),
+		masked:  common.MaskKey(k.KeyRaw),
+		created: k.CreatedAt.Time,
+		updated: k.UpdatedAt.Time,
+		inUse:   c.Client.UsesKey(k.KeyRaw),
+		now:     c.Now,
+	}
+}
+
+// UID identifies the row's key (components.KeyedRow).
+func (r row) UID() string { return r.uid }
+
+// FilterValue is what "/" matches: the name and the uid.
+func (r row) FilterValue() string { return r.name + " " + r.uid }
+
+// Cells are the columns: name, uid, masked key, created, updated.
+func (r row) Cells() []string {
+	name := r.name
+	if r.inUse {
+		name = "● " + name + " · in use"
+	}
+	now := r.now()
+	return []string{name, r.uid, r.masked, common.RelativeTime(r.created, now), common.RelativeTime(r.updated, now)}
+}

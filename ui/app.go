@@ -1,0 +1,581 @@
+// Package ui is the Bubble Tea program of targon-dash: the root model that
+// owns the tabs (credits, API keys, SSH keys), the status bar, toasts, the
+// modal stack and the login screen, and routes messages between them.
+package ui
+
+import (
+	"fmt"
+	"net/url"
+	"strings"
+	"time"
+
+	"github.com/charmbracelet/bubbles/help"
+	"github.com/charmbracelet/bubbles/key"
+	"github.com/charmbracelet/bubbles/spinner"
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/lipgloss"
+	"github.com/charmbracelet/x/ansi"
+
+	"github.com/targon-dash/targon-dash/api"
+	"github.com/targon-dash/targon-dash/config"
+	"github.com/targon-dash/targon-dash/ui/apikeys"
+	"github.com/targon-dash/targon-dash/ui/common"
+	"github.com/targon-dash/targon-dash/ui/components"
+	"github.com/targon-dash/targon-dash/ui/credits"
+	"github.com/targon-dash/targon-dash/ui/login"
+	"github.com/targon-dash/targon-dash/ui/sshkeys"
+)
+
+// MinWidth and MinHeight are the smallest screen the dashboard draws on;
+// below it a "terminal too small" notice is shown instead.
+const (
+	MinWidth  = 60
+	MinHeight = 15
+)
+
+// toastDuration is how long a toast stays in the status bar.
+const toastDuration = 5 * time.Second
+
+// Options is everything the dashboard needs from main.
+type Options struct {
+	Client      *api.Client
+	Settings    *config.Settings
+	Preferences config.Preferences
+	Clipboard   common.Copier
+	Version     string
+	// StartDemo, when set, lets the login screen switch to the built-in
+	// demo account; it returns the demo API's base URL and key.
+	StartDemo func() (baseURL, key string, err error)
+	// Now is the clock (time.Now when nil).
+	Now func() time.Time
+}
+
+// Model is the root model.
+type Model struct {
+	opts    Options
+	c       *common.Common
+	views   []common.View
+	active  int
+	modals  []common.Modal
+	login   *login.Model
+	toast   *toast
+	toastID int
+	spinner spinner.Model
+	spin    bool
+	help    help.Model
+	started bool
+}
+
+type toast struct {
+	id   int
+	text string
+	kind common.ToastKind
+}
+
+type toastExpiredMsg struct{ id int }
+
+// New returns the root model. It shows the login screen when there is no
+// API key. Key overrides from the preferences that name no action are an
+// error.
+func New(opts Options) (*Model, error) {
+	if opts.Now == nil {
+		opts.Now = time.Now
+	}
+	keys := common.DefaultKeyMap()
+	if err := keys.Override(opts.Preferences.Keys); err != nil {
+		return nil, fmt.Errorf("%s: %w", opts.Preferences.Path, err)
+	}
+	m := &Model{opts: opts}
+	m.c = &common.Common{
+		Styles:    common.NewStyles(),
+		Keys:      keys,
+		Client:    opts.Client,
+		Clipboard: opts.Clipboard,
+		Settings:  opts.Settings,
+		Prefs:     opts.Preferences,
+		Now:       opts.Now,
+	}
+	m.spinner = spinner.New(spinner.WithSpinner(spinner.MiniDot), spinner.WithStyle(m.c.Styles.Accent))
+	m.help = help.New()
+	m.help.Styles.ShortKey = m.c.Styles.HelpKey
+	m.help.Styles.ShortDesc = m.c.Styles.HelpDesc
+	m.help.Styles.ShortSeparator = m.c.Styles.HelpSep
+	m.help.Styles.Ellipsis = m.c.Styles.HelpSep
+	m.buildViews()
+	if !opts.Client.HasToken() {
+		m.login = login.New(m.c, "", opts.StartDemo != nil)
+	}
+	return m, nil
+}
+
+// buildViews makes the three tabs for the current Common.
+func (m *Model) buildViews() {
+	m.views = []common.View{credits.New(m.c), apikeys.New(m.c), sshkeys.New(m.c)}
+	m.started = false
+}
+
+// Init draws at once and, when signed in, loads the credits and the first
+// page of both lists concurrently.
+func (m *Model) Init() tea.Cmd {
+	cmds := []tea.Cmd{m.startViews()}
+	if m.login != nil {
+		cmds = append(cmds, m.login.Init())
+	}
+	for _, w := range m.c.Settings.Warnings {
+		cmds = append(cmds, common.Toast(common.ToastError, "⚠ %s", w))
+	}
+	return tea.Batch(cmds...)
+}
+
+// startViews runs the views' Init once there is a key.
+func (m *Model) startViews() tea.Cmd {
+	if m.started || m.login != nil {
+		return nil
+	}
+	m.started = true
+	cmds := make([]tea.Cmd, len(m.views))
+	for i, v := range m.views {
+		cmds[i] = v.Init()
+	}
+	return tea.Batch(cmds...)
+}
+
+// Update routes a message: keys to the top modal, the login screen or the
+// active view; results to everyone (each part keeps only its own).
+func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	cmd := m.update(msg)
+	m.syncModals()
+	return m, tea.Batch(cmd, m.keepSpinning())
+}
+
+// syncModals drops the modals that closed and stacks the ones opened during
+// this Update, so the next key already goes to the right place.
+func (m *Model) syncModals() {
+	kept := m.modals[:0]
+	for _, md := range m.modals {
+		if !md.Closed() {
+			kept = append(kept, md)
+		}
+	}
+	m.modals = kept
+	for _, md := range m.c.TakeOpened() {
+		md.SetSize(m.c.Width, m.c.Height)
+		m.modals = append(m.modals, md)
+	}
+}
+
+func (m *Model) update(msg tea.Msg) tea.Cmd {
+	switch msg := msg.(type) {
+	case tea.WindowSizeMsg:
+		m.c.Width, m.c.Height = msg.Width, msg.Height
+		m.resize()
+		return nil
+	case tea.KeyMsg:
+		return m.onKey(msg)
+	case common.OpenModalMsg:
+		msg.Modal.SetSize(m.c.Width, m.c.Height)
+		m.modals = append(m.modals, msg.Modal)
+		return nil
+	case common.CloseModalMsg:
+		if len(m.modals) > 0 {
+			m.modals = m.modals[:len(m.modals)-1]
+		}
+		return nil
+	case common.ToastMsg:
+		m.toastID++
+		m.toast = &toast{id: m.toastID, text: msg.Text, kind: msg.Kind}
+		id := m.toastID
+		d := toastDuration
+		if msg.Kind == common.ToastError {
+			d *= 2
+		}
+		return tea.Tick(d, func(time.Time) tea.Msg { return toastExpiredMsg{id} })
+	case toastExpiredMsg:
+		if m.toast != nil && m.toast.id == msg.id {
+			m.toast = nil
+		}
+		return nil
+	case common.UnauthorizedMsg:
+		if m.login == nil {
+			m.showLogin("The API key was not accepted (401): it may have been deleted or rolled. Sign in with a valid key.")
+			return m.login.Init()
+		}
+		return nil
+	case common.KeyInUseChangedMsg:
+		if msg.NewKey == "" {
+			m.c.Client.SetToken("")
+			m.c.Settings.SetAPIKey("")
+			m.showLogin("You deleted the API key this dashboard was signed in with. Sign in with another key.")
+			return m.login.Init()
+		}
+		m.c.Settings.SetAPIKey(msg.NewKey)
+		return nil
+	case login.DoneMsg:
+		return m.signedIn(msg)
+	case login.DemoMsg:
+		return m.switchToDemo()
+	case spinner.TickMsg:
+		if msg.ID == m.spinner.ID() {
+			if !m.busy() {
+				m.spin = false
+				return nil
+			}
+			var cmd tea.Cmd
+			m.spinner, cmd = m.spinner.Update(msg)
+			return cmd
+		}
+	}
+	return m.broadcast(msg)
+}
+
+// broadcast hands a non-key message to every modal, the login screen and
+// every view; each keeps only what is its own (ids, generations, types).
+func (m *Model) broadcast(msg tea.Msg) tea.Cmd {
+	var cmds []tea.Cmd
+	for i := range m.modals {
+		var cmd tea.Cmd
+		m.modals[i], cmd = m.modals[i].Update(msg)
+		cmds = append(cmds, cmd)
+	}
+	if m.login != nil {
+		var cmd tea.Cmd
+		m.login, cmd = m.login.Update(msg)
+		cmds = append(cmds, cmd)
+	}
+	for _, v := range m.views {
+		_, cmd := v.Update(msg)
+		cmds = append(cmds, cmd)
+	}
+	return tea.Batch(cmds...)
+}
+
+// onKey: ctrl+c always quits; otherwise the top modal, then the login
+// screen, then a view that is taking text, then the global keys, then the
+// active view.
+func (m *Model) onKey(msg tea.KeyMsg) tea.Cmd {
+	k := m.c.Keys
+	if key.Matches(msg, k.ForceQuit) {
+		return tea.Quit
+	}
+	if n := len(m.modals); n > 0 {
+		var cmd tea.Cmd
+		m.modals[n-1], cmd = m.modals[n-1].Update(msg)
+		return cmd
+	}
+	if m.login != nil {
+		var cmd tea.Cmd
+		m.login, cmd = m.login.Update(msg)
+		return cmd
+	}
+	view := m.views[m.active]
+	if view.Capturing() {
+		_, cmd := view.Update(msg)
+		return cmd
+	}
+	switch {
+	case key.Matches(msg, k.Quit):
+		return tea.Quit
+	case key.Matches(msg, k.Help):
+		m.c.Open(components.NewHelp(m.c, m.fullHelp()))
+		return nil
+	case key.Matches(msg, k.Tab1):
+		m.active = 0
+	case key.Matches(msg, k.Tab2):
+		m.active = 1
+	case key.Matches(msg, k.Tab3):
+		m.active = 2
+	case key.Matches(msg, k.NextTab):
+		m.active = (m.active + 1) % len(m.views)
+	case key.Matches(msg, k.PrevTab):
+		m.active = (m.active + len(m.views) - 1) % len(m.views)
+	case key.Matches(msg, k.Refresh):
+		return view.Refresh()
+	default:
+		_, cmd := view.Update(msg)
+		return cmd
+	}
+	return nil
+}
+
+// showLogin puts the login screen up with a reason.
+func (m *Model) showLogin(reason string) {
+	m.login = login.New(m.c, reason, m.opts.StartDemo != nil)
+}
+
+// signedIn switches the client to the checked key and (re)loads the views.
+func (m *Model) signedIn(msg login.DoneMsg) tea.Cmd {
+	m.c.Client.SetToken(msg.Key)
+	m.c.Settings.SetAPIKey(msg.Key)
+	if msg.Saved {
+		m.c.Settings.KeySource = config.KeyFromFile
+	}
+	m.login = nil
+	toastCmd := common.Toast(common.ToastSuccess, "Signed in")
+	if msg.Saved {
+		toastCmd = common.Toast(common.ToastSuccess, "Signed in; key saved to %s", common.ShortPath(m.c.Settings.CredentialsPath))
+	}
+	if !m.started {
+		return tea.Batch(toastCmd, m.startViews())
+	}
+	cmds := []tea.Cmd{toastCmd}
+	for _, v := range m.views {
+		cmds = append(cmds, v.Refresh())
+	}
+	return tea.Batch(cmds...)
+}
+
+// switchToDemo starts the demo API and rebuilds the dashboard on it.
+func (m *Model) switchToDemo() tea.Cmd {
+	baseURL, demoKey, err := m.opts.StartDemo()
+	if err != nil {
+		return common.Toast(common.ToastError, "could not start the demo: %s", common.ErrorText(err))
+	}
+	client, err := api.New(baseURL, demoKey)
+	if err != nil {
+		return common.Toast(common.ToastError, "could not start the demo: %s", common.ErrorText(err))
+	}
+	settings := &config.Settings{Profile: "demo", BaseURL: baseURL, KeySource: config.KeyFromDemo}
+	settings.SetAPIKey(demoKey)
+	// A new Common, so commands still running for the old one keep their
+	// own client and settings.
+	c := *m.c
+	c.Client, c.Settings = client, settings
+	m.c = &c
+	m.login = nil
+	m.modals = nil
+	m.buildViews()
+	m.resize()
+	return tea.Batch(m.startViews(), common.Toast(common.ToastSuccess, "Demo account: nothing you do here touches a real account"))
+}
+
+// busy reports whether anything waits for the API.
+func (m *Model) busy() bool {
+	for _, v := range m.views {
+		if v.Busy() {
+			return true
+		}
+	}
+	for _, md := range m.modals {
+		if md.Busy() {
+			return true
+		}
+	}
+	return m.login != nil && m.login.Busy()
+}
+
+// keepSpinning starts the status-bar spinner when something is in flight.
+func (m *Model) keepSpinning() tea.Cmd {
+	if m.spin || !m.busy() {
+		return nil
+	}
+	m.spin = true
+	return m.spinner.Tick
+}
+
+// chrome is the height of the tab bar, status bar and help line.
+const chrome = 4
+
+// resize hands out the screen: tab bar (2 lines), view, status, help.
+func (m *Model) resize() {
+	w, h := m.c.Width, m.c.Height
+	for _, v := range m.views {
+		v.SetSize(w, max(1, h-chrome))
+	}
+	for _, md := range m.modals {
+		md.SetSize(w, h)
+	}
+	if m.login != nil {
+		m.login.SetSize(w, h)
+	}
+	m.help.Width = w - 2
+}
+
+// View draws the screen from the model alone.
+func (m *Model) View() string {
+	w, h := m.c.Width, m.c.Height
+	if w == 0 || h == 0 {
+		return "targon-dash: starting…"
+	}
+	if w < MinWidth || h < MinHeight {
+		return m.tooSmall()
+	}
+	body := ""
+	if m.login != nil {
+		body = lipgloss.Place(w, h-chrome, lipgloss.Center, lipgloss.Center, m.login.View())
+	} else {
+		body = m.views[m.active].View()
+	}
+	body = fitHeight(body, h-chrome, w)
+	if n := len(m.modals); n > 0 {
+		body = overlay(m.c.Styles, body, m.modals[n-1].View(), w, h-chrome)
+	}
+	return strings.Join([]string{m.tabBar(), body, m.statusBar(), m.helpLine()}, "\n")
+}
+
+// tooSmall is drawn instead of a broken layout.
+func (m *Model) tooSmall() string {
+	st := m.c.Styles
+	msg := fmt.Sprintf("Terminal too small: %d×%d.\ntargon-dash needs at least %d×%d.\n\nq quits.", m.c.Width, m.c.Height, MinWidth, MinHeight)
+	text := st.Warning.Render(msg)
+	return lipgloss.Place(m.c.Width, m.c.Height, lipgloss.Center, lipgloss.Center, ansi.Truncate(text, max(1, m.c.Width)*4, ""),
+		lipgloss.WithWhitespaceChars(" "))
+}
+
+// tabBar draws the app name and the three tabs.
+func (m *Model) tabBar() string {
+	st := m.c.Styles
+	parts := []string{st.AppName.Render("targon-dash")}
+	for i, v := range m.views {
+		label := fmt.Sprintf("%d %s", i+1, v.Title())
+		if i == m.active && m.login == nil {
+			parts = append(parts, st.TabActive.Render(label))
+		} else {
+			parts = append(parts, st.Tab.Render(label))
+		}
+	}
+	bar := lipgloss.JoinHorizontal(lipgloss.Top, parts...)
+	return st.TabBar.Width(m.c.Width).Render(ansi.Truncate(bar, m.c.Width, "…"))
+}
+
+// statusBar: profile, API host, last refresh, spinner; a toast on the right.
+func (m *Model) statusBar() string {
+	st := m.c.Styles
+	s := m.c.Settings
+	left := []string{st.StatusKey.Render("profile ") + st.StatusValue.Render(s.Profile)}
+	left = append(left, st.StatusValue.Render(hostOf(s.BaseURL)))
+	if t := m.views[m.active].Updated(); !t.IsZero() && m.login == nil {
+		left = append(left, st.StatusKey.Render("updated ")+st.StatusValue.Render(t.Local().Format("15:04:05")))
+	}
+	line := " " + strings.Join(left, st.StatusKey.Render(" · "))
+	if m.busy() {
+		line += "  " + m.spinner.View()
+	}
+	right := ""
+	if m.toast != nil {
+		style := st.ToastInfo
+		switch m.toast.kind {
+		case common.ToastSuccess:
+			style = st.ToastSuccess
+		case common.ToastError:
+			style = st.ToastError
+		}
+		room := m.c.Width - lipgloss.Width(line) - 3
+		right = style.Render(ansi.Truncate(m.toast.text, max(0, room), "…"))
+	}
+	gap := m.c.Width - lipgloss.Width(line) - lipgloss.Width(right) - 1
+	if gap < 1 {
+		return ansi.Truncate(line, m.c.Width, "…")
+	}
+	return line + strings.Repeat(" ", gap) + right + " "
+}
+
+// helpLine is the short help of whatever has the keys.
+func (m *Model) helpLine() string {
+	var b []key.Binding
+	k := m.c.Keys
+	switch {
+	case len(m.modals) > 0:
+		b = m.modals[len(m.modals)-1].ShortHelp()
+	case m.login != nil:
+		b = m.login.ShortHelp()
+	default:
+		b = uniqueBindings(append(m.views[m.active].ShortHelp(), k.Refresh, k.Help, k.Quit))
+	}
+	return " " + m.help.ShortHelpView(b)
+}
+
+// uniqueBindings drops bindings whose keys were already listed.
+func uniqueBindings(bs []key.Binding) []key.Binding {
+	seen := map[string]bool{}
+	out := bs[:0:0]
+	for _, b := range bs {
+		if k := b.Help().Key; !seen[k] {
+			seen[k] = true
+			out = append(out, b)
+		}
+	}
+	return out
+}
+
+// fullHelp is what "?" shows: the global keys and the active view's.
+func (m *Model) fullHelp() [][]key.Binding {
+	k := m.c.Keys
+	groups := [][]key.Binding{
+		{k.Tab1, k.Tab2, k.Tab3, k.NextTab, k.PrevTab},
+		{k.Up, k.Down, k.Top, k.Bottom, k.PageUp, k.PageDown},
+	}
+	global := []key.Binding{k.Filter, withDesc(k.Back, "back"), k.Refresh, k.Help, k.Quit, k.ForceQuit}
+	listed := map[string]bool{}
+	for _, b := range global {
+		listed[b.Help().Key] = true
+	}
+	// The view's own keys, minus any the global column already shows.
+	for _, g := range m.views[m.active].FullHelp() {
+		var own []key.Binding
+		for _, b := range g {
+			if !listed[b.Help().Key] {
+				own = append(own, b)
+			}
+		}
+		if len(own) > 0 {
+			groups = append(groups, own)
+		}
+	}
+	return append(groups, global)
+}
+
+func withDesc(b key.Binding, desc string) key.Binding {
+	b.SetHelp(b.Help().Key, desc)
+	return b
+}
+
+// hostOf is the host of a base URL, for the status bar.
+func hostOf(raw string) string {
+	if u, err := url.Parse(raw); err == nil && u.Host != "" {
+		return u.Host
+	}
+	return raw
+}
+
+// fitHeight pads or cuts s to exactly h lines, each cut to w columns.
+func fitHeight(s string, h, w int) string {
+	lines := strings.Split(s, "\n")
+	if len(lines) > h {
+		lines = lines[:h]
+	}
+	for i, l := range lines {
+		if lipgloss.Width(l) > w {
+			lines[i] = ansi.Truncate(l, w, "")
+		}
+	}
+	for len(lines) < h {
+		lines = append(lines, "")
+	}
+	return strings.Join(lines, "\n")
+}
+
+// overlay draws a modal centred over the body, which is dimmed behind it.
+func overlay(st *common.Styles, body, modal string, w, h int) string {
+	bg := strings.Split(body, "\n")
+	fg := strings.Split(modal, "\n")
+	mw := lipgloss.Width(modal)
+	if len(fg) > h {
+		fg = fg[:h]
+	}
+	top := max(0, (h-len(fg))/2)
+	left := max(0, (w-mw)/2)
+	for i := range bg {
+		plain := ansi.Strip(bg[i])
+		if i < top || i >= top+len(fg) {
+			bg[i] = st.Muted.Faint(true).Render(plain)
+			continue
+		}
+		line := fg[i-top]
+		lw := lipgloss.Width(line)
+		leftPart := ansi.Truncate(plain, left, "")
+		leftPart += strings.Repeat(" ", left-ansi.StringWidth(leftPart))
+		rightPart := ansi.TruncateLeft(plain, left+lw, "")
+		bg[i] = st.Muted.Faint(true).Render(leftPart) + ansi.Truncate(line, w-left, "") + st.Muted.Faint(true).Render(rightPart)
+	}
+	return strings.Join(bg, "\n")
+}

@@ -1,0 +1,208 @@
+package ui
+
+import (
+	"bytes"
+	"net/http/httptest"
+	"os"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/lipgloss"
+	"github.com/charmbracelet/x/exp/golden"
+	"github.com/charmbracelet/x/exp/teatest"
+	"github.com/muesli/termenv"
+
+	"github.com/targon-dash/targon-dash/api"
+	"github.com/targon-dash/targon-dash/api/apitest"
+	"github.com/targon-dash/targon-dash/config"
+)
+
+// clock is the fixed "now" of every UI test, shared with the simulator so
+// relative dates in golden screens never change.
+var clock = time.Date(2026, 11, 23, 12, 0, 0, 0, time.UTC)
+
+func TestMain(m *testing.M) {
+	lipgloss.SetColorProfile(termenv.Ascii)
+	lipgloss.SetHasDarkBackground(true)
+	time.Local = time.UTC
+	os.Exit(m.Run())
+}
+
+// fakeClipboard records what was copied.
+type fakeClipboard struct {
+	mu     sync.Mutex
+	copied []string
+}
+
+func (f *fakeClipboard) Copy(text string) (string, error) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	f.copied = append(f.copied, text)
+	return "system clipboard", nil
+}
+
+func (f *fakeClipboard) last() string {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	if len(f.copied) == 0 {
+		return ""
+	}
+	return f.copied[len(f.copied)-1]
+}
+
+// harness is a dashboard running in teatest against the demo simulator.
+type harness struct {
+	host     string
+	t        *testing.T
+	sim      *apitest.Server
+	tm       *teatest.TestModel
+	clip     *fakeClipboard
+	out      *bytes.Buffer
+	settings *config.Settings
+}
+
+// harnessOption adjusts the dashboard's options or the simulator before
+// the program starts (faults injected later race with the first requests).
+type harnessOption func(*Options, *apitest.Server)
+
+// withFault injects f before the dashboard starts.
+func withFault(f apitest.Fault) harnessOption {
+	return func(_ *Options, sim *apitest.Server) { sim.InjectFault(f) }
+}
+
+// start runs the dashboard at 100x30 on a fresh demo account.
+func start(t *testing.T, opts ...harnessOption) *harness {
+	t.Helper()
+	sim := apitest.NewDemo(apitest.WithClock(func() time.Time { return clock }), apitest.WithSeededSecrets())
+	ts := httptest.NewServer(sim)
+	t.Cleanup(ts.Close)
+	settings := &config.Settings{Profile: "demo", BaseURL: ts.URL, KeySource: config.KeyFromDemo}
+	settings.SetAPIKey(sim.DemoKey())
+	client, err := api.New(ts.URL, sim.DemoKey(), api.WithRetry(api.RetryPolicy{MaxAttempts: 2, BaseDelay: time.Millisecond, MaxDelay: time.Millisecond, MaxRetryAfter: time.Millisecond}))
+	if err != nil {
+		t.Fatal(err)
+	}
+	clip := &fakeClipboard{}
+	o := Options{
+		Client: client, Settings: settings, Clipboard: clip,
+		Preferences: config.DefaultPreferences(),
+		Now:         func() time.Time { return clock },
+	}
+	o.Preferences.RefreshInterval = 0
+	for _, f := range opts {
+		f(&o, sim)
+	}
+	m, err := New(o)
+	if err != nil {
+		t.Fatal(err)
+	}
+	h := &harness{host: strings.TrimPrefix(ts.URL, "http://"), t: t, sim: sim, clip: clip, out: &bytes.Buffer{}, settings: o.Settings}
+	h.tm = teatest.NewTestModel(t, probeModel{m}, teatest.WithInitialTermSize(100, 30))
+	return h
+}
+
+// waitFor waits until the screen output contains every text.
+func (h *harness) waitFor(texts ...string) {
+	h.t.Helper()
+	teatest.WaitFor(h.t, h.tm.Output(), func(b []byte) bool {
+		h.out.Write(b)
+		for _, s := range texts {
+			if !bytes.Contains(h.out.Bytes(), []byte(s)) {
+				return false
+			}
+		}
+		return true
+	}, teatest.WithDuration(5*time.Second), teatest.WithCheckInterval(10*time.Millisecond))
+	h.out.Reset()
+}
+
+// keys sends key presses: named keys ("enter", "esc", "tab") or runes.
+func (h *harness) keys(keys ...string) {
+	for _, k := range keys {
+		h.tm.Send(keyMsg(k))
+	}
+}
+
+func keyMsg(k string) tea.KeyMsg {
+	named := map[string]tea.KeyType{
+		"enter": tea.KeyEnter, "esc": tea.KeyEsc, "tab": tea.KeyTab, "shift+tab": tea.KeyShiftTab,
+		"up": tea.KeyUp, "down": tea.KeyDown, "ctrl+c": tea.KeyCtrlC, "ctrl+d": tea.KeyCtrlD,
+		"backspace": tea.KeyBackspace, "left": tea.KeyLeft, "right": tea.KeyRight,
+	}
+	if t, ok := named[k]; ok {
+		return tea.KeyMsg{Type: t}
+	}
+	return tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune(k)}
+}
+
+// typeText types text into whatever has focus.
+func (h *harness) typeText(s string) { h.tm.Type(s) }
+
+// final quits and returns the last screen.
+func (h *harness) final() string {
+	h.t.Helper()
+	if err := h.tm.Quit(); err != nil {
+		h.t.Fatal(err)
+	}
+	fm := h.tm.FinalModel(h.t, teatest.WithFinalTimeout(5*time.Second))
+	return fm.View()
+}
+
+// idle waits until nothing is in flight.
+func (h *harness) idle() {
+	h.t.Helper()
+	deadline := time.Now().Add(5 * time.Second)
+	for time.Now().Before(deadline) {
+		var busy bool
+		done := make(chan struct{})
+		h.tm.Send(probeMsg{func(m *Model) { busy = m.busy(); close(done) }})
+		select {
+		case <-done:
+		case <-time.After(time.Second):
+			h.t.Fatal("model did not answer the probe")
+		}
+		if !busy {
+			return
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
+	h.t.Fatal("still busy after 5s")
+}
+
+// probeMsg runs a function on the model inside Update, on the program's
+// goroutine, so tests can read its state without a race.
+type probeMsg struct{ fn func(*Model) }
+
+// probeModel is the root model with probeMsg handled.
+type probeModel struct{ *Model }
+
+func (p probeModel) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	if pm, ok := msg.(probeMsg); ok {
+		pm.fn(p.Model)
+		return p, nil
+	}
+	_, cmd := p.Model.Update(msg)
+	return p, cmd
+}
+
+func countRequests(sim *apitest.Server, method, path string) int {
+	n := 0
+	for _, r := range sim.Requests() {
+		if r.Method == method && (r.Path == path || (strings.HasSuffix(path, "*") && strings.HasPrefix(r.Path, strings.TrimSuffix(path, "*")))) {
+			n++
+		}
+	}
+	return n
+}
+
+// requireGolden compares view with the test's golden file. The simulator's
+// random port becomes "127.0.0.1:PORT" (padded to the same width).
+func (h *harness) requireGolden(view string) {
+	h.t.Helper()
+	host := "127.0.0.1:PORT"
+	host += strings.Repeat(" ", max(0, len(h.host)-len(host)))
+	golden.RequireEqual(h.t, []byte(strings.ReplaceAll(view, h.host, host)))
+}

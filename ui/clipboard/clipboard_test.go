@@ -1,0 +1,345 @@
+package clipboard
+
+import (
+	"bytes"
+	"encoding/base64"
+	"errors"
+	"strings"
+	"sync"
+	"testing"
+
+	"github.com/targon-dash/targon-dash/ui/common"
+)
+
+var _ common.Copier = (*Clipboard)(nil)
+
+// fakeSystem is an in-memory system clipboard.
+type fakeSystem struct {
+	mu     sync.Mutex
+	data   string
+	err    error // returned by Write when set
+	writes int
+}
+
+func (f *fakeSystem) sys() System {
+	return System{
+		Write: func(text string) error {
+			f.mu.Lock()
+			defer f.mu.Unlock()
+			f.writes++
+			if f.err != nil {
+				return f.err
+			}
+			f.data = text
+			return nil
+		},
+		Read: func() (string, error) {
+			f.mu.Lock()
+			defer f.mu.Unlock()
+			return f.data, nil
+		},
+	}
+}
+
+// fakeTerm records each Write call separately.
+type fakeTerm struct {
+	mu     sync.Mutex
+	writes [][]byte
+}
+
+func (t *fakeTerm) Write(p []byte) (int, error) {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	t.writes = append(t.writes, bytes.Clone(p))
+	return len(p), nil
+}
+
+func (t *fakeTerm) String() string {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	return string(bytes.Join(t.writes, nil))
+}
+
+func env(kv ...string) func(string) string {
+	m := map[string]string{}
+	for i := 0; i+1 < len(kv); i += 2 {
+		m[kv[i]] = kv[i+1]
+	}
+	return func(k string) string { return m[k] }
+}
+
+const secret = "sn4_sk_live_0123456789abcdef"
+
+func plainSeq(text string) string {
+	return "\x1b]52;c;" + base64.StdEncoding.EncodeToString([]byte(text)) + "\a"
+}
+
+func TestLocalUsesSystemClipboard(t *testing.T) {
+	sys, tty := &fakeSystem{}, &fakeTerm{}
+	c := New(WithGetenv(env("TERM", "xterm-256color")), WithSystem(sys.sys()), WithTerminal(tty))
+
+	how, err := c.Copy(secret)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if how != HowSystem {
+		t.Errorf("how = %q, want %q", how, HowSystem)
+	}
+	if sys.data != secret {
+		t.Errorf("system clipboard = %q, want the secret", sys.data)
+	}
+	if got := tty.String(); got != "" {
+		t.Errorf("OSC 52 written although the system clipboard worked: %q", got)
+	}
+}
+
+func TestFallbackToOSC52(t *testing.T) {
+	failing := &fakeSystem{err: errors.New("exit status 1")}
+	for name, sys := range map[string]System{
+		"write fails": failing.sys(),
+		"unsupported": {Write: failing.sys().Write, Read: failing.sys().Read, Unsupported: true},
+		"nil writer":  {},
+	} {
+		t.Run(name, func(t *testing.T) {
+			tty := &fakeTerm{}
+			c := New(WithGetenv(env("TERM", "xterm")), WithSystem(sys), WithTerminal(tty))
+			how, err := c.Copy(secret)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if how != HowOSC52 || !strings.Contains(how, "OSC 52") {
+				t.Errorf("how = %q, want %q", how, HowOSC52)
+			}
+			want := "\x1b]52;c;c240X3NrX2xpdmVfMDEyMzQ1Njc4OWFiY2RlZg==\a"
+			if want != plainSeq(secret) {
+				t.Fatalf("test vector wrong")
+			}
+			if len(tty.writes) != 1 || string(tty.writes[0]) != want {
+				t.Errorf("terminal got %q, want one write %q", tty.writes, want)
+			}
+		})
+	}
+}
+
+func TestSSHAlwaysOSC52(t *testing.T) {
+	for _, key := range []string{"SSH_TTY", "SSH_CONNECTION"} {
+		t.Run(key, func(t *testing.T) {
+			sys, tty := &fakeSystem{}, &fakeTerm{}
+			c := New(WithGetenv(env(key, "x", "TERM", "xterm")), WithSystem(sys.sys()), WithTerminal(tty))
+			how, err := c.Copy(secret)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if how != HowOSC52 {
+				t.Errorf("how = %q, want %q", how, HowOSC52)
+			}
+			if sys.writes != 0 {
+				t.Errorf("system clipboard written %d times over SSH", sys.writes)
+			}
+			if got := tty.String(); got != plainSeq(secret) {
+				t.Errorf("terminal got %q", got)
+			}
+		})
+	}
+}
+
+func TestSSHWithoutTerminal(t *testing.T) {
+	sys := &fakeSystem{}
+	c := New(WithGetenv(env("SSH_TTY", "pts-1")), WithSystem(sys.sys()), WithTerminal(nil))
+	_, err := c.Copy(secret)
+	if !errors.Is(err, ErrUnavailable) {
+		t.Fatalf("err = %v, want ErrUnavailable", err)
+	}
+	if sys.writes != 0 {
+		t.Error("system clipboard used over SSH")
+	}
+}
+
+func TestTmuxPlain(t *testing.T) {
+	tty := &fakeTerm{}
+	c := New(WithGetenv(env("TMUX", "tmux-socket,1,0", "TERM", "screen-256color", "STY", "outer")),
+		WithSystem(System{Unsupported: true}), WithTerminal(tty))
+	if _, err := c.Copy(secret); err != nil {
+		t.Fatal(err)
+	}
+	got := tty.String()
+	if strings.Contains(got, "\x1bPtmux;") || strings.Contains(got, "\x1bP") {
+		t.Errorf("tmux got a DCS wrapper: %q", got)
+	}
+	if got != plainSeq(secret) {
+		t.Errorf("terminal got %q, want %q", got, plainSeq(secret))
+	}
+}
+
+func TestScreenDCS(t *testing.T) {
+	text := strings.Repeat("k", 200) // long enough to need several chunks
+	tty := &fakeTerm{}
+	c := New(WithGetenv(env("TERM", "screen.xterm-256color", "STY", "1234.pts-0.host")),
+		WithSystem(System{Unsupported: true}), WithTerminal(tty))
+	if _, err := c.Copy(text); err != nil {
+		t.Fatal(err)
+	}
+	if len(tty.writes) != 1 {
+		t.Fatalf("%d writes, want 1", len(tty.writes))
+	}
+	got := string(tty.writes[0])
+	if !strings.HasPrefix(got, "\x1bP\x1b]52;c;") || !strings.HasSuffix(got, "\a\x1b\\") {
+		t.Fatalf("not DCS-wrapped: %q", got)
+	}
+	// Unwrapping every ESC P ... ESC \ chunk gives back the plain sequence.
+	var inner strings.Builder
+	rest := got
+	for rest != "" {
+		if !strings.HasPrefix(rest, "\x1bP") {
+			t.Fatalf("chunk does not start with ESC P: %q", rest)
+		}
+		end := strings.Index(rest, "\x1b\\")
+		if end < 0 {
+			t.Fatalf("unterminated chunk: %q", rest)
+		}
+		chunk := rest[2:end]
+		if len(chunk) > screenChunk {
+			t.Errorf("chunk of %d bytes, over %d", len(chunk), screenChunk)
+		}
+		inner.WriteString(chunk)
+		rest = rest[end+2:]
+	}
+	if inner.String() != plainSeq(text) {
+		t.Errorf("unwrapped %q, want %q", inner.String(), plainSeq(text))
+	}
+}
+
+func TestScreenNeedsSTY(t *testing.T) {
+	tty := &fakeTerm{}
+	c := New(WithGetenv(env("TERM", "screen")), WithSystem(System{Unsupported: true}), WithTerminal(tty))
+	if _, err := c.Copy(secret); err != nil {
+		t.Fatal(err)
+	}
+	if got := tty.String(); got != plainSeq(secret) {
+		t.Errorf("got %q, want plain OSC 52", got)
+	}
+}
+
+func TestNothingAvailable(t *testing.T) {
+	for name, sys := range map[string]System{
+		"unsupported": {Unsupported: true},
+		"write fails": (&fakeSystem{err: errors.New("xclip: Can't open display")}).sys(),
+	} {
+		t.Run(name, func(t *testing.T) {
+			c := New(WithGetenv(env()), WithSystem(sys), WithTerminal(nil))
+			how, err := c.Copy(secret)
+			if err == nil {
+				t.Fatalf("no error, how = %q", how)
+			}
+			if !errors.Is(err, ErrUnavailable) {
+				t.Errorf("err = %v, want ErrUnavailable", err)
+			}
+			msg := err.Error()
+			for _, want := range []string{"no clipboard available", "xclip", "OSC 52"} {
+				if !strings.Contains(msg, want) {
+					t.Errorf("error %q lacks %q", msg, want)
+				}
+			}
+			if strings.Contains(msg, secret) || strings.Contains(msg, base64.StdEncoding.EncodeToString([]byte(secret))) {
+				t.Errorf("error leaks the text: %q", msg)
+			}
+		})
+	}
+}
+
+func TestTooLongForOSC52(t *testing.T) {
+	tty := &fakeTerm{}
+	c := New(WithGetenv(env()), WithSystem(System{Unsupported: true}), WithTerminal(tty))
+	_, err := c.Copy(strings.Repeat("a", MaxOSC52Bytes+1))
+	if !errors.Is(err, ErrTooLong) {
+		t.Fatalf("err = %v, want ErrTooLong", err)
+	}
+	if len(tty.writes) != 0 {
+		t.Error("over-long text was written to the terminal")
+	}
+	if _, err := c.Copy(strings.Repeat("a", MaxOSC52Bytes)); err != nil {
+		t.Errorf("text at the limit: %v", err)
+	}
+}
+
+type errWriter struct{}
+
+func (errWriter) Write([]byte) (int, error) { return 0, errors.New("input/output error") }
+
+func TestTerminalWriteError(t *testing.T) {
+	c := New(WithGetenv(env()), WithSystem(System{Unsupported: true}), WithTerminal(errWriter{}))
+	_, err := c.Copy(secret)
+	if err == nil || strings.Contains(err.Error(), secret) {
+		t.Fatalf("err = %v", err)
+	}
+}
+
+func TestClearIfUnchangedSystem(t *testing.T) {
+	sys := &fakeSystem{}
+	c := New(WithGetenv(env()), WithSystem(sys.sys()), WithTerminal(nil))
+
+	how, err := c.Copy(secret)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := c.ClearIfUnchanged(secret, how); err != nil {
+		t.Fatal(err)
+	}
+	if sys.data != "" {
+		t.Errorf("clipboard = %q after clear, want empty", sys.data)
+	}
+
+	// The user copies something else before the timer fires: leave it alone.
+	if _, err := c.Copy(secret); err != nil {
+		t.Fatal(err)
+	}
+	sys.data = "something the user copied"
+	writes := sys.writes
+	if err := c.ClearIfUnchanged(secret, how); err != nil {
+		t.Fatal(err)
+	}
+	if sys.data != "something the user copied" || sys.writes != writes {
+		t.Errorf("clipboard changed to %q (%d writes)", sys.data, sys.writes-writes)
+	}
+}
+
+func TestClearIfUnchangedOSC52(t *testing.T) {
+	tty := &fakeTerm{}
+	c := New(WithGetenv(env()), WithSystem(System{Unsupported: true}), WithTerminal(tty))
+	how, err := c.Copy(secret)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := c.ClearIfUnchanged(secret, how); err != nil {
+		t.Fatal(err)
+	}
+	if len(tty.writes) != 2 || string(tty.writes[1]) != "\x1b]52;c;\a" {
+		t.Errorf("writes = %q, want an empty OSC 52 last", tty.writes)
+	}
+}
+
+func TestClearIfUnchangedUnknown(t *testing.T) {
+	c := New(WithGetenv(env()), WithSystem(System{Unsupported: true}), WithTerminal(nil))
+	if err := c.ClearIfUnchanged(secret, "carrier pigeon"); err == nil {
+		t.Error("no error for an unknown method")
+	}
+}
+
+func TestConcurrentCopy(t *testing.T) {
+	tty := &fakeTerm{}
+	c := New(WithGetenv(env()), WithSystem(System{Unsupported: true}), WithTerminal(tty))
+	var wg sync.WaitGroup
+	for range 8 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			if _, err := c.Copy(secret); err != nil {
+				t.Error(err)
+			}
+		}()
+	}
+	wg.Wait()
+	if len(tty.writes) != 8 {
+		t.Errorf("%d writes, want 8", len(tty.writes))
+	}
+}

@@ -1,0 +1,99 @@
+package common
+
+import (
+	"fmt"
+	"strings"
+	"time"
+	"unicode"
+)
+
+// GroupThousands inserts commas into the integer part of a decimal number
+// string, keeping any sign and fraction exactly: "1234.5" → "1,234.5".
+// Anything that is not a plain decimal is returned unchanged.
+func GroupThousands(s string) string {
+	sign := ""
+	if strings.HasPrefix(s, "-") || strings.HasPrefix(s, "+") {
+		sign, s = s[:1], s[1:]
+	}
+	intPart, frac, hasFrac := strings.Cut(s, ".")
+	if intPart == "" || strings.IndexFunc(intPart, func(r rune) bool { return r < '0' || r > '9' }) >= 0 {
+		return sign + s
+	}
+	var b strings.Builder
+	for i, r := range intPart {
+		if i > 0 && (len(intPart)-i)%3 == 0 {
+			b.WriteByte(',')
+		}
+		b.WriteRune(r)
+	}
+	if hasFrac {
+		b.WriteByte('.')
+		b.WriteString(frac)
+	}
+	return sign + b.String()
+}
+
+// MaskKey shows an API key as its prefix and last four characters:
+// "tgn_…a1b2". Short or empty keys show as "…" alone.
+func MaskKey(raw string) string {
+	if len(raw) < 12 {
+		return "…"
+	}
+	prefix := ""
+	if i := strings.IndexByte(raw, '_'); i > 0 && i < 8 {
+		prefix = raw[:i+1]
+	}
+	return prefix + "…" + raw[len(raw)-4:]
+}
+
+// RelativeTime says how long ago t was, in the largest fitting unit:
+// "just now", "5 min ago", "3 h ago", "12 days ago", "4 mo ago", "2 y ago".
+// The zero time is "—".
+func RelativeTime(t, now time.Time) string {
+	if t.IsZero() {
+		return "—"
+	}
+	d := now.Sub(t)
+	if d < 0 {
+		d = 0
+	}
+	switch {
+	case d < time.Minute:
+		return "just now"
+	case d < time.Hour:
+		return fmt.Sprintf("%d min ago", int(d.Minutes()))
+	case d < 24*time.Hour:
+		return fmt.Sprintf("%d h ago", int(d.Hours()))
+	case d < 60*24*time.Hour:
+		n := int(d.Hours() / 24)
+		if n == 1 {
+			return "1 day ago"
+		}
+		return fmt.Sprintf("%d days ago", n)
+	case d < 365*24*time.Hour:
+		return fmt.Sprintf("%d mo ago", int(d.Hours()/24/30))
+	}
+	return fmt.Sprintf("%d y ago", int(d.Hours()/24/365))
+}
+
+// ExactTime is a timestamp for detail panes, in local time with zone.
+func ExactTime(t time.Time) string {
+	if t.IsZero() {
+		return "—"
+	}
+	return t.Local().Format("2006-01-02 15:04:05 MST")
+}
+
+// Sanitize makes text from the server safe to draw on one line: control
+// characters (escape sequences, newlines, tabs) become spaces.
+func Sanitize(s string) string {
+	if strings.IndexFunc(s, unicode.IsControl) < 0 {
+		return s
+	}
+	return strings.Map(func(r rune) rune {
+		if unicode.IsControl(r) {
+			return ' '
+		}
+		return r
+	}, s)
+}

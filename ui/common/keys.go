@@ -1,0 +1,167 @@
+package common
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+
+	"github.com/charmbracelet/bubbles/key"
+	"github.com/charmbracelet/bubbles/list"
+)
+
+// KeyMap is the dashboard's one key map. Every binding has help text, is
+// shown by "?", and can be overridden from the preferences file by its
+// action name (see Actions).
+type KeyMap struct {
+	// Everywhere.
+	Tab1, Tab2, Tab3 key.Binding
+	NextTab, PrevTab key.Binding
+	Up, Down         key.Binding
+	Top, Bottom      key.Binding
+	PageUp, PageDown key.Binding
+	Filter           key.Binding
+	Refresh          key.Binding
+	Help             key.Binding
+	Back             key.Binding
+	Quit             key.Binding
+	ForceQuit        key.Binding
+
+	// In the key views.
+	Details key.Binding
+	New     key.Binding
+	Import  key.Binding
+	Rename  key.Binding
+	Delete  key.Binding
+	Roll    key.Binding
+	Copy    key.Binding
+
+	// In confirmations.
+	Yes key.Binding
+	No  key.Binding
+
+	// In forms.
+	NextField, PrevField, Submit key.Binding
+}
+
+// DefaultKeyMap is the key map of DESIGN.md.
+func DefaultKeyMap() *KeyMap {
+	b := func(help string, keys ...string) key.Binding {
+		return key.NewBinding(key.WithKeys(keys...), key.WithHelp(helpKeys(keys), help))
+	}
+	km := &KeyMap{
+		Tab1:      b("credits", "1"),
+		Tab2:      b("API keys", "2"),
+		Tab3:      b("SSH keys", "3"),
+		NextTab:   b("next view", "tab"),
+		PrevTab:   b("previous view", "shift+tab"),
+		Up:        b("up", "k", "up"),
+		Down:      b("down", "j", "down"),
+		Top:       b("first", "g", "home"),
+		Bottom:    b("last", "G", "end"),
+		PageUp:    b("page up", "pgup", "ctrl+b"),
+		PageDown:  b("page down", "pgdown", "ctrl+f"),
+		Filter:    b("filter", "/"),
+		Refresh:   b("refresh", "r"),
+		Help:      b("help", "?"),
+		Back:      b("back", "esc"),
+		Quit:      b("quit", "q"),
+		ForceQuit: b("quit", "ctrl+c"),
+		Details:   b("details", "enter"),
+		New:       b("new", "n"),
+		Import:    b("import ~/.ssh", "i"),
+		Rename:    b("rename", "e"),
+		Delete:    b("delete", "d"),
+		Roll:      b("roll secret", "R"),
+		Copy:      b("copy", "y"),
+		Yes:       b("yes", "y"),
+		No:        b("no", "n"),
+		NextField: b("next field", "tab"),
+		PrevField: b("previous field", "shift+tab"),
+		Submit:    b("submit", "enter"),
+	}
+	// Show the main key only where a binding has a long alternative.
+	for _, kb := range []*key.Binding{&km.Top, &km.Bottom, &km.PageUp, &km.PageDown} {
+		kb.SetHelp(helpKeys(kb.Keys()[:1]), kb.Help().Desc)
+	}
+	return km
+}
+
+// helpKeys is how a binding's keys are shown in help: "j/↓".
+func helpKeys(keys []string) string {
+	pretty := map[string]string{"up": "↑", "down": "↓", "pgup": "pgup", "pgdown": "pgdn", "shift+tab": "shift+tab"}
+	out := make([]string, 0, len(keys))
+	for _, k := range keys {
+		if p, ok := pretty[k]; ok {
+			k = p
+		}
+		out = append(out, k)
+	}
+	return strings.Join(out, "/")
+}
+
+// Actions maps the names used in the preferences file to bindings.
+func (k *KeyMap) Actions() map[string]*key.Binding {
+	return map[string]*key.Binding{
+		"tab_credits": &k.Tab1, "tab_api_keys": &k.Tab2, "tab_ssh_keys": &k.Tab3,
+		"next_tab": &k.NextTab, "prev_tab": &k.PrevTab,
+		"up": &k.Up, "down": &k.Down, "top": &k.Top, "bottom": &k.Bottom,
+		"page_up": &k.PageUp, "page_down": &k.PageDown,
+		"filter": &k.Filter, "refresh": &k.Refresh, "help": &k.Help, "back": &k.Back, "quit": &k.Quit,
+		"details": &k.Details, "new": &k.New, "import": &k.Import, "rename": &k.Rename,
+		"delete": &k.Delete, "roll": &k.Roll, "copy": &k.Copy,
+	}
+}
+
+// ActionNames lists the names Actions accepts, sorted.
+func (k *KeyMap) ActionNames() []string {
+	var names []string
+	for n := range k.Actions() {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	return names
+}
+
+// Override replaces the keys of the named actions. An unknown action name
+// or an empty key list is an error naming it.
+func (k *KeyMap) Override(overrides map[string][]string) error {
+	actions := k.Actions()
+	names := make([]string, 0, len(overrides))
+	for n := range overrides {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	for _, name := range names {
+		keys := overrides[name]
+		b, ok := actions[name]
+		if !ok {
+			return fmt.Errorf("keys.%s: unknown action (known: %s)", name, strings.Join(k.ActionNames(), ", "))
+		}
+		if len(keys) == 0 {
+			return fmt.Errorf("keys.%s: needs at least one key", name)
+		}
+		b.SetKeys(keys...)
+		b.SetHelp(helpKeys(keys), b.Help().Desc)
+	}
+	return nil
+}
+
+// ListKeyMap is the bubbles list key map built from ours, with the list's
+// own quit bindings disabled: quitting goes through the root model.
+func (k *KeyMap) ListKeyMap() list.KeyMap {
+	km := list.DefaultKeyMap()
+	km.CursorUp = k.Up
+	km.CursorDown = k.Down
+	km.GoToStart = k.Top
+	km.GoToEnd = k.Bottom
+	km.PrevPage = k.PageUp
+	km.NextPage = k.PageDown
+	km.Filter = k.Filter
+	km.ClearFilter = k.Back
+	km.CancelWhileFiltering = k.Back
+	km.Quit = key.NewBinding(key.WithDisabled())
+	km.ForceQuit = key.NewBinding(key.WithDisabled())
+	km.ShowFullHelp = key.NewBinding(key.WithDisabled())
+	km.CloseFullHelp = key.NewBinding(key.WithDisabled())
+	return km
+}

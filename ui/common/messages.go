@@ -1,0 +1,116 @@
+package common
+
+import (
+	"context"
+	"errors"
+	"fmt"
+
+	tea "github.com/charmbracelet/bubbletea"
+
+	"github.com/targon-dash/targon-dash/api"
+)
+
+// ToastKind is how a toast is coloured.
+type ToastKind int
+
+// Toast kinds.
+const (
+	ToastInfo ToastKind = iota
+	ToastSuccess
+	ToastError
+)
+
+// ToastMsg shows a short message in the status bar for a few seconds.
+type ToastMsg struct {
+	Text string
+	Kind ToastKind
+}
+
+// Toast returns a command that shows a toast.
+func Toast(kind ToastKind, format string, args ...any) tea.Cmd {
+	text := fmt.Sprintf(format, args...)
+	return func() tea.Msg { return ToastMsg{Text: text, Kind: kind} }
+}
+
+// OpenModalMsg puts a modal on top of the stack.
+type OpenModalMsg struct{ Modal Modal }
+
+// OpenModal returns a command that opens m.
+func OpenModal(m Modal) tea.Cmd {
+	return func() tea.Msg { return OpenModalMsg{Modal: m} }
+}
+
+// CloseModalMsg removes the top modal.
+type CloseModalMsg struct{}
+
+// CloseModal is a command that closes the top modal.
+func CloseModal() tea.Msg { return CloseModalMsg{} }
+
+// UnauthorizedMsg says the API rejected the key: the root shows the login
+// screen.
+type UnauthorizedMsg struct{}
+
+// KeyInUseChangedMsg says the dashboard's own key was rolled (NewKey set) or
+// deleted (NewKey empty). The root switches the client and saves the key.
+type KeyInUseChangedMsg struct {
+	NewKey string
+}
+
+// ErrorText turns an error from the API client into one short line for a
+// person: no status dumps, no bodies, never the token.
+func ErrorText(err error) string {
+	if err == nil {
+		return ""
+	}
+	var apiErr *api.Error
+	var netErr *api.NetworkError
+	var decErr *api.DecodeError
+	switch {
+	case errors.Is(err, context.Canceled):
+		return "cancelled"
+	case errors.As(err, &netErr) && netErr.Timeout(), errors.Is(err, context.DeadlineExceeded):
+		return "the Targon API did not answer in time"
+	case errors.As(err, &apiErr):
+		switch {
+		case errors.Is(err, api.ErrUnauthorized):
+			return "the API key was not accepted (401)"
+		case errors.Is(err, api.ErrForbidden):
+			return "not allowed for this key"
+		case errors.Is(err, api.ErrNotFound):
+			return "it no longer exists on the server"
+		case errors.Is(err, api.ErrRateLimited):
+			if apiErr.RetryAfter > 0 {
+				return fmt.Sprintf("rate limited by the server; try again in %s", apiErr.RetryAfter.Round(1e9))
+			}
+			return "rate limited by the server; try again shortly"
+		case errors.Is(err, api.ErrServer):
+			return fmt.Sprintf("the Targon API had a problem (HTTP %d)", apiErr.Status)
+		}
+		return Sanitize(apiErr.Detail())
+	case errors.As(err, &netErr):
+		if netErr.Partial {
+			return "the connection dropped while reading the answer"
+		}
+		return "cannot reach the Targon API: " + Sanitize(shortNetError(netErr.Err))
+	case errors.As(err, &decErr):
+		return fmt.Sprintf("the server's answer could not be read (HTTP %d)", decErr.Status)
+	}
+	return Sanitize(err.Error())
+}
+
+// shortNetError keeps the last, most specific part of a network error
+// ("connection refused" rather than "dial tcp 127.0.0.1:1: connect: …").
+func shortNetError(err error) string {
+	msg := err.Error()
+	for i := len(msg) - 1; i > 0; i-- {
+		if msg[i] == ':' && i+2 < len(msg) {
+			return msg[i+2:]
+		}
+	}
+	return msg
+}
+
+// Retryable reports whether asking the user to press retry makes sense.
+func Retryable(err error) bool {
+	return api.Retryable(err) || errors.Is(err, api.ErrServer) || errors.Is(err, context.DeadlineExceeded)
+}

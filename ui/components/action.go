@@ -1,0 +1,119 @@
+// Package components holds the dialogs every view uses: a form, a
+// confirmation, the secret reveal, a details pane and the help screen. Each
+// is a common.Modal; the root model stacks them over the views.
+package components
+
+import (
+	"errors"
+	"sync/atomic"
+
+	"github.com/charmbracelet/bubbles/spinner"
+	tea "github.com/charmbracelet/bubbletea"
+
+	"github.com/targon-dash/targon-dash/api"
+	"github.com/targon-dash/targon-dash/ui/common"
+)
+
+// Action is the work a form or confirmation does when accepted. It runs in a
+// tea.Cmd, off the UI goroutine, and returns the message to deliver on
+// success (to the view that opened the dialog) or an error to show.
+type Action func() (tea.Msg, error)
+
+// ErrorPolicy decides what a dialog does when its action fails: keep the
+// dialog open showing the error (the default), or close it. It may also
+// return a command, e.g. a list refresh after a 404.
+type ErrorPolicy func(err error) (closeDialog bool, cmd tea.Cmd)
+
+// lastActionID numbers action runs so that a reply reaches only the dialog
+// that started it.
+var lastActionID atomic.Int64
+
+// actionDoneMsg carries an action's outcome back to its dialog.
+type actionDoneMsg struct {
+	id  int64
+	msg tea.Msg
+	err error
+}
+
+// runner is the in-flight state shared by Form and Confirm: one action at a
+// time (no double submit), a spinner while it runs, the last error.
+type runner struct {
+	closed  bool
+	id      int64
+	busy    bool
+	err     error
+	spinner spinner.Model
+	onError ErrorPolicy
+}
+
+func newRunner() runner {
+	return runner{spinner: spinner.New(spinner.WithSpinner(spinner.MiniDot))}
+}
+
+// start runs act unless one is already running.
+func (r *runner) start(act Action) tea.Cmd {
+	if r.busy || act == nil {
+		return nil
+	}
+	r.busy, r.err = true, nil
+	r.id = lastActionID.Add(1)
+	id := r.id
+	return tea.Batch(r.spinner.Tick, func() tea.Msg {
+		msg, err := act()
+		return actionDoneMsg{id: id, msg: msg, err: err}
+	})
+}
+
+// update handles the runner's own messages. done is true when msg was this
+// runner's outcome; closeDialog says the dialog should close (success, or
+// an error its ErrorPolicy closes on).
+func (r *runner) update(msg tea.Msg) (done, closeDialog bool, cmd tea.Cmd) {
+	switch msg := msg.(type) {
+	case spinner.TickMsg:
+		if r.busy {
+			r.spinner, cmd = r.spinner.Update(msg)
+		}
+		return false, false, cmd
+	case actionDoneMsg:
+		if msg.id != r.id || !r.busy {
+			return false, false, nil
+		}
+		r.busy = false
+		if msg.err == nil {
+			deliver := func() tea.Msg { return msg.msg }
+			if msg.msg == nil {
+				deliver = nil
+			}
+			return true, true, deliver
+		}
+		r.err = msg.err
+		var extra tea.Cmd
+		closeIt := false
+		if r.onError != nil {
+			closeIt, extra = r.onError(msg.err)
+		}
+		// A 401 brings up the login screen over the dialog, which stays so
+		// the user can retry once signed in.
+		if errors.Is(msg.err, api.ErrUnauthorized) {
+			extra = tea.Batch(extra, func() tea.Msg { return common.UnauthorizedMsg{} })
+		}
+		if closeIt {
+			return true, true, extra
+		}
+		return true, false, extra
+	}
+	return false, false, nil
+}
+
+// errorLine is the error to show under a dialog, with a retry hint when
+// trying again may help.
+func (r *runner) errorLine(st *common.Styles, retryKey string) string {
+	if r.err == nil {
+		return ""
+	}
+	text := "✗ " + common.ErrorText(r.err)
+	if common.Retryable(r.err) && retryKey != "" {
+		text += " — " + retryKey + " to retry"
+	}
+	return st.Error.Render(text)
+}

@@ -1,0 +1,254 @@
+package components
+
+import (
+	"strings"
+
+	"github.com/charmbracelet/bubbles/key"
+	"github.com/charmbracelet/bubbles/textinput"
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/lipgloss"
+
+	"github.com/targon-dash/targon-dash/ui/common"
+)
+
+// Field describes one text input of a Form.
+type Field struct {
+	Label       string
+	Value       string
+	Placeholder string
+	// Hint is a muted line under the field.
+	Hint string
+	// Secret masks what is typed.
+	Secret bool
+	// CharLimit caps the input (0: 1024).
+	CharLimit int
+	// Validate checks the value before submitting; its error is shown under
+	// the field and the typed text stays.
+	Validate func(string) error
+}
+
+// Form is a modal with text fields. tab/shift+tab move between fields;
+// enter on the last field submits (on an earlier one it moves on); esc
+// cancels. While the action runs the form takes no input; on failure it
+// shows the error and keeps every typed character.
+type Form struct {
+	c      *common.Common
+	title  string
+	fields []formField
+	focus  int
+	act    func(values []string) (tea.Msg, error)
+	run    runner
+	width  int
+	// OnChange, when set, runs after a field's text changes, for forms
+	// where one field fills another (an SSH key's comment names it).
+	OnChange func(f *Form, field int)
+}
+
+type formField struct {
+	Field
+	input textinput.Model
+	err   string
+}
+
+// NewForm returns a form; act runs with the trimmed field values.
+func NewForm(c *common.Common, title string, fields []Field, act func(values []string) (tea.Msg, error)) *Form {
+	f := &Form{c: c, title: title, act: act, run: newRunner()}
+	for _, fd := range fields {
+		in := textinput.New()
+		in.Prompt = ""
+		in.Placeholder = fd.Placeholder
+		in.CharLimit = fd.CharLimit
+		if in.CharLimit == 0 {
+			in.CharLimit = 1024
+		}
+		if fd.Secret {
+			in.EchoMode = textinput.EchoPassword
+			in.EchoCharacter = '•'
+		}
+		in.SetValue(fd.Value)
+		in.PlaceholderStyle = c.Styles.Muted
+		in.Cursor.Style = c.Styles.Accent
+		f.fields = append(f.fields, formField{Field: fd, input: in})
+	}
+	f.setFocus(0)
+	f.SetSize(c.Width, c.Height)
+	return f
+}
+
+// OnError sets what happens when the action fails (default: stay open and
+// show the error).
+func (f *Form) OnError(p ErrorPolicy) *Form {
+	f.run.onError = p
+	return f
+}
+
+// Value is the current text of field i.
+func (f *Form) Value(i int) string { return f.fields[i].input.Value() }
+
+// SetValue replaces the text of field i.
+func (f *Form) SetValue(i int, v string) { f.fields[i].input.SetValue(v) }
+
+// Closed reports whether the dialog is done.
+func (f *Form) Closed() bool { return f.run.closed }
+
+// Busy reports whether the action is running.
+func (f *Form) Busy() bool { return f.run.busy }
+
+// Err is the last action error, if any.
+func (f *Form) Err() error { return f.run.err }
+
+// FieldError is the validation message under field i, if any.
+func (f *Form) FieldError(i int) string { return f.fields[i].err }
+
+// SetSize fits the form to the screen.
+func (f *Form) SetSize(w, h int) {
+	f.width = min(72, max(20, w-8))
+	for i := range f.fields {
+		f.fields[i].input.Width = f.width - 6
+	}
+}
+
+// Focus moves the cursor to field i.
+func (f *Form) Focus(i int) { f.setFocus(i) }
+
+func (f *Form) setFocus(i int) {
+	for j := range f.fields {
+		f.fields[j].input.Blur()
+	}
+	f.focus = (i + len(f.fields)) % len(f.fields)
+	f.fields[f.focus].input.Focus()
+}
+
+// Update handles keys and the action's outcome.
+func (f *Form) Update(msg tea.Msg) (common.Modal, tea.Cmd) {
+	if done, closeIt, cmd := f.run.update(msg); done || cmd != nil {
+		f.run.closed = f.run.closed || closeIt
+		return f, cmd
+	}
+	km, ok := msg.(tea.KeyMsg)
+	if !ok {
+		var cmd tea.Cmd
+		f.fields[f.focus].input, cmd = f.fields[f.focus].input.Update(msg)
+		return f, cmd
+	}
+	if f.run.busy {
+		// No double submit, and no closing while a create is in flight:
+		// its reply (a new secret) must reach the user.
+		return f, nil
+	}
+	keys := f.c.Keys
+	switch {
+	case key.Matches(km, keys.Back):
+		f.run.closed = true
+		return f, nil
+	case key.Matches(km, keys.NextField), km.Type == tea.KeyDown:
+		f.setFocus(f.focus + 1)
+		return f, nil
+	case key.Matches(km, keys.PrevField), km.Type == tea.KeyUp:
+		f.setFocus(f.focus - 1)
+		return f, nil
+	case key.Matches(km, keys.Submit) && !km.Paste:
+		if f.focus < len(f.fields)-1 {
+			f.setFocus(f.focus + 1)
+			return f, nil
+		}
+		return f, f.submit()
+	}
+	before := f.fields[f.focus].input.Value()
+	var cmd tea.Cmd
+	f.fields[f.focus].input, cmd = f.fields[f.focus].input.Update(msg)
+	if f.fields[f.focus].input.Value() != before {
+		f.fields[f.focus].err = ""
+		if f.OnChange != nil {
+			f.OnChange(f, f.focus)
+		}
+	}
+	return f, cmd
+}
+
+// submit validates every field and starts the action.
+func (f *Form) submit() tea.Cmd {
+	values := make([]string, len(f.fields))
+	firstBad := -1
+	for i := range f.fields {
+		values[i] = strings.TrimSpace(f.fields[i].input.Value())
+		f.fields[i].err = ""
+		if v := f.fields[i].Validate; v != nil {
+			if err := v(values[i]); err != nil {
+				f.fields[i].err = err.Error()
+				if firstBad < 0 {
+					firstBad = i
+				}
+			}
+		}
+	}
+	if firstBad >= 0 {
+		f.setFocus(firstBad)
+		return nil
+	}
+	return f.run.start(func() (tea.Msg, error) { return f.act(values) })
+}
+
+// View draws the form.
+func (f *Form) View() string {
+	st := f.c.Styles
+	var b strings.Builder
+	b.WriteString(st.ModalTitle.Render(f.title))
+	b.WriteString("\n")
+	for i, fd := range f.fields {
+		b.WriteString("\n")
+		label := st.Label
+		marker := "  "
+		if i == f.focus {
+			label = st.LabelFocused
+			marker = st.Accent.Render("› ")
+		}
+		b.WriteString(label.Render(fd.Label))
+		b.WriteString("\n")
+		b.WriteString(marker + fd.input.View())
+		b.WriteString("\n")
+		switch {
+		case fd.err != "":
+			b.WriteString(indent(st.Error.Render(wrap("✗ "+fd.err, f.width-6))))
+			b.WriteString("\n")
+		case fd.Hint != "":
+			b.WriteString(indent(st.Hint.Render(wrap(fd.Hint, f.width-6))))
+			b.WriteString("\n")
+		}
+	}
+	b.WriteString("\n")
+	switch {
+	case f.run.busy:
+		b.WriteString(f.run.spinner.View() + " " + st.Muted.Render("sending…"))
+	case f.run.err != nil:
+		b.WriteString(wrap(f.run.errorLine(st, "enter"), f.width-4))
+	default:
+		b.WriteString(st.Muted.Render("enter submit · tab next field · esc cancel"))
+	}
+	return st.Modal.Width(f.width).Render(b.String())
+}
+
+// ShortHelp lists the form's keys.
+func (f *Form) ShortHelp() []key.Binding {
+	k := f.c.Keys
+	return []key.Binding{k.Submit, k.NextField, k.PrevField, withHelp(k.Back, "cancel")}
+}
+
+// withHelp is b with another description.
+func withHelp(b key.Binding, desc string) key.Binding {
+	b.SetHelp(b.Help().Key, desc)
+	return b
+}
+
+// indent shifts every line of s two columns right.
+func indent(s string) string {
+	return lipgloss.NewStyle().PaddingLeft(2).Render(s)
+}
+
+// wrap breaks s to width columns (ANSI-aware).
+func wrap(s string, width int) string {
+	if width < 10 {
+		width = 10
+	}
+	return lipgloss.NewStyle().Width(width).Render(s)
+}

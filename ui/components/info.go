@@ -1,0 +1,132 @@
+package components
+
+import (
+	"strings"
+
+	"github.com/charmbracelet/bubbles/key"
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/lipgloss"
+
+	"github.com/targon-dash/targon-dash/ui/common"
+)
+
+// DetailRow is one "label  value" line of a details pane.
+type DetailRow struct {
+	Label, Value string
+}
+
+// Info is a read-only modal: details of an item, or a new secret. esc or
+// enter closes it; y copies CopyText when there is one.
+type Info struct {
+	closed bool
+	c      *common.Common
+	title  string
+	rows   []DetailRow
+	lines  []string
+	// copyText is what y copies; copyWhat names it ("public key").
+	copyText, copyWhat string
+	note               string
+	width              int
+}
+
+// NewInfo returns a details pane with rows and free lines under them.
+func NewInfo(c *common.Common, title string, rows []DetailRow, lines ...string) *Info {
+	m := &Info{c: c, title: title, rows: rows, lines: lines}
+	m.SetSize(c.Width, c.Height)
+	return m
+}
+
+// WithCopy makes y copy text, described as what.
+func (m *Info) WithCopy(text, what string) *Info {
+	m.copyText, m.copyWhat = text, what
+	return m
+}
+
+// Closed reports whether the pane was closed.
+func (m *Info) Closed() bool { return m.closed }
+
+// Busy is always false: an Info runs no action.
+func (m *Info) Busy() bool { return false }
+
+// SetSize fits the pane to the screen.
+func (m *Info) SetSize(w, h int) { m.width = min(84, max(20, w-6)) }
+
+// Update closes on esc/enter and copies on y.
+func (m *Info) Update(msg tea.Msg) (common.Modal, tea.Cmd) {
+	km, ok := msg.(tea.KeyMsg)
+	if !ok {
+		return m, nil
+	}
+	k := m.c.Keys
+	switch {
+	case key.Matches(km, k.Back), km.Type == tea.KeyEnter, key.Matches(km, k.Quit):
+		m.closed = true
+		return m, nil
+	case key.Matches(km, k.Copy) && m.copyText != "":
+		how, err := m.c.Clipboard.Copy(m.copyText)
+		if err != nil {
+			m.note = m.c.Styles.Error.Render("✗ could not copy: " + common.ErrorText(err))
+		} else {
+			m.note = m.c.Styles.Success.Render("✓ " + m.copyWhat + " copied via " + how)
+		}
+	}
+	return m, nil
+}
+
+// View draws the rows, the lines and the copy note.
+func (m *Info) View() string {
+	st := m.c.Styles
+	var b strings.Builder
+	b.WriteString(st.ModalTitle.Render(m.title))
+	b.WriteString("\n")
+	inner := m.width - 4
+	if len(m.rows) > 0 {
+		b.WriteString("\n")
+	}
+	for _, r := range m.rows {
+		label := st.DetailKey.Render(r.Label)
+		valueWidth := max(10, inner-lipgloss.Width(label))
+		value := lipgloss.NewStyle().Width(valueWidth).Render(st.DetailValue.Render(r.Value))
+		b.WriteString(lipgloss.JoinHorizontal(lipgloss.Top, label, value))
+		b.WriteString("\n")
+	}
+	for _, l := range m.lines {
+		b.WriteString("\n")
+		b.WriteString(wrap(l, inner))
+	}
+	b.WriteString("\n\n")
+	if m.note != "" {
+		b.WriteString(m.note + "\n")
+	}
+	hint := "esc/enter close"
+	if m.copyText != "" {
+		hint = "y copy " + m.copyWhat + " · " + hint
+	}
+	b.WriteString(st.Muted.Render(hint))
+	return st.Modal.Width(m.width).Render(b.String())
+}
+
+// ShortHelp lists the pane's keys.
+func (m *Info) ShortHelp() []key.Binding {
+	k := m.c.Keys
+	if m.copyText != "" {
+		return []key.Binding{withHelp(k.Copy, "copy "+m.copyWhat), withHelp(k.Back, "close")}
+	}
+	return []key.Binding{withHelp(k.Back, "close")}
+}
+
+// NewSecret is the one place a full API key is shown: right after a create
+// or a roll. how says where it was copied ("" with copyErr when copying
+// failed); extra lines follow (e.g. "update TARGON_API_KEY").
+func NewSecret(c *common.Common, title, secret, how string, copyErr error, extra ...string) *Info {
+	st := c.Styles
+	lines := []string{st.Secret.Render(secret), ""}
+	if copyErr != nil {
+		lines = append(lines, st.Warning.Render("⚠ could not copy it ("+common.ErrorText(copyErr)+"): select it and copy it by hand."))
+	} else {
+		lines = append(lines, st.Success.Render("✓ copied via "+how+"."))
+	}
+	lines = append(lines, st.Muted.Render("It is shown once: after you close this, the dashboard only shows it masked."))
+	lines = append(lines, extra...)
+	return NewInfo(c, title, nil, lines...).WithCopy(secret, "key")
+}

@@ -1,0 +1,126 @@
+package components
+
+import (
+	"context"
+	"fmt"
+	"time"
+
+	tea "github.com/charmbracelet/bubbletea"
+
+	"github.com/targon-dash/targon-dash/api"
+	"github.com/targon-dash/targon-dash/ui/common"
+)
+
+// PageSize is how many items a list asks for per request (the API's maximum).
+const PageSize = 100
+
+// FetchFunc gets one page of a list endpoint.
+type FetchFunc[T any] func(context.Context, api.ListOptions) (api.Page[T], error)
+
+// PageMsg is one page of a list arriving, or the error that ended the walk.
+// Gen tells replies of an abandoned load from current ones.
+type PageMsg[T any] struct {
+	Gen   int
+	Items []T
+	Next  string
+	Err   error
+}
+
+// Loader walks every page of a list, requesting each page as soon as the
+// previous one's cursor is known. The first load streams: each page is shown
+// as it arrives. A reload keeps the old items on screen and swaps in the new
+// ones when the last page is in, so a refresh never empties the list.
+type Loader[T any] struct {
+	fetch    FetchFunc[T]
+	gen      int
+	busy     bool
+	loaded   bool
+	pending  []T
+	err      error
+	pages    int
+	updated  time.Time
+	now      func() time.Time
+	pageSize int
+}
+
+// NewLoader returns a loader for fetch.
+func NewLoader[T any](c *common.Common, fetch FetchFunc[T]) *Loader[T] {
+	return &Loader[T]{fetch: fetch, now: c.Now, pageSize: PageSize}
+}
+
+// Load starts a new walk from the first page; replies of an earlier walk are
+// dropped from now on.
+func (l *Loader[T]) Load() tea.Cmd {
+	l.gen++
+	l.busy, l.err, l.pending, l.pages = true, nil, nil, 0
+	return l.page(l.gen, "")
+}
+
+// page requests one page.
+func (l *Loader[T]) page(gen int, cursor string) tea.Cmd {
+	fetch, size := l.fetch, l.pageSize
+	return func() tea.Msg {
+		ctx, cancel := context.WithTimeout(context.Background(), common.RequestTimeout)
+		defer cancel()
+		p, err := fetch(ctx, api.ListOptions{Limit: size, Cursor: cursor})
+		return PageMsg[T]{Gen: gen, Items: p.Items, Next: p.NextCursor, Err: err}
+	}
+}
+
+// Update takes a page. ok is false for a stale reply. On the first load
+// every page comes back at once (replace true for the first page, false to
+// append); on a reload, items is the whole new list with replace true, once
+// the last page is in. cmd requests the next page.
+func (l *Loader[T]) Update(msg PageMsg[T]) (items []T, replace bool, cmd tea.Cmd, ok bool) {
+	if msg.Gen != l.gen || !l.busy {
+		return nil, false, nil, false
+	}
+	if msg.Err != nil {
+		l.busy, l.err, l.pending = false, msg.Err, nil
+		return nil, false, nil, true
+	}
+	l.pages++
+	last := msg.Next == ""
+	if !last {
+		cmd = l.page(l.gen, msg.Next)
+	}
+	if !l.loaded {
+		items, replace = msg.Items, l.pages == 1
+	} else {
+		l.pending = append(l.pending, msg.Items...)
+		if last {
+			items, replace, l.pending = l.pending, true, nil
+		}
+	}
+	if last {
+		l.busy, l.loaded, l.updated = false, true, l.now()
+	}
+	return items, replace, cmd, true
+}
+
+// Note says how loading goes, for a table's top line: loading, the count
+// so far, or the error that stopped it with how to retry; "" when idle.
+// what names the items ("API keys"); have is how many are shown.
+func (l *Loader[T]) Note(st *common.Styles, what string, have int) string {
+	switch {
+	case l.err != nil:
+		return st.Error.Render("✗ could not load "+what+": "+common.ErrorText(l.err)) + st.Muted.Render(" — r to retry")
+	case l.busy && have == 0:
+		return st.Muted.Render("loading " + what + "…")
+	case l.busy:
+		return st.Muted.Render(fmt.Sprintf("loading… %d so far", have))
+	}
+	return ""
+}
+
+// Busy reports whether a walk is in progress.
+func (l *Loader[T]) Busy() bool { return l.busy }
+
+// Loaded reports whether a walk has completed.
+func (l *Loader[T]) Loaded() bool { return l.loaded }
+
+// Err is the error that ended the last walk, if any.
+func (l *Loader[T]) Err() error { return l.err }
+
+// Updated is when the last walk completed.
+func (l *Loader[T]) Updated() time.Time { return l.updated }

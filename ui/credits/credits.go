@@ -1,0 +1,420 @@
+// Package credits is the Credits tab: the account's balance, exactly as the
+// API states it, when it was last loaded, how it changed during this session
+// (a difference and a sparkline), and an optional automatic refresh.
+//
+// The balance is never rounded: amounts are kept as the server's decimal
+// text and all arithmetic (change since start, low-balance check, sparkline
+// levels) is done with math/big.
+package credits
+
+import (
+	"errors"
+	"math/big"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/charmbracelet/bubbles/key"
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/lipgloss"
+	"github.com/charmbracelet/x/ansi"
+
+	"github.com/targon-dash/targon-dash/api"
+	"github.com/targon-dash/targon-dash/ui/common"
+)
+
+// LowBalance is the threshold under which the balance is drawn in the
+// low-balance style and flagged in words. It is compared exactly with the
+// amount the API sends, in the API's own unit.
+const LowBalance = 1000
+
+// maxSamples is how many balances of this session the sparkline keeps.
+const maxSamples = 60
+
+// sparkLevels are the sparkline's bars, lowest first.
+var sparkLevels = []rune("▁▂▃▄▅▆▇█")
+
+// loadedMsg is the answer to one credits request. gen is the request's
+// generation: a reply from an earlier request than the latest is dropped.
+type loadedMsg struct {
+	gen     int
+	credits api.Credits
+	err     error
+}
+
+// tickMsg asks for an automatic refresh. gen is the tick chain's generation:
+// starting a new chain (Refresh) makes ticks of the old one void, so ticks
+// never multiply.
+type tickMsg struct{ gen int }
+
+// Model is the Credits view. It implements common.View.
+type Model struct {
+	c             *common.Common
+	width, height int
+	// after schedules a tick; tea.Tick, replaced in tests so that nothing
+	// sleeps.
+	after func(time.Duration, func(time.Time) tea.Msg) tea.Cmd
+
+	gen     int // generation of the latest request
+	tickGen int // generation of the live tick chain
+	busy    bool
+
+	loaded  bool        // a balance has arrived at least once
+	credits api.Credits // the last good answer
+	value   *big.Rat    // credits.Amount parsed; nil when it is not a number
+	first   *big.Rat    // the session's first numeric sample
+	samples []*big.Rat  // the session's latest numeric samples, oldest first
+	updated time.Time   // when the last good answer arrived
+	err     error       // the last request's error, nil after a success
+}
+
+// New returns the Credits view; Init starts loading.
+func New(c *common.Common) *Model {
+	return &Model{c: c, width: c.Width, height: c.Height, after: tea.Tick}
+}
+
+// Init requests the balance at once and starts the automatic refresh when
+// the preferences ask for one.
+func (m *Model) Init() tea.Cmd { return m.Refresh() }
+
+// Refresh reloads the balance now. It also restarts the automatic-refresh
+// timer, so the next automatic refresh comes one full interval later.
+func (m *Model) Refresh() tea.Cmd {
+	return tea.Batch(m.load(), m.startTicking())
+}
+
+// load sends one credits request; a reply of any earlier one is dropped
+// from now on.
+func (m *Model) load() tea.Cmd {
+	m.gen++
+	m.busy = true
+	gen, c, client := m.gen, m.c, m.c.Client
+	return func() tea.Msg {
+		ctx, cancel := c.RequestContext()
+		defer cancel()
+		cr, err := client.Credits(ctx)
+		return loadedMsg{gen: gen, credits: cr, err: err}
+	}
+}
+
+// startTicking starts a new tick chain (voiding the old one), or stops
+// ticking when the refresh interval is 0.
+func (m *Model) startTicking() tea.Cmd {
+	m.tickGen++
+	return m.tick(m.tickGen)
+}
+
+// tick schedules the next tick of chain gen, if auto-refresh is on.
+func (m *Model) tick(gen int) tea.Cmd {
+	d := m.c.Prefs.RefreshInterval
+	if d <= 0 {
+		return nil
+	}
+	return m.after(d, func(time.Time) tea.Msg { return tickMsg{gen: gen} })
+}
+
+// Title is the tab label.
+func (m *Model) Title() string { return "Credits" }
+
+// Capturing is always false: the view takes no text input.
+func (m *Model) Capturing() bool { return false }
+
+// Busy reports whether a credits request is in flight.
+func (m *Model) Busy() bool { return m.busy }
+
+// Updated is when the balance last arrived (zero before).
+func (m *Model) Updated() time.Time { return m.updated }
+
+// SetSize gives the view its area.
+func (m *Model) SetSize(width, height int) { m.width, m.height = width, height }
+
+// ShortHelp is the view's line of help.
+func (m *Model) ShortHelp() []key.Binding { return []key.Binding{m.c.Keys.Refresh} }
+
+// FullHelp is the view's part of the help screen.
+func (m *Model) FullHelp() [][]key.Binding { return [][]key.Binding{{m.c.Keys.Refresh}} }
+
+// Update takes credits answers, ticks and the refresh key.
+func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	switch msg := msg.(type) {
+	case loadedMsg:
+		return m, m.onLoaded(msg)
+	case tickMsg:
+		if msg.gen != m.tickGen {
+			return m, nil
+		}
+		next := m.tick(msg.gen)
+		if m.busy {
+			return m, next
+		}
+		return m, tea.Batch(m.load(), next)
+	case tea.KeyMsg:
+		if key.Matches(msg, m.c.Keys.Refresh) {
+			return m, m.Refresh()
+		}
+	}
+	return m, nil
+}
+
+// onLoaded stores an answer of the latest request.
+func (m *Model) onLoaded(msg loadedMsg) tea.Cmd {
+	if msg.gen != m.gen {
+		return nil
+	}
+	m.busy = false
+	if msg.err != nil {
+		m.err = msg.err
+		if errors.Is(msg.err, api.ErrUnauthorized) {
+			// Stop ticking with a key the server refuses; signing in again
+			// calls Refresh, which starts a new chain.
+			m.tickGen++
+			return func() tea.Msg { return common.UnauthorizedMsg{} }
+		}
+		return nil
+	}
+	m.err = nil
+	m.loaded = true
+	m.credits = msg.credits
+	m.updated = m.c.Now()
+	m.value = parseAmount(msg.credits.Amount)
+	if m.value != nil {
+		if m.first == nil {
+			m.first = m.value
+		}
+		m.samples = append(m.samples, m.value)
+		if n := len(m.samples); n > maxSamples {
+			m.samples = append(m.samples[:0:0], m.samples[n-maxSamples:]...)
+		}
+	}
+	return nil
+}
+
+// parseAmount reads the server's decimal text exactly; nil when it is not a
+// number (an empty amount, for instance).
+func parseAmount(a api.Amount) *big.Rat {
+	s := strings.TrimSpace(string(a))
+	if s == "" {
+		return nil
+	}
+	r, ok := new(big.Rat).SetString(s)
+	if !ok {
+		return nil
+	}
+	return r
+}
+
+// View draws the balance from the model alone.
+func (m *Model) View() string {
+	st := m.c.Styles
+	width := m.width
+	if width <= 0 {
+		width = 80
+	}
+	inner := max(10, width-2*len(indent))
+
+	var sections [][]string
+	if !m.loaded {
+		if m.err != nil {
+			sections = append(sections, m.errorLines(inner))
+		} else {
+			sections = append(sections, []string{st.Muted.Render("loading balance…")})
+		}
+		return m.layout(sections)
+	}
+
+	head := []string{st.Label.Render("Balance"), m.balanceLine()}
+	if m.isLow() {
+		head = append(head, st.Warning.Render("⚠ low balance: below "+common.GroupThousands(strconv.Itoa(LowBalance))))
+	}
+	if m.err != nil {
+		head = append(head, m.errorLines(inner)...)
+	}
+	sections = append(sections, head)
+
+	if m.first != nil {
+		trend := []string{"since start: " + m.change()}
+		if spark := m.sparkline(inner); spark != "" {
+			trend = append(trend, spark)
+		}
+		sections = append(sections, trend)
+	}
+
+	updated := "updated " + m.updated.Format("15:04:05") + " (" + common.RelativeTime(m.updated, m.c.Now()) + ")"
+	if m.busy {
+		updated += " · refreshing…"
+	}
+	sections = append(sections, []string{st.Muted.Render(updated), st.Muted.Render(m.autoRefresh())})
+	return m.layout(sections)
+}
+
+// indent is the left margin of every line.
+const indent = "  "
+
+// layout joins sections with a blank line between them (and one on top)
+// when the height allows, else packs them tightly.
+func (m *Model) layout(sections [][]string) string {
+	total := 0
+	for _, s := range sections {
+		total += len(s)
+	}
+	spaced := m.height <= 0 || total+len(sections) <= m.height
+	var lines []string
+	for _, s := range sections {
+		if spaced {
+			lines = append(lines, "")
+		}
+		for _, l := range s {
+			if l == "" {
+				lines = append(lines, "")
+				continue
+			}
+			lines = append(lines, indent+l)
+		}
+	}
+	return strings.Join(lines, "\n")
+}
+
+// balanceLine is the amount with thousands separators and the API's
+// currency, in the low-balance style under LowBalance.
+func (m *Model) balanceLine() string {
+	st := m.c.Styles
+	amount := strings.TrimSpace(string(m.credits.Amount))
+	text := "—"
+	if amount != "" {
+		text = common.GroupThousands(common.Sanitize(amount))
+	}
+	style := st.Balance
+	if m.isLow() {
+		style = st.BalanceLow
+	}
+	line := style.Render(text)
+	if cur := strings.TrimSpace(common.Sanitize(m.credits.Currency)); cur != "" {
+		line += " " + st.BalanceCurrency.Render(cur)
+	}
+	return line
+}
+
+// isLow reports whether the last balance is under LowBalance.
+func (m *Model) isLow() bool {
+	return m.value != nil && m.value.Cmp(big.NewRat(LowBalance, 1)) < 0
+}
+
+// errorLines say why the last request failed and how to retry, wrapped to
+// width.
+func (m *Model) errorLines(width int) []string {
+	st := m.c.Styles
+	what := "could not load the balance: "
+	if m.loaded {
+		what = "could not refresh the balance: "
+	}
+	retry := "press " + m.c.Keys.Refresh.Help().Key + " to retry"
+	text := lipgloss.NewStyle().Width(width).Render("✗ " + what + common.ErrorText(m.err) + " — " + retry)
+	var lines []string
+	for _, l := range strings.Split(text, "\n") {
+		lines = append(lines, st.Error.Render(strings.TrimRight(l, " ")))
+	}
+	return lines
+}
+
+// change is the difference between the session's first and latest
+// balances: "+1,250", "−300" or "no change".
+func (m *Model) change() string {
+	st := m.c.Styles
+	if m.first == nil || m.value == nil {
+		return "no change"
+	}
+	d := new(big.Rat).Sub(m.value, m.first)
+	switch d.Sign() {
+	case 0:
+		return "no change"
+	case 1:
+		return st.Up.Render("+" + formatDecimal(d))
+	}
+	return st.Down.Render("−" + formatDecimal(d.Abs(d)))
+}
+
+// formatDecimal writes |r| exactly as a decimal with thousands separators.
+// Every r here is a difference of two finite decimals, so its expansion
+// ends; the number of fraction digits is the smallest that is exact.
+func formatDecimal(r *big.Rat) string {
+	r = new(big.Rat).Abs(r)
+	if r.IsInt() {
+		return common.GroupThousands(r.Num().String())
+	}
+	den := r.Denom()
+	pow := big.NewInt(10)
+	ten := big.NewInt(10)
+	digits := 1
+	var rem big.Int
+	for ; digits < 1000; digits++ {
+		if rem.Rem(pow, den).Sign() == 0 {
+			break
+		}
+		pow.Mul(pow, ten)
+	}
+	return common.GroupThousands(r.FloatString(digits))
+}
+
+// sparkline draws the session's samples, at most width bars, the latest on
+// the right. A flat series is a flat line.
+func (m *Model) sparkline(width int) string {
+	st := m.c.Styles
+	samples := m.samples
+	if len(samples) == 0 {
+		return ""
+	}
+	label := "  (" + strconv.Itoa(len(samples)) + " samples this session)"
+	if len(samples) == 1 {
+		label = "  (1 sample this session)"
+	}
+	if n := width - ansi.StringWidth(label); len(samples) > n {
+		label = ""
+		samples = samples[max(0, len(samples)-width):]
+	}
+	lo, hi := samples[0], samples[0]
+	for _, s := range samples[1:] {
+		if s.Cmp(lo) < 0 {
+			lo = s
+		}
+		if s.Cmp(hi) > 0 {
+			hi = s
+		}
+	}
+	span := new(big.Rat).Sub(hi, lo)
+	top := len(sparkLevels) - 1
+	var b strings.Builder
+	for _, s := range samples {
+		level := top / 2
+		if span.Sign() != 0 {
+			// floor((s-lo) * top / span), in exact arithmetic.
+			x := new(big.Rat).Sub(s, lo)
+			x.Mul(x, big.NewRat(int64(top), 1))
+			x.Quo(x, span)
+			level = int(new(big.Int).Quo(x.Num(), x.Denom()).Int64())
+			level = min(max(level, 0), top)
+		}
+		b.WriteRune(sparkLevels[level])
+	}
+	return st.Sparkline.Render(b.String()) + st.Muted.Render(label)
+}
+
+// autoRefresh says whether and how often the balance reloads by itself.
+func (m *Model) autoRefresh() string {
+	d := m.c.Prefs.RefreshInterval
+	if d <= 0 {
+		return "auto-refresh off"
+	}
+	return "auto-refresh every " + shortDuration(d)
+}
+
+// shortDuration writes d without zero tails: "1m", "90s" → "1m30s", "1h".
+func shortDuration(d time.Duration) string {
+	s := d.String()
+	if strings.HasSuffix(s, "m0s") {
+		s = strings.TrimSuffix(s, "0s")
+	}
+	if strings.HasSuffix(s, "h0m") {
+		s = strings.TrimSuffix(s, "0m")
+	}
+	return s
+}

@@ -1,0 +1,196 @@
+package sshkeys
+
+import (
+	"errors"
+	"fmt"
+
+	tea "github.com/charmbracelet/bubbletea"
+
+	"github.com/targon-dash/targon-dash/api"
+	"github.com/targon-dash/targon-dash/ui/common"
+	"github.com/targon-dash/targon-dash/ui/components"
+)
+
+// goneText is the toast for a key that disappeared (404).
+const goneText = "That SSH key no longer exists; the list was refreshed"
+
+// maxPublicKey caps the public key field: a 16384-bit RSA key fits.
+const maxPublicKey = 16384
+
+// gone says a key disappeared (404 from a dialog) and reloads the list.
+func (m *Model) gone() tea.Cmd {
+	return tea.Batch(common.Toast(common.ToastError, goneText), m.Refresh())
+}
+
+// Fields of the add form.
+const (
+	fieldName = iota
+	fieldKey
+)
+
+// addForm asks for a name and a public key, prefilled with line and name
+// (empty for "n", a file's key for an import). The name follows the key's
+// comment for as long as the user has not typed a name of their own. The
+// key is checked locally before anything is sent.
+func (m *Model) addForm(line, name string) {
+	c, client := m.c, m.c.Client
+	f := components.NewForm(c, "Add SSH key", []components.Field{
+		{
+			Label: "Name", Value: name, CharLimit: 256,
+			Hint: "Defaults to the key's comment.", Validate: components.ValidateName,
+		},
+		{
+			Label: "Public key", Value: line, Placeholder: "ssh-ed25519 AAAA… you@host", CharLimit: maxPublicKey,
+			Hint: "One line of a .pub file (e.g. ~/.ssh/id_ed25519.pub), never the private key.",
+			Validate: func(s string) error {
+				_, err := ValidatePublicKey(s)
+				return err
+			},
+		},
+	}, func(v []string) (tea.Msg, error) {
+		info, err := ValidatePublicKey(v[fieldKey])
+		if err != nil {
+			return nil, err
+		}
+		ctx, cancel := c.RequestContext()
+		defer cancel()
+		k, err := client.CreateSSHKey(ctx, v[fieldName], info.Line)
+		if err != nil {
+			return nil, err
+		}
+		return createdMsg{key: k}, nil
+	})
+	// auto is the name last filled in from a comment.
+	auto := ""
+	if name != "" && name == commentName(line) {
+		auto = name
+	}
+	f.OnChange = func(f *components.Form, i int) {
+		if i != fieldKey {
+			return
+		}
+		if cur := f.Value(fieldName); cur == "" || cur == auto {
+			auto = commentName(f.Value(fieldKey))
+			f.SetValue(fieldName, auto)
+		}
+	}
+	if line == "" {
+		// Nothing to edit in the name yet: start where the key is pasted.
+		f.Focus(fieldKey)
+	}
+	c.Open(f)
+}
+
+// commentName is the name a key line suggests: its comment, cut to the
+// longest name accepted; "" when the line is not a valid key.
+func commentName(line string) string {
+	info, err := ValidatePublicKey(line)
+	if err != nil {
+		return ""
+	}
+	if r := []rune(info.Comment); len(r) > components.MaxNameLength {
+		return string(r[:components.MaxNameLength])
+	}
+	return info.Comment
+}
+
+// renameForm asks for a new name, prefilled with the current one.
+func (m *Model) renameForm(r row) {
+	c, client := m.c, m.c.Client
+	c.Open(components.NewRenameForm(c, r.name, func(name string) (tea.Msg, error) {
+		ctx, cancel := c.RequestContext()
+		defer cancel()
+		k, err := client.RenameSSHKey(ctx, r.uid, name)
+		return renamedMsg{key: k}, err
+	}, m.gone))
+}
+
+// deleteConfirm asks before deleting, naming the key and its fingerprint.
+// A 404 means the key is already gone, which is what the user wanted.
+func (m *Model) deleteConfirm(r row) {
+	c, client := m.c, m.c.Client
+	body := []string{
+		fmt.Sprintf("%s %s (%s)", r.typ, r.fingerprint, r.uid),
+		"",
+		"It can no longer be attached to workloads. This cannot be undone.",
+	}
+	d := components.NewDeleteConfirm(c, fmt.Sprintf("Delete SSH key “%s”?", r.name), body, func() error {
+		ctx, cancel := c.RequestContext()
+		defer cancel()
+		return client.DeleteSSHKey(ctx, r.uid)
+	}, deletedMsg{uid: r.uid, name: r.name})
+	c.Open(d)
+}
+
+// fetchDetails loads the key afresh (GET /ssh-keys/{uid}); onDetails shows
+// it.
+func (m *Model) fetchDetails(r row) tea.Cmd {
+	m.detailsReq++
+	m.fetching = r.name
+	c, client, req := m.c, m.c.Client, m.detailsReq
+	return func() tea.Msg {
+		ctx, cancel := c.RequestContext()
+		defer cancel()
+		k, err := client.GetSSHKey(ctx, r.uid)
+		return detailsMsg{req: req, uid: r.uid, key: k, err: err}
+	}
+}
+
+// onDetails opens the details of a fetched key, refreshing its row; a key
+// that is gone refreshes the list.
+func (m *Model) onDetails(msg detailsMsg) tea.Cmd {
+	if msg.req != m.detailsReq {
+		return nil
+	}
+	name := m.fetching
+	m.fetching = ""
+	switch {
+	case msg.err == nil:
+		r := newRow(m.c, msg.key)
+		m.c.Open(m.details(r))
+		return m.Table.Replace(r)
+	case errors.Is(msg.err, api.ErrNotFound):
+		return tea.Batch(common.Toast(common.ToastError, goneText), m.Refresh())
+	case errors.Is(msg.err, api.ErrUnauthorized):
+		return func() tea.Msg { return common.UnauthorizedMsg{} }
+	}
+	return common.Toast(common.ToastError, "Could not load “%s”: %s", name, common.ErrorText(msg.err))
+}
+
+// details shows everything about a key, its public key in full (wrapped
+// by the pane); y copies it.
+func (m *Model) details(r row) common.Modal {
+	now := r.now()
+	rows := []components.DetailRow{
+		{Label: "Name", Value: r.name},
+		{Label: "UID", Value: r.uid},
+		{Label: "Type", Value: r.typ},
+		{Label: "Fingerprint", Value: r.fingerprint},
+		{Label: "Comment", Value: orDash(r.comment)},
+		{Label: "Created", Value: common.ExactTime(r.created) + "  (" + common.RelativeTime(r.created, now) + ")"},
+		{Label: "Updated", Value: common.ExactTime(r.updated) + "  (" + common.RelativeTime(r.updated, now) + ")"},
+	}
+	st := m.c.Styles
+	return components.NewInfo(m.c, "SSH key “"+r.name+"”", rows,
+		st.DetailKey.Render("Public key"), common.Sanitize(r.publicKey),
+	).WithCopy(r.publicKey, "public key")
+}
+
+// copyPublicKey copies the key's public key line off the UI goroutine and
+// says how it went.
+func copyPublicKey(c *common.Common, r row) tea.Cmd {
+	return func() tea.Msg {
+		how, err := c.Clipboard.Copy(r.publicKey)
+		if err != nil {
+			return common.ToastMsg{Kind: common.ToastError, Text: "Could not copy the public key: " + common.ErrorText(err)}
+		}
+		return common.ToastMsg{Kind: common.ToastSuccess, Text: "Public key of “" + r.name + "” copied via " + how}
+	}
+}
+
+func orDash(s string) string {
+	if s == "" {
+		return "—"
+	}
+	return s
+}

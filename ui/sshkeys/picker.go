@@ -1,0 +1,273 @@
+package sshkeys
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/charmbracelet/bubbles/key"
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/x/ansi"
+
+	"github.com/targon-dash/targon-dash/ui/common"
+)
+
+// maxPubFile is the largest file read as a public key; a .pub file is a
+// line of at most a few kilobytes.
+const maxPubFile = 64 << 10
+
+// pubFile is one *.pub file found for import.
+type pubFile struct {
+	name string // the file name, e.g. "id_ed25519.pub"
+	info KeyInfo
+	err  error // why it cannot be imported, if it cannot
+}
+
+// pubFilesMsg is the result of reading the import directory.
+type pubFilesMsg struct {
+	dir   string
+	files []pubFile
+	err   error
+}
+
+// readPubFiles lists the *.pub files of dir (~/.ssh when empty) in a
+// command, off the UI goroutine.
+func readPubFiles(dir string) tea.Cmd {
+	return func() tea.Msg {
+		if dir == "" {
+			home, err := os.UserHomeDir()
+			if err != nil {
+				return pubFilesMsg{dir: "~/.ssh", err: err}
+			}
+			dir = filepath.Join(home, ".ssh")
+		}
+		entries, err := os.ReadDir(dir)
+		if err != nil {
+			return pubFilesMsg{dir: dir, err: err}
+		}
+		msg := pubFilesMsg{dir: dir}
+		for _, e := range entries {
+			if !strings.HasSuffix(e.Name(), ".pub") || e.IsDir() {
+				continue
+			}
+			f := pubFile{name: e.Name()}
+			text, err := readSmall(filepath.Join(dir, e.Name()))
+			if err == nil {
+				f.info, err = ValidatePublicKey(text)
+			}
+			f.err = err
+			msg.files = append(msg.files, f)
+		}
+		return msg
+	}
+}
+
+// readSmall reads a file of at most maxPubFile bytes.
+func readSmall(path string) (string, error) {
+	fh, err := os.Open(path)
+	if err != nil {
+		return "", err
+	}
+	defer fh.Close()
+	b, err := io.ReadAll(io.LimitReader(fh, maxPubFile+1))
+	if err != nil {
+		return "", err
+	}
+	if len(b) > maxPubFile {
+		return "", errors.New("too big to be a public key")
+	}
+	return string(b), nil
+}
+
+// picker is the import dialog: the *.pub files of a directory with their
+// key type and comment. j/k and the arrows move, enter picks (and opens the
+// add form), esc closes.
+type picker struct {
+	c *common.Common
+	// onPick opens the add form for the chosen key line and name.
+	onPick func(line, name string)
+	closed bool
+	dir    string
+	files  []pubFile
+	err    error
+	cursor int
+	note   string
+	width  int
+	height int
+}
+
+var _ common.Modal = (*picker)(nil)
+
+func newPicker(c *common.Common, msg pubFilesMsg, onPick func(line, name string)) *picker {
+	p := &picker{c: c, onPick: onPick, dir: msg.dir, files: msg.files, err: msg.err}
+	// Start on the first file that can be imported.
+	for i, f := range p.files {
+		if f.err == nil {
+			p.cursor = i
+			break
+		}
+	}
+	p.SetSize(c.Width, c.Height)
+	return p
+}
+
+// Closed reports whether the picker is done.
+func (p *picker) Closed() bool { return p.closed }
+
+// Busy is always false: the directory is read before the picker opens.
+func (p *picker) Busy() bool { return false }
+
+// SetSize fits the picker to the screen.
+func (p *picker) SetSize(w, h int) {
+	p.width = min(84, max(20, w-6))
+	p.height = max(3, h-14)
+}
+
+// Update moves the cursor, picks or closes.
+func (p *picker) Update(msg tea.Msg) (common.Modal, tea.Cmd) {
+	km, ok := msg.(tea.KeyMsg)
+	if !ok {
+		return p, nil
+	}
+	k := p.c.Keys
+	switch {
+	case key.Matches(km, k.Back), key.Matches(km, k.Quit):
+		p.closed = true
+		return p, nil
+	case key.Matches(km, k.Up):
+		p.move(-1)
+	case key.Matches(km, k.Down):
+		p.move(1)
+	case key.Matches(km, k.Top):
+		p.move(-len(p.files))
+	case key.Matches(km, k.Bottom):
+		p.move(len(p.files))
+	case km.Type == tea.KeyEnter:
+		p.pick()
+	}
+	return p, nil
+}
+
+func (p *picker) move(d int) {
+	p.note = ""
+	p.cursor = max(0, min(len(p.files)-1, p.cursor+d))
+}
+
+// pick closes the picker and opens the add form, prefilled with the key
+// and named after its comment, or after the file when it has none. A file
+// that is not a usable key says why and stays.
+func (p *picker) pick() {
+	if len(p.files) == 0 {
+		p.closed = true
+		return
+	}
+	f := p.files[p.cursor]
+	if f.err != nil {
+		p.note = p.c.Styles.Error.Render(wrapText("✗ "+common.Sanitize(f.name)+": "+errorText(f.err), p.width-4))
+		return
+	}
+	name := commentName(f.info.Line)
+	if name == "" {
+		name = strings.TrimSuffix(f.name, ".pub")
+	}
+	p.closed = true
+	p.onPick(f.info.Line, common.Sanitize(name))
+}
+
+// View draws the files, or why there are none.
+func (p *picker) View() string {
+	st := p.c.Styles
+	var b strings.Builder
+	b.WriteString(st.ModalTitle.Render("Import a public key from " + common.ShortPath(p.dir)))
+	b.WriteString("\n\n")
+	inner := p.width - 4
+	switch {
+	case errors.Is(p.err, fs.ErrNotExist):
+		b.WriteString(st.Empty.Render(common.ShortPath(p.dir) + " does not exist: there are no keys to import."))
+	case p.err != nil:
+		b.WriteString(st.Error.Render(wrapText("✗ could not read "+common.ShortPath(p.dir)+": "+errorText(p.err), inner)))
+	case len(p.files) == 0:
+		b.WriteString(st.Empty.Render("No public keys (*.pub) in " + common.ShortPath(p.dir) + "."))
+	default:
+		p.writeFiles(&b, inner)
+	}
+	b.WriteString("\n\n")
+	if p.note != "" {
+		b.WriteString(p.note + "\n")
+	}
+	if len(p.files) > 0 {
+		b.WriteString(st.Muted.Render("j/k move · enter add this key · esc close"))
+	} else {
+		b.WriteString(st.Muted.Render("esc close"))
+	}
+	return st.Modal.Width(p.width).Render(b.String())
+}
+
+// writeFiles draws the visible part of the list: name, type, comment.
+func (p *picker) writeFiles(b *strings.Builder, inner int) {
+	st := p.c.Styles
+	nameW := 4
+	for _, f := range p.files {
+		nameW = max(nameW, ansi.StringWidth(common.Sanitize(f.name)))
+	}
+	nameW = min(nameW, max(12, inner/3))
+	const typeW = 12
+	start := max(0, min(p.cursor-p.height/2, len(p.files)-p.height))
+	end := min(len(p.files), start+p.height)
+	for i := start; i < end; i++ {
+		f := p.files[i]
+		typ, rest := f.info.Label, f.info.Comment
+		if f.err != nil {
+			typ, rest = "✗", errorText(f.err)
+		}
+		line := fit(common.Sanitize(f.name), nameW) + " " + fit(typ, typeW) + " " + common.Sanitize(rest)
+		line = ansi.Truncate(line, inner-2, "…")
+		switch {
+		case i == p.cursor:
+			b.WriteString(st.Accent.Render("▌ ") + st.RowSelected.Render(line))
+		case f.err != nil:
+			b.WriteString("  " + st.RowDim.Render(line))
+		default:
+			b.WriteString("  " + st.Row.Render(line))
+		}
+		if i < end-1 {
+			b.WriteString("\n")
+		}
+	}
+	if len(p.files) > p.height {
+		b.WriteString("\n" + st.Muted.Render(fmt.Sprintf("  %d of %d", p.cursor+1, len(p.files))))
+	}
+}
+
+// ShortHelp lists the picker's keys.
+func (p *picker) ShortHelp() []key.Binding {
+	k := p.c.Keys
+	return []key.Binding{k.Up, k.Down, withHelp(k.Submit, "add this key"), withHelp(k.Back, "close")}
+}
+
+// errorText is an error from reading or checking a file, in one line.
+func errorText(err error) string {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		err = pe.Err
+	}
+	return common.Sanitize(err.Error())
+}
+
+// fit cuts s to width cells with an ellipsis, or pads it with spaces.
+func fit(s string, width int) string {
+	n := ansi.StringWidth(s)
+	if n > width {
+		return ansi.Truncate(s, width, "…")
+	}
+	return s + strings.Repeat(" ", width-n)
+}
+
+// wrapText breaks s to width columns.
+func wrapText(s string, width int) string {
+	return ansi.Wrap(s, max(10, width), "")
+}

@@ -1,0 +1,58 @@
+package sshkeys
+
+import (
+	"strings"
+	"time"
+
+	"golang.org/x/crypto/ssh"
+
+	"github.com/targon-dash/targon-dash/api"
+	"github.com/targon-dash/targon-dash/ui/common"
+)
+
+// row is how the view holds an SSH key: everything it draws, worked out
+// once when the key arrives, never per frame.
+type row struct {
+	uid, name string
+	// typ, fingerprint and comment come from the public key; "—" when it
+	// does not parse.
+	typ, fingerprint, comment string
+	// publicKey is the key line as the server holds it, for copying and
+	// the details pane.
+	publicKey        string
+	created, updated time.Time
+	now              func() time.Time
+}
+
+// newRow is the one place an api.SSHKey becomes a row.
+func newRow(c *common.Common, k api.SSHKey) row {
+	r := row{
+		uid:         common.Sanitize(k.UID),
+		name:        common.Sanitize(k.Name),
+		typ:         "—",
+		fingerprint: "—",
+		publicKey:   strings.TrimSpace(k.PublicKeyRaw),
+		created:     k.CreatedAt.Time,
+		updated:     k.UpdatedAt.Time,
+		now:         c.Now,
+	}
+	if pk, comment, _, _, err := ssh.ParseAuthorizedKey([]byte(r.publicKey)); err == nil {
+		r.typ, _ = label(pk)
+		r.fingerprint = ssh.FingerprintSHA256(pk)
+		r.comment = common.Sanitize(strings.TrimSpace(comment))
+	}
+	return r
+}
+
+// UID identifies the row's key (components.KeyedRow).
+func (r row) UID() string { return r.uid }
+
+// FilterValue is what "/" matches: the name, comment, fingerprint and uid.
+func (r row) FilterValue() string {
+	return r.name + " " + r.comment + " " + r.fingerprint + " " + r.uid
+}
+
+// Cells are the columns: name, type, fingerprint, comment, created.
+func (r row) Cells() []string {
+	return []string{r.name, r.typ, r.fingerprint, r.comment, common.RelativeTime(r.created, r.now())}
+}

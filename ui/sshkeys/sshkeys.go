@@ -1,0 +1,153 @@
+// Package sshkeys is the SSH keys tab: the list of the account's public
+// keys with their type, fingerprint and comment, and adding (pasted or
+// imported from ~/.ssh), renaming, deleting and copying them. Public keys are
+// checked locally before they are sent; a private key never leaves the
+// machine.
+package sshkeys
+
+import (
+	"github.com/charmbracelet/bubbles/key"
+	tea "github.com/charmbracelet/bubbletea"
+
+	"github.com/targon-dash/targon-dash/api"
+	"github.com/targon-dash/targon-dash/ui/common"
+	"github.com/targon-dash/targon-dash/ui/components"
+)
+
+var _ common.View = (*Model)(nil)
+
+// Model is the SSH keys view.
+type Model struct {
+	c *common.Common
+	*components.KeyList[api.SSHKey]
+	// sshDir is where "i" looks for *.pub files; empty means ~/.ssh.
+	sshDir string
+	// fetching names the key whose details are being loaded ("" when
+	// none); detailsReq tells its reply from an earlier one's.
+	fetching   string
+	detailsReq int
+}
+
+// The view's results, delivered by its commands and dialogs.
+type (
+	createdMsg struct{ key api.SSHKey }
+	renamedMsg struct{ key api.SSHKey }
+	deletedMsg struct{ uid, name string }
+	// detailsMsg is the reply of GET /ssh-keys/{uid}.
+	detailsMsg struct {
+		req int
+		uid string
+		key api.SSHKey
+		err error
+	}
+)
+
+// New returns the view; Init starts loading.
+func New(c *common.Common) *Model {
+	m := &Model{c: c}
+	m.KeyList = components.NewKeyList(c, []components.Column{
+		{Title: "NAME", Width: 14, Flex: 2},
+		{Title: "TYPE", Width: 10},
+		{Title: "FINGERPRINT", Width: 20, Flex: 2},
+		{Title: "COMMENT", Width: 12, Flex: 1},
+		{Title: "CREATED", Width: 12},
+	}, "SSH key", "SSH keys", c.Client.ListSSHKeys,
+		func(k api.SSHKey) components.Row { return newRow(c, k) })
+	return m
+}
+
+// Title is the tab label.
+func (m *Model) Title() string { return "SSH keys" }
+
+// Busy reports whether the list or a key's details are loading.
+func (m *Model) Busy() bool { return m.Loader.Busy() || m.fetching != "" }
+
+// Update handles keys, pages and the results of the view's commands and
+// dialogs.
+func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	switch msg := msg.(type) {
+	case components.PageMsg[api.SSHKey]:
+		return m, m.Page(msg)
+	case detailsMsg:
+		return m, m.onDetails(msg)
+	case pubFilesMsg:
+		m.c.Open(newPicker(m.c, msg, m.addForm))
+		return m, nil
+	case createdMsg:
+		r := newRow(m.c, msg.key)
+		cmd := m.Table.Prepend(r)
+		return m, tea.Batch(cmd, common.Toast(common.ToastSuccess, "SSH key “%s” added", r.name))
+	case renamedMsg:
+		cmd := m.Table.Replace(newRow(m.c, msg.key))
+		return m, tea.Batch(cmd, common.Toast(common.ToastSuccess, "Renamed to “%s”", common.Sanitize(msg.key.Name)))
+	case deletedMsg:
+		m.Table.Remove(msg.uid)
+		return m, common.Toast(common.ToastSuccess, "SSH key “%s” deleted", msg.name)
+	case tea.KeyMsg:
+		if !m.Table.Capturing() {
+			if cmd, handled := m.onKey(msg); handled {
+				return m, cmd
+			}
+		}
+	}
+	return m, m.Table.Update(msg)
+}
+
+// onKey runs the view's own keys: details, add, import, rename, delete,
+// copy.
+func (m *Model) onKey(msg tea.KeyMsg) (tea.Cmd, bool) {
+	k := m.c.Keys
+	switch {
+	case key.Matches(msg, k.New):
+		m.addForm("", "")
+		return nil, true
+	case key.Matches(msg, k.Import):
+		return readPubFiles(m.sshDir), true
+	}
+	sel, ok := m.Table.Selected().(row)
+	switch {
+	case !key.Matches(msg, k.Details, k.Rename, k.Delete, k.Copy):
+		return nil, false
+	case !ok:
+		return common.Toast(common.ToastInfo, "No SSH key selected"), true
+	case key.Matches(msg, k.Details):
+		return m.fetchDetails(sel), true
+	case key.Matches(msg, k.Rename):
+		m.renameForm(sel)
+		return nil, true
+	case key.Matches(msg, k.Delete):
+		m.deleteConfirm(sel)
+		return nil, true
+	case key.Matches(msg, k.Copy):
+		return copyPublicKey(m.c, sel), true
+	}
+	return nil, false
+}
+
+// View draws the list with its loading or error note, or the key whose
+// details are loading.
+func (m *Model) View() string {
+	note := ""
+	if m.fetching != "" {
+		note = m.c.Styles.Muted.Render("loading “" + m.fetching + "”…")
+	}
+	return m.ViewWith(m.c.Styles, note)
+}
+
+// ShortHelp is the view's line of help.
+func (m *Model) ShortHelp() []key.Binding {
+	k := m.c.Keys
+	return []key.Binding{withHelp(k.New, "add"), k.Import, k.Rename, k.Delete, withHelp(k.Copy, "copy public key"), k.Details, k.Filter}
+}
+
+// FullHelp is the view's part of the help screen.
+func (m *Model) FullHelp() [][]key.Binding {
+	k := m.c.Keys
+	return [][]key.Binding{{k.Details, withHelp(k.New, "add"), k.Import, k.Rename, k.Delete, withHelp(k.Copy, "copy public key"), k.Filter}}
+}
+
+// withHelp is b with another description.
+func withHelp(b key.Binding, desc string) key.Binding {
+	b.SetHelp(b.Help().Key, desc)
+	return b
+}
