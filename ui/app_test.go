@@ -2,6 +2,7 @@ package ui
 
 import (
 	"bytes"
+	"net/http"
 	"net/http/httptest"
 	"os"
 	"strings"
@@ -186,6 +187,28 @@ func (p probeModel) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	}
 	_, cmd := p.Model.Update(msg)
 	return p, cmd
+}
+
+// settingsClient is a client for the harness's simulator.
+func (h *harness) settingsClient(t *testing.T) *api.Client {
+	c, err := api.New(h.settings.BaseURL, h.settings.APIKey())
+	if err != nil {
+		t.Fatal(err)
+	}
+	return c
+}
+
+func prefsWithKeys(keys map[string][]string) config.Preferences {
+	p := config.DefaultPreferences()
+	p.Keys = keys
+	return p
+}
+
+// newServer serves h on loopback for the test and returns its URL.
+func newServer(t *testing.T, h http.Handler) string {
+	ts := httptest.NewServer(h)
+	t.Cleanup(ts.Close)
+	return ts.URL
 }
 
 func countRequests(sim *apitest.Server, method, path string) int {

@@ -1,6 +1,8 @@
 package ui
 
 import (
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -93,6 +95,32 @@ func TestGoldenSecret(t *testing.T) {
 		t.Fatalf("secret %q not copied or not shown:\n%s", secret, view)
 	}
 	h.requireGolden(strings.ReplaceAll(view, secret, "tgn_"+strings.Repeat("X", len(secret)-4)))
+}
+
+// TestGoldenImportPicker shows the ~/.ssh picker with one usable key and
+// one refused (RSA 1024) key.
+func TestGoldenImportPicker(t *testing.T) {
+	home := t.TempDir()
+	if err := os.MkdirAll(filepath.Join(home, ".ssh"), 0o700); err != nil {
+		t.Fatal(err)
+	}
+	files := map[string]string{
+		"id_ed25519.pub": "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIO+0aIljtLDSvk9+NQXt8eFNzMiniC6EtCu0AFwJU7Mr me@laptop\n",
+		"old_rsa.pub":    "ssh-rsa AAAAB3NzaC1yc2EAAAADAQABAAAAgQDE0jRxVUeHx+G9j1fDc0UjSd0hI9kS1Z0D3GFqEq4K0LxZqZ4p5g5M0sRkU0H7sO2lL1qHqfJ2g0lU3oQfWqCz4v3k0v2cXH8bGJmM7pI0pZwzrYpV2Tf8W2x1f0H3JqHkqvE2w8dVqN3bD0Nq0h2g5qJ6lXc7m6wqQ8oV1wHqLw== old@box\n",
+	}
+	for name, body := range files {
+		if err := os.WriteFile(filepath.Join(home, ".ssh", name), []byte(body), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	t.Setenv("HOME", home)
+	h := start(t)
+	h.keys("3")
+	h.waitFor("work-laptop")
+	h.keys("i")
+	h.waitFor("Import")
+	h.idle()
+	h.requireGolden(h.final())
 }
 
 func TestGoldenTooSmall(t *testing.T) {

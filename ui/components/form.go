@@ -104,7 +104,10 @@ func (f *Form) FieldError(i int) string { return f.fields[i].err }
 func (f *Form) SetSize(w, h int) {
 	f.width = min(72, max(20, w-8))
 	for i := range f.fields {
-		f.fields[i].input.Width = f.width - 6
+		in := &f.fields[i].input
+		in.Width = f.width - 6
+		// Recompute the visible part of a long value for the new width.
+		in.SetCursor(in.Position())
 	}
 }
 

@@ -222,7 +222,8 @@ func (m *Model) View() string {
 		return m.layout(sections)
 	}
 
-	head := []string{st.Label.Render("Balance"), m.balanceLine()}
+	head := append([]string{st.Label.Render("Balance")}, m.bigBalance(inner)...)
+	head = append(head, m.balanceLine())
 	if m.isLow() {
 		head = append(head, st.Warning.Render("⚠ low balance: below "+common.GroupThousands(strconv.Itoa(LowBalance))))
 	}
@@ -292,6 +293,29 @@ func (m *Model) balanceLine() string {
 		line += " " + st.BalanceCurrency.Render(cur)
 	}
 	return line
+}
+
+// bigBalance draws the amount in large block digits when it fits in width,
+// with the currency beside the last row; nothing when it does not fit.
+func (m *Model) bigBalance(width int) []string {
+	amount := common.GroupThousands(strings.TrimSpace(string(m.credits.Amount)))
+	rows, w, ok := bigText(amount)
+	cur := strings.TrimSpace(common.Sanitize(m.credits.Currency))
+	if !ok || w+1+len(cur) > width {
+		return nil
+	}
+	style := m.c.Styles.Balance
+	if m.isLow() {
+		style = m.c.Styles.BalanceLow
+	}
+	out := make([]string, len(rows))
+	for i, r := range rows {
+		out[i] = style.Render(r)
+	}
+	if cur != "" {
+		out[len(out)-1] += " " + m.c.Styles.BalanceCurrency.Render(cur)
+	}
+	return out
 }
 
 // isLow reports whether the last balance is under LowBalance.

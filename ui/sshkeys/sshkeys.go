@@ -137,7 +137,7 @@ func (m *Model) View() string {
 // ShortHelp is the view's line of help.
 func (m *Model) ShortHelp() []key.Binding {
 	k := m.c.Keys
-	return []key.Binding{withHelp(k.New, "add"), k.Import, k.Rename, k.Delete, withHelp(k.Copy, "copy public key"), k.Details, k.Filter}
+	return []key.Binding{withHelp(k.New, "add"), withHelp(k.Import, "import"), k.Rename, k.Delete, withHelp(k.Copy, "copy"), k.Details, k.Filter}
 }
 
 // FullHelp is the view's part of the help screen.

@@ -566,7 +566,7 @@ func TestHelp(t *testing.T) {
 		keys = append(keys, b.Help().Key+" "+b.Help().Desc)
 	}
 	got := strings.Join(keys, ", ")
-	for _, want := range []string{"n add", "i import", "e rename", "d delete", "y copy public key", "enter details", "/ filter"} {
+	for _, want := range []string{"n add", "i import", "e rename", "d delete", "y copy", "enter details", "/ filter"} {
 		if !strings.Contains(got, want) {
 			t.Errorf("short help %q lacks %q", got, want)
 		}
