@@ -123,11 +123,13 @@ func run(args []string, stdin, stdout *os.File, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "targon-dash:", err)
 		return 1
 	}
+	clip := clipboard.AutoClear(clipboard.New(), prefs.ClipboardClear)
+	defer clip.Close() // a secret waiting to be cleared is cleared on exit
 	err = ui.Run(ui.Options{
 		Client:      client,
 		Settings:    settings,
 		Preferences: prefs,
-		Clipboard:   clipboard.AutoClear(clipboard.New(), prefs.ClipboardClear),
+		Clipboard:   clip,
 		Version:     buildVersion(),
 		StartDemo:   startDemo,
 	})

@@ -146,9 +146,9 @@ func CheckProfile(name string) error {
 // targonConfig is Targon CLI's config.toml; only current and
 // profiles.<name>.base_url are read, the rest is another tool's business.
 type targonConfig struct {
-	path  string
-	doc   map[string]any // nil when the file does not exist
-	lines map[string]int
+	path string
+	doc  map[string]any // nil when the file does not exist
+	src  *tomlDoc
 }
 
 func loadTargonConfig(path string) (*targonConfig, error) {
@@ -163,15 +163,15 @@ func loadTargonConfig(path string) (*targonConfig, error) {
 }
 
 func parseTargonConfig(path string, data []byte) (*targonConfig, error) {
-	doc, err := decodeTOML(path, data)
+	doc, src, err := decodeTOML(path, data)
 	if err != nil {
 		return nil, err
 	}
-	return &targonConfig{path: path, doc: doc, lines: keyLines(string(data))}, nil
+	return &targonConfig{path: path, doc: doc, src: src}, nil
 }
 
 func (c *targonConfig) fail(msg string, pieces ...string) error {
-	return &FileError{Path: c.path, Line: c.lines[lineKey(pieces...)], Field: fieldName(pieces...), Msg: msg}
+	return &FileError{Path: c.path, Line: c.src.line(pieces...), Field: fieldName(pieces...), Msg: msg}
 }
 
 // current returns the top-level current, "" when absent.
@@ -215,7 +215,7 @@ func (c *targonConfig) baseURL(profile string) (string, string, error) {
 		return "", "", c.fail("expected a URL (a string), got "+describe(v), "profiles", profile, "base_url")
 	}
 	where := c.path
-	if line := c.lines[lineKey("profiles", profile, "base_url")]; line > 0 {
+	if line := c.src.line("profiles", profile, "base_url"); line > 0 {
 		where = fmt.Sprintf("%s:%d", c.path, line)
 	}
 	return u, fmt.Sprintf("%s in %s", fieldName("profiles", profile, "base_url"), where), nil

@@ -1,7 +1,6 @@
 package config
 
 import (
-	"bytes"
 	"errors"
 	"fmt"
 	"strconv"
@@ -40,9 +39,10 @@ func (e *FileError) Error() string {
 }
 
 // decodeTOML parses data as TOML, turning a syntax error into a *FileError.
-func decodeTOML(path string, data []byte) (map[string]any, error) {
-	doc := map[string]any{}
-	_, err := toml.Decode(string(data), &doc)
+// It returns the top-level values and the document, to find keys in.
+func decodeTOML(path string, data []byte) (map[string]any, *tomlDoc, error) {
+	d := &tomlDoc{src: string(data)}
+	md, err := toml.Decode(d.src, &d.raw)
 	if err != nil {
 		var pe toml.ParseError
 		if errors.As(err, &pe) {
@@ -50,13 +50,22 @@ func decodeTOML(path string, data []byte) (map[string]any, error) {
 			if start := pe.Position.Start; start > 0 && start <= len(data) {
 				// Position.Line is one too far when the culprit is a line's
 				// final newline; the byte offset is exact.
-				line = 1 + bytes.Count(data[:start], []byte("\n"))
+				line = lineAt(d.src, start)
 			}
-			return nil, &FileError{Path: path, Line: line, Msg: "invalid TOML: " + oneLine(pe.Message)}
+			return nil, nil, &FileError{Path: path, Line: line, Msg: "invalid TOML: " + oneLine(pe.Message)}
 		}
-		return nil, &FileError{Path: path, Msg: "invalid TOML: " + oneLine(err.Error())}
+		return nil, nil, &FileError{Path: path, Msg: "invalid TOML: " + oneLine(err.Error())}
 	}
-	return doc, nil
+	d.md, d.keys = md, md.Keys()
+	doc := make(map[string]any, len(d.raw))
+	for name, prim := range d.raw {
+		var v any
+		if err := md.PrimitiveDecode(prim, &v); err != nil { // cannot fail: v takes anything
+			return nil, nil, &FileError{Path: path, Msg: "invalid TOML: " + oneLine(err.Error())}
+		}
+		doc[name] = v
+	}
+	return doc, d, nil
 }
 
 // oneLine escapes control characters, so a message stays on one line.

@@ -1,6 +1,7 @@
 package config
 
 import (
+	"bytes"
 	"errors"
 	"slices"
 	"strings"
@@ -29,12 +30,12 @@ var prefsSeeds = []string{
 }
 
 func FuzzParsePreferences(f *testing.F) {
-	for _, s := range append(prefsSeeds, keyLinesSample) {
+	for _, s := range append(prefsSeeds, linesSample) {
 		f.Add([]byte(s))
 	}
 	f.Fuzz(func(t *testing.T, data []byte) {
 		const path = "dir/config.toml"
-		checkKeyLines(t, string(data))
+		checkLines(t, data)
 		p, err := ParsePreferences(path, data)
 		if err != nil {
 			var fe *FileError
@@ -62,7 +63,7 @@ func FuzzParsePreferences(f *testing.F) {
 			if len(keys) == 0 || slices.Contains(keys, "") {
 				t.Fatalf("accepted keys %q for %q", keys, action)
 			}
-			if p.keyLines[action] == 0 {
+			if p.src.line("keys", action) == 0 {
 				t.Fatalf("no line for action %q in %q", action, data)
 			}
 		}
@@ -70,6 +71,22 @@ func FuzzParsePreferences(f *testing.F) {
 			t.Fatalf("ValidateKeys(nil) = %v with keys %q", err, p.Keys)
 		}
 	})
+}
+
+// checkLines checks that tomlDoc.line finds every key of a valid document on
+// a line of it.
+func checkLines(t *testing.T, data []byte) {
+	t.Helper()
+	_, doc, err := decodeTOML("test.toml", data)
+	if err != nil {
+		return
+	}
+	n := 1 + bytes.Count(data, []byte("\n"))
+	for _, k := range doc.keys {
+		if line := doc.line(k...); line < 1 || line > n {
+			t.Fatalf("line of %s in %q = %d", fieldName(k...), data, line)
+		}
+	}
 }
 
 func FuzzTargonConfig(f *testing.F) {

@@ -1,140 +1,145 @@
 package config
 
 import (
-	"errors"
 	"slices"
+	"sync"
 	"testing"
-
-	"github.com/BurntSushi/toml"
 )
 
-// keyLinesSample exercises every construct keyLines must step over.
-const keyLinesSample = `# comment
-a = 1
-b.c = "x" # trailing
-[t]
-x = """
-multi
-line"""
-y = [
-  1,
-  [2, 3],
-  { z = 4 },
+// linesSample has a key of every kind on a numbered line.
+const linesSample = `# comment
+theme = "dark" # trailing
+eq = "a = b # not a comment [x]"
+lit = 'c:\dir = [y]'
+arr = [
+  "r",
+  "f5", # c
 ]
-'lit key' = 'v'
-"q\u0075oted" = 1
-inl = { p = 1, q = { r = 2 } }
-[ t . sub ]
-d = 1979-05-27 07:32:00Z
-e = '''
-x'''''
-f = "\"" # "
-[[arr]]
+b.c = 1
+b.d = { e = 2, "f g" = [3] }
+s = """
+multi = line
+[not.a.table]"""
+[keys]
+refresh = ["r", "f5"]
+"quoted = key" = ['q']
+[profiles.work]
+base_url = "https://w.example.com"
+[ profiles . "home" ]
+
+base_url = 'x'
+[t.sub]
+d = 1979-05-27T07:32:00Z
+[t]
+x = 1
+inl = { y = 1,
+  z = { w = 2 } }
+[[aot]]
 n = 1
-[[arr]]
+[[aot]]
 n = 2
-m = 3
+[empty]
+"" = 0
 `
 
-func TestKeyLines(t *testing.T) {
-	src := keyLinesSample
-	if _, err := toml.Decode(src, new(map[string]any)); err != nil {
-		t.Fatalf("test input is not valid TOML: %v", err)
-	}
-	want := map[string]int{
-		lineKey("a"):                  2,
-		lineKey("b"):                  3,
-		lineKey("b", "c"):             3,
-		lineKey("t"):                  4,
-		lineKey("t", "x"):             5,
-		lineKey("t", "y"):             8,
-		lineKey("t", "y", "z"):        11,
-		lineKey("t", "lit key"):       13,
-		lineKey("t", "quoted"):        14,
-		lineKey("t", "inl"):           15,
-		lineKey("t", "inl", "q", "r"): 15,
-		lineKey("t", "sub"):           16,
-		lineKey("t", "sub", "d"):      17,
-		lineKey("t", "sub", "e"):      18,
-		lineKey("t", "sub", "f"):      20,
-		lineKey("arr"):                21,
-		lineKey("arr", "n"):           22,
-		lineKey("arr", "m"):           25,
-	}
-	got := keyLines(src)
-	for k, line := range want {
-		if got[k] != line {
-			t.Errorf("line of %q = %d, want %d", k, got[k], line)
-		}
-	}
-}
-
-// probe fails every decode into it, so that the toml package reports the
-// position of a key: an oracle for keyLines.
-type probe struct{}
-
-var errProbe = errors.New("probe")
-
-func (probe) UnmarshalTOML(any) error { return errProbe }
-
-// checkKeyLines compares keyLines with the toml package for one top-level
-// key of a valid document (which one depends on map order), and checks that
-// every top-level key has a line.
-func checkKeyLines(t *testing.T, src string) {
+func parseTest(t *testing.T, src string) *tomlDoc {
 	t.Helper()
-	doc := map[string]any{}
-	md, err := toml.Decode(src, &doc)
+	_, doc, err := decodeTOML("test.toml", []byte(src))
 	if err != nil {
-		return
+		t.Fatal(err)
 	}
-	lines := keyLines(src)
-	emptyKey := false
-	for _, k := range md.Keys() {
-		if lines[lineKey(k...)] == 0 {
-			t.Fatalf("keyLines(%q) has no line for %q", src, k)
+	return doc
+}
+
+func TestLine(t *testing.T) {
+	tests := []struct {
+		src  string
+		key  []string
+		want int
+	}{
+		{linesSample, []string{"theme"}, 2},
+		{linesSample, []string{"eq"}, 3},
+		{linesSample, []string{"lit"}, 4},
+		{linesSample, []string{"arr"}, 5},
+		{linesSample, []string{"b"}, 9}, // only defined by dotted keys
+		{linesSample, []string{"b", "c"}, 9},
+		{linesSample, []string{"b", "d"}, 10},
+		{linesSample, []string{"b", "d", "e"}, 10},
+		{linesSample, []string{"b", "d", "f g"}, 10},
+		{linesSample, []string{"s"}, 11}, // where the multi-line string starts
+		{linesSample, []string{"keys"}, 14},
+		{linesSample, []string{"keys", "refresh"}, 15},
+		{linesSample, []string{"keys", "quoted = key"}, 16},
+		{linesSample, []string{"profiles"}, 17}, // only defined by [profiles.x]
+		{linesSample, []string{"profiles", "work"}, 17},
+		{linesSample, []string{"profiles", "work", "base_url"}, 18},
+		{linesSample, []string{"profiles", "home"}, 19},
+		{linesSample, []string{"profiles", "home", "base_url"}, 21},
+		{linesSample, []string{"t"}, 22}, // [t.sub] comes before [t]
+		{linesSample, []string{"t", "sub"}, 22},
+		{linesSample, []string{"t", "sub", "d"}, 23},
+		{linesSample, []string{"t", "x"}, 25},
+		{linesSample, []string{"t", "inl"}, 26},
+		{linesSample, []string{"t", "inl", "y"}, 26},
+		{linesSample, []string{"t", "inl", "z"}, 27},
+		{linesSample, []string{"t", "inl", "z", "w"}, 27},
+		{linesSample, []string{"aot"}, 30}, // toml keeps the last [[aot]]
+		{linesSample, []string{"empty", ""}, 33},
+		{linesSample, []string{"empty"}, 33}, // toml files "" = 0 under [empty]
+		{linesSample, []string{"missing"}, 0},
+		{linesSample, []string{"keys", "missing"}, 0},
+		{linesSample, []string{"theme", "x"}, 0},
+		{"x = 1\r\ny = 2\r\n", []string{"y"}, 2},
+		{"\"\" = 1\n", []string{""}, 1},
+		{"a = [{b = 1}]\n", []string{"a"}, 1},
+	}
+	docs := map[string]*tomlDoc{}
+	for _, tt := range tests {
+		doc := docs[tt.src]
+		if doc == nil {
+			doc = parseTest(t, tt.src)
+			docs[tt.src] = doc
 		}
-		emptyKey = emptyKey || slices.Contains(k, "")
-	}
-	if emptyKey {
-		return // toml files an empty key's position under its parent
-	}
-	for name := range doc {
-		if lines[lineKey(name)] == 0 {
-			t.Fatalf("keyLines(%q) has no line for %q", src, name)
+		if got := doc.line(tt.key...); got != tt.want {
+			t.Errorf("line of %s = %d, want %d", fieldName(tt.key...), got, tt.want)
 		}
 	}
-	var pe toml.ParseError
-	if err := toml.Unmarshal([]byte(src), new(map[string]probe)); !errors.As(err, &pe) || pe.Position.Line == 0 {
-		return
-	}
-	for name := range doc {
-		if fieldName(name) == pe.LastKey {
-			got := lines[lineKey(name)]
-			switch doc[name].(type) {
-			case string, map[string]any, []map[string]any:
-				// toml gives the line where a multi-line string ends, and
-				// the last line defining a table; keyLines the first one.
-				if got < pe.Position.Line {
-					continue
-				}
-			}
-			if got != pe.Position.Line {
-				t.Fatalf("keyLines(%q): %q on line %d, toml says %d", src, name, got, pe.Position.Line)
-			}
-		}
+	var none *tomlDoc
+	if got := none.line("theme"); got != 0 {
+		t.Errorf("line in no document = %d", got)
 	}
 }
 
-func TestKeyLinesOracle(t *testing.T) {
-	for _, src := range []string{
-		"a = 1\nb = 2\nc = 3\n",
-		"\n\n[t]\nx = 1\n",
-		"a = \"\"\"\nx\n\"\"\"\nb = 1\n",
-		"a = [\n1,\n2]\nb = 1\n",
-		"x = 1\r\ny = 2\r\n",
-	} {
-		for range 20 { // map order picks the key
-			checkKeyLines(t, src)
-		}
+func TestInFileOrder(t *testing.T) {
+	doc, src, err := decodeTOML("test.toml", []byte(linesSample))
+	if err != nil {
+		t.Fatal(err)
 	}
+	want := []string{"theme", "eq", "lit", "arr", "b", "s", "keys", "profiles", "t", "aot", "empty"}
+	if got := inFileOrder(doc, src); !slices.Equal(got, want) {
+		t.Errorf("top-level keys in file order: %q, want %q", got, want)
+	}
+	want = []string{"sub", "x", "inl"}
+	if got := inFileOrder(doc["t"].(map[string]any), src, "t"); !slices.Equal(got, want) {
+		t.Errorf("keys of t in file order: %q, want %q", got, want)
+	}
+	want = []string{"a", "b", "c"} // not in the file: by name
+	if got := inFileOrder(map[string]int{"c": 1, "a": 1, "b": 1}, nil); !slices.Equal(got, want) {
+		t.Errorf("keys without a file: %q, want %q", got, want)
+	}
+}
+
+func TestLineConcurrent(t *testing.T) {
+	doc := parseTest(t, linesSample)
+	var wg sync.WaitGroup
+	for range 4 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			if got := doc.line("keys", "refresh"); got != 15 {
+				t.Errorf("line = %d, want 15", got)
+			}
+		}()
+	}
+	wg.Wait()
 }

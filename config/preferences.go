@@ -1,6 +1,7 @@
 package config
 
 import (
+	"cmp"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -36,7 +37,7 @@ type Preferences struct {
 	Keys            map[string][]string // action name → keys, overriding the default key map
 	Path            string              // the file they came from (set even when it does not exist)
 
-	keyLines map[string]int // action name → line in Path, for ValidateKeys
+	src *tomlDoc // where Keys were read, for ValidateKeys; nil when made by hand
 }
 
 // DefaultPreferences are the preferences when the file sets nothing.
@@ -85,15 +86,14 @@ func LoadPreferences(env Environment) (Preferences, error) {
 func ParsePreferences(path string, data []byte) (Preferences, error) {
 	p := DefaultPreferences()
 	p.Path = path
-	doc, err := decodeTOML(path, data)
+	doc, src, err := decodeTOML(path, data)
 	if err != nil {
 		return Preferences{}, err
 	}
-	lines := keyLines(string(data))
 	fail := func(msg string, pieces ...string) (Preferences, error) {
-		return Preferences{}, &FileError{Path: path, Line: lines[lineKey(pieces...)], Field: fieldName(pieces...), Msg: msg}
+		return Preferences{}, &FileError{Path: path, Line: src.line(pieces...), Field: fieldName(pieces...), Msg: msg}
 	}
-	for _, name := range inFileOrder(doc, lines) { // so the first problem is reported
+	for _, name := range inFileOrder(doc, src) { // so the first problem is reported
 		v := doc[name]
 		switch name {
 		case "theme":
@@ -122,15 +122,13 @@ func ParsePreferences(path string, data []byte) (Preferences, error) {
 			if !ok {
 				return fail(fmt.Sprintf("expected a table of actions like [keys] refresh = [\"r\", \"f5\"], got %s", describe(v)), name)
 			}
-			p.Keys = make(map[string][]string, len(table))
-			p.keyLines = make(map[string]int, len(table))
-			for _, action := range inFileOrder(table, lines, "keys") {
+			p.Keys, p.src = make(map[string][]string, len(table)), src
+			for _, action := range inFileOrder(table, src, "keys") {
 				list, msg := keyList(table[action])
 				if msg != "" {
 					return fail(msg, "keys", action)
 				}
 				p.Keys[action] = list
-				p.keyLines[action] = lines[lineKey("keys", action)]
 			}
 		default:
 			return fail(fmt.Sprintf("unknown field (known fields: %s)", strings.Join(prefFields, ", ")), name)
@@ -142,24 +140,13 @@ func ParsePreferences(path string, data []byte) (Preferences, error) {
 // ValidateKeys reports the first action in p.Keys (in file order) that is not
 // one of known, as a *FileError with the file and line when p was parsed.
 func (p Preferences) ValidateKeys(known []string) error {
-	actions := make([]string, 0, len(p.Keys))
-	for a := range p.Keys {
-		actions = append(actions, a)
-	}
-	sort.Slice(actions, func(i, j int) bool {
-		li, lj := p.keyLines[actions[i]], p.keyLines[actions[j]]
-		if li != lj {
-			return li < lj
-		}
-		return actions[i] < actions[j]
-	})
-	for _, a := range actions {
+	for _, a := range inFileOrder(p.Keys, p.src, "keys") {
 		if !slices.Contains(known, a) {
 			sorted := append([]string(nil), known...)
 			sort.Strings(sorted)
 			return &FileError{
 				Path:  p.Path,
-				Line:  p.keyLines[a],
+				Line:  p.src.line("keys", a),
 				Field: fieldName("keys", a),
 				Msg:   fmt.Sprintf("unknown action %q (known actions: %s)", a, strings.Join(sorted, ", ")),
 			}
@@ -168,17 +155,12 @@ func (p Preferences) ValidateKeys(known []string) error {
 	return nil
 }
 
-// inFileOrder returns the keys of the table at parent in the order of the
-// lines defining them (then by name).
-func inFileOrder(table map[string]any, lines map[string]int, parent ...string) []string {
-	names := slices.Collect(maps.Keys(table))
-	line := func(name string) int { return lines[lineKey(append(slices.Clip(parent), name)...)] }
-	sort.Slice(names, func(i, j int) bool {
-		if li, lj := line(names[i]), line(names[j]); li != lj {
-			return li < lj
-		}
-		return names[i] < names[j]
-	})
+// inFileOrder returns the keys of table, the table at parent in src, in the
+// order src defines them; keys src lacks come first, by name.
+func inFileOrder[V any](table map[string]V, src *tomlDoc, parent ...string) []string {
+	order := src.order(parent...)
+	names := slices.Sorted(maps.Keys(table))
+	slices.SortStableFunc(names, func(a, b string) int { return cmp.Compare(order[a], order[b]) })
 	return names
 }
 

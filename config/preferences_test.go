@@ -62,7 +62,7 @@ quit = [ "q",
 				t.Fatal(err)
 			}
 			tt.want.Path = prefsPath
-			got.keyLines = nil
+			got.src = nil
 			if !reflect.DeepEqual(got, tt.want) {
 				t.Fatalf("got  %+v\nwant %+v", got, tt.want)
 			}

@@ -4,6 +4,14 @@ import "net/http"
 
 // getCredits serves GET /tha/v2/me/credits.
 func (s *Server) getCredits(c *call) (int, any, *apiError) {
+	if s.usage && c.acct == s.primary {
+		// Spend a little between reads, as a busy account would; the first
+		// read shows the starting balance.
+		if s.creditReads > 0 {
+			c.acct.credits = max(0, c.acct.credits-int64(80+s.rng.IntN(540)))
+		}
+		s.creditReads++
+	}
 	return http.StatusOK, wireCredits{Credits: c.acct.credits, Currency: c.acct.currency}, nil
 }
 

@@ -13,6 +13,8 @@ type config struct {
 	credits  *int64
 	// seededSecrets: see WithSeededSecrets.
 	seededSecrets bool
+	// usage: see WithUsage.
+	usage bool
 }
 
 // Option configures a Server made by New or NewDemo.
@@ -47,6 +49,11 @@ func WithAPIKeys(n int) Option { return func(c *config) { c.apiKeys = max(n, 0) 
 // WithSSHKeys adds n generated SSH keys (real ed25519 keys, named like
 // "node-0042", created over the past months) to the primary account.
 func WithSSHKeys(n int) Option { return func(c *config) { c.sshKeys = max(n, 0) } }
+
+// WithUsage makes the primary account spend a little (80 to 619 credits,
+// from the seeded source) before every credits read after the first, so a
+// demo's balance and its sparkline move on each refresh.
+func WithUsage() Option { return func(c *config) { c.usage = true } }
 
 // WithLatency delays every request by d before it is handled.
 func WithLatency(d time.Duration) Option { return func(c *config) { c.latency = max(d, 0) } }

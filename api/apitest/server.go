@@ -18,10 +18,13 @@ type Server struct {
 	rng *rand.Rand // seeded source for generated accounts and data
 	// apiRand is the source for keys created or rolled through the API:
 	// crypto/rand, or rng with WithSeededSecrets.
-	apiRand  func() uint64
-	primary  *account
-	inUse    *apiKey // the primary account's key reported by DemoKey
-	currency string
+	apiRand func() uint64
+	// usage and creditReads: see WithUsage.
+	usage       bool
+	creditReads int
+	primary     *account
+	inUse       *apiKey // the primary account's key reported by DemoKey
+	currency    string
 
 	faultMu sync.Mutex // guards faults
 	faults  []*faultEntry
@@ -48,6 +51,7 @@ func newServer(opts []Option) (*Server, config) {
 		rng:      rand.New(rand.NewPCG(uint64(c.seed), pcgStream)),
 		currency: c.currency,
 		apiRand:  cryptoUint64,
+		usage:    c.usage,
 	}
 	if c.seededSecrets {
 		s.apiRand = s.rng.Uint64

@@ -72,11 +72,11 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		cmd := m.Table.Replace(newRow(m.c, msg.key))
 		return m, tea.Batch(cmd, common.Toast(common.ToastSuccess, "Renamed to “%s”", common.Sanitize(msg.key.Name)))
 	case deletedMsg:
-		m.Table.Remove(msg.uid)
+		removed := m.Table.Remove(msg.uid)
 		if msg.inUse {
-			return m, func() tea.Msg { return common.KeyInUseChangedMsg{} }
+			return m, tea.Batch(removed, func() tea.Msg { return common.KeyInUseChangedMsg{} })
 		}
-		return m, common.Toast(common.ToastSuccess, "API key deleted")
+		return m, tea.Batch(removed, common.Toast(common.ToastSuccess, "API key deleted"))
 	case rolledMsg:
 		r := newRow(m.c, msg.key)
 		r.inUse = msg.inUse

@@ -141,7 +141,8 @@ func (f *Form) Update(msg tea.Msg) (common.Modal, tea.Cmd) {
 	}
 	keys := f.c.Keys
 	switch {
-	case key.Matches(km, keys.Back):
+	case key.Matches(km, keys.Back) && km.Type != tea.KeyRunes:
+		// (A letter bound to "back" in the preferences is still text here.)
 		f.run.closed = true
 		return f, nil
 	case key.Matches(km, keys.NextField), km.Type == tea.KeyDown:

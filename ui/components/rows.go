@@ -3,6 +3,7 @@ package components
 import (
 	"errors"
 
+	"github.com/charmbracelet/bubbles/list"
 	tea "github.com/charmbracelet/bubbletea"
 
 	"github.com/targon-dash/targon-dash/api"
@@ -40,7 +41,12 @@ func ApplyPage[T any](t *Table, l *Loader[T], msg PageMsg[T], toRow func(T) Row)
 	}
 	selected := t.SelectedUID()
 	cmd := t.SetRows(rows)
-	t.SelectUID(selected)
+	if t.indexOf(selected) >= 0 {
+		t.SelectUID(selected)
+	} else if n := len(t.List.VisibleItems()); t.List.Index() >= n && n > 0 {
+		// The selected item is gone and the list got shorter: stay on a row.
+		t.List.Select(n - 1)
+	}
 	return tea.Batch(cmd, next)
 }
 
@@ -75,11 +81,26 @@ func (t *Table) Replace(r KeyedRow) tea.Cmd {
 	return nil
 }
 
-// Remove drops the row with uid.
-func (t *Table) Remove(uid string) {
-	if i := t.indexOf(uid); i >= 0 {
-		t.List.RemoveItem(i)
+// Remove drops the row with uid. The rows are set anew rather than with
+// list.RemoveItem, which would use the index in the filtered rows too;
+// setting them re-runs an active filter.
+func (t *Table) Remove(uid string) tea.Cmd {
+	i := t.indexOf(uid)
+	if i < 0 {
+		return nil
 	}
+	items := t.List.Items()
+	rest := make([]list.Item, 0, len(items)-1)
+	rest = append(append(rest, items[:i]...), items[i+1:]...)
+	filtered := t.List.FilterState() == list.FilterApplied
+	cmd := t.List.SetItems(rest)
+	if filtered {
+		// Re-apply the filter now rather than when its command returns,
+		// so the deleted row is gone from the very next frame.
+		t.List.SetFilterText(t.List.FilterValue())
+		return nil
+	}
+	return cmd
 }
 
 // indexOf is the position of uid among all (unfiltered) rows, or -1.

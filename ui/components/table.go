@@ -224,9 +224,10 @@ func fit(s string, width int) string {
 	if width <= 0 {
 		return ""
 	}
-	n := ansi.StringWidth(s)
-	if n > width {
-		return ansi.Truncate(s, width, "…")
+	if ansi.StringWidth(s) > width {
+		// A cut can fall inside a double-width rune and come out a column
+		// short, so pad after cutting too.
+		s = ansi.Truncate(s, width, "…")
 	}
-	return s + strings.Repeat(" ", width-n)
+	return s + strings.Repeat(" ", max(0, width-ansi.StringWidth(s)))
 }

@@ -162,7 +162,7 @@ func (m *Model) onKey(msg tea.KeyMsg) (*Model, tea.Cmd) {
 		return m, func() tea.Msg { return DemoMsg{} }
 	case msg.Type == tea.KeyEnter && !msg.Paste:
 		return m, m.check()
-	case key.Matches(msg, k.Back):
+	case key.Matches(msg, k.Back) && msg.Type != tea.KeyRunes:
 		m.input.SetValue("")
 		m.err = ""
 		return m, nil

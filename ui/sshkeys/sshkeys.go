@@ -81,8 +81,8 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		cmd := m.Table.Replace(newRow(m.c, msg.key))
 		return m, tea.Batch(cmd, common.Toast(common.ToastSuccess, "Renamed to “%s”", common.Sanitize(msg.key.Name)))
 	case deletedMsg:
-		m.Table.Remove(msg.uid)
-		return m, common.Toast(common.ToastSuccess, "SSH key “%s” deleted", msg.name)
+		removed := m.Table.Remove(msg.uid)
+		return m, tea.Batch(removed, common.Toast(common.ToastSuccess, "SSH key “%s” deleted", msg.name))
 	case tea.KeyMsg:
 		if !m.Table.Capturing() {
 			if cmd, handled := m.onKey(msg); handled {

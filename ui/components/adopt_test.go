@@ -1,0 +1,63 @@
+package components
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/targon-dash/targon-dash/config"
+)
+
+// After the key in use is rolled, AdoptKey switches the client to the new
+// key at once and saves it only where the old one came from.
+func TestAdoptKey(t *testing.T) {
+	tests := []struct {
+		source   config.KeySource
+		wantNote string
+		wantFile bool
+	}{
+		{config.KeyFromFile, "saved it to", true},
+		{config.KeyFromEnv, "TARGON_API_KEY still holds the old one", false},
+		{config.KeyFromDemo, "The demo now uses the new key.", false},
+		{config.KeyNone, "not saved anywhere", false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.source.String(), func(t *testing.T) {
+			_, client, url := newSim(t)
+			c, _ := newCommon(t)
+			c.Client = client
+			path := filepath.Join(t.TempDir(), ".targon", "credentials-default")
+			c.Settings = &config.Settings{Profile: "default", BaseURL: url, KeySource: tt.source, CredentialsPath: path}
+
+			ctx := context.Background()
+			rolled, err := client.RollAPIKey(ctx, firstKey(t, client).UID)
+			if err != nil {
+				t.Fatal(err)
+			}
+			note, err := c.AdoptKey(rolled.KeyRaw)
+			if err != nil {
+				t.Fatalf("AdoptKey: %v", err)
+			}
+			if !strings.Contains(note, tt.wantNote) {
+				t.Errorf("note %q does not say %q", note, tt.wantNote)
+			}
+			if strings.Contains(note, rolled.KeyRaw) {
+				t.Error("the note shows the key")
+			}
+			if _, err := client.Credits(ctx); err != nil {
+				t.Errorf("the client did not switch to the new key: %v", err)
+			}
+			data, err := os.ReadFile(path)
+			switch {
+			case tt.wantFile && err != nil:
+				t.Errorf("credentials not saved: %v", err)
+			case tt.wantFile && string(data) != rolled.KeyRaw+"\n":
+				t.Errorf("credentials file holds %q, want the new key and a newline", data)
+			case !tt.wantFile && err == nil:
+				t.Errorf("credentials file written for a key from %v", tt.source)
+			}
+		})
+	}
+}

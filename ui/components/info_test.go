@@ -1,0 +1,151 @@
+package components
+
+import (
+	"errors"
+	"strings"
+	"testing"
+
+	"github.com/charmbracelet/bubbles/key"
+
+	"github.com/targon-dash/targon-dash/ui/common"
+)
+
+const newSecret = "tgn_live_0123456789abcdefghijWXYZ"
+
+// The secret modal shows the new key once, says where it was copied, and
+// y copies it again with a note.
+func TestSecretCopiesOnY(t *testing.T) {
+	c, clip := newCommon(t)
+	m := NewSecret(c, "New API key “ci”", newSecret, "system clipboard", nil, "Update TARGON_API_KEY.")
+	v := plain(m.View())
+	for _, want := range []string{newSecret, "✓ copied via system clipboard.", "It is shown once", "Update TARGON_API_KEY.", "y copy key · esc/enter close"} {
+		if !strings.Contains(v, want) {
+			t.Errorf("view lacks %q:\n%s", want, m.View())
+		}
+	}
+	if out := send(t, m, "y"); len(out) != 0 {
+		t.Errorf("y emitted %v", out)
+	}
+	if got := clip.all(); len(got) != 1 || got[0] != newSecret {
+		t.Errorf("copied %q, want the secret once", got)
+	}
+	if m.Closed() {
+		t.Error("y closed the modal")
+	}
+	if v := plain(m.View()); !strings.Contains(v, "✓ key copied via system clipboard") {
+		t.Errorf("no copy note:\n%s", m.View())
+	}
+}
+
+// When copying fails the modal says so and tells the user to copy by hand;
+// the key is still shown.
+func TestSecretCopyFailure(t *testing.T) {
+	c, clip := newCommon(t)
+	m := NewSecret(c, "New API key", newSecret, "", errors.New("no clipboard available"))
+	v := plain(m.View())
+	if !strings.Contains(v, "could not copy it (no clipboard available)") || !strings.Contains(v, newSecret) {
+		t.Errorf("view:\n%s", m.View())
+	}
+	clip.err = errors.New("xclip: exit status 1")
+	send(t, m, "y")
+	if v := plain(m.View()); !strings.Contains(v, "✗ could not copy: xclip: exit status 1") {
+		t.Errorf("no failure note:\n%s", m.View())
+	}
+}
+
+// Result modals close with esc or enter (and q, which is no text here);
+// other keys leave them open.
+func TestInfoCloseKeys(t *testing.T) {
+	for _, tt := range []struct {
+		key    string
+		closed bool
+	}{
+		{"esc", true}, {"enter", true}, {"q", true},
+		{"n", false}, {"x", false}, {"tab", false}, {"y", false},
+	} {
+		c, _ := newCommon(t)
+		m := NewInfo(c, "SSH key “laptop”", []DetailRow{{"Type", "ssh-ed25519"}, {"Fingerprint", "SHA256:abc"}}, "a free line")
+		send(t, m, tt.key)
+		if m.Closed() != tt.closed {
+			t.Errorf("%q: closed = %v, want %v", tt.key, m.Closed(), tt.closed)
+		}
+	}
+}
+
+// Details without anything to copy: y does nothing and no copy hint shows.
+func TestInfoWithoutCopy(t *testing.T) {
+	c, clip := newCommon(t)
+	m := NewInfo(c, "Details", []DetailRow{{"Name", "staging"}, {"Created", "3 days ago"}})
+	send(t, m, "y")
+	if len(clip.all()) != 0 {
+		t.Errorf("copied %q", clip.all())
+	}
+	v := plain(m.View())
+	for _, want := range []string{"Details", "Name", "staging", "Created", "3 days ago", "esc/enter close"} {
+		if !strings.Contains(v, want) {
+			t.Errorf("view lacks %q:\n%s", want, m.View())
+		}
+	}
+	if strings.Contains(v, "y copy") {
+		t.Errorf("copy hint without anything to copy:\n%s", v)
+	}
+	if h := m.ShortHelp(); len(h) != 1 {
+		t.Errorf("short help = %v", h)
+	}
+}
+
+// WithCopy names what y copies, in the hint and in the note.
+func TestInfoWithCopy(t *testing.T) {
+	c, clip := newCommon(t)
+	m := NewInfo(c, "SSH key", nil).WithCopy("ssh-ed25519 AAAA alice@laptop", "public key")
+	if !strings.Contains(plain(m.View()), "y copy public key") {
+		t.Errorf("view:\n%s", m.View())
+	}
+	send(t, m, "y")
+	if got := clip.all(); len(got) != 1 || got[0] != "ssh-ed25519 AAAA alice@laptop" {
+		t.Errorf("copied %q", got)
+	}
+	if !strings.Contains(plain(m.View()), "✓ public key copied via system clipboard") {
+		t.Errorf("view:\n%s", m.View())
+	}
+}
+
+// Help lists every binding it is given and closes with esc, enter, ? or q.
+func TestHelp(t *testing.T) {
+	for _, k := range []string{"esc", "enter", "?", "q"} {
+		c, _ := newCommon(t)
+		km := c.Keys
+		m := NewHelp(c, [][]key.Binding{{km.Up, km.Down, km.Refresh}, {km.New, km.Delete}})
+		v := plain(m.View())
+		for _, want := range []string{"Keys", "refresh", "delete", "new", "Confirmations start on No"} {
+			if !strings.Contains(v, want) {
+				t.Errorf("help lacks %q:\n%s", want, m.View())
+			}
+		}
+		send(t, m, "x")
+		if m.Closed() {
+			t.Fatal("x closed the help")
+		}
+		send(t, m, k)
+		if !m.Closed() {
+			t.Errorf("%q did not close the help", k)
+		}
+	}
+}
+
+// Overridden keys show up in the help screen.
+func TestHelpShowsOverriddenKeys(t *testing.T) {
+	c, _ := newCommon(t)
+	if err := c.Keys.Override(map[string][]string{"refresh": {"ctrl+r"}}); err != nil {
+		t.Fatal(err)
+	}
+	m := NewHelp(c, [][]key.Binding{{c.Keys.Refresh}})
+	if v := plain(m.View()); !strings.Contains(v, "ctrl+r refresh") {
+		t.Errorf("help:\n%s", m.View())
+	}
+}
+
+var _ common.Modal = (*Info)(nil)
+var _ common.Modal = (*Help)(nil)
+var _ common.Modal = (*Form)(nil)
+var _ common.Modal = (*Confirm)(nil)

@@ -1,0 +1,306 @@
+package components
+
+import (
+	"context"
+	"fmt"
+	"slices"
+	"strconv"
+	"strings"
+	"sync"
+	"testing"
+
+	tea "github.com/charmbracelet/bubbletea"
+
+	"github.com/targon-dash/targon-dash/api"
+	"github.com/targon-dash/targon-dash/api/apitest"
+	"github.com/targon-dash/targon-dash/ui/common"
+)
+
+// pager is an in-memory list endpoint: pages of items, cursors "p1", "p2",
+// ..., an optional failure per page, and a log of the requests.
+type pager[T any] struct {
+	mu    sync.Mutex
+	pages [][]T
+	fail  map[int]error
+	calls []api.ListOptions
+}
+
+func newPager[T any](pages ...[]T) *pager[T] { return &pager[T]{pages: pages} }
+
+func (p *pager[T]) set(pages ...[]T) {
+	p.mu.Lock()
+	p.pages, p.fail = pages, nil
+	p.mu.Unlock()
+}
+
+func (p *pager[T]) failAt(page int, err error) {
+	p.mu.Lock()
+	p.fail = map[int]error{page: err}
+	p.mu.Unlock()
+}
+
+func (p *pager[T]) fetch(_ context.Context, o api.ListOptions) (api.Page[T], error) {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	p.calls = append(p.calls, o)
+	i := 0
+	if o.Cursor != "" {
+		i, _ = strconv.Atoi(strings.TrimPrefix(o.Cursor, "p"))
+	}
+	if err := p.fail[i]; err != nil {
+		return api.Page[T]{}, err
+	}
+	var page api.Page[T]
+	if i < len(p.pages) {
+		page.Items = p.pages[i]
+	}
+	if i+1 < len(p.pages) {
+		page.NextCursor = fmt.Sprintf("p%d", i+1)
+	}
+	return page, nil
+}
+
+func (p *pager[T]) requests() []api.ListOptions {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	return slices.Clone(p.calls)
+}
+
+// pageOf runs a loader command and returns the page it yields.
+func pageOf[T any](t *testing.T, cmd tea.Cmd) PageMsg[T] {
+	t.Helper()
+	if cmd == nil {
+		t.Fatal("no command to request a page")
+	}
+	msgs := run(t, cmd)
+	for _, m := range msgs {
+		if p, ok := m.(PageMsg[T]); ok {
+			return p
+		}
+	}
+	t.Fatalf("no page among %v", msgs)
+	return PageMsg[T]{}
+}
+
+// The first load streams: every page is shown as it arrives (replacing
+// for the first page, appending after), the next page is requested at once
+// with the previous cursor, and the note counts what has arrived.
+func TestLoaderFirstLoadStreams(t *testing.T) {
+	c, _ := newCommon(t)
+	p := newPager([]string{"a", "b"}, []string{"c", "d"}, []string{"e"})
+	l := NewLoader(c, p.fetch)
+	st := c.Styles
+	if l.Loaded() || l.Busy() || l.Note(st, "things", 0) != "" {
+		t.Fatal("a new loader is not idle")
+	}
+
+	cmd := l.Load()
+	if !l.Busy() || !strings.Contains(l.Note(st, "things", 0), "loading things…") {
+		t.Errorf("busy=%v note=%q while the first page is pending", l.Busy(), l.Note(st, "things", 0))
+	}
+	want := []struct {
+		items   []string
+		replace bool
+		more    bool
+	}{
+		{[]string{"a", "b"}, true, true},
+		{[]string{"c", "d"}, false, true},
+		{[]string{"e"}, false, false},
+	}
+	shown := 0
+	for i, w := range want {
+		items, replace, next, ok := l.Update(pageOf[string](t, cmd))
+		if !ok || !slices.Equal(items, w.items) || replace != w.replace || (next != nil) != w.more {
+			t.Fatalf("page %d: items=%v replace=%v next=%v ok=%v, want %v %v %v", i, items, replace, next != nil, ok, w.items, w.replace, w.more)
+		}
+		shown += len(items)
+		if w.more {
+			if note := l.Note(st, "things", shown); !strings.Contains(note, fmt.Sprintf("loading… %d so far", shown)) {
+				t.Errorf("page %d: note = %q", i, note)
+			}
+		}
+		cmd = next
+	}
+	if l.Busy() || !l.Loaded() || l.Err() != nil || !l.Updated().Equal(clock) || l.Note(st, "things", 5) != "" {
+		t.Errorf("after the last page: busy=%v loaded=%v err=%v updated=%v", l.Busy(), l.Loaded(), l.Err(), l.Updated())
+	}
+	calls := p.requests()
+	wantCalls := []api.ListOptions{{Limit: PageSize}, {Limit: PageSize, Cursor: "p1"}, {Limit: PageSize, Cursor: "p2"}}
+	if !slices.Equal(calls, wantCalls) {
+		t.Errorf("requests = %v, want %v", calls, wantCalls)
+	}
+}
+
+// A reload keeps the old items on screen (yields nothing) until its last
+// page is in, then replaces them all at once: a refresh never empties the
+// list or shows half of it.
+func TestLoaderReloadSwapsAtTheEnd(t *testing.T) {
+	c, _ := newCommon(t)
+	p := newPager([]string{"a"})
+	l := NewLoader(c, p.fetch)
+	if _, _, _, ok := l.Update(pageOf[string](t, l.Load())); !ok || !l.Loaded() {
+		t.Fatal("first load failed")
+	}
+
+	p.set([]string{"x", "y"}, []string{"z"}, []string{"a"})
+	cmd := l.Load()
+	for i := 0; i < 2; i++ {
+		items, replace, next, ok := l.Update(pageOf[string](t, cmd))
+		if !ok || items != nil || replace || next == nil {
+			t.Fatalf("reload page %d: items=%v replace=%v next=%v ok=%v", i, items, replace, next != nil, ok)
+		}
+		cmd = next
+	}
+	items, replace, next, ok := l.Update(pageOf[string](t, cmd))
+	if !ok || !replace || next != nil || !slices.Equal(items, []string{"x", "y", "z", "a"}) {
+		t.Errorf("last reload page: items=%v replace=%v next=%v", items, replace, next != nil)
+	}
+}
+
+// Replies of an abandoned walk (a refresh pressed twice) are dropped, and
+// so is a reply once the walk is over.
+func TestLoaderIgnoresStalePages(t *testing.T) {
+	c, _ := newCommon(t)
+	p := newPager([]string{"a"})
+	l := NewLoader(c, p.fetch)
+	old := l.Load()
+	current := l.Load()
+	oldPage := pageOf[string](t, old)
+	if _, _, _, ok := l.Update(oldPage); ok {
+		t.Error("a page of the abandoned walk was taken")
+	}
+	if !l.Busy() {
+		t.Error("a stale page ended the walk")
+	}
+	page := pageOf[string](t, current)
+	if items, _, _, ok := l.Update(page); !ok || !slices.Equal(items, []string{"a"}) {
+		t.Errorf("current page: items=%v ok=%v", items, ok)
+	}
+	if _, _, _, ok := l.Update(page); ok {
+		t.Error("a duplicate reply after the walk ended was taken")
+	}
+}
+
+// An error ends the walk, keeps what is shown, and says what failed and
+// how to retry; the next Load starts over.
+func TestLoaderError(t *testing.T) {
+	c, _ := newCommon(t)
+	p := newPager([]string{"a"}, []string{"b"})
+	p.failAt(1, &api.Error{Status: 503, Message: "service unavailable"})
+	l := NewLoader(c, p.fetch)
+	_, _, next, _ := l.Update(pageOf[string](t, l.Load()))
+	items, replace, cmd, ok := l.Update(pageOf[string](t, next))
+	if !ok || items != nil || replace || cmd != nil {
+		t.Errorf("error page: items=%v replace=%v cmd=%v ok=%v", items, replace, cmd != nil, ok)
+	}
+	if l.Busy() || l.Loaded() || l.Err() == nil {
+		t.Errorf("busy=%v loaded=%v err=%v", l.Busy(), l.Loaded(), l.Err())
+	}
+	note := plain(l.Note(c.Styles, "API keys", 1))
+	if note != "✗ could not load API keys: the Targon API had a problem (HTTP 503) — r to retry" {
+		t.Errorf("note = %q", note)
+	}
+
+	p.set([]string{"a"}, []string{"b"})
+	_, _, next, _ = l.Update(pageOf[string](t, l.Load()))
+	if l.Err() != nil {
+		t.Errorf("Load kept the old error: %v", l.Err())
+	}
+	if items, _, _, _ := l.Update(pageOf[string](t, next)); !slices.Equal(items, []string{"b"}) || !l.Loaded() {
+		t.Errorf("retry: items=%v loaded=%v", items, l.Loaded())
+	}
+}
+
+// A key list fed by the simulator walks every page (250 keys, 3 requests of
+// 100), shows the count, and keeps the rows through a refresh until the new
+// list is complete.
+func TestKeyListAgainstServer(t *testing.T) {
+	sim, client, _ := newSim(t, apitest.WithAPIKeys(249))
+	c, _ := newCommon(t)
+	kl := NewKeyList(c, []Column{{Title: "NAME", Width: 20, Flex: 1}, {Title: "UID", Width: 20}}, "API key", "API keys",
+		client.ListAPIKeys, func(k api.APIKey) Row { return testRow{uid: k.UID, name: k.Name} })
+	kl.SetSize(100, 20)
+
+	// feed runs the list's commands until no page is left to fetch; after
+	// each page, check is told how many rows are shown.
+	feed := func(cmd tea.Cmd, check func(rows int)) {
+		t.Helper()
+		for cmd != nil {
+			cmd = kl.Page(pageOf[api.APIKey](t, cmd))
+			if check != nil {
+				check(kl.Table.Len())
+			}
+		}
+	}
+	var seen []int
+	feed(kl.Init(), func(n int) { seen = append(seen, n) })
+	if !slices.Equal(seen, []int{100, 200, 250}) {
+		t.Errorf("rows after each page = %v, want streaming 100, 200, 250", seen)
+	}
+	if kl.Busy() || !kl.Updated().Equal(clock) {
+		t.Errorf("busy=%v updated=%v", kl.Busy(), kl.Updated())
+	}
+	gets := 0
+	for _, r := range sim.Requests() {
+		if r.Method == "GET" && strings.HasSuffix(r.Path, "/api-keys") {
+			gets++
+		}
+	}
+	if gets != 3 {
+		t.Errorf("%d list requests, want 3", gets)
+	}
+	if v := kl.ViewWith(c.Styles, ""); !strings.Contains(v, "250 API keys") {
+		t.Errorf("view:\n%s", v)
+	}
+
+	// Delete one key on the server (not the one in use), then refresh.
+	victim := kl.Table.List.Items()[10].(testRow)
+	if victim.name == "default" {
+		victim = kl.Table.List.Items()[11].(testRow)
+	}
+	if err := client.DeleteAPIKey(context.Background(), victim.uid); err != nil {
+		t.Fatal(err)
+	}
+	seen = nil
+	feed(kl.Refresh(), func(n int) { seen = append(seen, n) })
+	if !slices.Equal(seen, []int{250, 250, 249}) {
+		t.Errorf("rows after each reload page = %v, want 250, 250, 249", seen)
+	}
+}
+
+// While the list loads, ViewWith shows the loader's note; a view's own
+// note shows only when the loader has nothing to say.
+func TestKeyListNote(t *testing.T) {
+	c, _ := newCommon(t)
+	p := newPager([]testRow{{"u1", "one"}}, []testRow{{"u2", "two"}})
+	kl := NewKeyList(c, []Column{{Title: "NAME", Width: 20}}, "SSH key", "SSH keys", p.fetch, func(r testRow) Row { return r })
+	kl.SetSize(80, 10)
+	cmd := kl.Init()
+	if v := kl.ViewWith(c.Styles, "fetching details…"); !strings.Contains(v, "loading SSH keys…") || strings.Contains(v, "fetching") {
+		t.Errorf("view while loading:\n%s", v)
+	}
+	cmd = kl.Page(pageOf[testRow](t, cmd))
+	if v := kl.ViewWith(c.Styles, ""); !strings.Contains(v, "1 SSH key") || !strings.Contains(v, "loading… 1 so far") {
+		t.Errorf("view after the first page:\n%s", v)
+	}
+	kl.Page(pageOf[testRow](t, cmd))
+	if v := kl.ViewWith(c.Styles, "fetching details…"); !strings.Contains(v, "2 SSH keys   fetching details…") {
+		t.Errorf("view when idle:\n%s", v)
+	}
+}
+
+// A 401 while loading asks the root for the login screen.
+func TestApplyPageUnauthorized(t *testing.T) {
+	_, client, _ := newSim(t)
+	client.SetToken("tgn_revoked0000000000000000")
+	c, _ := newCommon(t)
+	kl := NewKeyList(c, []Column{{Title: "NAME", Width: 20}}, "API key", "API keys", client.ListAPIKeys,
+		func(k api.APIKey) Row { return testRow{uid: k.UID, name: k.Name} })
+	cmd := kl.Page(pageOf[api.APIKey](t, kl.Init()))
+	if out := run(t, cmd); !has[common.UnauthorizedMsg](out) {
+		t.Errorf("out = %v, want UnauthorizedMsg", out)
+	}
+	if kl.Busy() || kl.Loader.Err() == nil {
+		t.Errorf("busy=%v err=%v", kl.Busy(), kl.Loader.Err())
+	}
+}

@@ -1,0 +1,434 @@
+package login
+
+import (
+	"net/http/httptest"
+	"os"
+	"path/filepath"
+	"reflect"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/charmbracelet/bubbles/spinner"
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/lipgloss"
+	"github.com/muesli/termenv"
+
+	"github.com/targon-dash/targon-dash/api/apitest"
+	"github.com/targon-dash/targon-dash/config"
+	"github.com/targon-dash/targon-dash/ui/common"
+)
+
+func TestMain(m *testing.M) {
+	lipgloss.SetColorProfile(termenv.Ascii)
+	os.Exit(m.Run())
+}
+
+// screen is a sign-in screen talking to a fresh simulator.
+type screen struct {
+	m    *Model
+	sim  *apitest.Server
+	path string // the profile's credentials file (not there yet)
+}
+
+// newScreen builds the sign-in screen for a profile whose key would be
+// saved under a temporary home.
+func newScreen(t *testing.T, canDemo bool, source config.KeySource) *screen {
+	t.Helper()
+	sim := apitest.New()
+	ts := httptest.NewServer(sim)
+	t.Cleanup(ts.Close)
+	path := filepath.Join(t.TempDir(), ".targon", "credentials-default")
+	c := &common.Common{
+		Width: 100, Height: 30,
+		Styles: common.NewStyles(), Keys: common.DefaultKeyMap(),
+		Now:      func() time.Time { return time.Date(2026, 11, 23, 12, 0, 0, 0, time.UTC) },
+		Settings: &config.Settings{Profile: "default", BaseURL: ts.URL, KeySource: source, CredentialsPath: path},
+	}
+	return &screen{m: New(c, "", canDemo), sim: sim, path: path}
+}
+
+// press builds a key press: a named key or runes.
+func press(k string) tea.KeyMsg {
+	named := map[string]tea.KeyType{
+		"enter": tea.KeyEnter, "esc": tea.KeyEsc, "tab": tea.KeyTab, "left": tea.KeyLeft, "right": tea.KeyRight,
+		"ctrl+d": tea.KeyCtrlD, "backspace": tea.KeyBackspace,
+	}
+	if t, ok := named[k]; ok {
+		return tea.KeyMsg{Type: t}
+	}
+	return tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune(k)}
+}
+
+// typeText types s one rune at a time, dropping the cursor blinks.
+func (s *screen) typeText(text string) {
+	for _, r := range text {
+		s.m.Update(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune{r}})
+	}
+}
+
+// run executes cmd (batches concurrently) and returns its messages without
+// spinner ticks and cursor blinks. Commands must return within 5 s.
+func run(t *testing.T, cmd tea.Cmd) []tea.Msg {
+	t.Helper()
+	if cmd == nil {
+		return nil
+	}
+	cmds := []tea.Cmd{cmd}
+	var out []tea.Msg
+	deadline := time.After(5 * time.Second)
+	for len(cmds) > 0 {
+		chans := make([]chan tea.Msg, len(cmds))
+		for i, c := range cmds {
+			chans[i] = make(chan tea.Msg, 1)
+			go func(ch chan<- tea.Msg) { ch <- c() }(chans[i])
+		}
+		cmds = nil
+		for _, ch := range chans {
+			var msg tea.Msg
+			select {
+			case msg = <-ch:
+			case <-deadline:
+				t.Fatal("a command did not return within 5 s")
+			}
+			switch m := msg.(type) {
+			case nil, spinner.TickMsg:
+			case tea.BatchMsg:
+				for _, c := range m {
+					if c != nil {
+						cmds = append(cmds, c)
+					}
+				}
+			default:
+				if !strings.HasSuffix(reflect.TypeOf(msg).PkgPath(), "/bubbles/cursor") {
+					out = append(out, msg)
+				}
+			}
+		}
+	}
+	return out
+}
+
+// send presses keys, feeding the screen its own messages (the check's and
+// the save's outcome), and returns the messages meant for the root.
+func (s *screen) send(t *testing.T, keys ...string) []tea.Msg {
+	t.Helper()
+	var out []tea.Msg
+	for _, k := range keys {
+		_, cmd := s.m.Update(press(k))
+		queue := run(t, cmd)
+		for len(queue) > 0 {
+			msg := queue[0]
+			queue = queue[1:]
+			switch msg.(type) {
+			case checkedMsg, savedMsg:
+				_, next := s.m.Update(msg)
+				queue = append(queue, run(t, next)...)
+			default:
+				out = append(out, msg)
+			}
+		}
+	}
+	return out
+}
+
+// plain is a view as one line of words, so assertions survive wrapping.
+func plain(view string) string {
+	view = strings.Map(func(r rune) rune {
+		if r >= 0x2500 && r <= 0x257f {
+			return ' '
+		}
+		return r
+	}, view)
+	return strings.Join(strings.Fields(view), " ")
+}
+
+// creditsCalls counts the check requests the simulator saw.
+func (s *screen) creditsCalls() int {
+	n := 0
+	for _, r := range s.sim.Requests() {
+		if strings.HasSuffix(r.Path, "/me/credits") {
+			n++
+		}
+	}
+	return n
+}
+
+// The key is typed masked: neither it nor any part of it is ever drawn,
+// before the check, after a failed one, or at the save question.
+func TestLoginMasksKey(t *testing.T) {
+	s := newScreen(t, true, config.KeyNone)
+	good := s.sim.DemoKey()
+	secretPart := good[len(good)-12:]
+	check := func(when string) {
+		t.Helper()
+		v := s.m.View()
+		if strings.Contains(v, good) || strings.Contains(v, secretPart) {
+			t.Errorf("%s: the view shows the key:\n%s", when, v)
+		}
+	}
+	s.typeText("tgn_wrong_" + secretPart)
+	check("typing")
+	if !strings.Contains(s.m.View(), "••••••••") {
+		t.Errorf("no mask characters:\n%s", s.m.View())
+	}
+	s.send(t, "enter")
+	check("after a failed check")
+
+	s.send(t, "esc")
+	// A paste arrives as one message.
+	s.m.Update(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune(good), Paste: true})
+	check("pasted")
+	s.send(t, "enter")
+	if !strings.Contains(s.m.View(), "Key accepted") {
+		t.Fatalf("not at the save question:\n%s", s.m.View())
+	}
+	check("save question")
+}
+
+// A key the API rejects: the 401 is explained, the typed key stays for
+// correction, and nothing is reported to the root.
+func TestLoginWrongKey(t *testing.T) {
+	s := newScreen(t, false, config.KeyNone)
+	s.typeText("tgn_wrongkey0000000000")
+	_, cmd := s.m.Update(press("enter"))
+	if !s.m.Busy() || !strings.Contains(plain(s.m.View()), "checking…") {
+		t.Fatalf("busy=%v view:\n%s", s.m.Busy(), s.m.View())
+	}
+	// Keys do nothing while the check runs.
+	for _, k := range []string{"x", "enter", "esc", "backspace"} {
+		if _, c := s.m.Update(press(k)); c != nil {
+			t.Errorf("%q while checking returned a command", k)
+		}
+	}
+	var out []tea.Msg
+	for _, msg := range run(t, cmd) {
+		if _, ok := msg.(checkedMsg); !ok {
+			t.Fatalf("unexpected %T", msg)
+		}
+		_, next := s.m.Update(msg)
+		out = append(out, run(t, next)...)
+	}
+	if len(out) != 0 {
+		t.Errorf("a rejected key emitted %v", out)
+	}
+	if s.m.Busy() || s.m.input.Value() != "tgn_wrongkey0000000000" {
+		t.Errorf("busy=%v input=%q, want the typed key kept", s.m.Busy(), s.m.input.Value())
+	}
+	if v := plain(s.m.View()); !strings.Contains(v, "Targon did not accept this key (401)") {
+		t.Errorf("view:\n%s", s.m.View())
+	}
+	reqs := s.sim.Requests()
+	if len(reqs) != 1 || reqs[0].Method != "GET" || !strings.HasSuffix(reqs[0].Path, "/me/credits") || reqs[0].Status != 401 {
+		t.Errorf("requests = %+v, want one credits call answered 401", reqs)
+	}
+	// Typing again clears the error.
+	s.m.Update(press("x"))
+	if strings.Contains(s.m.View(), "did not accept") {
+		t.Error("the error stayed after editing")
+	}
+}
+
+// Any other failure says what went wrong with the check.
+func TestLoginServerError(t *testing.T) {
+	s := newScreen(t, false, config.KeyNone)
+	s.sim.InjectFault(apitest.Fault{Status: 500, Times: 1})
+	s.typeText(s.sim.DemoKey())
+	if out := s.send(t, "enter"); len(out) != 0 {
+		t.Errorf("out = %v", out)
+	}
+	if v := plain(s.m.View()); !strings.Contains(v, "could not check the key: the Targon API had a problem (HTTP 500)") {
+		t.Errorf("view:\n%s", s.m.View())
+	}
+	// Enter tries again.
+	s.send(t, "enter")
+	if !strings.Contains(s.m.View(), "Key accepted") {
+		t.Errorf("retry did not reach the save question:\n%s", s.m.View())
+	}
+}
+
+// A key that cannot be valid is refused without a request.
+func TestLoginRefusesBadInputWithoutRequest(t *testing.T) {
+	tests := []struct {
+		typed string
+		want  string
+	}{
+		{"", "the API key is empty"},
+		{"    ", "the API key is empty"},
+		{"tgn_a b", "the API key contains spaces or control characters"},
+	}
+	for _, tt := range tests {
+		s := newScreen(t, false, config.KeyNone)
+		s.typeText(tt.typed)
+		_, cmd := s.m.Update(press("enter"))
+		if cmd != nil || s.m.Busy() {
+			t.Errorf("%q: enter started a check", tt.typed)
+		}
+		if v := plain(s.m.View()); !strings.Contains(v, "✗ "+tt.want) {
+			t.Errorf("%q: view:\n%s", tt.typed, s.m.View())
+		}
+		if n := len(s.sim.Requests()); n != 0 {
+			t.Errorf("%q: %d requests sent", tt.typed, n)
+		}
+	}
+}
+
+// esc while typing clears the input and the error.
+func TestLoginEscClears(t *testing.T) {
+	s := newScreen(t, false, config.KeyNone)
+	s.send(t, "enter") // empty: an error
+	s.typeText("tgn_partial")
+	s.send(t, "esc")
+	if s.m.input.Value() != "" || s.m.err != "" {
+		t.Errorf("input=%q err=%q after esc", s.m.input.Value(), s.m.err)
+	}
+}
+
+// After the key is accepted the screen asks whether to save it. y saves
+// (0600, the key and a newline, as Targon's CLI reads it); n, esc and
+// enter (default No) continue without saving; ←/→, tab, h/l move the
+// highlight. Either way the root gets DoneMsg with the key.
+func TestLoginSaveQuestion(t *testing.T) {
+	tests := []struct {
+		keys      []string
+		wantSaved bool
+	}{
+		{[]string{"y"}, true},
+		{[]string{"n"}, false},
+		{[]string{"esc"}, false},
+		{[]string{"enter"}, false},
+		{[]string{"right", "enter"}, true},
+		{[]string{"left", "enter"}, true},
+		{[]string{"tab", "enter"}, true},
+		{[]string{"l", "enter"}, true},
+		{[]string{"l", "h", "enter"}, false},
+		{[]string{"right", "n"}, false},
+		{[]string{"x", "q", "enter"}, false}, // other letters do nothing
+	}
+	for _, tt := range tests {
+		t.Run(strings.Join(tt.keys, ","), func(t *testing.T) {
+			s := newScreen(t, false, config.KeyNone)
+			key := s.sim.DemoKey()
+			s.typeText(key)
+			if out := s.send(t, "enter"); len(out) != 0 {
+				t.Fatalf("the check emitted %v before the question", out)
+			}
+			v := plain(s.m.View())
+			if !strings.Contains(v, "✓ Key accepted.") || !strings.Contains(v, "(mode 0600) so you stay signed in?") || !strings.Contains(v, "No Save") {
+				t.Fatalf("no save question:\n%s", s.m.View())
+			}
+			out := s.send(t, tt.keys...)
+			want := DoneMsg{Key: key, Saved: tt.wantSaved}
+			if len(out) != 1 || out[0] != want {
+				t.Fatalf("out = %+v, want [%+v]", out, want)
+			}
+			data, err := os.ReadFile(s.path)
+			if !tt.wantSaved {
+				if err == nil {
+					t.Errorf("credentials saved without asking: %q", data)
+				}
+				return
+			}
+			if err != nil {
+				t.Fatalf("credentials not saved: %v", err)
+			}
+			if string(data) != key+"\n" {
+				t.Errorf("credentials file = %q, want the key and a newline", data)
+			}
+			fi, err := os.Stat(s.path)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if mode := fi.Mode().Perm(); mode != 0o600 {
+				t.Errorf("credentials mode = %o, want 600", mode)
+			}
+		})
+	}
+}
+
+// A failed save is shown, and the user may still go on without saving.
+func TestLoginSaveFailure(t *testing.T) {
+	s := newScreen(t, false, config.KeyNone)
+	// The directory to save in is a regular file.
+	dir := filepath.Dir(s.path)
+	if err := os.WriteFile(dir, []byte("not a directory"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	key := s.sim.DemoKey()
+	s.typeText(key)
+	s.send(t, "enter")
+	if out := s.send(t, "y"); len(out) != 0 {
+		t.Errorf("a failed save emitted %v", out)
+	}
+	v := plain(s.m.View())
+	if !strings.Contains(v, "✗ could not save:") || strings.Contains(v, key) {
+		t.Errorf("view:\n%s", s.m.View())
+	}
+	if out := s.send(t, "n"); len(out) != 1 || out[0] != (DoneMsg{Key: key}) {
+		t.Errorf("out = %v, want DoneMsg without saving", out)
+	}
+}
+
+// With a demo key, or no credentials file for the profile, there is
+// nothing to save: an accepted key is done at once.
+func TestLoginNoSaveQuestion(t *testing.T) {
+	for _, tt := range []struct {
+		name   string
+		source config.KeySource
+		noPath bool
+	}{
+		{"demo", config.KeyFromDemo, false},
+		{"no credentials path", config.KeyNone, true},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			s := newScreen(t, true, tt.source)
+			if tt.noPath {
+				s.m.c.Settings.CredentialsPath = ""
+			}
+			key := s.sim.DemoKey()
+			s.typeText(key)
+			out := s.send(t, "enter")
+			if len(out) != 1 || out[0] != (DoneMsg{Key: key}) {
+				t.Errorf("out = %+v, want DoneMsg{Saved: false} at once", out)
+			}
+			if _, err := os.Stat(s.path); err == nil {
+				t.Error("a credentials file was written")
+			}
+		})
+	}
+}
+
+// ctrl+d offers the demo only when the screen was opened with it.
+func TestLoginDemo(t *testing.T) {
+	s := newScreen(t, true, config.KeyNone)
+	if !strings.Contains(plain(s.m.View()), "ctrl+d try the demo") {
+		t.Errorf("demo not offered:\n%s", s.m.View())
+	}
+	if out := s.send(t, "ctrl+d"); len(out) != 1 || out[0] != (DemoMsg{}) {
+		t.Errorf("out = %v, want DemoMsg", out)
+	}
+
+	s = newScreen(t, false, config.KeyNone)
+	if strings.Contains(s.m.View(), "demo") {
+		t.Errorf("demo offered:\n%s", s.m.View())
+	}
+	if out := s.send(t, "ctrl+d"); len(out) != 0 {
+		t.Errorf("out = %v, want nothing", out)
+	}
+	if n := len(s.sim.Requests()); n != 0 {
+		t.Errorf("%d requests", n)
+	}
+}
+
+// The reason the screen is shown (e.g. a 401) and where the key is
+// checked are on screen.
+func TestLoginView(t *testing.T) {
+	s := newScreen(t, false, config.KeyNone)
+	s.m = New(s.m.c, "The API rejected the saved key.", false)
+	v := plain(s.m.View())
+	for _, want := range []string{"Sign in to Targon", "The API rejected the saved key.", "credits request to " + s.m.c.Settings.BaseURL, "API key", "enter sign in · esc clear · ctrl+c quit"} {
+		if !strings.Contains(v, want) {
+			t.Errorf("view lacks %q:\n%s", want, s.m.View())
+		}
+	}
+}
