@@ -88,6 +88,13 @@ func run(args []string, stdin, stdout *os.File, stderr io.Writer) int {
 		return 2
 	}
 
+	var frozen func() time.Time
+	if *demo {
+		if frozen, err = demoClock(os.Getenv); err != nil {
+			fmt.Fprintln(stderr, "targon-dash:", err)
+			return 2
+		}
+	}
 	var demoSrv *demoServer
 	defer func() {
 		if demoSrv != nil {
@@ -98,7 +105,7 @@ func run(args []string, stdin, stdout *os.File, stderr io.Writer) int {
 	startDemo := func() (string, string, error) {
 		if demoSrv == nil {
 			var err error
-			if demoSrv, err = newDemoServer(); err != nil {
+			if demoSrv, err = newDemoServer(frozen); err != nil {
 				return "", "", err
 			}
 		}
@@ -132,6 +139,7 @@ func run(args []string, stdin, stdout *os.File, stderr io.Writer) int {
 		Clipboard:   clip,
 		Version:     buildVersion(),
 		StartDemo:   startDemo,
+		Now:         frozen,
 	})
 	if err != nil {
 		fmt.Fprintln(stderr, "targon-dash:", err)
@@ -167,13 +175,36 @@ type demoServer struct {
 // Close stops the simulator.
 func (d *demoServer) Close() { d.srv.Close() }
 
-// newDemoServer serves a demo account on a free loopback port.
-func newDemoServer() (*demoServer, error) {
+// demoNowEnv freezes the clock of --demo (RFC 3339 time), for pictures
+// that come out the same on every run: with it, new keys come from the
+// demo's seeded source too. scripts/screenshots.sh sets it.
+const demoNowEnv = "TARGON_DASH_DEMO_NOW"
+
+// demoClock is the frozen clock from demoNowEnv, or nil.
+func demoClock(getenv func(string) string) (func() time.Time, error) {
+	v := getenv(demoNowEnv)
+	if v == "" {
+		return nil, nil
+	}
+	t, err := time.Parse(time.RFC3339, v)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %v", demoNowEnv, err)
+	}
+	return func() time.Time { return t }, nil
+}
+
+// newDemoServer serves a demo account on a free loopback port. Its balance
+// moves a little on each refresh, as a busy account's would.
+func newDemoServer(clock func() time.Time) (*demoServer, error) {
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
 		return nil, err
 	}
-	sim := apitest.NewDemo()
+	opts := []apitest.Option{apitest.WithUsage()}
+	if clock != nil {
+		opts = append(opts, apitest.WithClock(clock), apitest.WithSeededSecrets())
+	}
+	sim := apitest.NewDemo(opts...)
 	srv := &http.Server{Handler: sim, ReadHeaderTimeout: 10 * time.Second}
 	go srv.Serve(ln)
 	return &demoServer{sim: sim, srv: srv, url: "http://" + ln.Addr().String()}, nil

@@ -143,6 +143,17 @@ func (m *Model) startViews() tea.Cmd {
 // Update routes a message: keys to the top modal, the login screen or the
 // active view; results to everyone (each part keeps only its own).
 func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	// Keys that arrive in one read (key repeat, a slow link, a script) come
+	// as one message with several runes, "jj", which matches no binding.
+	// Take them one at a time, as if typed apart; a paste stays whole.
+	if km, ok := msg.(tea.KeyMsg); ok && km.Type == tea.KeyRunes && len(km.Runes) > 1 && !km.Paste {
+		cmds := make([]tea.Cmd, 0, len(km.Runes)+1)
+		for _, r := range km.Runes {
+			cmds = append(cmds, m.update(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune{r}, Alt: km.Alt}))
+			m.syncModals()
+		}
+		return m, tea.Batch(append(cmds, m.keepSpinning())...)
+	}
 	cmd := m.update(msg)
 	m.syncModals()
 	return m, tea.Batch(cmd, m.keepSpinning())
@@ -442,7 +453,11 @@ func (m *Model) statusBar() string {
 	st := m.c.Styles
 	s := m.c.Settings
 	left := []string{st.StatusKey.Render("profile ") + st.StatusValue.Render(s.Profile)}
-	left = append(left, st.StatusValue.Render(hostOf(s.BaseURL)))
+	host := hostOf(s.BaseURL)
+	if s.KeySource == config.KeyFromDemo {
+		host = "built-in demo" // its loopback port means nothing to anyone
+	}
+	left = append(left, st.StatusValue.Render(host))
 	if t := m.views[m.active].Updated(); !t.IsZero() && m.login == nil {
 		left = append(left, st.StatusKey.Render("updated ")+st.StatusValue.Render(t.Local().Format("15:04:05")))
 	}

@@ -4,6 +4,8 @@ import (
 	"strings"
 	"testing"
 
+	tea "github.com/charmbracelet/bubbletea"
+
 	"github.com/targon-dash/targon-dash/api/apitest"
 )
 
@@ -211,4 +213,21 @@ func TestQuitKeys(t *testing.T) {
 	h.waitFor("production-inference")
 	h.keys("n", "ctrl+c")
 	h.tm.WaitFinished(t)
+}
+
+// TestKeysInOneRead: keys that arrive together ("jj", then "d") act one by
+// one, and letters after "n" land in the form that "n" opened.
+func TestKeysInOneRead(t *testing.T) {
+	h := start(t)
+	h.keys("2")
+	h.waitFor("production-inference")
+	h.tm.Send(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune("jjd")})
+	h.waitFor("Delete API key “jupyter-research”")
+	h.keys("esc")
+	h.tm.Send(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune("nbot")})
+	h.waitFor("New API key")
+	h.idle()
+	if view := h.final(); !strings.Contains(view, "› bot") {
+		t.Fatalf("letters after n did not reach the form:\n%s", view)
+	}
 }

@@ -29,6 +29,7 @@ type Styles struct {
 	FilterPrompt, FilterCursor                       lipgloss.Style
 
 	Modal, ModalTitle, ModalDanger lipgloss.Style
+	Card                           lipgloss.Style
 	Label, LabelFocused, Hint      lipgloss.Style
 	Input, InputFocused            lipgloss.Style
 	Button, ButtonActive           lipgloss.Style
@@ -73,6 +74,7 @@ func NewStyles() *Styles {
 	s.FilterCursor = lipgloss.NewStyle().Foreground(colorAccent)
 
 	s.Modal = lipgloss.NewStyle().Border(lipgloss.RoundedBorder()).BorderForeground(colorAccent).Padding(1, 2)
+	s.Card = lipgloss.NewStyle().Border(lipgloss.RoundedBorder()).BorderForeground(colorFaint).Padding(1, 3)
 	s.ModalTitle = lipgloss.NewStyle().Foreground(colorAccent).Bold(true)
 	s.ModalDanger = lipgloss.NewStyle().Border(lipgloss.RoundedBorder()).BorderForeground(colorError).Padding(1, 2)
 	s.Label = muted

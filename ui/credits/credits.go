@@ -251,8 +251,9 @@ func (m *Model) View() string {
 // indent is the left margin of every line.
 const indent = "  "
 
-// layout joins sections with a blank line between them (and one on top)
-// when the height allows, else packs them tightly.
+// layout joins sections with a blank line between them and draws them in a
+// card when the screen has room; on a short screen they are packed tightly
+// with no card.
 func (m *Model) layout(sections [][]string) string {
 	total := 0
 	for _, s := range sections {
@@ -260,19 +261,22 @@ func (m *Model) layout(sections [][]string) string {
 	}
 	spaced := m.height <= 0 || total+len(sections) <= m.height
 	var lines []string
-	for _, s := range sections {
-		if spaced {
+	for i, s := range sections {
+		if spaced && i > 0 {
 			lines = append(lines, "")
 		}
-		for _, l := range s {
-			if l == "" {
-				lines = append(lines, "")
-				continue
-			}
-			lines = append(lines, indent+l)
-		}
+		lines = append(lines, s...)
 	}
-	return strings.Join(lines, "\n")
+	body := strings.Join(lines, "\n")
+	card := m.c.Styles.Card.Render(body)
+	if m.height <= 0 || (lipgloss.Height(card)+1 <= m.height && lipgloss.Width(card)+len(indent) <= m.width) {
+		body = card
+	}
+	out := lipgloss.NewStyle().PaddingLeft(len(indent)).Render(body)
+	if spaced {
+		out = "\n" + out
+	}
+	return out
 }
 
 // balanceLine is the amount with thousands separators and the API's

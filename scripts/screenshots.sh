@@ -1,0 +1,164 @@
+#!/usr/bin/env bash
+# screenshots.sh: make the PNGs in screenshots/ from the built-in demo.
+#
+#   scripts/screenshots.sh            (from anywhere in the repo)
+#
+# It builds targon-dash, runs `targon-dash --demo` in a private tmux server
+# at 120x36 with the demo clock frozen (TARGON_DASH_DEMO_NOW), drives it with
+# keys to each state, captures the pane with its colours and renders every
+# capture with xterm.js in headless Chromium. The same demo data gives the
+# same pictures. First use installs, pinned: Debian's tmux, nodejs, npm,
+# chromium-headless-shell and fonts-dejavu-core (apt-get), and puppeteer-core
+# and @xterm/xterm (npm) into ${XDG_CACHE_HOME:-~/.cache}/targon-dash-shots.
+set -euo pipefail
+
+PUPPETEER_VERSION=24.43.1
+XTERM_VERSION=6.0.0
+COLS=120 ROWS=36
+DEMO_NOW=2026-11-23T15:04:05Z
+
+repo=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+out=$repo/screenshots
+deps=${XDG_CACHE_HOME:-$HOME/.cache}/targon-dash-shots/puppeteer-$PUPPETEER_VERSION-xterm-$XTERM_VERSION
+say() { echo "screenshots: $*" >&2; }
+
+# --- what it needs -----------------------------------------------------------
+missing=()
+command -v tmux >/dev/null || missing+=(tmux)
+command -v node >/dev/null || missing+=(nodejs)
+command -v npm >/dev/null || missing+=(npm)
+command -v chromium-headless-shell >/dev/null || missing+=(chromium-headless-shell)
+fc-list 2>/dev/null | grep -q 'DejaVu Sans Mono' || missing+=(fonts-dejavu-core)
+if ((${#missing[@]})); then
+  say "installing ${missing[*]} with apt-get"
+  apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}"
+fi
+if [[ ! -f $deps/.ok ]]; then
+  say "installing puppeteer-core@$PUPPETEER_VERSION and @xterm/xterm@$XTERM_VERSION into $deps"
+  mkdir -p "$deps"
+  (cd "$deps" && npm install --no-audit --no-fund --silent --no-save \
+    "puppeteer-core@$PUPPETEER_VERSION" "@xterm/xterm@$XTERM_VERSION")
+  touch "$deps/.ok"
+fi
+
+# --- build --------------------------------------------------------------------
+work=$(mktemp -d)
+sock=targon-dash-shots-$$
+cleanup() { tmux -L "$sock" kill-server 2>/dev/null || true; rm -rf "$work"; }
+trap cleanup EXIT
+say "building targon-dash"
+(cd "$repo" && go build -o "$work/targon-dash" .)
+mkdir -p "$work/home" "$out"
+
+t() { tmux -L "$sock" -f /dev/null "$@"; }
+
+# start NAME THEME: run the demo in a fresh tmux session.
+start() {
+  # A clean home (no credentials, no ~/.ssh) and no display, so the
+  # clipboard path (OSC 52) is the same on every machine.
+  t new-session -d -s "$1" -x $COLS -y $ROWS \
+    "env -i PATH=\"$PATH\" HOME=\"$work/home\" TERM=xterm-256color COLORTERM=truecolor \
+      TARGON_DASH_DEMO_NOW=$DEMO_NOW \"$work/targon-dash\" --demo --theme $2; sleep 86400"
+  t set-option -g status off >/dev/null
+  t resize-window -t "$1" -x $COLS -y $ROWS 2>/dev/null || true
+}
+
+# wait_for NAME REGEX: until the screen shows REGEX (10 s at most).
+wait_for() {
+  local i
+  for ((i = 0; i < 200; i++)); do
+    t capture-pane -p -t "$1" | grep -Eq -- "$2" && return 0
+    sleep 0.05
+  done
+  say "timed out waiting for /$2/ in $1; the screen was:"
+  t capture-pane -p -t "$1" >&2
+  exit 1
+}
+
+keys() { local s=$1; shift; t send-keys -t "$s" "$@"; sleep 0.25; }
+text() { t send-keys -t "$1" -l -- "$2"; sleep 0.25; }
+
+# shot NAME THEME: capture the settled screen for rendering.
+jobs=()
+shot() {
+  sleep 0.6 # let spinners stop and toasts settle
+  t capture-pane -e -p -t "$1" >"$work/$1.ans"
+  jobs+=("$work/$1.ans:$out/$1.png:$2")
+  t kill-session -t "$1"
+  say "captured $1"
+}
+
+# --- the states ----------------------------------------------------------------
+start credits dark
+wait_for credits 'USD'
+for _ in 1 2 3 4 5; do keys credits r; wait_for credits 'updated'; done
+shot credits dark
+
+start api-keys dark
+wait_for api-keys 'USD'
+keys api-keys 2
+wait_for api-keys 'production-inference'
+keys api-keys j j
+shot api-keys dark
+
+start ssh-keys dark
+wait_for ssh-keys 'USD'
+keys ssh-keys 3
+wait_for ssh-keys 'work-laptop'
+shot ssh-keys dark
+
+start new-key dark
+wait_for new-key 'USD'
+keys new-key 2
+wait_for new-key 'production-inference'
+keys new-key n
+text new-key 'eval-runner'
+keys new-key Enter
+wait_for new-key 'copied via'
+shot new-key dark
+
+start confirm-delete dark
+wait_for confirm-delete 'USD'
+keys confirm-delete 2
+wait_for confirm-delete 'production-inference'
+keys confirm-delete j j j j j j
+keys confirm-delete d
+wait_for confirm-delete 'Delete API key'
+shot confirm-delete dark
+
+start help dark
+wait_for help 'USD'
+keys help 2
+wait_for help 'production-inference'
+keys help '?'
+wait_for help 'Keys'
+shot help dark
+
+start ssh-add dark
+wait_for ssh-add 'USD'
+keys ssh-add 3
+wait_for ssh-add 'work-laptop'
+keys ssh-add n
+text ssh-add '-----BEGIN OPENSSH PRIVATE KEY----- b3BlbnNzaC1rZXktdjEAAAAABG5vbmU='
+keys ssh-add Enter
+wait_for ssh-add 'private key'
+shot ssh-add dark
+
+start api-keys-light light
+wait_for api-keys-light 'USD'
+keys api-keys-light 2
+wait_for api-keys-light 'production-inference'
+keys api-keys-light j j
+shot api-keys-light light
+
+start credits-light light
+wait_for credits-light 'USD'
+for _ in 1 2 3; do keys credits-light r; wait_for credits-light 'updated'; done
+shot credits-light light
+
+# --- render ----------------------------------------------------------------------
+say "rendering ${#jobs[@]} screenshots"
+DEPS=$deps CHROME=$(command -v chromium-headless-shell) \
+  node "$repo/scripts/render-ansi.mjs" --cols $COLS --rows $ROWS --scale 2 "${jobs[@]}"
+say "done: $out"
