@@ -2,56 +2,23 @@ package ui
 
 import (
 	"bytes"
-	"net/http"
-	"net/http/httptest"
-	"os"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
 	tea "github.com/charmbracelet/bubbletea"
-	"github.com/charmbracelet/lipgloss"
 	"github.com/charmbracelet/x/exp/golden"
 	"github.com/charmbracelet/x/exp/teatest"
-	"github.com/muesli/termenv"
 
 	"github.com/targon-dash/targon-dash/api"
 	"github.com/targon-dash/targon-dash/api/apitest"
 	"github.com/targon-dash/targon-dash/config"
+	"github.com/targon-dash/targon-dash/ui/uitest"
 )
 
-// clock is the fixed "now" of every UI test, shared with the simulator so
-// relative dates in golden screens never change.
-var clock = time.Date(2026, 11, 23, 12, 0, 0, 0, time.UTC)
-
 func TestMain(m *testing.M) {
-	lipgloss.SetColorProfile(termenv.Ascii)
-	lipgloss.SetHasDarkBackground(true)
 	time.Local = time.UTC
-	os.Exit(m.Run())
-}
-
-// fakeClipboard records what was copied.
-type fakeClipboard struct {
-	mu     sync.Mutex
-	copied []string
-}
-
-func (f *fakeClipboard) Copy(text string) (string, error) {
-	f.mu.Lock()
-	defer f.mu.Unlock()
-	f.copied = append(f.copied, text)
-	return "system clipboard", nil
-}
-
-func (f *fakeClipboard) last() string {
-	f.mu.Lock()
-	defer f.mu.Unlock()
-	if len(f.copied) == 0 {
-		return ""
-	}
-	return f.copied[len(f.copied)-1]
+	uitest.Main(m)
 }
 
 // harness is a dashboard running in teatest against the demo simulator.
@@ -60,7 +27,7 @@ type harness struct {
 	t        *testing.T
 	sim      *apitest.Server
 	tm       *teatest.TestModel
-	clip     *fakeClipboard
+	clip     *uitest.Clipboard
 	out      *bytes.Buffer
 	settings *config.Settings
 }
@@ -77,20 +44,19 @@ func withFault(f apitest.Fault) harnessOption {
 // start runs the dashboard at 100x30 on a fresh demo account.
 func start(t *testing.T, opts ...harnessOption) *harness {
 	t.Helper()
-	sim := apitest.NewDemo(apitest.WithClock(func() time.Time { return clock }), apitest.WithSeededSecrets())
-	ts := httptest.NewServer(sim)
-	t.Cleanup(ts.Close)
-	settings := &config.Settings{Profile: "demo", BaseURL: ts.URL, KeySource: config.KeyFromDemo}
+	sim := apitest.NewDemo(apitest.WithClock(uitest.Now), apitest.WithSeededSecrets())
+	url := uitest.Serve(t, sim)
+	settings := &config.Settings{Profile: "demo", BaseURL: url, KeySource: config.KeyFromDemo}
 	settings.SetAPIKey(sim.DemoKey())
-	client, err := api.New(ts.URL, sim.DemoKey(), api.WithRetry(api.RetryPolicy{MaxAttempts: 2, BaseDelay: time.Millisecond, MaxDelay: time.Millisecond, MaxRetryAfter: time.Millisecond}))
+	client, err := api.New(url, sim.DemoKey(), api.WithRetry(api.RetryPolicy{MaxAttempts: 2, BaseDelay: time.Millisecond, MaxDelay: time.Millisecond, MaxRetryAfter: time.Millisecond}))
 	if err != nil {
 		t.Fatal(err)
 	}
-	clip := &fakeClipboard{}
+	clip := &uitest.Clipboard{}
 	o := Options{
 		Client: client, Settings: settings, Clipboard: clip,
 		Preferences: config.DefaultPreferences(),
-		Now:         func() time.Time { return clock },
+		Now:         uitest.Now,
 	}
 	o.Preferences.RefreshInterval = 0
 	for _, f := range opts {
@@ -100,7 +66,7 @@ func start(t *testing.T, opts ...harnessOption) *harness {
 	if err != nil {
 		t.Fatal(err)
 	}
-	h := &harness{host: strings.TrimPrefix(ts.URL, "http://"), t: t, sim: sim, clip: clip, out: &bytes.Buffer{}, settings: o.Settings}
+	h := &harness{host: strings.TrimPrefix(url, "http://"), t: t, sim: sim, clip: clip, out: &bytes.Buffer{}, settings: o.Settings}
 	h.tm = teatest.NewTestModel(t, probeModel{m}, teatest.WithInitialTermSize(100, 30))
 	return h
 }
@@ -123,20 +89,8 @@ func (h *harness) waitFor(texts ...string) {
 // keys sends key presses: named keys ("enter", "esc", "tab") or runes.
 func (h *harness) keys(keys ...string) {
 	for _, k := range keys {
-		h.tm.Send(keyMsg(k))
+		h.tm.Send(uitest.Key(k))
 	}
-}
-
-func keyMsg(k string) tea.KeyMsg {
-	named := map[string]tea.KeyType{
-		"enter": tea.KeyEnter, "esc": tea.KeyEsc, "tab": tea.KeyTab, "shift+tab": tea.KeyShiftTab,
-		"up": tea.KeyUp, "down": tea.KeyDown, "ctrl+c": tea.KeyCtrlC, "ctrl+d": tea.KeyCtrlD,
-		"backspace": tea.KeyBackspace, "left": tea.KeyLeft, "right": tea.KeyRight,
-	}
-	if t, ok := named[k]; ok {
-		return tea.KeyMsg{Type: t}
-	}
-	return tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune(k)}
 }
 
 // typeText types text into whatever has focus.
@@ -202,13 +156,6 @@ func prefsWithKeys(keys map[string][]string) config.Preferences {
 	p := config.DefaultPreferences()
 	p.Keys = keys
 	return p
-}
-
-// newServer serves h on loopback for the test and returns its URL.
-func newServer(t *testing.T, h http.Handler) string {
-	ts := httptest.NewServer(h)
-	t.Cleanup(ts.Close)
-	return ts.URL
 }
 
 func countRequests(sim *apitest.Server, method, path string) int {

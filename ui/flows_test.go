@@ -21,7 +21,7 @@ func TestCreateKeyCopiesAndMasks(t *testing.T) {
 	h.typeText("ci-bot")
 	h.keys("enter")
 	h.waitFor("copied via")
-	secret := h.clip.last()
+	secret := h.clip.Last()
 	if !strings.HasPrefix(secret, "tgn_") {
 		t.Fatalf("clipboard = %q, want the new key", secret)
 	}
@@ -174,7 +174,7 @@ func TestRollKeyInUseKeepsSession(t *testing.T) {
 	h.waitFor("signed in with")
 	h.keys("y")
 	h.waitFor("copied via")
-	if h.clip.last() == old || h.sim.DemoKey() == old {
+	if h.clip.Last() == old || h.sim.DemoKey() == old {
 		t.Fatal("key was not rolled")
 	}
 	h.keys("esc", "1", "r")
@@ -183,7 +183,7 @@ func TestRollKeyInUseKeepsSession(t *testing.T) {
 	if strings.Contains(view, "Sign in") {
 		t.Fatalf("rolling the key in use signed the dashboard out:\n%s", view)
 	}
-	if h.settings.APIKey() != h.clip.last() {
+	if h.settings.APIKey() != h.clip.Last() {
 		t.Fatal("settings do not hold the new key")
 	}
 }

@@ -90,7 +90,7 @@ func TestGoldenSecret(t *testing.T) {
 	h.waitFor("copied via")
 	h.idle()
 	view := h.final()
-	secret := h.clip.last()
+	secret := h.clip.Last()
 	if secret == "" || !strings.Contains(view, secret) {
 		t.Fatalf("secret %q not copied or not shown:\n%s", secret, view)
 	}

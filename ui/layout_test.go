@@ -8,6 +8,7 @@ import (
 	"github.com/charmbracelet/lipgloss"
 
 	"github.com/targon-dash/targon-dash/api/apitest"
+	"github.com/targon-dash/targon-dash/ui/uitest"
 )
 
 // TestNothingOverflows: at 80x24, 100x30 and 200x50, every screen and
@@ -88,7 +89,7 @@ func TestKeyOverrides(t *testing.T) {
 // switches to the demo account.
 func TestLoginOffersDemo(t *testing.T) {
 	demo := apitest.NewDemo()
-	ts := newServer(t, demo)
+	ts := uitest.Serve(t, demo)
 	h := start(t, func(o *Options, _ *apitest.Server) {
 		o.Client.SetToken("")
 		o.Settings.SetAPIKey("")

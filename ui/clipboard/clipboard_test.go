@@ -1,7 +1,6 @@
 package clipboard
 
 import (
-	"bytes"
 	"encoding/base64"
 	"errors"
 	"strings"
@@ -9,56 +8,13 @@ import (
 	"testing"
 
 	"github.com/targon-dash/targon-dash/ui/common"
+	"github.com/targon-dash/targon-dash/ui/uitest"
 )
 
 var _ common.Copier = (*Clipboard)(nil)
 
-// fakeSystem is an in-memory system clipboard.
-type fakeSystem struct {
-	mu     sync.Mutex
-	data   string
-	err    error // returned by Write when set
-	writes int
-}
-
-func (f *fakeSystem) sys() System {
-	return System{
-		Write: func(text string) error {
-			f.mu.Lock()
-			defer f.mu.Unlock()
-			f.writes++
-			if f.err != nil {
-				return f.err
-			}
-			f.data = text
-			return nil
-		},
-		Read: func() (string, error) {
-			f.mu.Lock()
-			defer f.mu.Unlock()
-			return f.data, nil
-		},
-	}
-}
-
-// fakeTerm records each Write call separately.
-type fakeTerm struct {
-	mu     sync.Mutex
-	writes [][]byte
-}
-
-func (t *fakeTerm) Write(p []byte) (int, error) {
-	t.mu.Lock()
-	defer t.mu.Unlock()
-	t.writes = append(t.writes, bytes.Clone(p))
-	return len(p), nil
-}
-
-func (t *fakeTerm) String() string {
-	t.mu.Lock()
-	defer t.mu.Unlock()
-	return string(bytes.Join(t.writes, nil))
-}
+// systemOf is the System of an in-memory system clipboard.
+func systemOf(s *uitest.SystemClipboard) System { return System{Write: s.Write, Read: s.Read} }
 
 func env(kv ...string) func(string) string {
 	m := map[string]string{}
@@ -75,8 +31,8 @@ func plainSeq(text string) string {
 }
 
 func TestLocalUsesSystemClipboard(t *testing.T) {
-	sys, tty := &fakeSystem{}, &fakeTerm{}
-	c := New(WithGetenv(env("TERM", "xterm-256color")), WithSystem(sys.sys()), WithTerminal(tty))
+	sys, tty := &uitest.SystemClipboard{}, &uitest.Terminal{}
+	c := New(WithGetenv(env("TERM", "xterm-256color")), WithSystem(systemOf(sys)), WithTerminal(tty))
 
 	how, err := c.Copy(secret)
 	if err != nil {
@@ -85,8 +41,8 @@ func TestLocalUsesSystemClipboard(t *testing.T) {
 	if how != HowSystem {
 		t.Errorf("how = %q, want %q", how, HowSystem)
 	}
-	if sys.data != secret {
-		t.Errorf("system clipboard = %q, want the secret", sys.data)
+	if sys.Text() != secret {
+		t.Errorf("system clipboard = %q, want the secret", sys.Text())
 	}
 	if got := tty.String(); got != "" {
 		t.Errorf("OSC 52 written although the system clipboard worked: %q", got)
@@ -94,14 +50,14 @@ func TestLocalUsesSystemClipboard(t *testing.T) {
 }
 
 func TestFallbackToOSC52(t *testing.T) {
-	failing := &fakeSystem{err: errors.New("exit status 1")}
+	failing := &uitest.SystemClipboard{Err: errors.New("exit status 1")}
 	for name, sys := range map[string]System{
-		"write fails": failing.sys(),
-		"unsupported": {Write: failing.sys().Write, Read: failing.sys().Read, Unsupported: true},
+		"write fails": systemOf(failing),
+		"unsupported": {Write: failing.Write, Read: failing.Read, Unsupported: true},
 		"nil writer":  {},
 	} {
 		t.Run(name, func(t *testing.T) {
-			tty := &fakeTerm{}
+			tty := &uitest.Terminal{}
 			c := New(WithGetenv(env("TERM", "xterm")), WithSystem(sys), WithTerminal(tty))
 			how, err := c.Copy(secret)
 			if err != nil {
@@ -114,8 +70,8 @@ func TestFallbackToOSC52(t *testing.T) {
 			if want != plainSeq(secret) {
 				t.Fatalf("test vector wrong")
 			}
-			if len(tty.writes) != 1 || string(tty.writes[0]) != want {
-				t.Errorf("terminal got %q, want one write %q", tty.writes, want)
+			if len(tty.Writes()) != 1 || string(tty.Writes()[0]) != want {
+				t.Errorf("terminal got %q, want one write %q", tty.Writes(), want)
 			}
 		})
 	}
@@ -124,8 +80,8 @@ func TestFallbackToOSC52(t *testing.T) {
 func TestSSHAlwaysOSC52(t *testing.T) {
 	for _, key := range []string{"SSH_TTY", "SSH_CONNECTION"} {
 		t.Run(key, func(t *testing.T) {
-			sys, tty := &fakeSystem{}, &fakeTerm{}
-			c := New(WithGetenv(env(key, "x", "TERM", "xterm")), WithSystem(sys.sys()), WithTerminal(tty))
+			sys, tty := &uitest.SystemClipboard{}, &uitest.Terminal{}
+			c := New(WithGetenv(env(key, "x", "TERM", "xterm")), WithSystem(systemOf(sys)), WithTerminal(tty))
 			how, err := c.Copy(secret)
 			if err != nil {
 				t.Fatal(err)
@@ -133,8 +89,8 @@ func TestSSHAlwaysOSC52(t *testing.T) {
 			if how != HowOSC52 {
 				t.Errorf("how = %q, want %q", how, HowOSC52)
 			}
-			if sys.writes != 0 {
-				t.Errorf("system clipboard written %d times over SSH", sys.writes)
+			if sys.Writes() != 0 {
+				t.Errorf("system clipboard written %d times over SSH", sys.Writes())
 			}
 			if got := tty.String(); got != plainSeq(secret) {
 				t.Errorf("terminal got %q", got)
@@ -144,19 +100,19 @@ func TestSSHAlwaysOSC52(t *testing.T) {
 }
 
 func TestSSHWithoutTerminal(t *testing.T) {
-	sys := &fakeSystem{}
-	c := New(WithGetenv(env("SSH_TTY", "pts-1")), WithSystem(sys.sys()), WithTerminal(nil))
+	sys := &uitest.SystemClipboard{}
+	c := New(WithGetenv(env("SSH_TTY", "pts-1")), WithSystem(systemOf(sys)), WithTerminal(nil))
 	_, err := c.Copy(secret)
 	if !errors.Is(err, ErrUnavailable) {
 		t.Fatalf("err = %v, want ErrUnavailable", err)
 	}
-	if sys.writes != 0 {
+	if sys.Writes() != 0 {
 		t.Error("system clipboard used over SSH")
 	}
 }
 
 func TestTmuxPlain(t *testing.T) {
-	tty := &fakeTerm{}
+	tty := &uitest.Terminal{}
 	c := New(WithGetenv(env("TMUX", "tmux-socket,1,0", "TERM", "screen-256color", "STY", "outer")),
 		WithSystem(System{Unsupported: true}), WithTerminal(tty))
 	if _, err := c.Copy(secret); err != nil {
@@ -173,16 +129,16 @@ func TestTmuxPlain(t *testing.T) {
 
 func TestScreenDCS(t *testing.T) {
 	text := strings.Repeat("k", 200) // long enough to need several chunks
-	tty := &fakeTerm{}
+	tty := &uitest.Terminal{}
 	c := New(WithGetenv(env("TERM", "screen.xterm-256color", "STY", "1234.pts-0.host")),
 		WithSystem(System{Unsupported: true}), WithTerminal(tty))
 	if _, err := c.Copy(text); err != nil {
 		t.Fatal(err)
 	}
-	if len(tty.writes) != 1 {
-		t.Fatalf("%d writes, want 1", len(tty.writes))
+	if len(tty.Writes()) != 1 {
+		t.Fatalf("%d writes, want 1", len(tty.Writes()))
 	}
-	got := string(tty.writes[0])
+	got := string(tty.Writes()[0])
 	if !strings.HasPrefix(got, "\x1bP\x1b]52;c;") || !strings.HasSuffix(got, "\a\x1b\\") {
 		t.Fatalf("not DCS-wrapped: %q", got)
 	}
@@ -210,7 +166,7 @@ func TestScreenDCS(t *testing.T) {
 }
 
 func TestScreenNeedsSTY(t *testing.T) {
-	tty := &fakeTerm{}
+	tty := &uitest.Terminal{}
 	c := New(WithGetenv(env("TERM", "screen")), WithSystem(System{Unsupported: true}), WithTerminal(tty))
 	if _, err := c.Copy(secret); err != nil {
 		t.Fatal(err)
@@ -223,7 +179,7 @@ func TestScreenNeedsSTY(t *testing.T) {
 func TestNothingAvailable(t *testing.T) {
 	for name, sys := range map[string]System{
 		"unsupported": {Unsupported: true},
-		"write fails": (&fakeSystem{err: errors.New("xclip: Can't open display")}).sys(),
+		"write fails": systemOf(&uitest.SystemClipboard{Err: errors.New("xclip: Can't open display")}),
 	} {
 		t.Run(name, func(t *testing.T) {
 			c := New(WithGetenv(env()), WithSystem(sys), WithTerminal(nil))
@@ -248,13 +204,13 @@ func TestNothingAvailable(t *testing.T) {
 }
 
 func TestTooLongForOSC52(t *testing.T) {
-	tty := &fakeTerm{}
+	tty := &uitest.Terminal{}
 	c := New(WithGetenv(env()), WithSystem(System{Unsupported: true}), WithTerminal(tty))
 	_, err := c.Copy(strings.Repeat("a", MaxOSC52Bytes+1))
 	if !errors.Is(err, ErrTooLong) {
 		t.Fatalf("err = %v, want ErrTooLong", err)
 	}
-	if len(tty.writes) != 0 {
+	if len(tty.Writes()) != 0 {
 		t.Error("over-long text was written to the terminal")
 	}
 	if _, err := c.Copy(strings.Repeat("a", MaxOSC52Bytes)); err != nil {
@@ -275,8 +231,8 @@ func TestTerminalWriteError(t *testing.T) {
 }
 
 func TestClearIfUnchangedSystem(t *testing.T) {
-	sys := &fakeSystem{}
-	c := New(WithGetenv(env()), WithSystem(sys.sys()), WithTerminal(nil))
+	sys := &uitest.SystemClipboard{}
+	c := New(WithGetenv(env()), WithSystem(systemOf(sys)), WithTerminal(nil))
 
 	how, err := c.Copy(secret)
 	if err != nil {
@@ -285,26 +241,26 @@ func TestClearIfUnchangedSystem(t *testing.T) {
 	if err := c.ClearIfUnchanged(secret, how); err != nil {
 		t.Fatal(err)
 	}
-	if sys.data != "" {
-		t.Errorf("clipboard = %q after clear, want empty", sys.data)
+	if sys.Text() != "" {
+		t.Errorf("clipboard = %q after clear, want empty", sys.Text())
 	}
 
 	// The user copies something else before the timer fires: leave it alone.
 	if _, err := c.Copy(secret); err != nil {
 		t.Fatal(err)
 	}
-	sys.data = "something the user copied"
-	writes := sys.writes
+	sys.SetText("something the user copied")
+	writes := sys.Writes()
 	if err := c.ClearIfUnchanged(secret, how); err != nil {
 		t.Fatal(err)
 	}
-	if sys.data != "something the user copied" || sys.writes != writes {
-		t.Errorf("clipboard changed to %q (%d writes)", sys.data, sys.writes-writes)
+	if sys.Text() != "something the user copied" || sys.Writes() != writes {
+		t.Errorf("clipboard changed to %q (%d writes)", sys.Text(), sys.Writes()-writes)
 	}
 }
 
 func TestClearIfUnchangedOSC52(t *testing.T) {
-	tty := &fakeTerm{}
+	tty := &uitest.Terminal{}
 	c := New(WithGetenv(env()), WithSystem(System{Unsupported: true}), WithTerminal(tty))
 	how, err := c.Copy(secret)
 	if err != nil {
@@ -313,8 +269,8 @@ func TestClearIfUnchangedOSC52(t *testing.T) {
 	if err := c.ClearIfUnchanged(secret, how); err != nil {
 		t.Fatal(err)
 	}
-	if len(tty.writes) != 2 || string(tty.writes[1]) != "\x1b]52;c;\a" {
-		t.Errorf("writes = %q, want an empty OSC 52 last", tty.writes)
+	if len(tty.Writes()) != 2 || string(tty.Writes()[1]) != "\x1b]52;c;\a" {
+		t.Errorf("writes = %q, want an empty OSC 52 last", tty.Writes())
 	}
 }
 
@@ -326,7 +282,7 @@ func TestClearIfUnchangedUnknown(t *testing.T) {
 }
 
 func TestConcurrentCopy(t *testing.T) {
-	tty := &fakeTerm{}
+	tty := &uitest.Terminal{}
 	c := New(WithGetenv(env()), WithSystem(System{Unsupported: true}), WithTerminal(tty))
 	var wg sync.WaitGroup
 	for range 8 {
@@ -339,7 +295,7 @@ func TestConcurrentCopy(t *testing.T) {
 		}()
 	}
 	wg.Wait()
-	if len(tty.writes) != 8 {
-		t.Errorf("%d writes, want 8", len(tty.writes))
+	if len(tty.Writes()) != 8 {
+		t.Errorf("%d writes, want 8", len(tty.Writes()))
 	}
 }

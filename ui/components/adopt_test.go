@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/targon-dash/targon-dash/config"
+	"github.com/targon-dash/targon-dash/ui/uitest"
 )
 
 // After the key in use is rolled, AdoptKey switches the client to the new
@@ -25,11 +26,11 @@ func TestAdoptKey(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.source.String(), func(t *testing.T) {
-			_, client, url := newSim(t)
-			c, _ := newCommon(t)
+			_, client := newSim(t)
+			c, _ := uitest.NewCommon(nil)
 			c.Client = client
 			path := filepath.Join(t.TempDir(), ".targon", "credentials-default")
-			c.Settings = &config.Settings{Profile: "default", BaseURL: url, KeySource: tt.source, CredentialsPath: path}
+			c.Settings = &config.Settings{Profile: "default", BaseURL: client.BaseURL(), KeySource: tt.source, CredentialsPath: path}
 
 			ctx := context.Background()
 			rolled, err := client.RollAPIKey(ctx, firstKey(t, client).UID)

@@ -11,6 +11,7 @@ import (
 	"github.com/targon-dash/targon-dash/api"
 	"github.com/targon-dash/targon-dash/api/apitest"
 	"github.com/targon-dash/targon-dash/ui/common"
+	"github.com/targon-dash/targon-dash/ui/uitest"
 )
 
 // confirmedMsg is what the test confirmations deliver on success.
@@ -18,7 +19,7 @@ type confirmedMsg struct{}
 
 func newTestConfirm(t *testing.T, err error) (*Confirm, *counter) {
 	t.Helper()
-	c, _ := newCommon(t)
+	c, _ := uitest.NewCommon(nil)
 	calls := &counter{}
 	m := NewConfirm(c, "Delete “staging”?", []string{"This cannot be undone."}, "Delete", func() (tea.Msg, error) {
 		calls.inc()
@@ -73,7 +74,7 @@ func TestConfirmKeys(t *testing.T) {
 // The dialog names the item and its buttons and says how to answer.
 func TestConfirmView(t *testing.T) {
 	m, _ := newTestConfirm(t, nil)
-	v := plain(m.View())
+	v := uitest.Plain(m.View())
 	for _, want := range []string{"Delete “staging”?", "This cannot be undone.", "No", "Delete", "y yes · n/esc no · enter choose"} {
 		if !strings.Contains(v, want) {
 			t.Errorf("view lacks %q:\n%s", want, m.View())
@@ -87,19 +88,19 @@ func TestConfirmView(t *testing.T) {
 // While the action runs every key is ignored: no second delete, no cancel.
 func TestConfirmBusyIgnoresKeys(t *testing.T) {
 	m, calls := newTestConfirm(t, nil)
-	_, first := m.Update(press("y"))
+	_, first := m.Update(uitest.Key("y"))
 	if first == nil || !m.Busy() {
 		t.Fatal("y did not start the action")
 	}
 	for _, k := range []string{"y", "enter", "n", "esc", "right"} {
-		if _, cmd := m.Update(press(k)); cmd != nil {
+		if _, cmd := m.Update(uitest.Key(k)); cmd != nil {
 			t.Errorf("%q while busy returned a command", k)
 		}
 	}
 	if m.Closed() {
 		t.Error("closed while busy")
 	}
-	if !strings.Contains(plain(m.View()), "working…") {
+	if !strings.Contains(uitest.Plain(m.View()), "working…") {
 		t.Errorf("busy view:\n%s", m.View())
 	}
 	out := settle(t, m, first)
@@ -111,7 +112,7 @@ func TestConfirmBusyIgnoresKeys(t *testing.T) {
 // A failure stays in the dialog with a retry hint when retrying may help;
 // y tries again.
 func TestConfirmErrorThenRetry(t *testing.T) {
-	c, _ := newCommon(t)
+	c, _ := uitest.NewCommon(nil)
 	calls := &counter{}
 	m := NewConfirm(c, "Roll?", nil, "Roll", func() (tea.Msg, error) {
 		calls.inc()
@@ -126,7 +127,7 @@ func TestConfirmErrorThenRetry(t *testing.T) {
 	if m.Closed() || m.Busy() || !errors.Is(m.Err(), api.ErrServer) {
 		t.Fatalf("closed=%v busy=%v err=%v", m.Closed(), m.Busy(), m.Err())
 	}
-	if v := plain(m.View()); !strings.Contains(v, "✗ the Targon API had a problem (HTTP 503) — y to retry") {
+	if v := uitest.Plain(m.View()); !strings.Contains(v, "✗ the Targon API had a problem (HTTP 503) — y to retry") {
 		t.Errorf("view:\n%s", m.View())
 	}
 	out := send(t, m, "y")
@@ -139,7 +140,7 @@ func TestConfirmErrorThenRetry(t *testing.T) {
 func TestConfirmErrorWithoutRetryHint(t *testing.T) {
 	m, _ := newTestConfirm(t, &api.Error{Status: 403, Message: "forbidden"})
 	send(t, m, "y")
-	v := plain(m.View())
+	v := uitest.Plain(m.View())
 	if !strings.Contains(v, "✗ not allowed for this key") || strings.Contains(v, "retry") {
 		t.Errorf("view:\n%s", m.View())
 	}
@@ -148,8 +149,8 @@ func TestConfirmErrorWithoutRetryHint(t *testing.T) {
 // A 401 asks the root for the login screen; the dialog stays so the user
 // can try again once signed in.
 func TestConfirmUnauthorized(t *testing.T) {
-	_, client, _ := newSim(t)
-	c, _ := newCommon(t)
+	_, client := newSim(t)
+	c, _ := uitest.NewCommon(nil)
 	k := firstKey(t, client)
 	client.SetToken("tgn_revoked0000000000000000")
 	m := NewDeleteConfirm(c, "Delete?", nil, func() error {
@@ -162,7 +163,7 @@ func TestConfirmUnauthorized(t *testing.T) {
 	if m.Closed() || !errors.Is(m.Err(), api.ErrUnauthorized) {
 		t.Errorf("closed=%v err=%v", m.Closed(), m.Err())
 	}
-	if !strings.Contains(plain(m.View()), "(401)") {
+	if !strings.Contains(uitest.Plain(m.View()), "(401)") {
 		t.Errorf("view:\n%s", m.View())
 	}
 }
@@ -174,8 +175,8 @@ type deletedMsg struct{ uid string }
 // and done is delivered; a 5xx stays in the dialog and y retries; a 404
 // (already gone, e.g. deleted in another window) counts as deleted.
 func TestDeleteConfirmAgainstServer(t *testing.T) {
-	sim, client, _ := newSim(t)
-	c, _ := newCommon(t)
+	sim, client := newSim(t)
+	c, _ := uitest.NewCommon(nil)
 	ctx := context.Background()
 	newKey := func(name string) api.APIKey {
 		k, err := client.CreateAPIKey(ctx, name)
@@ -205,7 +206,7 @@ func TestDeleteConfirmAgainstServer(t *testing.T) {
 	t.Run("deleted", func(t *testing.T) {
 		k := newKey("one")
 		m := confirm(k)
-		if !strings.Contains(plain(m.View()), "No Delete") {
+		if !strings.Contains(uitest.Plain(m.View()), "No Delete") {
 			t.Errorf("view:\n%s", m.View())
 		}
 		out := send(t, m, "y")

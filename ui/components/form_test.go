@@ -11,6 +11,7 @@ import (
 	"github.com/targon-dash/targon-dash/api"
 	"github.com/targon-dash/targon-dash/api/apitest"
 	"github.com/targon-dash/targon-dash/ui/common"
+	"github.com/targon-dash/targon-dash/ui/uitest"
 )
 
 // submittedMsg is what the test forms deliver on success.
@@ -20,7 +21,7 @@ type submittedMsg struct{ values []string }
 // calls and returns err, or submittedMsg.
 func newTestForm(t *testing.T, err error) (*Form, *counter) {
 	t.Helper()
-	c, _ := newCommon(t)
+	c, _ := uitest.NewCommon(nil)
 	calls := &counter{}
 	f := NewForm(c, "Test", []Field{{Label: "One"}, {Label: "Two"}, {Label: "Three"}}, func(v []string) (tea.Msg, error) {
 		calls.inc()
@@ -65,7 +66,7 @@ func TestFormFocusMovement(t *testing.T) {
 				t.Errorf("focus = %d, want %d", f.focus, tt.want)
 			}
 			// Typing goes to the focused field.
-			typeText(f, "x")
+			uitest.Type(f.Update, "x")
 			if f.Value(tt.want) != "x" {
 				t.Errorf("typed text went elsewhere: %q %q %q", f.Value(0), f.Value(1), f.Value(2))
 			}
@@ -89,7 +90,7 @@ func TestFormLettersAreText(t *testing.T) {
 		_, cmd := f.Update(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune{r}})
 		cmds = append(cmds, cmd)
 	}
-	if out := run(t, tea.Batch(cmds...)); len(out) != 0 {
+	if out := uitest.Run(t, tea.Batch(cmds...)); len(out) != 0 {
 		t.Errorf("typing emitted %v", out)
 	}
 	if f.Value(0) != text {
@@ -103,7 +104,7 @@ func TestFormLettersAreText(t *testing.T) {
 // A value that fails Validate blocks the action, shows the error under its
 // field, moves the focus there and keeps every typed character.
 func TestFormValidationBlocksAction(t *testing.T) {
-	c, _ := newCommon(t)
+	c, _ := uitest.NewCommon(nil)
 	calls := &counter{}
 	f := NewForm(c, "New key", []Field{
 		{Label: "Name", Validate: ValidateName},
@@ -111,9 +112,9 @@ func TestFormValidationBlocksAction(t *testing.T) {
 	}, func(v []string) (tea.Msg, error) { calls.inc(); return submittedMsg{v}, nil })
 
 	long := strings.Repeat("n", 65)
-	typeText(f, long)
+	uitest.Type(f.Update, long)
 	send(t, f, "tab")
-	typeText(f, "keep me")
+	uitest.Type(f.Update, "keep me")
 	if out := send(t, f, "enter"); len(out) != 0 {
 		t.Errorf("invalid form emitted %v", out)
 	}
@@ -129,12 +130,12 @@ func TestFormValidationBlocksAction(t *testing.T) {
 	if f.Value(0) != long || f.Value(1) != "keep me" {
 		t.Errorf("typed text lost: %q %q", f.Value(0), f.Value(1))
 	}
-	if v := plain(f.View()); !strings.Contains(v, "✗ at most 64 characters (this one has 65)") {
+	if v := uitest.Plain(f.View()); !strings.Contains(v, "✗ at most 64 characters (this one has 65)") {
 		t.Errorf("view does not show the field error:\n%s", f.View())
 	}
 
 	// Editing the field clears its error; a valid value then submits.
-	tap(f, "backspace")
+	uitest.Tap(f.Update, "backspace")
 	if f.FieldError(0) != "" {
 		t.Errorf("field error kept after editing: %q", f.FieldError(0))
 	}
@@ -151,7 +152,7 @@ func TestFormValidationBlocksAction(t *testing.T) {
 // Values are trimmed before validation and before the action sees them.
 func TestFormTrimsValues(t *testing.T) {
 	f, _ := newTestForm(t, nil)
-	typeText(f, "  padded  ")
+	uitest.Type(f.Update, "  padded  ")
 	out := send(t, f, "shift+tab", "enter")
 	if len(out) != 1 || out[0].(submittedMsg).values[0] != "padded" {
 		t.Errorf("out = %v, want the trimmed value", out)
@@ -165,21 +166,21 @@ func TestFormTrimsValues(t *testing.T) {
 // (a create must not run twice), and esc or typing change nothing.
 func TestFormNoDoubleSubmit(t *testing.T) {
 	f, calls := newTestForm(t, nil)
-	typeText(f, "a")
+	uitest.Type(f.Update, "a")
 	f.Focus(2)
-	_, first := f.Update(press("enter"))
+	_, first := f.Update(uitest.Key("enter"))
 	if first == nil || !f.Busy() {
 		t.Fatal("enter on the last field did not start the action")
 	}
 	for _, k := range []string{"enter", "enter", "esc", "x", "tab"} {
-		if _, cmd := f.Update(press(k)); cmd != nil {
+		if _, cmd := f.Update(uitest.Key(k)); cmd != nil {
 			t.Errorf("%q while busy returned a command", k)
 		}
 	}
 	if f.Closed() || f.Value(2) != "" || f.focus != 2 {
 		t.Errorf("busy form changed: closed=%v value=%q focus=%d", f.Closed(), f.Value(2), f.focus)
 	}
-	if v := plain(f.View()); !strings.Contains(v, "sending…") {
+	if v := uitest.Plain(f.View()); !strings.Contains(v, "sending…") {
 		t.Errorf("busy view does not say it is sending:\n%s", v)
 	}
 	out := settle(t, f, first)
@@ -195,7 +196,7 @@ func TestFormNoDoubleSubmit(t *testing.T) {
 // lets enter try again.
 func TestFormActionErrorKeepsText(t *testing.T) {
 	f, calls := newTestForm(t, errBoom)
-	typeText(f, "first")
+	uitest.Type(f.Update, "first")
 	out := send(t, f, "tab", "tab", "enter")
 	if len(out) != 0 {
 		t.Errorf("failed action emitted %v", out)
@@ -206,7 +207,7 @@ func TestFormActionErrorKeepsText(t *testing.T) {
 	if f.Value(0) != "first" {
 		t.Errorf("typed text lost: %q", f.Value(0))
 	}
-	if v := plain(f.View()); !strings.Contains(v, "✗ boom") {
+	if v := uitest.Plain(f.View()); !strings.Contains(v, "✗ boom") {
 		t.Errorf("view does not show the error:\n%s", f.View())
 	}
 	send(t, f, "enter")
@@ -218,7 +219,7 @@ func TestFormActionErrorKeepsText(t *testing.T) {
 // esc closes the form without running the action.
 func TestFormEscCloses(t *testing.T) {
 	f, calls := newTestForm(t, nil)
-	typeText(f, "abc")
+	uitest.Type(f.Update, "abc")
 	if out := send(t, f, "esc"); len(out) != 0 {
 		t.Errorf("esc emitted %v", out)
 	}
@@ -238,8 +239,8 @@ func TestFormOnChange(t *testing.T) {
 		}
 	}
 	send(t, f, "tab")
-	typeText(f, "ab")
-	tap(f, "left")
+	uitest.Type(f.Update, "ab")
+	uitest.Tap(f.Update, "left")
 	send(t, f, "tab")
 	if len(changed) != 2 || changed[0] != 1 || changed[1] != 1 {
 		t.Errorf("OnChange calls = %v, want [1 1]", changed)
@@ -251,9 +252,9 @@ func TestFormOnChange(t *testing.T) {
 
 // The secret field never shows what was typed.
 func TestFormSecretFieldMasked(t *testing.T) {
-	c, _ := newCommon(t)
+	c, _ := uitest.NewCommon(nil)
 	f := NewForm(c, "Secret", []Field{{Label: "Key", Secret: true}}, nil)
-	typeText(f, "tgn_hunter2")
+	uitest.Type(f.Update, "tgn_hunter2")
 	if v := f.View(); strings.Contains(v, "hunter2") || !strings.Contains(v, "•") {
 		t.Errorf("secret field shows its text:\n%s", v)
 	}
@@ -266,8 +267,8 @@ type renamedMsg struct{ key api.APIKey }
 // delivers the view's message; the server's 400 stays in the form with the
 // text kept; a 5xx offers a retry that then succeeds.
 func TestRenameFormAgainstServer(t *testing.T) {
-	sim, client, _ := newSim(t)
-	c, _ := newCommon(t)
+	sim, client := newSim(t)
+	c, _ := uitest.NewCommon(nil)
 	k := firstKey(t, client)
 	rename := func(name string) (tea.Msg, error) {
 		key, err := client.RenameAPIKey(context.Background(), k.UID, name)
@@ -290,7 +291,7 @@ func TestRenameFormAgainstServer(t *testing.T) {
 		if !errors.Is(f.Err(), api.ErrBadRequest) {
 			t.Errorf("err = %v, want a 400", f.Err())
 		}
-		v := plain(f.View())
+		v := uitest.Plain(f.View())
 		if !strings.Contains(v, "✗ name must be at most 64 characters") || strings.Contains(v, "to retry") {
 			t.Errorf("view:\n%s", f.View())
 		}
@@ -304,7 +305,7 @@ func TestRenameFormAgainstServer(t *testing.T) {
 		f := NewRenameForm(c, k.Name, rename, gone)
 		f.SetValue(0, "after-retry")
 		send(t, f, "enter")
-		if f.Closed() || !strings.Contains(plain(f.View()), "(HTTP 500) — enter to retry") {
+		if f.Closed() || !strings.Contains(uitest.Plain(f.View()), "(HTTP 500) — enter to retry") {
 			t.Fatalf("closed=%v view:\n%s", f.Closed(), f.View())
 		}
 		out := send(t, f, "enter")
@@ -326,8 +327,8 @@ type goneMsg struct{}
 // Renaming an item deleted meanwhile (404) closes the form and runs gone
 // (the view's toast and reload) instead of showing an error.
 func TestRenameFormGone(t *testing.T) {
-	_, client, _ := newSim(t)
-	c, _ := newCommon(t)
+	_, client := newSim(t)
+	c, _ := uitest.NewCommon(nil)
 	ctx := context.Background()
 	extra, err := client.CreateAPIKey(ctx, "doomed")
 	if err != nil {
@@ -347,7 +348,7 @@ func TestRenameFormGone(t *testing.T) {
 	if !strings.Contains(f.View(), "Rename “doomed”") || f.Value(0) != "doomed" {
 		t.Errorf("rename form not prefilled:\n%s", f.View())
 	}
-	typeText(f, "-2")
+	uitest.Type(f.Update, "-2")
 	out := send(t, f, "enter")
 	if !f.Closed() || goneCalls != 1 || !has[goneMsg](out) || has[renamedMsg](out) {
 		t.Errorf("closed=%v gone=%d out=%v", f.Closed(), goneCalls, out)
@@ -357,14 +358,14 @@ func TestRenameFormGone(t *testing.T) {
 // A 401 from a form's action asks the root for the login screen and keeps
 // the form (with its text) for after the sign-in.
 func TestFormUnauthorized(t *testing.T) {
-	_, client, _ := newSim(t)
-	c, _ := newCommon(t)
+	_, client := newSim(t)
+	c, _ := uitest.NewCommon(nil)
 	client.SetToken("tgn_revoked0000000000000000")
 	f := NewForm(c, "New key", []Field{{Label: "Name"}}, func(v []string) (tea.Msg, error) {
 		_, err := client.CreateAPIKey(context.Background(), v[0])
 		return nil, err
 	})
-	typeText(f, "my key")
+	uitest.Type(f.Update, "my key")
 	out := send(t, f, "enter")
 	if !has[common.UnauthorizedMsg](out) {
 		t.Errorf("out = %v, want UnauthorizedMsg", out)
@@ -378,7 +379,7 @@ func TestFormUnauthorized(t *testing.T) {
 func TestFormIgnoresStaleOutcome(t *testing.T) {
 	f, _ := newTestForm(t, nil)
 	f.Focus(2)
-	_, cmd := f.Update(press("enter"))
+	_, cmd := f.Update(uitest.Key("enter"))
 	f.Update(actionDoneMsg{id: f.run.id - 1, msg: submittedMsg{}})
 	if !f.Busy() || f.Closed() {
 		t.Fatalf("a stale outcome ended the action: busy=%v closed=%v", f.Busy(), f.Closed())

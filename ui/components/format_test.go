@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/targon-dash/targon-dash/ui/common"
+	"github.com/targon-dash/targon-dash/ui/uitest"
 )
 
 // Credits are shown exactly, with separators, never rounded (DESIGN.md).
@@ -87,11 +88,11 @@ func TestRelativeTime(t *testing.T) {
 		{3 * 365 * day, "3 y ago"},
 	}
 	for _, tt := range tests {
-		if got := common.RelativeTime(clock.Add(-tt.ago), clock); got != tt.want {
+		if got := common.RelativeTime(uitest.Clock.Add(-tt.ago), uitest.Clock); got != tt.want {
 			t.Errorf("RelativeTime(now-%v) = %q, want %q", tt.ago, got, tt.want)
 		}
 	}
-	if got := common.RelativeTime(time.Time{}, clock); got != "—" {
+	if got := common.RelativeTime(time.Time{}, uitest.Clock); got != "—" {
 		t.Errorf("RelativeTime(zero) = %q, want —", got)
 	}
 }

@@ -8,6 +8,7 @@ import (
 	"github.com/charmbracelet/bubbles/key"
 
 	"github.com/targon-dash/targon-dash/ui/common"
+	"github.com/targon-dash/targon-dash/ui/uitest"
 )
 
 const newSecret = "tgn_live_0123456789abcdefghijWXYZ"
@@ -15,9 +16,9 @@ const newSecret = "tgn_live_0123456789abcdefghijWXYZ"
 // The secret modal shows the new key once, says where it was copied, and
 // y copies it again with a note.
 func TestSecretCopiesOnY(t *testing.T) {
-	c, clip := newCommon(t)
+	c, clip := uitest.NewCommon(nil)
 	m := NewSecret(c, "New API key “ci”", newSecret, "system clipboard", nil, "Update TARGON_API_KEY.")
-	v := plain(m.View())
+	v := uitest.Plain(m.View())
 	for _, want := range []string{newSecret, "✓ copied via system clipboard.", "It is shown once", "Update TARGON_API_KEY.", "y copy key · esc/enter close"} {
 		if !strings.Contains(v, want) {
 			t.Errorf("view lacks %q:\n%s", want, m.View())
@@ -26,13 +27,13 @@ func TestSecretCopiesOnY(t *testing.T) {
 	if out := send(t, m, "y"); len(out) != 0 {
 		t.Errorf("y emitted %v", out)
 	}
-	if got := clip.all(); len(got) != 1 || got[0] != newSecret {
+	if got := clip.Copied(); len(got) != 1 || got[0] != newSecret {
 		t.Errorf("copied %q, want the secret once", got)
 	}
 	if m.Closed() {
 		t.Error("y closed the modal")
 	}
-	if v := plain(m.View()); !strings.Contains(v, "✓ key copied via system clipboard") {
+	if v := uitest.Plain(m.View()); !strings.Contains(v, "✓ key copied via system clipboard") {
 		t.Errorf("no copy note:\n%s", m.View())
 	}
 }
@@ -40,15 +41,15 @@ func TestSecretCopiesOnY(t *testing.T) {
 // When copying fails the modal says so and tells the user to copy by hand;
 // the key is still shown.
 func TestSecretCopyFailure(t *testing.T) {
-	c, clip := newCommon(t)
+	c, clip := uitest.NewCommon(nil)
 	m := NewSecret(c, "New API key", newSecret, "", errors.New("no clipboard available"))
-	v := plain(m.View())
+	v := uitest.Plain(m.View())
 	if !strings.Contains(v, "could not copy it (no clipboard available)") || !strings.Contains(v, newSecret) {
 		t.Errorf("view:\n%s", m.View())
 	}
-	clip.err = errors.New("xclip: exit status 1")
+	clip.Err = errors.New("xclip: exit status 1")
 	send(t, m, "y")
-	if v := plain(m.View()); !strings.Contains(v, "✗ could not copy: xclip: exit status 1") {
+	if v := uitest.Plain(m.View()); !strings.Contains(v, "✗ could not copy: xclip: exit status 1") {
 		t.Errorf("no failure note:\n%s", m.View())
 	}
 }
@@ -63,7 +64,7 @@ func TestInfoCloseKeys(t *testing.T) {
 		{"esc", true}, {"enter", true}, {"q", true},
 		{"n", false}, {"x", false}, {"tab", false}, {"y", false},
 	} {
-		c, _ := newCommon(t)
+		c, _ := uitest.NewCommon(nil)
 		m := NewInfo(c, "SSH key “laptop”", []DetailRow{{"Type", "ssh-ed25519"}, {"Fingerprint", "SHA256:abc"}}, "a free line")
 		send(t, m, tt.key)
 		if m.Closed() != tt.closed {
@@ -74,13 +75,13 @@ func TestInfoCloseKeys(t *testing.T) {
 
 // Details without anything to copy: y does nothing and no copy hint shows.
 func TestInfoWithoutCopy(t *testing.T) {
-	c, clip := newCommon(t)
+	c, clip := uitest.NewCommon(nil)
 	m := NewInfo(c, "Details", []DetailRow{{"Name", "staging"}, {"Created", "3 days ago"}})
 	send(t, m, "y")
-	if len(clip.all()) != 0 {
-		t.Errorf("copied %q", clip.all())
+	if len(clip.Copied()) != 0 {
+		t.Errorf("copied %q", clip.Copied())
 	}
-	v := plain(m.View())
+	v := uitest.Plain(m.View())
 	for _, want := range []string{"Details", "Name", "staging", "Created", "3 days ago", "esc/enter close"} {
 		if !strings.Contains(v, want) {
 			t.Errorf("view lacks %q:\n%s", want, m.View())
@@ -96,16 +97,16 @@ func TestInfoWithoutCopy(t *testing.T) {
 
 // WithCopy names what y copies, in the hint and in the note.
 func TestInfoWithCopy(t *testing.T) {
-	c, clip := newCommon(t)
+	c, clip := uitest.NewCommon(nil)
 	m := NewInfo(c, "SSH key", nil).WithCopy("ssh-ed25519 AAAA alice@laptop", "public key")
-	if !strings.Contains(plain(m.View()), "y copy public key") {
+	if !strings.Contains(uitest.Plain(m.View()), "y copy public key") {
 		t.Errorf("view:\n%s", m.View())
 	}
 	send(t, m, "y")
-	if got := clip.all(); len(got) != 1 || got[0] != "ssh-ed25519 AAAA alice@laptop" {
+	if got := clip.Copied(); len(got) != 1 || got[0] != "ssh-ed25519 AAAA alice@laptop" {
 		t.Errorf("copied %q", got)
 	}
-	if !strings.Contains(plain(m.View()), "✓ public key copied via system clipboard") {
+	if !strings.Contains(uitest.Plain(m.View()), "✓ public key copied via system clipboard") {
 		t.Errorf("view:\n%s", m.View())
 	}
 }
@@ -113,10 +114,10 @@ func TestInfoWithCopy(t *testing.T) {
 // Help lists every binding it is given and closes with esc, enter, ? or q.
 func TestHelp(t *testing.T) {
 	for _, k := range []string{"esc", "enter", "?", "q"} {
-		c, _ := newCommon(t)
+		c, _ := uitest.NewCommon(nil)
 		km := c.Keys
 		m := NewHelp(c, [][]key.Binding{{km.Up, km.Down, km.Refresh}, {km.New, km.Delete}})
-		v := plain(m.View())
+		v := uitest.Plain(m.View())
 		for _, want := range []string{"Keys", "refresh", "delete", "new", "Confirmations start on No"} {
 			if !strings.Contains(v, want) {
 				t.Errorf("help lacks %q:\n%s", want, m.View())
@@ -135,12 +136,12 @@ func TestHelp(t *testing.T) {
 
 // Overridden keys show up in the help screen.
 func TestHelpShowsOverriddenKeys(t *testing.T) {
-	c, _ := newCommon(t)
+	c, _ := uitest.NewCommon(nil)
 	if err := c.Keys.Override(map[string][]string{"refresh": {"ctrl+r"}}); err != nil {
 		t.Fatal(err)
 	}
 	m := NewHelp(c, [][]key.Binding{{c.Keys.Refresh}})
-	if v := plain(m.View()); !strings.Contains(v, "ctrl+r refresh") {
+	if v := uitest.Plain(m.View()); !strings.Contains(v, "ctrl+r refresh") {
 		t.Errorf("help:\n%s", m.View())
 	}
 }

@@ -8,6 +8,7 @@ import (
 	"github.com/charmbracelet/bubbles/key"
 
 	"github.com/targon-dash/targon-dash/ui/common"
+	"github.com/targon-dash/targon-dash/ui/uitest"
 )
 
 // Key overrides from the preferences file replace the keys of an action and
@@ -35,7 +36,7 @@ func TestKeyMapOverrideReplacesKeysAndHelp(t *testing.T) {
 		{km.Down, "j", true}, // untouched actions keep their keys
 	}
 	for _, tt := range tests {
-		if got := key.Matches(press(tt.press), tt.binding); got != tt.want {
+		if got := key.Matches(uitest.Key(tt.press), tt.binding); got != tt.want {
 			t.Errorf("%q matches %v: %v, want %v", tt.press, tt.binding.Keys(), got, tt.want)
 		}
 	}
@@ -110,11 +111,11 @@ func TestKeyMapActionNames(t *testing.T) {
 func TestListKeyMapQuitDisabled(t *testing.T) {
 	lk := common.DefaultKeyMap().ListKeyMap()
 	for _, k := range []string{"q", "esc", "ctrl+c"} {
-		if key.Matches(press(k), lk.Quit, lk.ForceQuit) {
+		if key.Matches(uitest.Key(k), lk.Quit, lk.ForceQuit) {
 			t.Errorf("%q quits the list", k)
 		}
 	}
-	if !key.Matches(press("j"), lk.CursorDown) || !key.Matches(press("/"), lk.Filter) {
+	if !key.Matches(uitest.Key("j"), lk.CursorDown) || !key.Matches(uitest.Key("/"), lk.Filter) {
 		t.Error("list does not use the dashboard's movement and filter keys")
 	}
 }

@@ -14,6 +14,7 @@ import (
 	"github.com/targon-dash/targon-dash/api"
 	"github.com/targon-dash/targon-dash/api/apitest"
 	"github.com/targon-dash/targon-dash/ui/common"
+	"github.com/targon-dash/targon-dash/ui/uitest"
 )
 
 // pager is an in-memory list endpoint: pages of items, cursors "p1", "p2",
@@ -72,7 +73,7 @@ func pageOf[T any](t *testing.T, cmd tea.Cmd) PageMsg[T] {
 	if cmd == nil {
 		t.Fatal("no command to request a page")
 	}
-	msgs := run(t, cmd)
+	msgs := uitest.Run(t, cmd)
 	for _, m := range msgs {
 		if p, ok := m.(PageMsg[T]); ok {
 			return p
@@ -86,7 +87,7 @@ func pageOf[T any](t *testing.T, cmd tea.Cmd) PageMsg[T] {
 // for the first page, appending after), the next page is requested at once
 // with the previous cursor, and the note counts what has arrived.
 func TestLoaderFirstLoadStreams(t *testing.T) {
-	c, _ := newCommon(t)
+	c, _ := uitest.NewCommon(nil)
 	p := newPager([]string{"a", "b"}, []string{"c", "d"}, []string{"e"})
 	l := NewLoader(c, p.fetch)
 	st := c.Styles
@@ -121,7 +122,7 @@ func TestLoaderFirstLoadStreams(t *testing.T) {
 		}
 		cmd = next
 	}
-	if l.Busy() || !l.Loaded() || l.Err() != nil || !l.Updated().Equal(clock) || l.Note(st, "things", 5) != "" {
+	if l.Busy() || !l.Loaded() || l.Err() != nil || !l.Updated().Equal(uitest.Clock) || l.Note(st, "things", 5) != "" {
 		t.Errorf("after the last page: busy=%v loaded=%v err=%v updated=%v", l.Busy(), l.Loaded(), l.Err(), l.Updated())
 	}
 	calls := p.requests()
@@ -135,7 +136,7 @@ func TestLoaderFirstLoadStreams(t *testing.T) {
 // page is in, then replaces them all at once: a refresh never empties the
 // list or shows half of it.
 func TestLoaderReloadSwapsAtTheEnd(t *testing.T) {
-	c, _ := newCommon(t)
+	c, _ := uitest.NewCommon(nil)
 	p := newPager([]string{"a"})
 	l := NewLoader(c, p.fetch)
 	if _, _, _, ok := l.Update(pageOf[string](t, l.Load())); !ok || !l.Loaded() {
@@ -160,7 +161,7 @@ func TestLoaderReloadSwapsAtTheEnd(t *testing.T) {
 // Replies of an abandoned walk (a refresh pressed twice) are dropped, and
 // so is a reply once the walk is over.
 func TestLoaderIgnoresStalePages(t *testing.T) {
-	c, _ := newCommon(t)
+	c, _ := uitest.NewCommon(nil)
 	p := newPager([]string{"a"})
 	l := NewLoader(c, p.fetch)
 	old := l.Load()
@@ -184,7 +185,7 @@ func TestLoaderIgnoresStalePages(t *testing.T) {
 // An error ends the walk, keeps what is shown, and says what failed and
 // how to retry; the next Load starts over.
 func TestLoaderError(t *testing.T) {
-	c, _ := newCommon(t)
+	c, _ := uitest.NewCommon(nil)
 	p := newPager([]string{"a"}, []string{"b"})
 	p.failAt(1, &api.Error{Status: 503, Message: "service unavailable"})
 	l := NewLoader(c, p.fetch)
@@ -196,7 +197,7 @@ func TestLoaderError(t *testing.T) {
 	if l.Busy() || l.Loaded() || l.Err() == nil {
 		t.Errorf("busy=%v loaded=%v err=%v", l.Busy(), l.Loaded(), l.Err())
 	}
-	note := plain(l.Note(c.Styles, "API keys", 1))
+	note := uitest.Plain(l.Note(c.Styles, "API keys", 1))
 	if note != "✗ could not load API keys: the Targon API had a problem (HTTP 503) — r to retry" {
 		t.Errorf("note = %q", note)
 	}
@@ -215,8 +216,8 @@ func TestLoaderError(t *testing.T) {
 // 100), shows the count, and keeps the rows through a refresh until the new
 // list is complete.
 func TestKeyListAgainstServer(t *testing.T) {
-	sim, client, _ := newSim(t, apitest.WithAPIKeys(249))
-	c, _ := newCommon(t)
+	sim, client := newSim(t, apitest.WithAPIKeys(249))
+	c, _ := uitest.NewCommon(nil)
 	kl := NewKeyList(c, []Column{{Title: "NAME", Width: 20, Flex: 1}, {Title: "UID", Width: 20}}, "API key", "API keys",
 		client.ListAPIKeys, func(k api.APIKey) Row { return testRow{uid: k.UID, name: k.Name} })
 	kl.SetSize(100, 20)
@@ -237,7 +238,7 @@ func TestKeyListAgainstServer(t *testing.T) {
 	if !slices.Equal(seen, []int{100, 200, 250}) {
 		t.Errorf("rows after each page = %v, want streaming 100, 200, 250", seen)
 	}
-	if kl.Busy() || !kl.Updated().Equal(clock) {
+	if kl.Busy() || !kl.Updated().Equal(uitest.Clock) {
 		t.Errorf("busy=%v updated=%v", kl.Busy(), kl.Updated())
 	}
 	gets := 0
@@ -271,7 +272,7 @@ func TestKeyListAgainstServer(t *testing.T) {
 // While the list loads, ViewWith shows the loader's note; a view's own
 // note shows only when the loader has nothing to say.
 func TestKeyListNote(t *testing.T) {
-	c, _ := newCommon(t)
+	c, _ := uitest.NewCommon(nil)
 	p := newPager([]testRow{{"u1", "one"}}, []testRow{{"u2", "two"}})
 	kl := NewKeyList(c, []Column{{Title: "NAME", Width: 20}}, "SSH key", "SSH keys", p.fetch, func(r testRow) Row { return r })
 	kl.SetSize(80, 10)
@@ -291,13 +292,13 @@ func TestKeyListNote(t *testing.T) {
 
 // A 401 while loading asks the root for the login screen.
 func TestApplyPageUnauthorized(t *testing.T) {
-	_, client, _ := newSim(t)
+	_, client := newSim(t)
 	client.SetToken("tgn_revoked0000000000000000")
-	c, _ := newCommon(t)
+	c, _ := uitest.NewCommon(nil)
 	kl := NewKeyList(c, []Column{{Title: "NAME", Width: 20}}, "API key", "API keys", client.ListAPIKeys,
 		func(k api.APIKey) Row { return testRow{uid: k.UID, name: k.Name} })
 	cmd := kl.Page(pageOf[api.APIKey](t, kl.Init()))
-	if out := run(t, cmd); !has[common.UnauthorizedMsg](out) {
+	if out := uitest.Run(t, cmd); !has[common.UnauthorizedMsg](out) {
 		t.Errorf("out = %v, want UnauthorizedMsg", out)
 	}
 	if kl.Busy() || kl.Loader.Err() == nil {

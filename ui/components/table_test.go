@@ -7,6 +7,8 @@ import (
 	"testing"
 
 	"github.com/charmbracelet/x/ansi"
+
+	"github.com/targon-dash/targon-dash/ui/uitest"
 )
 
 // testRow is a table row with a uid.
@@ -20,7 +22,7 @@ var testColumns = []Column{{Title: "NAME", Width: 12, Flex: 1}, {Title: "UID", W
 
 func newTestTable(t *testing.T, names ...string) *Table {
 	t.Helper()
-	c, _ := newCommon(t)
+	c, _ := uitest.NewCommon(nil)
 	tb := NewTable(c, testColumns, "API key", "API keys")
 	tb.SetSize(100, 20)
 	rows := make([]Row, len(names))
@@ -76,11 +78,11 @@ func TestTableTopLineWhileTyping(t *testing.T) {
 	if tb.Capturing() {
 		t.Fatal("capturing before /")
 	}
-	tb.Update(press("/"))
+	tb.Update(uitest.Key("/"))
 	if !tb.Capturing() {
 		t.Fatal("/ did not start the filter")
 	}
-	tb.Update(press("b"))
+	tb.Update(uitest.Key("b"))
 	if got := firstLine(tb); !strings.HasPrefix(got, "/ b") {
 		t.Errorf("top line = %q", got)
 	}
@@ -216,7 +218,7 @@ func TestTableView(t *testing.T) {
 // ApplyPage keeps the cursor on the same item across a reload, even when
 // new items arrive above it.
 func TestApplyPageKeepsCursorOnItem(t *testing.T) {
-	c, _ := newCommon(t)
+	c, _ := uitest.NewCommon(nil)
 	tb := NewTable(c, testColumns, "API key", "API keys")
 	tb.SetSize(100, 20)
 	rows := func(names ...string) []testRow {
@@ -325,7 +327,7 @@ func TestTableRemoveWhileFiltered(t *testing.T) {
 // A reload that comes back shorter, without the selected item, still
 // leaves a row selected (enter, e and d need one).
 func TestApplyPageShorterReloadKeepsASelection(t *testing.T) {
-	c, _ := newCommon(t)
+	c, _ := uitest.NewCommon(nil)
 	tb := NewTable(c, testColumns, "API key", "API keys")
 	tb.SetSize(100, 20)
 	toRow := func(r testRow) Row { return r }

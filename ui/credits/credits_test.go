@@ -2,8 +2,6 @@ package credits
 
 import (
 	"net/http"
-	"net/http/httptest"
-	"os"
 	"strings"
 	"sync"
 	"testing"
@@ -12,17 +10,13 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/lipgloss"
 	"github.com/charmbracelet/x/exp/golden"
-	"github.com/muesli/termenv"
 
-	"github.com/targon-dash/targon-dash/api"
 	"github.com/targon-dash/targon-dash/api/apitest"
 	"github.com/targon-dash/targon-dash/ui/common"
+	"github.com/targon-dash/targon-dash/ui/uitest"
 )
 
-func TestMain(m *testing.M) {
-	lipgloss.SetColorProfile(termenv.Ascii)
-	os.Exit(m.Run())
-}
+func TestMain(m *testing.M) { uitest.Main(m) }
 
 // start is the fixed clock of every test.
 var start = time.Date(2025, 3, 14, 12, 3, 5, 0, time.UTC)
@@ -48,21 +42,9 @@ type scheduledTick struct {
 // handler) with the given auto-refresh interval.
 func newHarness(t *testing.T, handler http.Handler, key string, interval time.Duration) *harness {
 	t.Helper()
-	ts := httptest.NewServer(handler)
-	t.Cleanup(ts.Close)
-	client, err := api.New(ts.URL, key, api.WithRetry(api.NoRetry))
-	if err != nil {
-		t.Fatal(err)
-	}
 	h := &harness{t: t, now: start}
-	h.c = &common.Common{
-		Styles: common.NewStyles(),
-		Keys:   common.DefaultKeyMap(),
-		Client: client,
-		Now:    func() time.Time { return h.now },
-		Width:  100,
-		Height: 30,
-	}
+	h.c, _ = uitest.NewCommon(uitest.Client(t, handler, key))
+	h.c.Now = func() time.Time { return h.now }
 	h.c.Prefs.RefreshInterval = interval
 	h.m = New(h.c)
 	h.m.after = func(d time.Duration, fn func(time.Time) tea.Msg) tea.Cmd {
@@ -79,22 +61,20 @@ func newSim(t *testing.T, interval time.Duration, opts ...apitest.Option) (*harn
 	return newHarness(t, sim, sim.DemoKey(), interval), sim
 }
 
-// run executes cmd synchronously, and the children of a tea.BatchMsg, and
-// returns the messages they produced; ticks are returned apart, unfed.
-func run(cmd tea.Cmd) (msgs []tea.Msg, ticks []tea.Msg) {
-	if cmd == nil {
-		return nil, nil
-	}
-	switch msg := cmd().(type) {
-	case nil:
-	case tea.BatchMsg:
-		for _, c := range msg {
-			m, tk := run(c)
-			msgs, ticks = append(msgs, m...), append(ticks, tk...)
+// run executes cmd (see uitest.Run) and returns the messages it produced;
+// ticks are returned apart, unfed.
+func run(t *testing.T, cmd tea.Cmd) (msgs []tea.Msg, ticks []tea.Msg) {
+	t.Helper()
+	return splitTicks(uitest.Run(t, cmd))
+}
+
+// splitTicks takes the scheduled ticks out of msgs.
+func splitTicks(all []tea.Msg) (msgs []tea.Msg, ticks []tea.Msg) {
+	for _, msg := range all {
+		if tk, ok := msg.(scheduledTick); ok {
+			ticks = append(ticks, tk.msg)
+			continue
 		}
-	case scheduledTick:
-		ticks = append(ticks, msg.msg)
-	default:
 		msgs = append(msgs, msg)
 	}
 	return msgs, ticks
@@ -105,21 +85,13 @@ func run(cmd tea.Cmd) (msgs []tea.Msg, ticks []tea.Msg) {
 // of other packages) and the ticks that were scheduled.
 func (h *harness) drive(cmd tea.Cmd) (out []tea.Msg, ticks []tea.Msg) {
 	h.t.Helper()
-	queue, tk := run(cmd)
-	ticks = append(ticks, tk...)
-	for len(queue) > 0 {
-		msg := queue[0]
-		queue = queue[1:]
+	return splitTicks(uitest.Solo[tea.Model]{Update: h.m.Update, Own: func(msg tea.Msg) bool {
 		switch msg.(type) {
 		case loadedMsg, tickMsg:
-			_, next := h.m.Update(msg)
-			more, tk := run(next)
-			queue, ticks = append(queue, more...), append(ticks, tk...)
-		default:
-			out = append(out, msg)
+			return true
 		}
-	}
-	return out, ticks
+		return false
+	}}.Settle(h.t, cmd))
 }
 
 // load runs Init (the first call) or Refresh and returns the view.
@@ -372,10 +344,10 @@ func TestUnauthorizedEmitsMsg(t *testing.T) {
 func TestStaleReplyIgnored(t *testing.T) {
 	h, sim := newSim(t, 0)
 	first := h.m.Refresh()
-	older, _ := run(first)
+	older, _ := run(t, first)
 	sim.SetCredits(60000)
 	second := h.m.Refresh()
-	newer, _ := run(second)
+	newer, _ := run(t, second)
 	for _, msg := range newer {
 		h.m.Update(msg)
 	}
@@ -392,7 +364,7 @@ func TestStaleReplyIgnored(t *testing.T) {
 
 func TestBusyUntilLatestAnswer(t *testing.T) {
 	h, _ := newSim(t, 0)
-	older, _ := run(h.m.Refresh())
+	older, _ := run(t, h.m.Refresh())
 	newerCmd := h.m.Refresh()
 	for _, msg := range older {
 		h.m.Update(msg)
@@ -449,12 +421,12 @@ func TestAutoRefreshTicks(t *testing.T) {
 
 func TestTickWhileBusyOnlyReschedules(t *testing.T) {
 	h, _ := newSim(t, time.Minute)
-	_, ticks := run(h.m.Init()) // the load's reply is not fed: still busy
+	_, ticks := run(t, h.m.Init()) // the load's reply is not fed: still busy
 	if !h.m.Busy() || len(ticks) != 1 {
 		t.Fatalf("busy=%v ticks=%d", h.m.Busy(), len(ticks))
 	}
 	gen := h.m.gen
-	msgs, next := run(func() tea.Msg { _, c := h.m.Update(ticks[0]); return c() })
+	msgs, next := run(t, func() tea.Msg { _, c := h.m.Update(ticks[0]); return c() })
 	if len(msgs) != 0 || len(next) != 1 || h.m.gen != gen {
 		t.Fatalf("tick while busy: msgs=%v ticks=%d gen %d→%d", msgs, len(next), gen, h.m.gen)
 	}

@@ -1,28 +1,19 @@
 package login
 
 import (
-	"net/http/httptest"
 	"os"
 	"path/filepath"
-	"reflect"
 	"strings"
 	"testing"
-	"time"
 
-	"github.com/charmbracelet/bubbles/spinner"
 	tea "github.com/charmbracelet/bubbletea"
-	"github.com/charmbracelet/lipgloss"
-	"github.com/muesli/termenv"
 
 	"github.com/targon-dash/targon-dash/api/apitest"
 	"github.com/targon-dash/targon-dash/config"
-	"github.com/targon-dash/targon-dash/ui/common"
+	"github.com/targon-dash/targon-dash/ui/uitest"
 )
 
-func TestMain(m *testing.M) {
-	lipgloss.SetColorProfile(termenv.Ascii)
-	os.Exit(m.Run())
-}
+func TestMain(m *testing.M) { uitest.Main(m) }
 
 // screen is a sign-in screen talking to a fresh simulator.
 type screen struct {
@@ -36,111 +27,26 @@ type screen struct {
 func newScreen(t *testing.T, canDemo bool, source config.KeySource) *screen {
 	t.Helper()
 	sim := apitest.New()
-	ts := httptest.NewServer(sim)
-	t.Cleanup(ts.Close)
 	path := filepath.Join(t.TempDir(), ".targon", "credentials-default")
-	c := &common.Common{
-		Width: 100, Height: 30,
-		Styles: common.NewStyles(), Keys: common.DefaultKeyMap(),
-		Now:      func() time.Time { return time.Date(2026, 11, 23, 12, 0, 0, 0, time.UTC) },
-		Settings: &config.Settings{Profile: "default", BaseURL: ts.URL, KeySource: source, CredentialsPath: path},
-	}
+	c, _ := uitest.NewCommon(nil)
+	c.Settings = &config.Settings{Profile: "default", BaseURL: uitest.Serve(t, sim), KeySource: source, CredentialsPath: path}
 	return &screen{m: New(c, "", canDemo), sim: sim, path: path}
 }
 
-// press builds a key press: a named key or runes.
-func press(k string) tea.KeyMsg {
-	named := map[string]tea.KeyType{
-		"enter": tea.KeyEnter, "esc": tea.KeyEsc, "tab": tea.KeyTab, "left": tea.KeyLeft, "right": tea.KeyRight,
-		"ctrl+d": tea.KeyCtrlD, "backspace": tea.KeyBackspace,
-	}
-	if t, ok := named[k]; ok {
-		return tea.KeyMsg{Type: t}
-	}
-	return tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune(k)}
-}
-
-// typeText types s one rune at a time, dropping the cursor blinks.
-func (s *screen) typeText(text string) {
-	for _, r := range text {
-		s.m.Update(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune{r}})
-	}
-}
-
-// run executes cmd (batches concurrently) and returns its messages without
-// spinner ticks and cursor blinks. Commands must return within 5 s.
-func run(t *testing.T, cmd tea.Cmd) []tea.Msg {
-	t.Helper()
-	if cmd == nil {
-		return nil
-	}
-	cmds := []tea.Cmd{cmd}
-	var out []tea.Msg
-	deadline := time.After(5 * time.Second)
-	for len(cmds) > 0 {
-		chans := make([]chan tea.Msg, len(cmds))
-		for i, c := range cmds {
-			chans[i] = make(chan tea.Msg, 1)
-			go func(ch chan<- tea.Msg) { ch <- c() }(chans[i])
-		}
-		cmds = nil
-		for _, ch := range chans {
-			var msg tea.Msg
-			select {
-			case msg = <-ch:
-			case <-deadline:
-				t.Fatal("a command did not return within 5 s")
-			}
-			switch m := msg.(type) {
-			case nil, spinner.TickMsg:
-			case tea.BatchMsg:
-				for _, c := range m {
-					if c != nil {
-						cmds = append(cmds, c)
-					}
-				}
-			default:
-				if !strings.HasSuffix(reflect.TypeOf(msg).PkgPath(), "/bubbles/cursor") {
-					out = append(out, msg)
-				}
-			}
-		}
-	}
-	return out
-}
+// typeText types text one rune at a time, dropping the cursor blinks.
+func (s *screen) typeText(text string) { uitest.Type(s.m.Update, text) }
 
 // send presses keys, feeding the screen its own messages (the check's and
 // the save's outcome), and returns the messages meant for the root.
 func (s *screen) send(t *testing.T, keys ...string) []tea.Msg {
 	t.Helper()
-	var out []tea.Msg
-	for _, k := range keys {
-		_, cmd := s.m.Update(press(k))
-		queue := run(t, cmd)
-		for len(queue) > 0 {
-			msg := queue[0]
-			queue = queue[1:]
-			switch msg.(type) {
-			case checkedMsg, savedMsg:
-				_, next := s.m.Update(msg)
-				queue = append(queue, run(t, next)...)
-			default:
-				out = append(out, msg)
-			}
+	return uitest.Solo[*Model]{Update: s.m.Update, Own: func(msg tea.Msg) bool {
+		switch msg.(type) {
+		case checkedMsg, savedMsg:
+			return true
 		}
-	}
-	return out
-}
-
-// plain is a view as one line of words, so assertions survive wrapping.
-func plain(view string) string {
-	view = strings.Map(func(r rune) rune {
-		if r >= 0x2500 && r <= 0x257f {
-			return ' '
-		}
-		return r
-	}, view)
-	return strings.Join(strings.Fields(view), " ")
+		return false
+	}}.Keys(t, keys...)
 }
 
 // creditsCalls counts the check requests the simulator saw.
@@ -191,23 +97,23 @@ func TestLoginMasksKey(t *testing.T) {
 func TestLoginWrongKey(t *testing.T) {
 	s := newScreen(t, false, config.KeyNone)
 	s.typeText("tgn_wrongkey0000000000")
-	_, cmd := s.m.Update(press("enter"))
-	if !s.m.Busy() || !strings.Contains(plain(s.m.View()), "checking…") {
+	_, cmd := s.m.Update(uitest.Key("enter"))
+	if !s.m.Busy() || !strings.Contains(uitest.Plain(s.m.View()), "checking…") {
 		t.Fatalf("busy=%v view:\n%s", s.m.Busy(), s.m.View())
 	}
 	// Keys do nothing while the check runs.
 	for _, k := range []string{"x", "enter", "esc", "backspace"} {
-		if _, c := s.m.Update(press(k)); c != nil {
+		if _, c := s.m.Update(uitest.Key(k)); c != nil {
 			t.Errorf("%q while checking returned a command", k)
 		}
 	}
 	var out []tea.Msg
-	for _, msg := range run(t, cmd) {
+	for _, msg := range uitest.Run(t, cmd) {
 		if _, ok := msg.(checkedMsg); !ok {
 			t.Fatalf("unexpected %T", msg)
 		}
 		_, next := s.m.Update(msg)
-		out = append(out, run(t, next)...)
+		out = append(out, uitest.Run(t, next)...)
 	}
 	if len(out) != 0 {
 		t.Errorf("a rejected key emitted %v", out)
@@ -215,7 +121,7 @@ func TestLoginWrongKey(t *testing.T) {
 	if s.m.Busy() || s.m.input.Value() != "tgn_wrongkey0000000000" {
 		t.Errorf("busy=%v input=%q, want the typed key kept", s.m.Busy(), s.m.input.Value())
 	}
-	if v := plain(s.m.View()); !strings.Contains(v, "Targon did not accept this key (401)") {
+	if v := uitest.Plain(s.m.View()); !strings.Contains(v, "Targon did not accept this key (401)") {
 		t.Errorf("view:\n%s", s.m.View())
 	}
 	reqs := s.sim.Requests()
@@ -223,7 +129,7 @@ func TestLoginWrongKey(t *testing.T) {
 		t.Errorf("requests = %+v, want one credits call answered 401", reqs)
 	}
 	// Typing again clears the error.
-	s.m.Update(press("x"))
+	s.m.Update(uitest.Key("x"))
 	if strings.Contains(s.m.View(), "did not accept") {
 		t.Error("the error stayed after editing")
 	}
@@ -237,7 +143,7 @@ func TestLoginServerError(t *testing.T) {
 	if out := s.send(t, "enter"); len(out) != 0 {
 		t.Errorf("out = %v", out)
 	}
-	if v := plain(s.m.View()); !strings.Contains(v, "could not check the key: the Targon API had a problem (HTTP 500)") {
+	if v := uitest.Plain(s.m.View()); !strings.Contains(v, "could not check the key: the Targon API had a problem (HTTP 500)") {
 		t.Errorf("view:\n%s", s.m.View())
 	}
 	// Enter tries again.
@@ -260,11 +166,11 @@ func TestLoginRefusesBadInputWithoutRequest(t *testing.T) {
 	for _, tt := range tests {
 		s := newScreen(t, false, config.KeyNone)
 		s.typeText(tt.typed)
-		_, cmd := s.m.Update(press("enter"))
+		_, cmd := s.m.Update(uitest.Key("enter"))
 		if cmd != nil || s.m.Busy() {
 			t.Errorf("%q: enter started a check", tt.typed)
 		}
-		if v := plain(s.m.View()); !strings.Contains(v, "✗ "+tt.want) {
+		if v := uitest.Plain(s.m.View()); !strings.Contains(v, "✗ "+tt.want) {
 			t.Errorf("%q: view:\n%s", tt.typed, s.m.View())
 		}
 		if n := len(s.sim.Requests()); n != 0 {
@@ -313,7 +219,7 @@ func TestLoginSaveQuestion(t *testing.T) {
 			if out := s.send(t, "enter"); len(out) != 0 {
 				t.Fatalf("the check emitted %v before the question", out)
 			}
-			v := plain(s.m.View())
+			v := uitest.Plain(s.m.View())
 			if !strings.Contains(v, "✓ Key accepted.") || !strings.Contains(v, "(mode 0600) so you stay signed in?") || !strings.Contains(v, "No Save") {
 				t.Fatalf("no save question:\n%s", s.m.View())
 			}
@@ -360,7 +266,7 @@ func TestLoginSaveFailure(t *testing.T) {
 	if out := s.send(t, "y"); len(out) != 0 {
 		t.Errorf("a failed save emitted %v", out)
 	}
-	v := plain(s.m.View())
+	v := uitest.Plain(s.m.View())
 	if !strings.Contains(v, "✗ could not save:") || strings.Contains(v, key) {
 		t.Errorf("view:\n%s", s.m.View())
 	}
@@ -401,7 +307,7 @@ func TestLoginNoSaveQuestion(t *testing.T) {
 // ctrl+d offers the demo only when the screen was opened with it.
 func TestLoginDemo(t *testing.T) {
 	s := newScreen(t, true, config.KeyNone)
-	if !strings.Contains(plain(s.m.View()), "ctrl+d try the demo") {
+	if !strings.Contains(uitest.Plain(s.m.View()), "ctrl+d try the demo") {
 		t.Errorf("demo not offered:\n%s", s.m.View())
 	}
 	if out := s.send(t, "ctrl+d"); len(out) != 1 || out[0] != (DemoMsg{}) {
@@ -425,7 +331,7 @@ func TestLoginDemo(t *testing.T) {
 func TestLoginView(t *testing.T) {
 	s := newScreen(t, false, config.KeyNone)
 	s.m = New(s.m.c, "The API rejected the saved key.", false)
-	v := plain(s.m.View())
+	v := uitest.Plain(s.m.View())
 	for _, want := range []string{"Sign in to Targon", "The API rejected the saved key.", "credits request to " + s.m.c.Settings.BaseURL, "API key", "enter sign in · esc clear · ctrl+c quit"} {
 		if !strings.Contains(v, want) {
 			t.Errorf("view lacks %q:\n%s", want, s.m.View())

@@ -15,6 +15,7 @@ import (
 	"github.com/targon-dash/targon-dash/api"
 	"github.com/targon-dash/targon-dash/api/apitest"
 	"github.com/targon-dash/targon-dash/ui/components"
+	"github.com/targon-dash/targon-dash/ui/uitest"
 )
 
 const sshKeysPath = "/tha/v2/ssh-keys"
@@ -80,7 +81,7 @@ func TestLoadingAndErrorStatus(t *testing.T) {
 	if top := firstLine(h.view.View()); !strings.Contains(top, "0 SSH keys   loading SSH keys…") {
 		t.Errorf("while loading:\n%s", h.view.View())
 	}
-	h.run(cmd)
+	h.Run(cmd)
 	if len(h.rows()) != 5 || strings.Contains(h.view.View(), "could not load") {
 		t.Errorf("after retry: %d rows\n%s", len(h.rows()), h.view.View())
 	}
@@ -90,22 +91,22 @@ func TestListUnauthorized(t *testing.T) {
 	sim := apitest.NewDemo(apitest.WithClock(fixedNow))
 	sim.InjectFault(apitest.Fault{Method: "GET", Path: sshKeysPath, Status: 401, Times: 1})
 	h := newHarness(t, sim)
-	if h.unauthorized != 1 {
-		t.Errorf("UnauthorizedMsg sent %d times, want 1", h.unauthorized)
+	if h.Unauthorized != 1 {
+		t.Errorf("UnauthorizedMsg sent %d times, want 1", h.Unauthorized)
 	}
 }
 
 func TestAddKey(t *testing.T) {
 	h := demo(t)
 	key := ed25519Line(t, "you@laptop")
-	h.key("n")
+	h.Keys("n")
 	f := h.form()
-	h.paste(key + "\n")
+	h.Paste(key + "\n")
 	if got := f.Value(fieldName); got != "you@laptop" {
 		t.Errorf("name = %q, want the comment", got)
 	}
-	h.key("enter")
-	if h.top() != nil {
+	h.Keys("enter")
+	if h.Top() != nil {
 		t.Fatalf("form still open: %s", f.View())
 	}
 	if n := h.count("POST", sshKeysPath); n != 1 {
@@ -115,8 +116,8 @@ func TestAddKey(t *testing.T) {
 	if first.name != "you@laptop" || first.fingerprint != mustInfo(t, key).Fingerprint || h.selected().uid != first.uid {
 		t.Errorf("first row %+v, selected %+v", first, h.selected())
 	}
-	if len(h.rows()) != 6 || h.lastToast() != "SSH key “you@laptop” added" {
-		t.Errorf("%d rows, toast %q", len(h.rows()), h.lastToast())
+	if len(h.rows()) != 6 || h.LastToast() != "SSH key “you@laptop” added" {
+		t.Errorf("%d rows, toast %q", len(h.rows()), h.LastToast())
 	}
 }
 
@@ -124,12 +125,6 @@ func TestAddKey(t *testing.T) {
 func firstLine(s string) string {
 	line, _, _ := strings.Cut(s, "\n")
 	return strings.TrimRight(line, " ")
-}
-
-// flat is a modal's text without its frame, on one line with single
-// spaces.
-func flat(s string) string {
-	return strings.Join(strings.Fields(strings.ReplaceAll(s, "│", " ")), " ")
 }
 
 func mustInfo(t *testing.T, line string) KeyInfo {
@@ -154,21 +149,21 @@ func TestAddRefusedLocally(t *testing.T) {
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
 			h := demo(t)
-			h.key("n")
+			h.Keys("n")
 			f := h.form()
-			h.key("shift+tab")
-			h.typeText("my key")
-			h.key("tab")
-			h.paste(tc.text)
+			h.Keys("shift+tab")
+			h.Type("my key")
+			h.Keys("tab")
+			h.Paste(tc.text)
 			typed := f.Value(fieldKey)
-			h.key("enter")
-			if h.top() != f {
+			h.Keys("enter")
+			if h.Top() != f {
 				t.Fatal("the form closed")
 			}
 			if got := f.FieldError(fieldKey); got != tc.want {
 				t.Errorf("field error %q, want %q", got, tc.want)
 			}
-			if !strings.Contains(flat(f.View()), flat(tc.want)) {
+			if !strings.Contains(uitest.Plain(f.View()), uitest.Plain(tc.want)) {
 				t.Errorf("form does not show the message:\n%s", f.View())
 			}
 			if f.Value(fieldKey) != typed || typed == "" {
@@ -183,38 +178,38 @@ func TestAddRefusedLocally(t *testing.T) {
 
 func TestNameFollowsComment(t *testing.T) {
 	h := demo(t)
-	h.key("n")
+	h.Keys("n")
 	f := h.form()
-	h.paste(ed25519Line(t, "alice@a"))
+	h.Paste(ed25519Line(t, "alice@a"))
 	if got := f.Value(fieldName); got != "alice@a" {
 		t.Fatalf("name %q, want alice@a", got)
 	}
-	h.key("ctrl+u")
+	h.Keys("ctrl+u")
 	if got := f.Value(fieldName); got != "" {
 		t.Errorf("key cleared: name %q, want it cleared too", got)
 	}
-	h.paste(ecdsaLine(t, elliptic.P256(), "bob@b"))
+	h.Paste(ecdsaLine(t, elliptic.P256(), "bob@b"))
 	if got := f.Value(fieldName); got != "bob@b" {
 		t.Errorf("name %q, want bob@b", got)
 	}
-	h.key("shift+tab")
-	h.typeText("-2")
-	h.key("tab")
-	h.key("ctrl+u")
-	h.paste(ed25519Line(t, "carol@c"))
+	h.Keys("shift+tab")
+	h.Type("-2")
+	h.Keys("tab")
+	h.Keys("ctrl+u")
+	h.Paste(ed25519Line(t, "carol@c"))
 	if got := f.Value(fieldName); got != "bob@b-2" {
 		t.Errorf("typed name was replaced: %q", got)
 	}
-	h.key("shift+tab")
-	h.key("ctrl+u")
-	h.key("tab")
-	h.key("ctrl+u")
-	h.paste(ed25519Line(t, "dave@d"))
+	h.Keys("shift+tab")
+	h.Keys("ctrl+u")
+	h.Keys("tab")
+	h.Keys("ctrl+u")
+	h.Paste(ed25519Line(t, "dave@d"))
 	if got := f.Value(fieldName); got != "dave@d" {
 		t.Errorf("empty name not filled: %q", got)
 	}
-	h.key("esc")
-	if h.top() != nil || h.count("POST", sshKeysPath) != 0 {
+	h.Keys("esc")
+	if h.Top() != nil || h.count("POST", sshKeysPath) != 0 {
 		t.Error("esc did not cancel")
 	}
 }
@@ -223,10 +218,10 @@ func TestAddDuplicateShowsServerError(t *testing.T) {
 	h := demo(t)
 	key := ed25519Line(t, "twice@host")
 	for i := range 2 {
-		h.key("n")
-		h.paste(key)
-		h.key("enter")
-		if i == 0 && h.top() != nil {
+		h.Keys("n")
+		h.Paste(key)
+		h.Keys("enter")
+		if i == 0 && h.Top() != nil {
 			t.Fatal("first add failed")
 		}
 	}
@@ -251,20 +246,20 @@ func TestAddDuplicateShowsServerError(t *testing.T) {
 func TestRename(t *testing.T) {
 	h := demo(t)
 	r := h.selectName("ci-runner")
-	h.key("e")
+	h.Keys("e")
 	f := h.form()
 	if f.Value(0) != "ci-runner" {
 		t.Fatalf("rename not prefilled: %q", f.Value(0))
 	}
-	h.key("ctrl+u")
-	h.typeText("ci-runner-02")
-	h.key("enter")
-	if h.top() != nil {
+	h.Keys("ctrl+u")
+	h.Type("ci-runner-02")
+	h.Keys("enter")
+	if h.Top() != nil {
 		t.Fatalf("form still open:\n%s", f.View())
 	}
 	got := h.selectName("ci-runner-02")
-	if got.uid != r.uid || got.fingerprint != r.fingerprint || h.lastToast() != "Renamed to “ci-runner-02”" {
-		t.Errorf("row %+v, toast %q", got, h.lastToast())
+	if got.uid != r.uid || got.fingerprint != r.fingerprint || h.LastToast() != "Renamed to “ci-runner-02”" {
+		t.Errorf("row %+v, toast %q", got, h.LastToast())
 	}
 	if n := h.count("PATCH", sshKeysPath+"/"+r.uid); n != 1 {
 		t.Errorf("%d PATCHes, want 1", n)
@@ -274,10 +269,10 @@ func TestRename(t *testing.T) {
 func TestRenameEmptyRefused(t *testing.T) {
 	h := demo(t)
 	h.selectName("ci-runner")
-	h.key("e")
+	h.Keys("e")
 	f := h.form()
-	h.key("ctrl+u")
-	h.key("enter")
+	h.Keys("ctrl+u")
+	h.Keys("enter")
 	if f.FieldError(0) == "" || h.count("PATCH", sshKeysPath) != 0 {
 		t.Errorf("empty name: error %q, %d PATCHes", f.FieldError(0), h.count("PATCH", sshKeysPath))
 	}
@@ -286,31 +281,31 @@ func TestRenameEmptyRefused(t *testing.T) {
 func TestDeleteConfirm(t *testing.T) {
 	h := demo(t)
 	r := h.selectName("home-desktop")
-	h.key("d")
-	c, ok := h.top().(*components.Confirm)
+	h.Keys("d")
+	c, ok := h.Top().(*components.Confirm)
 	if !ok {
-		t.Fatalf("top modal %T, want a confirmation", h.top())
+		t.Fatalf("top modal %T, want a confirmation", h.Top())
 	}
-	view := flat(c.View())
+	view := uitest.Plain(c.View())
 	if !strings.Contains(view, "home-desktop") || !strings.Contains(view, r.fingerprint) {
 		t.Errorf("confirmation does not name the key and its fingerprint:\n%s", c.View())
 	}
-	h.key("enter") // starts on No
-	if h.top() != nil || h.count("DELETE", sshKeysPath) != 0 || len(h.rows()) != 5 {
-		t.Fatalf("enter did not cancel: modal %T, %d DELETEs", h.top(), h.count("DELETE", sshKeysPath))
+	h.Keys("enter") // starts on No
+	if h.Top() != nil || h.count("DELETE", sshKeysPath) != 0 || len(h.rows()) != 5 {
+		t.Fatalf("enter did not cancel: modal %T, %d DELETEs", h.Top(), h.count("DELETE", sshKeysPath))
 	}
-	h.key("d")
-	h.key("y")
-	if h.top() != nil || h.count("DELETE", sshKeysPath+"/"+r.uid) != 1 {
-		t.Fatalf("y did not delete: modal %T", h.top())
+	h.Keys("d")
+	h.Keys("y")
+	if h.Top() != nil || h.count("DELETE", sshKeysPath+"/"+r.uid) != 1 {
+		t.Fatalf("y did not delete: modal %T", h.Top())
 	}
 	for _, got := range h.rows() {
 		if got.uid == r.uid {
 			t.Error("row still listed")
 		}
 	}
-	if len(h.rows()) != 4 || h.lastToast() != "SSH key “home-desktop” deleted" {
-		t.Errorf("%d rows, toast %q", len(h.rows()), h.lastToast())
+	if len(h.rows()) != 4 || h.LastToast() != "SSH key “home-desktop” deleted" {
+		t.Errorf("%d rows, toast %q", len(h.rows()), h.LastToast())
 	}
 }
 
@@ -320,37 +315,37 @@ func TestDeleteAlreadyGone(t *testing.T) {
 	if err := h.c.Client.DeleteSSHKey(context.Background(), r.uid); err != nil {
 		t.Fatal(err)
 	}
-	h.key("d")
-	h.key("y")
-	if h.top() != nil {
-		t.Fatalf("confirmation still open:\n%s", h.top().View())
+	h.Keys("d")
+	h.Keys("y")
+	if h.Top() != nil {
+		t.Fatalf("confirmation still open:\n%s", h.Top().View())
 	}
-	if len(h.rows()) != 4 || h.lastToast() != "SSH key “work-laptop” deleted" {
-		t.Errorf("%d rows, toast %q", len(h.rows()), h.lastToast())
+	if len(h.rows()) != 4 || h.LastToast() != "SSH key “work-laptop” deleted" {
+		t.Errorf("%d rows, toast %q", len(h.rows()), h.LastToast())
 	}
 }
 
 func TestDetails(t *testing.T) {
 	h := demo(t)
 	r := h.selectName("build-server")
-	cmd := h.deliver(keyMsg("enter"))
+	cmd := h.Deliver(uitest.Key("enter"))
 	if top := firstLine(h.view.View()); !h.view.Busy() || !strings.HasSuffix(top, "5 SSH keys   loading “build-server”…") {
 		t.Errorf("while loading: busy %v\n%s", h.view.Busy(), h.view.View())
 	}
-	h.run(cmd)
+	h.Run(cmd)
 	if h.view.Busy() {
 		t.Error("still busy")
 	}
 	if n := h.count("GET", sshKeysPath+"/"+r.uid); n != 1 {
 		t.Errorf("%d GETs of the key, want 1", n)
 	}
-	info, ok := h.top().(*components.Info)
+	info, ok := h.Top().(*components.Info)
 	if !ok {
-		t.Fatalf("top modal %T, want details", h.top())
+		t.Fatalf("top modal %T, want details", h.Top())
 	}
 	view := info.View()
 	for _, want := range []string{"build-server", r.uid, "rsa 4096", r.fingerprint, "deploy@build-server", "Created", "Updated", "ago)", "y copy public key"} {
-		if !strings.Contains(flat(view), want) {
+		if !strings.Contains(uitest.Plain(view), want) {
 			t.Errorf("details lack %q:\n%s", want, view)
 		}
 	}
@@ -363,12 +358,12 @@ func TestDetails(t *testing.T) {
 			t.Errorf("line wider than the screen (%d): %q", w, l)
 		}
 	}
-	h.key("y")
-	if h.clip.last() != r.publicKey {
-		t.Errorf("copied %q, want the public key", h.clip.last())
+	h.Keys("y")
+	if h.clip.Last() != r.publicKey {
+		t.Errorf("copied %q, want the public key", h.clip.Last())
 	}
-	h.key("esc")
-	if h.top() != nil {
+	h.Keys("esc")
+	if h.Top() != nil {
 		t.Error("esc did not close the details")
 	}
 }
@@ -380,12 +375,12 @@ func TestDetailsGone(t *testing.T) {
 		t.Fatal(err)
 	}
 	lists := h.count("GET", sshKeysPath)
-	h.key("enter")
-	if h.top() != nil {
-		t.Fatalf("modal %T opened for a gone key", h.top())
+	h.Keys("enter")
+	if h.Top() != nil {
+		t.Fatalf("modal %T opened for a gone key", h.Top())
 	}
-	if !strings.Contains(h.lastToast(), "no longer exists") {
-		t.Errorf("toast %q", h.lastToast())
+	if !strings.Contains(h.LastToast(), "no longer exists") {
+		t.Errorf("toast %q", h.LastToast())
 	}
 	if h.count("GET", sshKeysPath) <= lists+1 || len(h.rows()) != 4 {
 		t.Errorf("list not refreshed: %d rows", len(h.rows()))
@@ -396,21 +391,21 @@ func TestDetailsUnauthorized(t *testing.T) {
 	h := demo(t)
 	h.selectName("ci-runner")
 	h.sim.InjectFault(apitest.Fault{Method: "GET", Path: sshKeysPath + "/*", Status: 401, Times: 1})
-	h.key("enter")
-	if h.unauthorized != 1 || h.top() != nil {
-		t.Errorf("unauthorized %d, modal %T", h.unauthorized, h.top())
+	h.Keys("enter")
+	if h.Unauthorized != 1 || h.Top() != nil {
+		t.Errorf("unauthorized %d, modal %T", h.Unauthorized, h.Top())
 	}
 }
 
 func TestCopyFromList(t *testing.T) {
 	h := demo(t)
 	r := h.selectName("work-laptop")
-	h.key("y")
-	if h.clip.last() != r.publicKey {
-		t.Errorf("copied %q, want %q", h.clip.last(), r.publicKey)
+	h.Keys("y")
+	if h.clip.Last() != r.publicKey {
+		t.Errorf("copied %q, want %q", h.clip.Last(), r.publicKey)
 	}
-	if !strings.Contains(h.lastToast(), "copied via fake clipboard") {
-		t.Errorf("toast %q", h.lastToast())
+	if !strings.Contains(h.LastToast(), "copied via system clipboard") {
+		t.Errorf("toast %q", h.LastToast())
 	}
 }
 
@@ -420,9 +415,9 @@ func TestNothingSelected(t *testing.T) {
 		t.Fatalf("%d rows", len(h.rows()))
 	}
 	for _, k := range []string{"enter", "e", "d", "y"} {
-		h.key(k)
-		if h.top() != nil || h.lastToast() != "No SSH key selected" {
-			t.Errorf("%s on an empty list: modal %T, toast %q", k, h.top(), h.lastToast())
+		h.Keys(k)
+		if h.Top() != nil || h.LastToast() != "No SSH key selected" {
+			t.Errorf("%s on an empty list: modal %T, toast %q", k, h.Top(), h.LastToast())
 		}
 	}
 	if !strings.Contains(firstLine(h.view.View()), "0 SSH keys") {
@@ -447,10 +442,10 @@ func TestImportPicker(t *testing.T) {
 		}
 	}
 	h.view.sshDir = dir
-	h.key("i")
-	p, ok := h.top().(*picker)
+	h.Keys("i")
+	p, ok := h.Top().(*picker)
 	if !ok {
-		t.Fatalf("top modal %T, want the picker", h.top())
+		t.Fatalf("top modal %T, want the picker", h.Top())
 	}
 	view := p.View()
 	for _, want := range []string{"id_ecdsa.pub", "ecdsa 384", "id_ed25519.pub", "ed25519", "alice@laptop"} {
@@ -466,34 +461,34 @@ func TestImportPicker(t *testing.T) {
 	}
 	// Files are sorted: id_ecdsa.pub, id_ed25519.pub, zz_old.pub, which
 	// cannot be imported: enter on it says why and stays.
-	h.key("G")
-	h.key("enter")
-	if h.top() != p || !strings.Contains(flat(p.View()), "zz_old.pub: RSA keys must have at least 2048 bits (this one has 1024)") {
-		t.Fatalf("enter on an unusable file:\n%s", h.top().View())
+	h.Keys("G")
+	h.Keys("enter")
+	if h.Top() != p || !strings.Contains(uitest.Plain(p.View()), "zz_old.pub: RSA keys must have at least 2048 bits (this one has 1024)") {
+		t.Fatalf("enter on an unusable file:\n%s", h.Top().View())
 	}
-	h.key("g")
-	h.key("j")
-	h.key("k")
-	h.key("down")
-	h.key("enter")
+	h.Keys("g")
+	h.Keys("j")
+	h.Keys("k")
+	h.Keys("down")
+	h.Keys("enter")
 	f := h.form()
 	if f.Value(fieldName) != "alice@laptop" || f.Value(fieldKey) != edKey {
 		t.Errorf("form prefilled with %q %q", f.Value(fieldName), f.Value(fieldKey))
 	}
-	h.key("esc")
-	h.key("i")
-	h.key("enter") // id_ecdsa.pub: no comment, named after the file
+	h.Keys("esc")
+	h.Keys("i")
+	h.Keys("enter") // id_ecdsa.pub: no comment, named after the file
 	f = h.form()
 	if f.Value(fieldName) != "id_ecdsa" || f.Value(fieldKey) != ecKey {
 		t.Errorf("form prefilled with %q %q", f.Value(fieldName), f.Value(fieldKey))
 	}
-	h.key("tab")
-	h.key("enter")
-	if h.top() != nil || h.rows()[0].name != "id_ecdsa" || h.rows()[0].typ != "ecdsa 384" {
-		t.Errorf("import not added: modal %T, first row %+v", h.top(), h.rows()[0])
+	h.Keys("tab")
+	h.Keys("enter")
+	if h.Top() != nil || h.rows()[0].name != "id_ecdsa" || h.rows()[0].typ != "ecdsa 384" {
+		t.Errorf("import not added: modal %T, first row %+v", h.Top(), h.rows()[0])
 	}
-	if len(h.modals) != 0 {
-		t.Errorf("%d modals left", len(h.modals))
+	if len(h.Modals) != 0 {
+		t.Errorf("%d modals left", len(h.Modals))
 	}
 }
 
@@ -504,22 +499,22 @@ func TestImportPickerEmptyAndMissing(t *testing.T) {
 		{filepath.Join(t.TempDir(), "nope"), "does not exist"},
 	} {
 		h.view.sshDir = tc.dir
-		h.key("i")
-		p, ok := h.top().(*picker)
+		h.Keys("i")
+		p, ok := h.Top().(*picker)
 		if !ok {
-			t.Fatalf("top modal %T, want the picker", h.top())
+			t.Fatalf("top modal %T, want the picker", h.Top())
 		}
 		if !strings.Contains(p.View(), tc.want) {
 			t.Errorf("picker for %s lacks %q:\n%s", filepath.Base(tc.dir), tc.want, p.View())
 		}
-		h.key("enter")
-		if h.top() != nil {
+		h.Keys("enter")
+		if h.Top() != nil {
 			t.Error("enter on an empty picker did not close it")
 		}
 	}
-	h.key("i")
-	h.key("esc")
-	if h.top() != nil {
+	h.Keys("i")
+	h.Keys("esc")
+	if h.Top() != nil {
 		t.Error("esc did not close the picker")
 	}
 }
@@ -527,23 +522,23 @@ func TestImportPickerEmptyAndMissing(t *testing.T) {
 func TestFilterTypingIsText(t *testing.T) {
 	h := demo(t)
 	before := len(h.sim.Requests())
-	h.key("/")
+	h.Keys("/")
 	if !h.view.Capturing() {
 		t.Fatal("filter not focused")
 	}
 	for _, k := range []string{"n", "d", "q", "i", "e", "y"} {
-		h.key(k)
+		h.Keys(k)
 	}
-	if h.top() != nil || len(h.toasts) != 0 || len(h.sim.Requests()) != before || h.clip.last() != "" {
-		t.Errorf("letters in the filter ran actions: modal %T, toasts %v", h.top(), h.toasts)
+	if h.Top() != nil || len(h.Toasts) != 0 || len(h.sim.Requests()) != before || h.clip.Last() != "" {
+		t.Errorf("letters in the filter ran actions: modal %T, toasts %v", h.Top(), h.Toasts)
 	}
 	if got := h.view.Table.List.FilterValue(); got != "ndqiey" {
 		t.Errorf("filter %q", got)
 	}
-	h.key("esc")
-	h.key("/")
-	h.typeText("yubi")
-	h.key("enter")
+	h.Keys("esc")
+	h.Keys("/")
+	h.Type("yubi")
+	h.Keys("enter")
 	if h.view.Capturing() || h.selected().name != "yubikey-5c" {
 		t.Errorf("filter by name: capturing %v, selected %q", h.view.Capturing(), h.selected().name)
 	}
