@@ -152,11 +152,11 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			cmds = append(cmds, m.update(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune{r}, Alt: km.Alt}))
 			m.syncModals()
 		}
-		return m, tea.Batch(append(cmds, m.keepSpinning())...)
+		return m, safeCmd(tea.Batch(append(cmds, m.keepSpinning())...))
 	}
 	cmd := m.update(msg)
 	m.syncModals()
-	return m, tea.Batch(cmd, m.keepSpinning())
+	return m, safeCmd(tea.Batch(cmd, m.keepSpinning()))
 }
 
 // syncModals drops the modals that closed and stacks the ones opened during

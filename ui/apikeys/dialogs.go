@@ -1,6 +1,7 @@
 package apikeys
 
 import (
+	"context"
 	"fmt"
 
 	tea "github.com/charmbracelet/bubbletea"
@@ -22,9 +23,7 @@ func (m *Model) newForm() tea.Cmd {
 	f := components.NewForm(c, "New API key", []components.Field{{
 		Label: "Name", Placeholder: "e.g. production-inference", CharLimit: 256,
 		Hint: "The secret is shown once and copied to your clipboard.", Validate: components.ValidateName,
-	}}, func(v []string) (tea.Msg, error) {
-		ctx, cancel := c.RequestContext()
-		defer cancel()
+	}}, func(ctx context.Context, v []string) (tea.Msg, error) {
 		k, err := client.CreateAPIKey(ctx, v[0])
 		if err != nil {
 			return nil, err
@@ -39,9 +38,7 @@ func (m *Model) newForm() tea.Cmd {
 // renameForm asks for a new name, prefilled with the current one.
 func (m *Model) renameForm(r row) tea.Cmd {
 	c, client := m.c, m.c.Client
-	c.Open(components.NewRenameForm(c, r.name, func(name string) (tea.Msg, error) {
-		ctx, cancel := c.RequestContext()
-		defer cancel()
+	c.Open(components.NewRenameForm(c, r.name, func(ctx context.Context, name string) (tea.Msg, error) {
 		k, err := client.RenameAPIKey(ctx, r.uid, name)
 		return renamedMsg{key: k}, err
 	}, m.gone))
@@ -56,9 +53,7 @@ func (m *Model) deleteConfirm(r row) tea.Cmd {
 	if r.inUse {
 		body = append(body, "", c.Styles.Warning.Render("⚠ This is the key this dashboard is signed in with: deleting it signs you out."))
 	}
-	d := components.NewDeleteConfirm(c, fmt.Sprintf("Delete API key “%s”?", r.name), body, func() error {
-		ctx, cancel := c.RequestContext()
-		defer cancel()
+	d := components.NewDeleteConfirm(c, fmt.Sprintf("Delete API key “%s”?", r.name), body, func(ctx context.Context) error {
 		return client.DeleteAPIKey(ctx, r.uid)
 	}, deletedMsg{uid: r.uid, inUse: r.inUse})
 	c.Open(d)
@@ -73,9 +68,7 @@ func (m *Model) rollConfirm(r row) tea.Cmd {
 	if r.inUse {
 		body = append(body, "", c.Styles.Warning.Render("⚠ This is the key this dashboard is signed in with: it switches to the new secret right away."+keySourceNote(c)))
 	}
-	d := components.NewConfirm(c, fmt.Sprintf("Roll the secret of “%s”?", r.name), body, "Roll", func() (tea.Msg, error) {
-		ctx, cancel := c.RequestContext()
-		defer cancel()
+	d := components.NewConfirm(c, fmt.Sprintf("Roll the secret of “%s”?", r.name), body, "Roll", func(ctx context.Context) (tea.Msg, error) {
 		k, err := client.RollAPIKey(ctx, r.uid)
 		if err != nil {
 			return nil, err

@@ -4,6 +4,7 @@
 package components
 
 import (
+	"context"
 	"errors"
 	"sync/atomic"
 
@@ -15,14 +16,20 @@ import (
 )
 
 // Action is the work a form or confirmation does when accepted. It runs in a
-// tea.Cmd, off the UI goroutine, and returns the message to deliver on
-// success (to the view that opened the dialog) or an error to show.
-type Action func() (tea.Msg, error)
+// tea.Cmd, off the UI goroutine, with a context that ends after
+// common.RequestTimeout or when the user cancels (esc while it runs). It
+// returns the message to deliver on success (to the view that opened the
+// dialog) or an error to show.
+type Action func(ctx context.Context) (tea.Msg, error)
 
 // ErrorPolicy decides what a dialog does when its action fails: keep the
 // dialog open showing the error (the default), or close it. It may also
 // return a command, e.g. a list refresh after a 404.
 type ErrorPolicy func(err error) (closeDialog bool, cmd tea.Cmd)
+
+// errInternal replaces a panic in an action; the panic's value is not shown
+// (it could hold a secret).
+var errInternal = errors.New("internal error; nothing else was changed by the dashboard")
 
 // lastActionID numbers action runs so that a reply reaches only the dialog
 // that started it.
@@ -39,6 +46,7 @@ type actionDoneMsg struct {
 // time (no double submit), a spinner while it runs, the last error.
 type runner struct {
 	closed  bool
+	cancel  context.CancelFunc
 	id      int64
 	busy    bool
 	err     error
@@ -58,10 +66,26 @@ func (r *runner) start(act Action) tea.Cmd {
 	r.busy, r.err = true, nil
 	r.id = lastActionID.Add(1)
 	id := r.id
-	return tea.Batch(r.spinner.Tick, func() tea.Msg {
-		msg, err := act()
+	ctx, cancel := context.WithTimeout(context.Background(), common.RequestTimeout)
+	r.cancel = cancel
+	return tea.Batch(r.spinner.Tick, func() (done tea.Msg) {
+		defer cancel()
+		defer func() {
+			// A panic must not leave the dialog waiting forever.
+			if p := recover(); p != nil {
+				done = actionDoneMsg{id: id, err: errInternal}
+			}
+		}()
+		msg, err := act(ctx)
 		return actionDoneMsg{id: id, msg: msg, err: err}
 	})
+}
+
+// stop cancels a running action; its reply then reports the cancellation.
+func (r *runner) stop() {
+	if r.busy && r.cancel != nil {
+		r.cancel()
+	}
 }
 
 // update handles the runner's own messages. done is true when msg was this
@@ -112,6 +136,9 @@ func (r *runner) errorLine(st *common.Styles, retryKey string) string {
 		return ""
 	}
 	text := "✗ " + common.ErrorText(r.err)
+	if errors.Is(r.err, context.Canceled) {
+		text = "✗ cancelled: the server may still have done it; refresh (r) to check"
+	}
 	if common.Retryable(r.err) && retryKey != "" {
 		text += " — " + retryKey + " to retry"
 	}

@@ -59,7 +59,14 @@ func (m *Confirm) Update(msg tea.Msg) (common.Modal, tea.Cmd) {
 		return m, cmd
 	}
 	km, ok := msg.(tea.KeyMsg)
-	if !ok || m.run.busy {
+	if !ok {
+		return m, nil
+	}
+	if m.run.busy {
+		// One action at a time; esc cancels it (the dialog stays).
+		if key.Matches(km, m.c.Keys.Back) {
+			m.run.stop()
+		}
 		return m, nil
 	}
 	k := m.c.Keys
@@ -104,7 +111,7 @@ func (m *Confirm) View() string {
 	b.WriteString("\n")
 	switch {
 	case m.run.busy:
-		b.WriteString(m.run.spinner.View() + " " + st.Muted.Render("working…"))
+		b.WriteString(m.run.spinner.View() + " " + st.Muted.Render("working… (esc cancels)"))
 	case m.run.err != nil:
 		b.WriteString(wrap(m.run.errorLine(st, "y"), m.width-4))
 	default:

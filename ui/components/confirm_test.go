@@ -21,7 +21,7 @@ func newTestConfirm(t *testing.T, err error) (*Confirm, *counter) {
 	t.Helper()
 	c, _ := uitest.NewCommon(nil)
 	calls := &counter{}
-	m := NewConfirm(c, "Delete “staging”?", []string{"This cannot be undone."}, "Delete", func() (tea.Msg, error) {
+	m := NewConfirm(c, "Delete “staging”?", []string{"This cannot be undone."}, "Delete", func(context.Context) (tea.Msg, error) {
 		calls.inc()
 		if err != nil {
 			return nil, err
@@ -114,7 +114,7 @@ func TestConfirmBusyIgnoresKeys(t *testing.T) {
 func TestConfirmErrorThenRetry(t *testing.T) {
 	c, _ := uitest.NewCommon(nil)
 	calls := &counter{}
-	m := NewConfirm(c, "Roll?", nil, "Roll", func() (tea.Msg, error) {
+	m := NewConfirm(c, "Roll?", nil, "Roll", func(context.Context) (tea.Msg, error) {
 		calls.inc()
 		if calls.get() == 1 {
 			return nil, &api.Error{Status: 503, Message: "service unavailable"}
@@ -153,7 +153,7 @@ func TestConfirmUnauthorized(t *testing.T) {
 	c, _ := uitest.NewCommon(nil)
 	k := firstKey(t, client)
 	client.SetToken("tgn_revoked0000000000000000")
-	m := NewDeleteConfirm(c, "Delete?", nil, func() error {
+	m := NewDeleteConfirm(c, "Delete?", nil, func(ctx context.Context) error {
 		return client.DeleteAPIKey(context.Background(), k.UID)
 	}, confirmedMsg{})
 	out := send(t, m, "y")
@@ -198,7 +198,7 @@ func TestDeleteConfirmAgainstServer(t *testing.T) {
 		return false
 	}
 	confirm := func(k api.APIKey) *Confirm {
-		return NewDeleteConfirm(c, "Delete “"+k.Name+"”?", []string{"It stops working at once."}, func() error {
+		return NewDeleteConfirm(c, "Delete “"+k.Name+"”?", []string{"It stops working at once."}, func(ctx context.Context) error {
 			return client.DeleteAPIKey(ctx, k.UID)
 		}, deletedMsg{k.UID})
 	}

@@ -1,6 +1,7 @@
 package components
 
 import (
+	"context"
 	"strings"
 
 	"github.com/charmbracelet/bubbles/key"
@@ -36,7 +37,7 @@ type Form struct {
 	title  string
 	fields []formField
 	focus  int
-	act    func(values []string) (tea.Msg, error)
+	act    func(ctx context.Context, values []string) (tea.Msg, error)
 	run    runner
 	width  int
 	// OnChange, when set, runs after a field's text changes, for forms
@@ -50,8 +51,9 @@ type formField struct {
 	err   string
 }
 
-// NewForm returns a form; act runs with the trimmed field values.
-func NewForm(c *common.Common, title string, fields []Field, act func(values []string) (tea.Msg, error)) *Form {
+// NewForm returns a form; act runs with the trimmed field values and a
+// context that esc cancels.
+func NewForm(c *common.Common, title string, fields []Field, act func(ctx context.Context, values []string) (tea.Msg, error)) *Form {
 	f := &Form{c: c, title: title, act: act, run: newRunner()}
 	for _, fd := range fields {
 		in := textinput.New()
@@ -136,7 +138,11 @@ func (f *Form) Update(msg tea.Msg) (common.Modal, tea.Cmd) {
 	}
 	if f.run.busy {
 		// No double submit, and no closing while a create is in flight:
-		// its reply (a new secret) must reach the user.
+		// its reply (a new secret) must reach the user. esc cancels the
+		// request instead; the form stays and says so.
+		if key.Matches(km, f.c.Keys.Back) && km.Type != tea.KeyRunes {
+			f.run.stop()
+		}
 		return f, nil
 	}
 	keys := f.c.Keys
@@ -190,7 +196,7 @@ func (f *Form) submit() tea.Cmd {
 		f.setFocus(firstBad)
 		return nil
 	}
-	return f.run.start(func() (tea.Msg, error) { return f.act(values) })
+	return f.run.start(func(ctx context.Context) (tea.Msg, error) { return f.act(ctx, values) })
 }
 
 // View draws the form.
@@ -223,7 +229,7 @@ func (f *Form) View() string {
 	b.WriteString("\n")
 	switch {
 	case f.run.busy:
-		b.WriteString(f.run.spinner.View() + " " + st.Muted.Render("sending…"))
+		b.WriteString(f.run.spinner.View() + " " + st.Muted.Render("sending… (esc cancels)"))
 	case f.run.err != nil:
 		b.WriteString(wrap(f.run.errorLine(st, "enter"), f.width-4))
 	default:

@@ -23,7 +23,7 @@ func newTestForm(t *testing.T, err error) (*Form, *counter) {
 	t.Helper()
 	c, _ := uitest.NewCommon(nil)
 	calls := &counter{}
-	f := NewForm(c, "Test", []Field{{Label: "One"}, {Label: "Two"}, {Label: "Three"}}, func(v []string) (tea.Msg, error) {
+	f := NewForm(c, "Test", []Field{{Label: "One"}, {Label: "Two"}, {Label: "Three"}}, func(_ context.Context, v []string) (tea.Msg, error) {
 		calls.inc()
 		if err != nil {
 			return nil, err
@@ -109,7 +109,7 @@ func TestFormValidationBlocksAction(t *testing.T) {
 	f := NewForm(c, "New key", []Field{
 		{Label: "Name", Validate: ValidateName},
 		{Label: "Note"},
-	}, func(v []string) (tea.Msg, error) { calls.inc(); return submittedMsg{v}, nil })
+	}, func(_ context.Context, v []string) (tea.Msg, error) { calls.inc(); return submittedMsg{v}, nil })
 
 	long := strings.Repeat("n", 65)
 	uitest.Type(f.Update, long)
@@ -270,7 +270,7 @@ func TestRenameFormAgainstServer(t *testing.T) {
 	sim, client := newSim(t)
 	c, _ := uitest.NewCommon(nil)
 	k := firstKey(t, client)
-	rename := func(name string) (tea.Msg, error) {
+	rename := func(_ context.Context, name string) (tea.Msg, error) {
 		key, err := client.RenameAPIKey(context.Background(), k.UID, name)
 		if err != nil {
 			return nil, err
@@ -281,7 +281,7 @@ func TestRenameFormAgainstServer(t *testing.T) {
 
 	t.Run("server rejects the name", func(t *testing.T) {
 		// Bypass the client-side check to see the server's own message.
-		f := NewForm(c, "Rename", []Field{{Label: "Name", Value: k.Name}}, func(v []string) (tea.Msg, error) { return rename(v[0]) }).OnError(CloseOnNotFound(gone))
+		f := NewForm(c, "Rename", []Field{{Label: "Name", Value: k.Name}}, func(ctx context.Context, v []string) (tea.Msg, error) { return rename(ctx, v[0]) }).OnError(CloseOnNotFound(gone))
 		long := strings.Repeat("z", 70)
 		f.SetValue(0, long)
 		out := send(t, f, "enter")
@@ -338,7 +338,7 @@ func TestRenameFormGone(t *testing.T) {
 		t.Fatal(err)
 	}
 	goneCalls := 0
-	f := NewRenameForm(c, "doomed", func(name string) (tea.Msg, error) {
+	f := NewRenameForm(c, "doomed", func(_ context.Context, name string) (tea.Msg, error) {
 		key, err := client.RenameAPIKey(ctx, extra.UID, name)
 		return renamedMsg{key}, err
 	}, func() tea.Cmd {
@@ -361,7 +361,7 @@ func TestFormUnauthorized(t *testing.T) {
 	_, client := newSim(t)
 	c, _ := uitest.NewCommon(nil)
 	client.SetToken("tgn_revoked0000000000000000")
-	f := NewForm(c, "New key", []Field{{Label: "Name"}}, func(v []string) (tea.Msg, error) {
+	f := NewForm(c, "New key", []Field{{Label: "Name"}}, func(_ context.Context, v []string) (tea.Msg, error) {
 		_, err := client.CreateAPIKey(context.Background(), v[0])
 		return nil, err
 	})

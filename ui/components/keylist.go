@@ -1,6 +1,7 @@
 package components
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"time"
@@ -68,11 +69,11 @@ func (l *KeyList[T]) ViewWith(st *common.Styles, note string) string {
 // NewRenameForm asks for a new name, prefilled with the current one;
 // rename sends it and returns the view's result message. A 404 closes the
 // form and runs gone (e.g. a toast and a reload).
-func NewRenameForm(c *common.Common, current string, rename func(name string) (tea.Msg, error), gone func() tea.Cmd) *Form {
+func NewRenameForm(c *common.Common, current string, rename func(ctx context.Context, name string) (tea.Msg, error), gone func() tea.Cmd) *Form {
 	return NewForm(c, fmt.Sprintf("Rename “%s”", current), []Field{{
 		Label: "Name", Value: current, CharLimit: 256, Validate: ValidateName,
-	}}, func(v []string) (tea.Msg, error) {
-		return rename(v[0])
+	}}, func(ctx context.Context, v []string) (tea.Msg, error) {
+		return rename(ctx, v[0])
 	}).OnError(CloseOnNotFound(gone))
 }
 

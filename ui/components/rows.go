@@ -1,6 +1,7 @@
 package components
 
 import (
+	"context"
 	"errors"
 
 	"github.com/charmbracelet/bubbles/list"
@@ -119,9 +120,9 @@ func (t *Table) indexOf(uid string) int {
 // NewDeleteConfirm asks before deleting an item: del runs on yes, and done
 // is delivered when the item is gone — also when the server answers 404,
 // since then it was already deleted, which is what the user wanted.
-func NewDeleteConfirm(c *common.Common, title string, body []string, del func() error, done tea.Msg) *Confirm {
-	return NewConfirm(c, title, body, "Delete", func() (tea.Msg, error) {
-		if err := del(); err != nil {
+func NewDeleteConfirm(c *common.Common, title string, body []string, del func(ctx context.Context) error, done tea.Msg) *Confirm {
+	return NewConfirm(c, title, body, "Delete", func(ctx context.Context) (tea.Msg, error) {
+		if err := del(ctx); err != nil {
 			return nil, err
 		}
 		return done, nil

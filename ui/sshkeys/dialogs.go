@@ -1,6 +1,7 @@
 package sshkeys
 
 import (
+	"context"
 	"errors"
 	"fmt"
 
@@ -47,13 +48,11 @@ func (m *Model) addForm(line, name string) {
 				return err
 			},
 		},
-	}, func(v []string) (tea.Msg, error) {
+	}, func(ctx context.Context, v []string) (tea.Msg, error) {
 		info, err := ValidatePublicKey(v[fieldKey])
 		if err != nil {
 			return nil, err
 		}
-		ctx, cancel := c.RequestContext()
-		defer cancel()
 		k, err := client.CreateSSHKey(ctx, v[fieldName], info.Line)
 		if err != nil {
 			return nil, err
@@ -97,9 +96,7 @@ func commentName(line string) string {
 // renameForm asks for a new name, prefilled with the current one.
 func (m *Model) renameForm(r row) {
 	c, client := m.c, m.c.Client
-	c.Open(components.NewRenameForm(c, r.name, func(name string) (tea.Msg, error) {
-		ctx, cancel := c.RequestContext()
-		defer cancel()
+	c.Open(components.NewRenameForm(c, r.name, func(ctx context.Context, name string) (tea.Msg, error) {
 		k, err := client.RenameSSHKey(ctx, r.uid, name)
 		return renamedMsg{key: k}, err
 	}, m.gone))
@@ -114,9 +111,7 @@ func (m *Model) deleteConfirm(r row) {
 		"",
 		"It can no longer be attached to workloads. This cannot be undone.",
 	}
-	d := components.NewDeleteConfirm(c, fmt.Sprintf("Delete SSH key “%s”?", r.name), body, func() error {
-		ctx, cancel := c.RequestContext()
-		defer cancel()
+	d := components.NewDeleteConfirm(c, fmt.Sprintf("Delete SSH key “%s”?", r.name), body, func(ctx context.Context) error {
 		return client.DeleteSSHKey(ctx, r.uid)
 	}, deletedMsg{uid: r.uid, name: r.name})
 	c.Open(d)

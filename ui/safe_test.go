@@ -1,0 +1,76 @@
+package ui
+
+import (
+	"strings"
+	"testing"
+	"time"
+
+	tea "github.com/charmbracelet/bubbletea"
+
+	"github.com/targon-dash/targon-dash/api/apitest"
+	"github.com/targon-dash/targon-dash/ui/common"
+)
+
+// A panic in a command (even one inside a batch) becomes an error toast.
+func TestSafeCmdTurnsPanicIntoToast(t *testing.T) {
+	boom := func() tea.Msg { panic("tgn_secret_in_panic") }
+	msg := safeCmd(tea.Batch(boom, boom))()
+	batch, ok := msg.(tea.BatchMsg)
+	if !ok {
+		t.Fatalf("got %T, want a batch", msg)
+	}
+	for _, c := range batch {
+		toast, ok := c().(common.ToastMsg)
+		if !ok || toast.Kind != common.ToastError {
+			t.Fatalf("panic gave %#v, want an error toast", toast)
+		}
+		if strings.Contains(toast.Text, "tgn_") {
+			t.Fatalf("toast shows the panic value: %q", toast.Text)
+		}
+	}
+}
+
+// TestHangingCreateCanBeCancelled: a create that hangs shows that it is
+// sending; esc cancels it, the form says so and keeps the text; esc again
+// closes, and the user can move on.
+func TestHangingCreateCanBeCancelled(t *testing.T) {
+	h := start(t)
+	h.sim.InjectFault(apitest.Fault{Method: "POST", Path: keysPath, Latency: 4 * time.Second})
+	h.keys("2")
+	h.waitFor("production-inference")
+	h.keys("n")
+	h.typeText("slow-one")
+	h.keys("enter")
+	h.waitFor("esc cancels")
+	h.keys("esc")
+	h.waitFor("cancelled")
+	h.keys("esc", "3")
+	h.waitFor("work-laptop")
+	h.final()
+}
+
+// TestHangingListDoesNotFreeze: while a list hangs, the other views work.
+func TestHangingListDoesNotFreeze(t *testing.T) {
+	h := start(t, withFault(apitest.Fault{Method: "GET", Path: "/tha/v2/me/api-keys", Latency: 3 * time.Second}))
+	h.keys("2")
+	h.waitFor("loading API keys")
+	h.keys("3")
+	h.waitFor("work-laptop")
+	h.keys("j", "1")
+	h.waitFor("USD")
+	h.final()
+}
+
+// TestTinyWindowAndBack: 1x1 and back draws the full screen again.
+func TestTinyWindowAndBack(t *testing.T) {
+	h := start(t)
+	h.keys("2")
+	h.waitFor("production-inference")
+	h.tm.Send(tea.WindowSizeMsg{Width: 1, Height: 1})
+	h.tm.Send(tea.WindowSizeMsg{Width: 0, Height: 0})
+	h.tm.Send(tea.WindowSizeMsg{Width: 100, Height: 30})
+	h.idle()
+	if v := h.final(); !strings.Contains(v, "production-inference") || len(strings.Split(v, "\n")) != 30 {
+		t.Fatalf("screen after 1x1 and back:\n%s", v)
+	}
+}
