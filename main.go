@@ -23,6 +23,7 @@ import (
 	"github.com/targon-dash/targon-dash/api"
 	"github.com/targon-dash/targon-dash/api/apitest"
 	"github.com/targon-dash/targon-dash/config"
+	"github.com/targon-dash/targon-dash/internal/debuglog"
 	"github.com/targon-dash/targon-dash/ui"
 	"github.com/targon-dash/targon-dash/ui/clipboard"
 	"github.com/targon-dash/targon-dash/ui/common"
@@ -48,6 +49,7 @@ func run(args []string, stdin, stdout *os.File, stderr io.Writer) int {
 		baseURL     = fs.String("base-url", "", "Targon API base URL (default: $TARGON_BASE_URL, the profile's base_url, or https://api.targon.com)")
 		profile     = fs.String("profile", "", "profile name (default: $TARGON_PROFILE, `current` in ~/.targon/config.toml, or \"default\")")
 		demo        = fs.Bool("demo", false, "run against a built-in demo account (no Targon account needed)")
+		debugPath   = fs.String("debug", "", "append a log of API requests to this file (created 0600; keys are redacted)")
 		theme       = fs.String("theme", "", "colours: auto, dark or light (default: the preference, else auto)")
 		showVersion = fs.Bool("version", false, "print the version and exit")
 	)
@@ -125,7 +127,18 @@ func run(args []string, stdin, stdout *os.File, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "targon-dash:", err)
 		return 1
 	}
-	client, err := api.New(settings.BaseURL, settings.APIKey(), api.WithUserAgent("targon-dash/"+buildVersion()))
+	clientOpts := []api.Option{api.WithUserAgent("targon-dash/" + buildVersion())}
+	if *debugPath != "" {
+		logger, closer, err := debuglog.Open(*debugPath)
+		if err != nil {
+			fmt.Fprintln(stderr, "targon-dash: --debug:", err)
+			return 2
+		}
+		defer closer.Close()
+		clientOpts = append(clientOpts, api.WithLogger(logger))
+		logger.Info("targon-dash started", "version", buildVersion(), "profile", settings.Profile, "base_url", settings.BaseURL, "key_source", settings.KeySource.String())
+	}
+	client, err := api.New(settings.BaseURL, settings.APIKey(), clientOpts...)
 	if err != nil {
 		fmt.Fprintln(stderr, "targon-dash:", err)
 		return 1

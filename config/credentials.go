@@ -23,8 +23,8 @@ func (s *Settings) loadKey(env Environment) error {
 	info, statErr := os.Stat(s.CredentialsPath)
 	if statErr == nil && info.Mode().IsRegular() && runtime.GOOS != "windows" && info.Mode().Perm()&0o077 != 0 {
 		s.Warnings = append(s.Warnings, fmt.Sprintf(
-			"credentials file %s is readable by other users (mode %04o): run chmod 600 %s",
-			s.CredentialsPath, info.Mode().Perm(), s.CredentialsPath))
+			"run chmod 600 %s: others can read it (mode %04o)",
+			s.CredentialsPath, info.Mode().Perm()))
 	}
 
 	if key := strings.TrimSpace(env.getenv("TARGON_API_KEY")); key != "" {

@@ -6,6 +6,7 @@ package ui
 import (
 	"fmt"
 	"net/url"
+	"os"
 	"strings"
 	"time"
 
@@ -33,8 +34,12 @@ const (
 	MinHeight = 15
 )
 
-// toastDuration is how long a toast stays in the status bar.
-const toastDuration = 5 * time.Second
+// toastDuration is how long a toast stays in the status bar;
+// startupWarningDuration is how long a warning found at start stays.
+const (
+	toastDuration          = 5 * time.Second
+	startupWarningDuration = 30 * time.Second
+)
 
 // Options is everything the dashboard needs from main.
 type Options struct {
@@ -122,7 +127,13 @@ func (m *Model) Init() tea.Cmd {
 		cmds = append(cmds, m.login.Init())
 	}
 	for _, w := range m.c.Settings.Warnings {
-		cmds = append(cmds, common.Toast(common.ToastError, "⚠ %s", w))
+		// Start-up warnings (a credentials file others can read) stay up
+		// longer than a toast, without blocking the keys.
+		if home, err := os.UserHomeDir(); err == nil && home != "" {
+			w = strings.ReplaceAll(w, home+string(os.PathSeparator), "~"+string(os.PathSeparator))
+		}
+		toast := common.ToastMsg{Text: "⚠ " + w, Kind: common.ToastError, For: startupWarningDuration}
+		cmds = append(cmds, func() tea.Msg { return toast })
 	}
 	return tea.Batch(cmds...)
 }
@@ -142,7 +153,14 @@ func (m *Model) startViews() tea.Cmd {
 
 // Update routes a message: keys to the top modal, the login screen or the
 // active view; results to everyone (each part keeps only its own).
-func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+func (m *Model) Update(msg tea.Msg) (_ tea.Model, cmd tea.Cmd) {
+	defer func() {
+		// A bug must not end the session (or print its panic value, which
+		// could hold a secret): report it and carry on.
+		if r := recover(); r != nil {
+			cmd = common.Toast(common.ToastError, "internal error; the dashboard keeps running (r refreshes)")
+		}
+	}()
 	// Keys that arrive in one read (key repeat, a slow link, a script) come
 	// as one message with several runes, "jj", which matches no binding.
 	// Take them one at a time, as if typed apart; a paste stays whole.
@@ -154,7 +172,7 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		}
 		return m, safeCmd(tea.Batch(append(cmds, m.keepSpinning())...))
 	}
-	cmd := m.update(msg)
+	cmd = m.update(msg)
 	m.syncModals()
 	return m, safeCmd(tea.Batch(cmd, m.keepSpinning()))
 }
@@ -199,6 +217,9 @@ func (m *Model) update(msg tea.Msg) tea.Cmd {
 		d := toastDuration
 		if msg.Kind == common.ToastError {
 			d *= 2
+		}
+		if msg.For > 0 {
+			d = msg.For
 		}
 		return tea.Tick(d, func(time.Time) tea.Msg { return toastExpiredMsg{id} })
 	case toastExpiredMsg:
@@ -401,8 +422,14 @@ func (m *Model) resize() {
 	m.help.Width = w - 2
 }
 
-// View draws the screen from the model alone.
-func (m *Model) View() string {
+// View draws the screen from the model alone. A panic while drawing gives
+// a one-line notice instead of ending the program.
+func (m *Model) View() (out string) {
+	defer func() {
+		if r := recover(); r != nil {
+			out = "targon-dash: internal error while drawing this screen; press esc, another view's number, or q to quit"
+		}
+	}()
 	w, h := m.c.Width, m.c.Height
 	if w == 0 || h == 0 {
 		return "targon-dash: starting…"

@@ -5,6 +5,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
 
 	"github.com/targon-dash/targon-dash/api/apitest"
@@ -73,4 +74,30 @@ func TestTinyWindowAndBack(t *testing.T) {
 	if v := h.final(); !strings.Contains(v, "production-inference") || len(strings.Split(v, "\n")) != 30 {
 		t.Fatalf("screen after 1x1 and back:\n%s", v)
 	}
+}
+
+// explodingView wraps a view and panics in Update.
+type explodingView struct{ inner common.View }
+
+func (e *explodingView) Update(tea.Msg) (tea.Model, tea.Cmd) { panic("tgn_should_not_show") }
+func (e *explodingView) Init() tea.Cmd                       { return nil }
+func (e *explodingView) View() string                        { return e.inner.View() }
+func (e *explodingView) SetSize(w, h int)                    { e.inner.SetSize(w, h) }
+func (e *explodingView) ShortHelp() []key.Binding            { return e.inner.ShortHelp() }
+func (e *explodingView) FullHelp() [][]key.Binding           { return e.inner.FullHelp() }
+func (e *explodingView) Title() string                       { return e.inner.Title() }
+func (e *explodingView) Capturing() bool                     { return false }
+func (e *explodingView) Busy() bool                          { return false }
+func (e *explodingView) Refresh() tea.Cmd                    { return nil }
+func (e *explodingView) Updated() time.Time                  { return time.Time{} }
+
+// TestPanicInUpdateOrViewKeepsRunning: the root recovers from a panic in a
+// view's Update or View.
+func TestPanicInUpdateOrViewKeepsRunning(t *testing.T) {
+	h := start(t)
+	h.waitFor("USD")
+	h.tm.Send(probeMsg{func(m *Model) { m.views[0] = &explodingView{m.views[0]} }})
+	h.keys("x") // goes to the view, whose Update panics
+	h.waitFor("internal error")
+	h.final()
 }

@@ -26,7 +26,7 @@ func (m *Model) newForm() tea.Cmd {
 	}}, func(ctx context.Context, v []string) (tea.Msg, error) {
 		k, err := client.CreateAPIKey(ctx, v[0])
 		if err != nil {
-			return nil, err
+			return nil, common.MaybeDone(err, "the key may have been created")
 		}
 		how, copyErr := c.Clipboard.Copy(k.KeyRaw)
 		return createdMsg{key: k, how: how, copyErr: copyErr}, nil
@@ -71,7 +71,7 @@ func (m *Model) rollConfirm(r row) tea.Cmd {
 	d := components.NewConfirm(c, fmt.Sprintf("Roll the secret of “%s”?", r.name), body, "Roll", func(ctx context.Context) (tea.Msg, error) {
 		k, err := client.RollAPIKey(ctx, r.uid)
 		if err != nil {
-			return nil, err
+			return nil, common.MaybeDone(err, "the secret may have been rolled")
 		}
 		msg := rolledMsg{key: k, inUse: r.inUse}
 		if r.inUse {

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"time"
 
 	tea "github.com/charmbracelet/bubbletea"
 
@@ -24,6 +25,8 @@ const (
 type ToastMsg struct {
 	Text string
 	Kind ToastKind
+	// For is how long it stays; zero means the usual few seconds.
+	For time.Duration
 }
 
 // Toast returns a command that shows a toast.
@@ -65,7 +68,10 @@ func ErrorText(err error) string {
 	var apiErr *api.Error
 	var netErr *api.NetworkError
 	var decErr *api.DecodeError
+	var maybe *MaybeDoneError
 	switch {
+	case errors.As(err, &maybe):
+		return ErrorText(maybe.Err) + "; " + maybe.What + ": refresh (r) to check before trying again"
 	case errors.Is(err, context.Canceled):
 		return "cancelled"
 	case errors.As(err, &netErr) && netErr.Timeout(), errors.Is(err, context.DeadlineExceeded):
@@ -113,4 +119,31 @@ func shortNetError(err error) string {
 // Retryable reports whether asking the user to press retry makes sense.
 func Retryable(err error) bool {
 	return api.Retryable(err) || errors.Is(err, api.ErrServer) || errors.Is(err, context.DeadlineExceeded)
+}
+
+// MaybeDoneError is a create or roll whose answer was lost after the request
+// had gone out (a dropped connection, a cut-off or unreadable body): the
+// server may have done it. It is never retried by itself.
+type MaybeDoneError struct {
+	Err  error
+	What string // "the key may have been created"
+}
+
+// Error describes the loss and what may have happened.
+func (e *MaybeDoneError) Error() string { return e.Err.Error() }
+
+// Unwrap returns the underlying error.
+func (e *MaybeDoneError) Unwrap() error { return e.Err }
+
+// MaybeDone wraps err in a MaybeDoneError when the request may have reached
+// the server (a network error after sending, an unreadable answer or a
+// gateway error); other errors are returned as they are.
+func MaybeDone(err error, what string) error {
+	var netErr *api.NetworkError
+	var decErr *api.DecodeError
+	if errors.As(err, &netErr) || errors.As(err, &decErr) || errors.Is(err, context.DeadlineExceeded) ||
+		errors.Is(err, api.ErrServer) {
+		return &MaybeDoneError{Err: err, What: what}
+	}
+	return err
 }

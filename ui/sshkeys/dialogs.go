@@ -55,7 +55,7 @@ func (m *Model) addForm(line, name string) {
 		}
 		k, err := client.CreateSSHKey(ctx, v[fieldName], info.Line)
 		if err != nil {
-			return nil, err
+			return nil, common.MaybeDone(err, "the key may have been added")
 		}
 		return createdMsg{key: k}, nil
 	})

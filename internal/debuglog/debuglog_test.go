@@ -1,0 +1,58 @@
+package debuglog
+
+import (
+	"errors"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+func TestRedact(t *testing.T) {
+	for in, want := range map[string]string{
+		"key tgn_HmXVjWWSkmfyw5oUQbXTTHtUho7mD2oxykLsmp5X used": "key tgn_[redacted…mp5X] used",
+		"Authorization: Bearer abc.def-123":                     "Authorization: Bearer [redacted]",
+		`{"key_raw":"tgn_abcdEFGH1234"}`:                        `{"key_raw":"tgn_[redacted…1234]"}`,
+		"nothing secret here":                                   "nothing secret here",
+	} {
+		if got := Redact(in); got != want {
+			t.Errorf("Redact(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+// Everything a logger writes is redacted: message, string attributes and
+// errors; the file is created 0600.
+func TestLogFileIsRedactedAndPrivate(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "debug.log")
+	log, closer, err := Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	secret := "tgn_HmXVjWWSkmfyw5oUQbXTTHtUho7mD2oxykLsmp5X"
+	log.Debug("sent with "+secret, "header", "Bearer "+secret, "error", errors.New("rejected "+secret))
+	log.With("token", secret).Info("again")
+	closer.Close()
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if strings.Contains(string(data), "HmXVjWW") || !strings.Contains(string(data), "redacted") {
+		t.Fatalf("log not redacted:\n%s", data)
+	}
+	if fi, _ := os.Stat(path); fi.Mode().Perm() != 0o600 {
+		t.Fatalf("log mode %v, want 0600", fi.Mode().Perm())
+	}
+}
+
+func FuzzRedact(f *testing.F) {
+	for _, s := range []string{"tgn_abcd1234", "Bearer x", "bearer   tgn_zzzzzzzz", "tgn_", "plain"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		out := Redact(s)
+		if strings.Contains(out, "tgn_") && secretPattern.MatchString(strings.ReplaceAll(out, "tgn_[redacted", "")) {
+			t.Fatalf("Redact(%q) = %q still holds a key", s, out)
+		}
+	})
+}
