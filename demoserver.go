@@ -25,6 +25,8 @@ func runDemoServer(args []string, stdout io.Writer, stderr io.Writer) int {
 	apiKeys := fs.Int("api-keys", 0, "extra generated API keys, for trying a big account")
 	sshKeys := fs.Int("ssh-keys", 0, "extra generated SSH keys, for trying a big account")
 	latency := fs.Duration("latency", 0, "delay added to every request, for trying a slow link (e.g. 50ms)")
+	var faults faultFlags
+	fs.Var(&faults, "fault", "inject a fault, repeatable: \"METHOD PATH [STATUS] [times=N] [retry-after=S] [latency=D] [html|drop|truncate]\", e.g. \"GET /tha/v2/ssh-keys 503 times=2\"")
 	fs.Usage = func() {
 		fmt.Fprint(fs.Output(), `Usage: targon-dash demo-server [flags]
 
@@ -65,6 +67,9 @@ Flags:
 		return 1
 	}
 	sim := apitest.NewDemo(apitest.WithAPIKeys(*apiKeys), apitest.WithSSHKeys(*sshKeys), apitest.WithLatency(*latency))
+	for _, f := range faults {
+		sim.InjectFault(f)
+	}
 	srv := &http.Server{Handler: sim, ReadHeaderTimeout: 10 * time.Second}
 
 	fmt.Fprintf(stdout, "TARGON_BASE_URL=http://%s\n", ln.Addr())
@@ -105,4 +110,18 @@ func checkLoopback(addr string) error {
 		return nil
 	}
 	return fmt.Errorf("--listen %q: only loopback addresses (127.0.0.1, ::1, localhost) are allowed", addr)
+}
+
+// faultFlags collects --fault values, parsed by apitest.ParseFault.
+type faultFlags []apitest.Fault
+
+func (f *faultFlags) String() string { return fmt.Sprint(len(*f), " faults") }
+
+func (f *faultFlags) Set(v string) error {
+	fault, err := apitest.ParseFault(v)
+	if err != nil {
+		return err
+	}
+	*f = append(*f, fault)
+	return nil
 }

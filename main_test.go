@@ -134,3 +134,41 @@ func TestDemoServerRefusesNonLoopback(t *testing.T) {
 		}
 	}
 }
+
+// TestDemoServerFaults: --fault makes demo-server answer as told, and a bad
+// --fault is refused with exit status 2.
+func TestDemoServerFaults(t *testing.T) {
+	ctx, cancel := context.WithTimeout(context.Background(), 20*time.Second)
+	defer cancel()
+	cmd := command(ctx, "demo-server", "--listen", "127.0.0.1:0", "--fault", "GET /tha/v2/me/credits 503 times=1")
+	stdout, err := cmd.StdoutPipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	defer func() { cmd.Process.Signal(syscall.SIGTERM); cmd.Wait() }()
+	sc := bufio.NewScanner(stdout)
+	var lines []string
+	for len(lines) < 2 && sc.Scan() {
+		lines = append(lines, sc.Text())
+	}
+	if len(lines) != 2 {
+		t.Fatalf("lines = %q", lines)
+	}
+	base, key := strings.TrimPrefix(lines[0], "TARGON_BASE_URL="), strings.TrimPrefix(lines[1], "TARGON_API_KEY=")
+	c, _ := api.New(base, key, api.WithRetry(api.NoRetry))
+	if _, err := c.Credits(ctx); !errors.Is(err, api.ErrServer) {
+		t.Fatalf("first credits: %v, want the injected 503", err)
+	}
+	if _, err := c.Credits(ctx); err != nil {
+		t.Fatalf("second credits: %v, want success after times=1", err)
+	}
+
+	err = command(context.Background(), "demo-server", "--listen", "127.0.0.1:0", "--fault", "GET /x teapot").Run()
+	var exit *exec.ExitError
+	if !errors.As(err, &exit) || exit.ExitCode() != 2 {
+		t.Fatalf("bad --fault: %v, want exit status 2", err)
+	}
+}

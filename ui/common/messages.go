@@ -4,6 +4,9 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
+	"net"
+	"syscall"
 	"time"
 
 	tea "github.com/charmbracelet/bubbletea"
@@ -94,8 +97,11 @@ func ErrorText(err error) string {
 		}
 		return Sanitize(apiErr.Detail())
 	case errors.As(err, &netErr):
-		if netErr.Partial {
+		switch {
+		case netErr.Partial:
 			return "the connection dropped while reading the answer"
+		case errors.Is(netErr.Err, io.EOF), errors.Is(netErr.Err, io.ErrUnexpectedEOF), errors.Is(netErr.Err, syscall.ECONNRESET):
+			return "the connection dropped before the answer came"
 		}
 		return "cannot reach the Targon API: " + Sanitize(shortNetError(netErr.Err))
 	case errors.As(err, &decErr):
@@ -141,6 +147,10 @@ func (e *MaybeDoneError) Unwrap() error { return e.Err }
 func MaybeDone(err error, what string) error {
 	var netErr *api.NetworkError
 	var decErr *api.DecodeError
+	var opErr *net.OpError
+	if errors.As(err, &opErr) && opErr.Op == "dial" {
+		return err // never connected: nothing was sent
+	}
 	if errors.As(err, &netErr) || errors.As(err, &decErr) || errors.Is(err, context.DeadlineExceeded) ||
 		errors.Is(err, api.ErrServer) {
 		return &MaybeDoneError{Err: err, What: what}

@@ -79,7 +79,7 @@ func TestErrorTextFromServer(t *testing.T) {
 		{name: "400 with reason", fault: &apitest.Fault{Status: 400, Body: `{"error":"invalid request","reason":"name must not be empty"}`}, want: "name must not be empty"},
 		{name: "200 HTML", fault: &apitest.Fault{Status: 200, Body: "<html>maintenance</html>"}, want: "the server's answer could not be read (HTTP 200)"},
 		{name: "truncated", fault: &apitest.Fault{Truncate: true}, want: "the connection dropped while reading the answer"},
-		{name: "dropped", fault: &apitest.Fault{Drop: true}, want: "cannot reach the Targon API: "},
+		{name: "dropped", fault: &apitest.Fault{Drop: true}, want: "the connection dropped before the answer came"},
 		{name: "slow", fault: &apitest.Fault{Latency: 5 * time.Second}, timeout: 50 * time.Millisecond, want: "the Targon API did not answer in time"},
 	}
 	for _, tt := range tests {
