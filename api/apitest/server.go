@@ -1,6 +1,8 @@
 package apitest
 
 import (
+	"bytes"
+	"io"
 	"math/rand/v2"
 	"net/http"
 	"sync"
@@ -137,6 +139,18 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		}
 	}
 	defer func() { logOnce(sw.status) }()
+
+	// Read a request body before any delay: only then does net/http watch
+	// the connection and cancel r.Context() when the client goes away, so a
+	// delay ends early for a POST or PATCH too.
+	if r.Body != nil && (r.Method == http.MethodPost || r.Method == http.MethodPatch) {
+		body, err := io.ReadAll(http.MaxBytesReader(w, r.Body, maxBodyBytes+1))
+		r.Body.Close()
+		if err != nil && len(body) <= maxBodyBytes {
+			return // the client went away while sending
+		}
+		r.Body = io.NopCloser(bytes.NewReader(body))
+	}
 
 	if !sleepCtx(r.Context(), s.latency) {
 		return

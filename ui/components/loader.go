@@ -104,7 +104,9 @@ func (l *Loader[T]) Update(msg PageMsg[T]) (items []T, replace bool, cmd tea.Cmd
 func (l *Loader[T]) Note(st *common.Styles, what string, have int) string {
 	switch {
 	case l.err != nil:
-		return st.Error.Render("✗ could not load "+what+": "+common.ErrorText(l.err)) + st.Muted.Render(" — r to retry")
+		// The hint comes before the reason, so a narrow screen cuts the
+		// reason rather than the way out.
+		return st.Error.Render("✗ could not load "+what) + st.Muted.Render(" — r to retry: ") + st.Error.Render(common.ErrorText(l.err))
 	case l.busy && have == 0:
 		return st.Muted.Render("loading " + what + "…")
 	case l.busy:

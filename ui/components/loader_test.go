@@ -198,7 +198,7 @@ func TestLoaderError(t *testing.T) {
 		t.Errorf("busy=%v loaded=%v err=%v", l.Busy(), l.Loaded(), l.Err())
 	}
 	note := uitest.Plain(l.Note(c.Styles, "API keys", 1))
-	if note != "✗ could not load API keys: the Targon API had a problem (HTTP 503) — r to retry" {
+	if note != "✗ could not load API keys — r to retry: the Targon API had a problem (HTTP 503)" {
 		t.Errorf("note = %q", note)
 	}
 

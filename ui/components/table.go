@@ -84,6 +84,9 @@ func (t *Table) topLine() string {
 	line := "  " + left
 	if t.note != "" {
 		line += "   " + t.note
+		if ansi.StringWidth(line) > t.width && !t.List.SettingFilter() {
+			line = "  " + t.note // the note (loading, an error) matters more than the count
+		}
 	}
 	return ansi.Truncate(line, t.width, "…")
 }
