@@ -14,6 +14,7 @@ import (
 	"strings"
 	"sync/atomic"
 	"time"
+	"unicode/utf8"
 )
 
 // MaxBodySize caps how much of a response body the client reads (8 MiB).
@@ -98,9 +99,34 @@ func (c *Client) HasToken() bool { return *c.token.Load() != "" }
 
 // UsesKey reports whether keyRaw is the token this client authenticates
 // with, so the UI can mark the key in use without holding the token itself.
+// A server may list keys masked ("tgn_…a1b2", "tgn_****a1b2"); then the
+// visible start and at least four visible trailing characters must match.
 func (c *Client) UsesKey(keyRaw string) bool {
 	t := *c.token.Load()
-	return t != "" && subtle.ConstantTimeCompare([]byte(t), []byte(keyRaw)) == 1
+	if t == "" || keyRaw == "" {
+		return false
+	}
+	if subtle.ConstantTimeCompare([]byte(t), []byte(keyRaw)) == 1 {
+		return true
+	}
+	return maskedMatch(keyRaw, t)
+}
+
+// maskRunes are the characters servers hide the middle of a key with.
+const maskRunes = "…*.•"
+
+// maskedMatch reports whether masked (prefix, mask characters, tail) could
+// be token.
+func maskedMatch(masked, token string) bool {
+	first := strings.IndexAny(masked, maskRunes)
+	last := strings.LastIndexAny(masked, maskRunes)
+	if first < 0 {
+		return false // not masked: another full key
+	}
+	_, size := utf8.DecodeRuneInString(masked[last:])
+	prefix, tail := masked[:first], masked[last+size:]
+	return len(tail) >= 4 && len(token) > len(prefix)+len(tail) &&
+		strings.HasPrefix(token, prefix) && strings.HasSuffix(token, tail)
 }
 
 // call describes one API request.

@@ -115,3 +115,23 @@ func FuzzDecodeResponses(f *testing.F) {
 		}
 	})
 }
+
+func TestUsesKeyMasked(t *testing.T) {
+	c, _ := New("https://api.targon.com", "tgn_HmXVjWWSkmfyw5oUQbXTTHtUho7mD2oxykLsmp5X")
+	for raw, want := range map[string]bool{
+		"tgn_HmXVjWWSkmfyw5oUQbXTTHtUho7mD2oxykLsmp5X": true,
+		"tgn_…mp5X":         true,
+		"tgn_****mp5X":      true,
+		"tgn_...Lsmp5X":     true,
+		"tgn_...":           false, // nothing visible to compare
+		"tgn_…mp5Y":         false,
+		"sk_…mp5X":          false,
+		"tgn_…p5X":          false, // too short a tail to tell keys apart
+		"tgn_OtherFullKey1": false,
+		"":                  false,
+	} {
+		if got := c.UsesKey(raw); got != want {
+			t.Errorf("UsesKey(%q) = %v, want %v", raw, got, want)
+		}
+	}
+}

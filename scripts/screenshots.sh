@@ -140,6 +140,8 @@ wait_for ssh-add 'USD'
 keys ssh-add 3
 wait_for ssh-add 'work-laptop'
 keys ssh-add n
+text ssh-add 'deploy-laptop'
+keys ssh-add Tab
 text ssh-add '-----BEGIN OPENSSH PRIVATE KEY----- b3BlbnNzaC1rZXktdjEAAAAABG5vbmU='
 keys ssh-add Enter
 wait_for ssh-add 'private key'

@@ -290,8 +290,14 @@ func (m *Model) onKey(msg tea.KeyMsg) tea.Cmd {
 		return tea.Quit
 	}
 	if n := len(m.modals); n > 0 {
+		top := m.modals[n-1]
+		// q quits whenever no input has focus: also from a dialog that
+		// only shows something or asks yes or no.
+		if _, typing := top.(interface{ TakesText() bool }); !typing && key.Matches(msg, k.Quit) {
+			return tea.Quit
+		}
 		var cmd tea.Cmd
-		m.modals[n-1], cmd = m.modals[n-1].Update(msg)
+		m.modals[n-1], cmd = top.Update(msg)
 		return cmd
 	}
 	if m.login != nil {

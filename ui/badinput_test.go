@@ -69,11 +69,12 @@ func TestBadSSHKeysNeverSent(t *testing.T) {
 			h := start(t)
 			h.keys("3")
 			h.waitFor("work-laptop")
+			// As the form convention goes: name, tab, paste the key, enter.
 			h.keys("n")
-			h.tm.Send(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune(tc.key), Paste: true})
-			h.keys("shift+tab")
 			h.typeText("laptop")
-			h.keys("tab", "enter")
+			h.keys("tab")
+			h.tm.Send(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune(tc.key), Paste: true})
+			h.keys("enter")
 			h.waitFor(tc.wantSeen)
 			h.idle()
 			if n := countRequests(h.sim, "POST", "/tha/v2/ssh-keys"); n != 0 {

@@ -224,7 +224,9 @@ var faultKinds = []faultKind{
 		send: func(h *harness, round int) {
 			h.keys("n")
 			h.faultWaitDialog("Add SSH key")
-			// Pasted, as people do; the name follows the key's comment.
+			// The form starts on Name; leaving it empty, tab to the key and
+			// paste it, as people do: the name follows the key's comment.
+			h.keys("tab")
 			h.tm.Send(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune(faultPublicKey(h.t)), Paste: true})
 			h.faultWaitDialog("fault-cell")
 			h.keys("enter")

@@ -231,3 +231,35 @@ func TestKeysInOneRead(t *testing.T) {
 		t.Fatalf("letters after n did not reach the form:\n%s", view)
 	}
 }
+
+// TestQuitFromDialogWithoutInput: q quits from a dialog that takes no
+// text (details), as it does from a list.
+func TestQuitFromDialogWithoutInput(t *testing.T) {
+	h := start(t)
+	h.keys("2")
+	h.waitFor("production-inference")
+	h.keys("enter")
+	h.waitFor("UID")
+	h.keys("q")
+	h.tm.WaitFinished(t)
+}
+
+// TestPageSizeRefused: a server that refuses limit=100 with a 400 is asked
+// again without a limit, and the list loads.
+func TestPageSizeRefused(t *testing.T) {
+	h := start(t, withFault(apitest.Fault{Method: "GET", Path: "/tha/v2/me/api-keys", Status: 400, Times: 1,
+		Body: `{"error":"invalid query parameters","reason":"limit must be between 1 and 50"}`}))
+	h.keys("2")
+	h.waitFor("production-inference")
+	h.idle()
+	var queries []string
+	for _, r := range h.sim.Requests() {
+		if r.Path == "/tha/v2/me/api-keys" {
+			queries = append(queries, r.Query)
+		}
+	}
+	if len(queries) != 2 || !strings.Contains(queries[0], "limit=100") || strings.Contains(queries[1], "limit") {
+		t.Fatalf("list requests = %q, want limit=100 then no limit", queries)
+	}
+	h.final()
+}

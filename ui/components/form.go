@@ -107,11 +107,17 @@ func (f *Form) SetSize(w, h int) {
 	f.width = min(72, max(20, w-8))
 	for i := range f.fields {
 		in := &f.fields[i].input
-		in.Width = f.width - 6
+		// The dialog's text area is width-4 (padding); the line holds the
+		// "› " marker, the visible text and one cell for the cursor.
+		in.Width = f.width - 7
 		// Recompute the visible part of a long value for the new width.
 		in.SetCursor(in.Position())
 	}
 }
+
+// TakesText reports that the form has text inputs: the root then never
+// reads "q" as quit while it is open.
+func (f *Form) TakesText() bool { return true }
 
 // Focus moves the cursor to field i.
 func (f *Form) Focus(i int) { f.setFocus(i) }

@@ -2,6 +2,7 @@ package components
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"time"
 
@@ -24,6 +25,9 @@ type PageMsg[T any] struct {
 	Items []T
 	Next  string
 	Err   error
+	// SizeRefused says the server refused the page size; later pages are
+	// asked for without one.
+	SizeRefused bool
 }
 
 // Loader walks every page of a list, requesting each page as soon as the
@@ -63,6 +67,14 @@ func (l *Loader[T]) page(gen int, cursor string) tea.Cmd {
 		ctx, cancel := context.WithTimeout(context.Background(), common.RequestTimeout)
 		defer cancel()
 		p, err := fetch(ctx, api.ListOptions{Limit: size, Cursor: cursor})
+		if size > 0 && errors.Is(err, api.ErrBadRequest) {
+			// A server with a smaller maximum page refuses our limit: ask
+			// again with its own default, and keep to it (SizeRefused).
+			p, err = fetch(ctx, api.ListOptions{Cursor: cursor})
+			if err == nil {
+				return PageMsg[T]{Gen: gen, Items: p.Items, Next: p.NextCursor, SizeRefused: true}
+			}
+		}
 		return PageMsg[T]{Gen: gen, Items: p.Items, Next: p.NextCursor, Err: err}
 	}
 }
@@ -78,6 +90,9 @@ func (l *Loader[T]) Update(msg PageMsg[T]) (items []T, replace bool, cmd tea.Cmd
 	if msg.Err != nil {
 		l.busy, l.err, l.pending = false, msg.Err, nil
 		return nil, false, nil, true
+	}
+	if msg.SizeRefused {
+		l.pageSize = 0
 	}
 	l.pages++
 	last := msg.Next == ""

@@ -73,10 +73,6 @@ func (m *Model) addForm(line, name string) {
 			f.SetValue(fieldName, auto)
 		}
 	}
-	if line == "" {
-		// Nothing to edit in the name yet: start where the key is pasted.
-		f.Focus(fieldKey)
-	}
 	c.Open(f)
 }
 

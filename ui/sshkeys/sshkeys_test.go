@@ -99,7 +99,7 @@ func TestListUnauthorized(t *testing.T) {
 func TestAddKey(t *testing.T) {
 	h := demo(t)
 	key := ed25519Line(t, "you@laptop")
-	h.Keys("n")
+	h.Keys("n", "tab") // leave Name empty: it follows the key's comment
 	f := h.form()
 	h.Paste(key + "\n")
 	if got := f.Value(fieldName); got != "you@laptop" {
@@ -149,9 +149,8 @@ func TestAddRefusedLocally(t *testing.T) {
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
 			h := demo(t)
-			h.Keys("n")
+			h.Keys("n") // the form starts on Name
 			f := h.form()
-			h.Keys("shift+tab")
 			h.Type("my key")
 			h.Keys("tab")
 			h.Paste(tc.text)
@@ -178,7 +177,7 @@ func TestAddRefusedLocally(t *testing.T) {
 
 func TestNameFollowsComment(t *testing.T) {
 	h := demo(t)
-	h.Keys("n")
+	h.Keys("n", "tab")
 	f := h.form()
 	h.Paste(ed25519Line(t, "alice@a"))
 	if got := f.Value(fieldName); got != "alice@a" {
@@ -218,7 +217,7 @@ func TestAddDuplicateShowsServerError(t *testing.T) {
 	h := demo(t)
 	key := ed25519Line(t, "twice@host")
 	for i := range 2 {
-		h.Keys("n")
+		h.Keys("n", "tab")
 		h.Paste(key)
 		h.Keys("enter")
 		if i == 0 && h.Top() != nil {
