@@ -150,7 +150,6 @@ func run(args []string, stdin, stdout *os.File, stderr io.Writer) int {
 		Settings:    settings,
 		Preferences: prefs,
 		Clipboard:   clip,
-		Version:     buildVersion(),
 		StartDemo:   startDemo,
 		Now:         frozen,
 	})

@@ -47,7 +47,6 @@ type Options struct {
 	Settings    *config.Settings
 	Preferences config.Preferences
 	Clipboard   common.Copier
-	Version     string
 	// StartDemo, when set, lets the login screen switch to the built-in
 	// demo account; it returns the demo API's base URL and key.
 	StartDemo func() (baseURL, key string, err error)
@@ -201,15 +200,6 @@ func (m *Model) update(msg tea.Msg) tea.Cmd {
 		return nil
 	case tea.KeyMsg:
 		return m.onKey(msg)
-	case common.OpenModalMsg:
-		msg.Modal.SetSize(m.c.Width, m.c.Height)
-		m.modals = append(m.modals, msg.Modal)
-		return nil
-	case common.CloseModalMsg:
-		if len(m.modals) > 0 {
-			m.modals = m.modals[:len(m.modals)-1]
-		}
-		return nil
 	case common.ToastMsg:
 		m.toastID++
 		m.toast = &toast{id: m.toastID, text: msg.Text, kind: msg.Kind}

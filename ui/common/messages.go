@@ -38,20 +38,6 @@ func Toast(kind ToastKind, format string, args ...any) tea.Cmd {
 	return func() tea.Msg { return ToastMsg{Text: text, Kind: kind} }
 }
 
-// OpenModalMsg puts a modal on top of the stack.
-type OpenModalMsg struct{ Modal Modal }
-
-// OpenModal returns a command that opens m.
-func OpenModal(m Modal) tea.Cmd {
-	return func() tea.Msg { return OpenModalMsg{Modal: m} }
-}
-
-// CloseModalMsg removes the top modal.
-type CloseModalMsg struct{}
-
-// CloseModal is a command that closes the top modal.
-func CloseModal() tea.Msg { return CloseModalMsg{} }
-
 // UnauthorizedMsg says the API rejected the key: the root shows the login
 // screen.
 type UnauthorizedMsg struct{}

@@ -38,7 +38,9 @@ func firstKey(t *testing.T, client *api.Client) api.APIKey {
 // back to it, every other message is for the root.
 func solo(m common.Modal) uitest.Solo[common.Modal] {
 	return uitest.Solo[common.Modal]{Update: m.Update, Own: func(msg tea.Msg) bool {
-		_, ok := msg.(actionDoneMsg)
+		_, done := msg.(actionDoneMsg)
+		_, copied := msg.(copiedMsg)
+		ok := done || copied
 		return ok
 	}}
 }

@@ -53,6 +53,10 @@ func (m *Info) SetSize(w, h int) { m.width = min(84, max(20, w-6)) }
 
 // Update closes on esc/enter and copies on y.
 func (m *Info) Update(msg tea.Msg) (common.Modal, tea.Cmd) {
+	if c, ok := msg.(copiedMsg); ok && c.to == m {
+		m.noteCopy(c)
+		return m, nil
+	}
 	km, ok := msg.(tea.KeyMsg)
 	if !ok {
 		return m, nil
@@ -63,14 +67,31 @@ func (m *Info) Update(msg tea.Msg) (common.Modal, tea.Cmd) {
 		m.closed = true
 		return m, nil
 	case key.Matches(km, k.Copy) && m.copyText != "":
-		how, err := m.c.Clipboard.Copy(m.copyText)
-		if err != nil {
-			m.note = m.c.Styles.Error.Render("✗ could not copy: " + common.ErrorText(err))
-		} else {
-			m.note = m.c.Styles.Success.Render("✓ " + m.copyWhat + " copied via " + how)
+		// Copying may run a helper program (xclip, wl-copy): off the UI
+		// goroutine, like every other piece of I/O.
+		clip, text, self := m.c.Clipboard, m.copyText, m
+		return m, func() tea.Msg {
+			how, err := clip.Copy(text)
+			return copiedMsg{to: self, how: how, err: err}
 		}
 	}
 	return m, nil
+}
+
+// copiedMsg is the outcome of a copy started by an Info.
+type copiedMsg struct {
+	to  *Info
+	how string
+	err error
+}
+
+// noteCopy shows how a copy went.
+func (m *Info) noteCopy(msg copiedMsg) {
+	if msg.err != nil {
+		m.note = m.c.Styles.Error.Render("✗ could not copy: " + common.ErrorText(msg.err))
+		return
+	}
+	m.note = m.c.Styles.Success.Render("✓ " + m.copyWhat + " copied via " + msg.how)
 }
 
 // View draws the rows, the lines and the copy note.

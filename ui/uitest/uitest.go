@@ -388,8 +388,7 @@ func (s Solo[M]) Keys(t testing.TB, keys ...string) []tea.Msg {
 // Driver plays the root model (ui/app.go) around one view, synchronously:
 // it runs every command at once (see Run) and routes each message as the
 // root does. Keys go to the top modal, or to the view when no modal is
-// open; modals open and close on OpenModalMsg and CloseModalMsg; toasts
-// and 401s are recorded; other messages go to every modal and the view.
+// open; toasts and 401s are recorded; other messages go to every modal and the view.
 // After each message, as the root's syncModals, the modals that report
 // Closed are dropped and those opened with Common.Open are stacked. The
 // root's own keys (tabs, help, quit) and its login screen are not played.
@@ -435,15 +434,6 @@ func (d *Driver) Run(cmd tea.Cmd) {
 func (d *Driver) Deliver(msg tea.Msg) tea.Cmd {
 	defer d.syncModals()
 	switch msg := msg.(type) {
-	case common.OpenModalMsg:
-		msg.Modal.SetSize(d.c.Width, d.c.Height)
-		d.Modals = append(d.Modals, msg.Modal)
-		return nil
-	case common.CloseModalMsg:
-		if n := len(d.Modals); n > 0 {
-			d.Modals = d.Modals[:n-1]
-		}
-		return nil
 	case common.ToastMsg:
 		d.Toasts = append(d.Toasts, msg)
 		return nil
