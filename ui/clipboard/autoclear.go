@@ -1,6 +1,7 @@
 package clipboard
 
 import (
+	"strings"
 	"sync"
 	"time"
 )
@@ -17,9 +18,12 @@ type Copier interface {
 // Close does nothing: a plain Clipboard keeps what it copied.
 func (c *Clipboard) Close() {}
 
-// AutoClear wraps c so that d after the last copy the clipboard is cleared,
-// unless the user copied something else since (see ClearIfUnchanged).
-// Copying again restarts the wait. A zero or negative d returns c itself.
+// AutoClear wraps c so that d after the last copy to the system clipboard
+// the clipboard is cleared, unless the user copied something else since
+// (see ClearIfUnchanged). Copying again restarts the wait. A copy that went
+// over OSC 52 is never cleared (the terminal's clipboard cannot be read
+// back), and the wrapper's Copy says so in its "how". A zero or negative d
+// returns c itself.
 func AutoClear(c *Clipboard, d time.Duration) Copier {
 	if d <= 0 {
 		return c
@@ -31,35 +35,56 @@ type autoClear struct {
 	c     *Clipboard
 	after time.Duration
 
-	mu        sync.Mutex
-	timer     *time.Timer
-	text, how string
+	mu    sync.Mutex
+	timer *time.Timer
+	text  string // what the pending clear looks for; "" when none is pending
 }
 
-// Copy copies text and (re)starts the wait before clearing it.
+// Copy copies text and, on the system clipboard, (re)starts the wait before
+// clearing it. The "how" it returns tells the user what will happen:
+// "system clipboard (cleared in 30s if unchanged)" or
+// "terminal (OSC 52); not cleared automatically".
 func (a *autoClear) Copy(text string) (string, error) {
 	how, err := a.c.Copy(text)
 	if err != nil {
 		return how, err
+	}
+	if how != HowSystem {
+		// A clear still pending for an earlier system copy stays pending:
+		// that secret may still be on the system clipboard.
+		return how + "; not cleared automatically", nil
 	}
 	a.mu.Lock()
 	defer a.mu.Unlock()
 	if a.timer != nil {
 		a.timer.Stop()
 	}
-	a.text, a.how = text, how
+	a.text = text
 	a.timer = time.AfterFunc(a.after, a.clear)
-	return how, nil
+	return how + " (cleared in " + shortDuration(a.after) + " if unchanged)", nil
 }
 
-// clear empties the clipboard if it still holds what was copied last.
+// shortDuration is d without trailing zero units: "30s", "2m", "1h30m".
+func shortDuration(d time.Duration) string {
+	s := d.String()
+	if strings.HasSuffix(s, "m0s") {
+		s = strings.TrimSuffix(s, "0s")
+	}
+	if strings.HasSuffix(s, "h0m") {
+		s = strings.TrimSuffix(s, "0m")
+	}
+	return s
+}
+
+// clear empties the system clipboard if it still holds what was copied
+// last.
 func (a *autoClear) clear() {
 	a.mu.Lock()
-	text, how := a.text, a.how
-	a.text, a.how, a.timer = "", "", nil
+	text := a.text
+	a.text, a.timer = "", nil
 	a.mu.Unlock()
 	if text != "" {
-		_ = a.c.ClearIfUnchanged(text, how)
+		_ = a.c.ClearIfUnchanged(text, HowSystem)
 	}
 }
 

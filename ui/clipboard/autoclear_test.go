@@ -3,6 +3,7 @@ package clipboard_test
 import (
 	"bytes"
 	"errors"
+	"strings"
 	"testing"
 	"time"
 
@@ -42,7 +43,7 @@ func TestAutoClearClearsUnchanged(t *testing.T) {
 	var _ common.Copier = ac
 
 	how, err := ac.Copy(copied)
-	if err != nil || how != clipboard.HowSystem {
+	if err != nil || !strings.HasPrefix(how, clipboard.HowSystem) {
 		t.Fatalf("Copy = %q, %v", how, err)
 	}
 	if data := sys.Text(); data != copied {
@@ -73,20 +74,48 @@ func TestAutoClearLeavesUserCopy(t *testing.T) {
 	}
 }
 
-// With OSC 52 the clipboard cannot be read back, so clearing sends an
-// empty OSC 52 after the delay.
-func TestAutoClearOSC52(t *testing.T) {
+// With OSC 52 the clipboard cannot be read back, so nothing is ever sent
+// to "clear" it (an empty OSC 52 could wipe what the user copied since, or
+// be ignored while claiming success), and the copy says so. Close would run
+// a pending clear at once; the terminal must see only the copy.
+func TestAutoClearOSC52NeverClears(t *testing.T) {
 	term := &uitest.Terminal{}
 	c := clipboard.New(clipboard.WithGetenv(noEnv), clipboard.WithSystem(clipboard.System{Unsupported: true}), clipboard.WithTerminal(term))
-	ac := clipboard.AutoClear(c, 20*time.Millisecond)
+	ac := clipboard.AutoClear(c, time.Hour)
 	how, err := ac.Copy(copied)
-	if err != nil || how != clipboard.HowOSC52 {
-		t.Fatalf("Copy = %q, %v", how, err)
+	if err != nil {
+		t.Fatal(err)
 	}
-	const clear = "\x1b]52;c;\a"
-	eventually(t, "an empty OSC 52 is sent", func() bool {
-		return bytes.HasSuffix([]byte(term.String()), []byte(clear))
-	})
+	if want := "terminal (OSC 52); not cleared automatically"; how != want {
+		t.Errorf("how = %q, want %q", how, want)
+	}
+	ac.Close()
+	if w := term.Writes(); len(w) != 1 || !bytes.HasPrefix(w[0], []byte("\x1b]52;c;dGdu")) {
+		t.Errorf("terminal writes = %q, want the copy only", w)
+	}
+}
+
+// A system-clipboard copy says it will be cleared, and a pending clear run
+// by Close leaves what the user copied since alone.
+func TestAutoClearSystemSaysAndChecks(t *testing.T) {
+	sys := &uitest.SystemClipboard{}
+	c := clipboard.New(clipboard.WithGetenv(noEnv), clipboard.WithSystem(systemOf(sys)), clipboard.WithTerminal(&uitest.Terminal{}))
+	ac := clipboard.AutoClear(c, 90*time.Second)
+	how, err := ac.Copy(copied)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := "system clipboard (cleared in 1m30s if unchanged)"; how != want {
+		t.Errorf("how = %q, want %q", how, want)
+	}
+	sys.SetText("the user's own text")
+	ac.Close()
+	if got := sys.Text(); got != "the user's own text" {
+		t.Errorf("clipboard = %q, want the user's text kept", got)
+	}
+	if reads := sys.Reads(); reads != 1 {
+		t.Errorf("clipboard read %d times, want once (to compare)", reads)
+	}
 }
 
 // A failed copy schedules no clearing (there is nothing to clear).

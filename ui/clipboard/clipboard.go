@@ -158,13 +158,21 @@ func (c *Clipboard) Copy(text string) (how string, err error) {
 	return HowOSC52, nil
 }
 
+// ErrNotClearable means the clipboard Copy used cannot be cleared safely:
+// with OSC 52 the terminal's clipboard cannot be read back, so the
+// dashboard cannot know whether it still holds the copied text or something
+// the user copied since, and an "empty" OSC 52 may be ignored anyway.
+var ErrNotClearable = errors.New("clipboard: a copy made with OSC 52 cannot be cleared safely")
+
 // ClearIfUnchanged empties the clipboard that Copy used (how is Copy's
-// result) if it may still hold text.
+// result) if it still holds text.
 //
-// For the system clipboard it reads the clipboard and clears it only if it
-// still holds exactly text, so something the user copied since is left alone.
-// With OSC 52 the clipboard cannot be read back, so it unconditionally sends
-// an OSC 52 that sets the clipboard to the empty string.
+// For the system clipboard it reads the clipboard back and clears it only
+// if it still holds exactly text, so something the user copied since is
+// left alone. With OSC 52 it writes nothing and returns ErrNotClearable:
+// the clipboard cannot be read back, and clearing it blindly could wipe
+// what the user copied since (or be ignored by the terminal while claiming
+// success).
 func (c *Clipboard) ClearIfUnchanged(text, how string) error {
 	switch how {
 	case HowSystem:
@@ -183,10 +191,7 @@ func (c *Clipboard) ClearIfUnchanged(text, how string) error {
 		}
 		return nil
 	case HowOSC52:
-		if c.terminal() == nil {
-			return errors.New("clipboard: no terminal to send OSC 52 to")
-		}
-		return c.writeOSC52("")
+		return ErrNotClearable
 	default:
 		return fmt.Errorf("clipboard: unknown method %q", how)
 	}
