@@ -8,6 +8,8 @@ import (
 	"runtime"
 	"strings"
 	"testing"
+
+	"github.com/charmbracelet/x/ansi"
 )
 
 // testEnv is a hermetic Environment: home is a fresh temp dir and only vars
@@ -264,6 +266,9 @@ func TestResolveKey(t *testing.T) {
 		{name: "env over file", envKey: "tgn_env", file: ptr("tgn_file"), wantKey: "tgn_env", wantSource: KeyFromEnv},
 		{name: "blank env falls back to file", envKey: " \n", file: ptr("tgn_file"), wantKey: "tgn_file", wantSource: KeyFromFile},
 		{name: "empty file", file: ptr("\n"), wantSource: KeyNone, wantWarn: true},
+		// Windows editors may start the file with a UTF-8 byte order mark.
+		{name: "BOM and CRLF", file: ptr("\ufefftgn_file\r\n"), wantKey: "tgn_file", wantSource: KeyFromFile},
+		{name: "BOM after blank lines", file: ptr("\r\n\ufeff tgn_file \r\n"), wantKey: "tgn_file", wantSource: KeyFromFile},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -447,3 +452,27 @@ func TestSettingsSaveAPIKey(t *testing.T) {
 }
 
 func ptr[T any](v T) *T { return &v }
+
+// The permission warning leads with the fix and is short: the status bar
+// shows it (home as "~") next to the profile and host, whole at 80 columns.
+func TestPermissionWarningIsShort(t *testing.T) {
+	if runtime.GOOS == "windows" {
+		t.Skip("Unix permissions")
+	}
+	env, home := testEnv(t, nil)
+	writeFile(t, home, ".targon/credentials-default", "tgn_file\n", 0o644)
+	s, err := Resolve(Flags{}, env)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(s.Warnings) != 1 {
+		t.Fatalf("warnings %q, want one", s.Warnings)
+	}
+	w := strings.ReplaceAll(s.Warnings[0], home+string(os.PathSeparator), "~"+string(os.PathSeparator))
+	if !strings.HasPrefix(w, "chmod 600 ~/.targon/credentials-default") {
+		t.Errorf("warning %q should start with the chmod command", w)
+	}
+	if n := ansi.StringWidth(w); n > 60 {
+		t.Errorf("warning %q is %d columns, want at most 60", w, n)
+	}
+}

@@ -22,9 +22,9 @@ const maxCredentialsSize = 64 << 10
 func (s *Settings) loadKey(env Environment) error {
 	info, statErr := os.Stat(s.CredentialsPath)
 	if statErr == nil && info.Mode().IsRegular() && runtime.GOOS != "windows" && info.Mode().Perm()&0o077 != 0 {
-		s.Warnings = append(s.Warnings, fmt.Sprintf(
-			"run chmod 600 %s: others can read it (mode %04o)",
-			s.CredentialsPath, info.Mode().Perm()))
+		// The fix first and short: the status bar shows this next to the
+		// profile and host, and it must be whole at 80 columns.
+		s.Warnings = append(s.Warnings, fmt.Sprintf("chmod 600 %s: others can read it", s.CredentialsPath))
 	}
 
 	if key := strings.TrimSpace(env.getenv("TARGON_API_KEY")); key != "" {
@@ -45,7 +45,7 @@ func (s *Settings) loadKey(env Environment) error {
 	if err != nil {
 		return fmt.Errorf("credentials: %w", err)
 	}
-	key := strings.TrimSpace(string(data))
+	key := trimKeyFile(data)
 	if key == "" {
 		s.Warnings = append(s.Warnings, fmt.Sprintf("credentials file %s is empty", s.CredentialsPath))
 		return nil
@@ -55,6 +55,15 @@ func (s *Settings) loadKey(env Environment) error {
 	}
 	s.apiKey, s.KeySource = key, KeyFromFile
 	return nil
+}
+
+// trimKeyFile is the key a credentials file holds: its text without a
+// UTF-8 byte order mark (some Windows editors write one) and without
+// surrounding white space, CR LF line ends included.
+func trimKeyFile(data []byte) string {
+	s := strings.TrimSpace(string(data))
+	s = strings.TrimPrefix(s, "\uFEFF")
+	return strings.TrimSpace(s)
 }
 
 // CheckKey reports whether key, already trimmed, can be an API key: non-empty

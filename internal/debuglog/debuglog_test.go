@@ -5,6 +5,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"runtime"
 	"strings"
 	"testing"
 )
@@ -69,4 +70,50 @@ func FuzzRedact(f *testing.F) {
 			}
 		}
 	})
+}
+
+// An existing log readable by others is made private before anything is
+// written to it.
+func TestOpenMakesExistingFilePrivate(t *testing.T) {
+	if runtime.GOOS == "windows" {
+		t.Skip("Unix permissions")
+	}
+	path := filepath.Join(t.TempDir(), "debug.log")
+	if err := os.WriteFile(path, []byte("earlier run\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Chmod(path, 0o644); err != nil { // in case the umask took bits away
+		t.Fatal(err)
+	}
+	_, closer, err := Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	closer.Close()
+	info, err := os.Stat(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if m := info.Mode().Perm(); m != 0o600 {
+		t.Errorf("mode %04o after Open, want 0600", m)
+	}
+	if data, _ := os.ReadFile(path); string(data) != "earlier run\n" {
+		t.Errorf("log = %q, want the earlier run kept (Open appends)", data)
+	}
+}
+
+// A directory or a device is not a log file.
+func TestOpenRefusesSpecialFiles(t *testing.T) {
+	paths := []string{t.TempDir()}
+	if runtime.GOOS != "windows" {
+		paths = append(paths, os.DevNull)
+	}
+	for _, path := range paths {
+		if _, closer, err := Open(path); err == nil || !strings.Contains(err.Error(), path) || !strings.Contains(err.Error(), "not a regular file") {
+			if closer != nil {
+				closer.Close()
+			}
+			t.Errorf("Open(%s) error = %v, want one naming it: not a regular file", path, err)
+		}
+	}
 }
