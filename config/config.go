@@ -9,8 +9,10 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"maps"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"syscall"
 	"unicode"
@@ -92,6 +94,10 @@ func Resolve(flags Flags, env Environment) (*Settings, error) {
 	if err := CheckProfile(s.Profile); err != nil {
 		return nil, fmt.Errorf("%w (from %s)", err, from)
 	}
+	s.CredentialsPath = filepath.Join(home, ".targon", "credentials-"+s.Profile)
+	if err := cfg.checkKnown(s.Profile, from, s.CredentialsPath, home); err != nil {
+		return nil, err
+	}
 
 	var rawURL string
 	switch {
@@ -113,7 +119,6 @@ func Resolve(flags Flags, env Environment) (*Settings, error) {
 		return nil, fmt.Errorf("%w (from %s)", err, from)
 	}
 
-	s.CredentialsPath = filepath.Join(home, ".targon", "credentials-"+s.Profile)
 	if err := s.loadKey(env); err != nil {
 		return nil, err
 	}
@@ -186,6 +191,64 @@ func (c *targonConfig) current() (string, error) {
 		return "", c.fail("expected a profile name (a string), got "+describe(v), "current")
 	}
 	return s, nil
+}
+
+// checkKnown refuses a profile that exists nowhere, so that a typo in
+// --profile, TARGON_PROFILE or current does not silently run against the
+// default URL with no key. A profile is known when:
+//   - it is "default": Targon's CLI treats it as the implicit profile, which
+//     needs no section (nor a config file at all);
+//   - config.toml has a [profiles.<name>] section;
+//   - ~/.targon/credentials-<name> exists: the CLI's login writes that file,
+//     and a profile that has a key but no section runs with the default URL,
+//     as the CLI would.
+//
+// from says where the name came from; home is shortened to "~" in the
+// message.
+func (c *targonConfig) checkKnown(profile, from, credentials, home string) error {
+	if profile == DefaultProfile {
+		return nil
+	}
+	names, err := c.profileNames()
+	if err != nil {
+		return err
+	}
+	if slices.Contains(names, profile) {
+		return nil
+	}
+	if _, err := os.Lstat(credentials); err == nil {
+		return nil
+	}
+	short := func(p string) string {
+		if rel, err := filepath.Rel(home, p); err == nil && !strings.HasPrefix(rel, "..") {
+			return filepath.Join("~", rel)
+		}
+		return p
+	}
+	var which string
+	switch {
+	case c.doc == nil:
+		which = "the file does not exist"
+	case len(names) == 0:
+		which = "it has no profiles"
+	default:
+		which = "profiles: " + strings.Join(names, ", ")
+	}
+	return fmt.Errorf("profile %q (from %s) is not in %s (%s) and has no %s",
+		profile, from, short(c.path), which, short(credentials))
+}
+
+// profileNames lists the [profiles.<name>] sections, sorted.
+func (c *targonConfig) profileNames() ([]string, error) {
+	v, ok := c.doc["profiles"]
+	if !ok {
+		return nil, nil
+	}
+	profiles, ok := v.(map[string]any)
+	if !ok {
+		return nil, c.fail("expected a table of profiles, got "+describe(v), "profiles")
+	}
+	return slices.Sorted(maps.Keys(profiles)), nil
 }
 
 // baseURL returns profiles.<profile>.base_url ("" when absent) and a

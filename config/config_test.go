@@ -68,7 +68,7 @@ func TestResolveProfilePrecedence(t *testing.T) {
 		{name: "no current", config: "[profiles.default]\nbase_url = \"https://d.example.com\"\n", want: "default", wantURL: "https://d.example.com"},
 		{name: "empty current", config: "current = \"\"\n", want: "default", wantURL: DefaultBaseURL},
 		{name: "no file", want: "default", wantURL: DefaultBaseURL},
-		{name: "profile not in file", flag: "other", config: sampleTargonConfig, want: "other", wantURL: DefaultBaseURL},
+		{name: "default without a section", flag: "default", config: "[profiles.prod]\n", want: "default", wantURL: DefaultBaseURL},
 		{name: "profile without base_url", config: "current = \"x\"\n[profiles.x]\nname = \"y\"\n", want: "x", wantURL: DefaultBaseURL},
 	}
 	for _, tt := range tests {
@@ -474,5 +474,55 @@ func TestPermissionWarningIsShort(t *testing.T) {
 	}
 	if n := ansi.StringWidth(w); n > 60 {
 		t.Errorf("warning %q is %d columns, want at most 60", w, n)
+	}
+}
+
+// A profile that exists nowhere is an error naming it, where it came from
+// and the profiles there are; it used to run silently against the default
+// URL. "default" needs no section, and a profile with a credentials file
+// but no section is accepted (the Targon CLI's login writes only that).
+func TestResolveUnknownProfile(t *testing.T) {
+	tests := []struct {
+		name, flag, env, config, creds string
+		want                           []string // nil: no error
+	}{
+		{name: "flag", flag: "stagign", config: sampleTargonConfig,
+			want: []string{`profile "stagign" (from --profile) is not in ~/.targon/config.toml (profiles: default, staging, work)`}},
+		{name: "env", env: "prdo", config: "[profiles.default]\n[profiles.prod]\n",
+			want: []string{`profile "prdo" (from TARGON_PROFILE)`, "(profiles: default, prod)"}},
+		{name: "current", config: "current = \"ghost\"\n[profiles.prod]\n",
+			want: []string{`profile "ghost" (from current in`, "(profiles: prod)"}},
+		{name: "no profiles", flag: "x", config: "telemetry = false\n",
+			want: []string{`profile "x"`, "(it has no profiles)", "no ~/.targon/credentials-x"}},
+		{name: "no file", flag: "x", want: []string{`profile "x"`, "(the file does not exist)"}},
+		{name: "no file, default", flag: "default"},
+		{name: "credentials file only", flag: "ci", config: sampleTargonConfig, creds: "credentials-ci"},
+		{name: "section only", flag: "staging", config: sampleTargonConfig},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			env, home := testEnv(t, map[string]string{"TARGON_PROFILE": tt.env})
+			if tt.config != "" {
+				writeFile(t, home, ".targon/config.toml", tt.config, 0o600)
+			}
+			if tt.creds != "" {
+				writeFile(t, home, ".targon/"+tt.creds, "tgn_ci\n", 0o600)
+			}
+			s, err := Resolve(Flags{Profile: tt.flag}, env)
+			if tt.want == nil {
+				if err != nil {
+					t.Fatal(err)
+				}
+				return
+			}
+			if err == nil {
+				t.Fatalf("profile %q accepted (base URL %s), want an error", s.Profile, s.BaseURL)
+			}
+			for _, w := range tt.want {
+				if !strings.Contains(err.Error(), filepath.FromSlash(w)) {
+					t.Errorf("error %q\n does not say %q", err, w)
+				}
+			}
+		})
 	}
 }
