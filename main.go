@@ -46,10 +46,12 @@ func run(args []string, stdin, stdout *os.File, stderr io.Writer) int {
 	fs := flag.NewFlagSet("targon-dash", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	var (
-		baseURL     = fs.String("base-url", "", "Targon API base URL (default: $TARGON_BASE_URL, the profile's base_url, or https://api.targon.com)")
-		profile     = fs.String("profile", "", "profile name (default: $TARGON_PROFILE, `current` in ~/.targon/config.toml, or \"default\")")
+		// A back-quoted word in a usage string becomes the flag's
+		// placeholder in -h (flag.UnquoteUsage): "-profile NAME".
+		baseURL     = fs.String("base-url", "", "Targon API base `URL` (default: $TARGON_BASE_URL, the profile's base_url, or https://api.targon.com)")
+		profile     = fs.String("profile", "", "profile `NAME` (default: $TARGON_PROFILE, the current profile of ~/.targon/config.toml, or default)")
 		demo        = fs.Bool("demo", false, "run against a built-in demo account (no Targon account needed)")
-		debugPath   = fs.String("debug", "", "append a log of API requests to this file (created 0600; keys are redacted)")
+		debugPath   = fs.String("debug", "", "append a log of API requests to `FILE` (made 0600; keys are redacted)")
 		theme       = fs.String("theme", "", "colours: auto, dark or light (default: the preference, else auto)")
 		showVersion = fs.Bool("version", false, "print the version and exit")
 	)
