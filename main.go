@@ -78,7 +78,7 @@ func run(args []string, stdin, stdout *os.File, stderr io.Writer) int {
 	env := config.Environment{Getenv: os.Getenv}
 	prefs, err := config.LoadPreferences(env)
 	if err == nil {
-		err = prefs.ValidateKeys(common.DefaultKeyMap().ActionNames())
+		err = common.CheckKeyPreferences(prefs) // unknown actions and keys, conflicts: file:line: field
 	}
 	if err != nil {
 		fmt.Fprintln(stderr, "targon-dash:", err)

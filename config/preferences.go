@@ -155,6 +155,15 @@ func (p Preferences) ValidateKeys(known []string) error {
 	return nil
 }
 
+// KeyActions lists the actions of p.Keys in the order the file names them.
+func (p Preferences) KeyActions() []string { return inFileOrder(p.Keys, p.src, "keys") }
+
+// KeyError is a problem with the [keys] entry of action, as a *FileError
+// naming the file, the entry's line (when p was parsed) and keys.<action>.
+func (p Preferences) KeyError(action, msg string) error {
+	return &FileError{Path: p.Path, Line: p.src.line("keys", action), Field: fieldName("keys", action), Msg: msg}
+}
+
 // inFileOrder returns the keys of table, the table at parent in src, in the
 // order src defines them; keys src lacks come first, by name.
 func inFileOrder[V any](table map[string]V, src *tomlDoc, parent ...string) []string {
@@ -202,7 +211,10 @@ func keyList(v any) ([]string, string) {
 		if !ok {
 			return nil, fmt.Sprintf("%s, but item %d is %s", want, i+1, describe(e))
 		}
-		if strings.TrimSpace(s) == "" {
+		if s == "space" {
+			s = " " // the space bar's name in Bubble Tea; "space" reads better in a file
+		}
+		if strings.TrimSpace(s) == "" && s != " " {
 			return nil, fmt.Sprintf("item %d is an empty key", i+1)
 		}
 		out = append(out, s)

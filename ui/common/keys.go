@@ -88,7 +88,7 @@ func DefaultKeyMap() *KeyMap {
 
 // helpKeys is how a binding's keys are shown in help: "j/↓".
 func helpKeys(keys []string) string {
-	pretty := map[string]string{"up": "↑", "down": "↓", "pgup": "pgup", "pgdown": "pgdn", "shift+tab": "shift+tab"}
+	pretty := map[string]string{"up": "↑", "down": "↓", "pgup": "pgup", "pgdown": "pgdn", "shift+tab": "shift+tab", " ": "space"}
 	out := make([]string, 0, len(keys))
 	for _, k := range keys {
 		if p, ok := pretty[k]; ok {
