@@ -7,9 +7,12 @@
 // always uses OSC 52, since the remote host's clipboard is of no use to the
 // person at the keyboard.
 //
+// [AutoClear] clears a copied secret later, but only from the system
+// clipboard and only if it still holds the secret: an OSC 52 copy cannot be
+// read back, so it is never "cleared" (no empty OSC 52 is ever sent).
+//
 // The package never logs the copied text and never puts it in an error.
-// It does not import Bubble Tea: the UI schedules [Clipboard.ClearIfUnchanged]
-// itself (for instance with tea.Tick).
+// It does not import Bubble Tea.
 package clipboard
 
 import (
