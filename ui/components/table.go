@@ -415,9 +415,9 @@ func (t *Table) renderRow(w io.StringWriter, r Row, selected bool) {
 // them, so the delegate draws nothing.
 type lineDelegate struct{}
 
-func (lineDelegate) Height() int                             { return 1 }
-func (lineDelegate) Spacing() int                            { return 0 }
-func (lineDelegate) Update(tea.Msg, *list.Model) tea.Cmd     { return nil }
+func (lineDelegate) Height() int                                  { return 1 }
+func (lineDelegate) Spacing() int                                 { return 0 }
+func (lineDelegate) Update(tea.Msg, *list.Model) tea.Cmd          { return nil }
 func (lineDelegate) Render(io.Writer, list.Model, int, list.Item) {}
 
 // matchWords is the table's list.FilterFunc: a row matches when its filter
