@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"io"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/charmbracelet/bubbles/key"
 	"github.com/charmbracelet/bubbles/list"
@@ -425,13 +427,37 @@ func (lineDelegate) Render(io.Writer, list.Model, int, list.Item) {}
 // case. Matches keep the list's order.
 func matchWords(term string, targets []string) []list.Rank {
 	words := strings.Fields(strings.ToLower(term))
-	var out []list.Rank
+	// Sized for all: most words typed first match most rows, and growing
+	// a slice of thousands by appending copies it many times over.
+	out := make([]list.Rank, 0, len(targets))
 	for i, target := range targets {
-		if containsAll(strings.ToLower(target), words) {
+		if containsAll(lowerCase(target), words) {
 			out = append(out, list.Rank{Index: i})
 		}
 	}
 	return out
+}
+
+// lowerCase is s in lower case: s itself, without a copy, when no rune
+// changes, which is the common case (rows lower their filter text once),
+// and faster to find out than with strings.ToLower, which maps every rune
+// of a text that is not all ASCII ("tgn_…").
+func lowerCase(s string) string {
+	for i := 0; i < len(s); {
+		if c := s[i]; c < utf8.RuneSelf {
+			if 'A' <= c && c <= 'Z' {
+				return strings.ToLower(s)
+			}
+			i++
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if unicode.ToLower(r) != r {
+			return strings.ToLower(s)
+		}
+		i += n
+	}
+	return s
 }
 
 // containsAll reports whether s holds every word.
