@@ -15,7 +15,7 @@ import (
 // testRow is a table row with a uid.
 type testRow struct{ uid, name string }
 
-func (r testRow) FilterValue() string { return r.name }
+func (r testRow) FilterValue() string { return r.name + " " + r.uid }
 func (r testRow) Cells() []string     { return []string{r.name, r.uid} }
 func (r testRow) UID() string         { return r.uid }
 
