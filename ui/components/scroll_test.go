@@ -239,6 +239,9 @@ func TestTableFilterResultsBelongToTheQuery(t *testing.T) {
 func TestTableFilterWithoutMatch(t *testing.T) {
 	tb := newTestTable(t, "alpha", "beta")
 	press(t, tb, "/", "z", "z")
+	if top := firstLine(tb); !strings.HasPrefix(top, "/ zz") || !strings.Contains(top, "0 of 2 API keys") {
+		t.Errorf("top line while typing a filter that matches nothing: %q", top)
+	}
 	if v := uitest.Plain(tb.View()); !strings.Contains(v, "No API key matches “zz”") {
 		t.Errorf("typing a filter that matches nothing:\n%s", tb.View())
 	}

@@ -133,6 +133,9 @@ func (t *Table) SetSize(w, h int) {
 	t.height = max(1, h-2)
 	t.widths = columnWidths(t.cols, w-3)
 	t.List.SetSize(w, t.height)
+	// The list sizes its filter input to the whole width, padding it with
+	// spaces; unsized, the match count can follow the query.
+	t.List.FilterInput.Width = 0
 	t.scroll(len(t.List.VisibleItems()))
 }
 
