@@ -96,7 +96,7 @@ func (t *Table) topLine(shown int) string {
 	st := t.c.Styles
 	var left string
 	n := len(t.List.Items())
-	matches := st.Muted.Render(fmt.Sprintf("  %d of %d %s · esc clears", shown, n, t.items))
+	matches := st.Muted.Render(fmt.Sprintf("  %d of %d %s · %s clears", shown, n, t.items, t.c.Keys.Back.Help().Key))
 	switch {
 	case t.List.SettingFilter():
 		left = t.List.FilterInput.View()
@@ -215,8 +215,8 @@ func (t *Table) Capturing() bool { return t.List.SettingFilter() }
 // Len is the number of rows (unfiltered).
 func (t *Table) Len() int { return len(t.List.Items()) }
 
-// Update moves the cursor, runs the filter, and passes other messages
-// (the filter cursor's blink) to the list.
+// Update moves the cursor and runs the filter; while the filter is typed,
+// other messages (its cursor's blink) go to the list.
 func (t *Table) Update(msg tea.Msg) tea.Cmd {
 	switch msg := msg.(type) {
 	case list.FilterMatchesMsg:
@@ -228,6 +228,9 @@ func (t *Table) Update(msg tea.Msg) tea.Cmd {
 			return t.filterKey(msg)
 		}
 		return t.browseKey(msg)
+	}
+	if !t.List.SettingFilter() {
+		return nil // the list has nothing else to do while browsing
 	}
 	var cmd tea.Cmd
 	t.List, cmd = t.List.Update(msg)
