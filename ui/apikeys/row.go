@@ -1,6 +1,7 @@
 package apikeys
 
 import (
+	"strings"
 	"time"
 
 	"github.com/targon-dash/targon-dash/api"
@@ -15,11 +16,13 @@ type row struct {
 	// inUse marks the key this dashboard authenticates with.
 	inUse bool
 	now   func() time.Time
+	// filter is what "/" matches, worked out once (lower case).
+	filter string
 }
 
 // newRow is the one place an api.APIKey becomes a row.
 func newRow(c *common.Common, k api.APIKey) row {
-	return row{
+	r := row{
 		uid:     common.Sanitize(k.UID),
 		name:    common.Sanitize(k.Name),
 		masked:  common.MaskKey(k.KeyRaw),
@@ -28,13 +31,21 @@ func newRow(c *common.Common, k api.APIKey) row {
 		inUse:   c.Client.UsesKey(k.KeyRaw),
 		now:     c.Now,
 	}
+	r.filter = strings.ToLower(r.name + " " + r.uid + " " + r.masked)
+	return r
 }
 
-// UID identifies the row's key (components.KeyedRow).
+// UID identifies the row's key (components.Row).
 func (r row) UID() string { return r.uid }
 
-// FilterValue is what "/" matches: the name and the uid.
-func (r row) FilterValue() string { return r.name + " " + r.uid }
+// FilterValue is what "/" matches: the text the row shows (name, uid,
+// masked key, and "in use" on the key in use), dates aside.
+func (r row) FilterValue() string {
+	if r.inUse {
+		return r.filter + " in use"
+	}
+	return r.filter
+}
 
 // Cells are the columns: name, uid, masked key, created, updated.
 func (r row) Cells() []string {

@@ -63,6 +63,9 @@ func (l *KeyList[T]) ViewWith(st *common.Styles, note string) string {
 		note = n
 	}
 	l.Table.SetNote(note)
+	// "No SSH keys." only once the list is known to be empty: not while it
+	// loads, not under a load error.
+	l.Table.SetLoaded(l.Loader.Loaded() && !l.Loader.Busy() && l.Loader.Err() == nil)
 	return l.Table.View()
 }
 

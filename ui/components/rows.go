@@ -11,13 +11,6 @@ import (
 	"github.com/targon-dash/targon-dash/ui/common"
 )
 
-// KeyedRow is a Row that names the item it shows (its uid), so the table
-// can find it again after a reload, a rename or a delete.
-type KeyedRow interface {
-	Row
-	UID() string
-}
-
 // ApplyPage feeds one page to the loader and shows what it yields in the
 // table, converting items with toRow, keeping the cursor on the same item
 // across a reload, and requesting the next page. A 401 asks the root for
@@ -40,77 +33,82 @@ func ApplyPage[T any](t *Table, l *Loader[T], msg PageMsg[T], toRow func(T) Row)
 	if !replace {
 		return tea.Batch(t.AppendRows(rows), next)
 	}
-	selected := t.SelectedUID()
-	cmd := t.SetRows(rows)
-	if t.indexOf(selected) >= 0 {
-		t.SelectUID(selected)
-	} else if n := len(t.List.VisibleItems()); t.List.Index() >= n && n > 0 {
-		// The selected item is gone and the list got shorter: stay on a row.
-		t.List.Select(n - 1)
-	}
-	return tea.Batch(cmd, next)
+	return tea.Batch(t.SetRows(rows), next)
 }
 
 // SelectedUID is the uid of the row under the cursor, or "".
 func (t *Table) SelectedUID() string {
-	if r, ok := t.List.SelectedItem().(KeyedRow); ok {
+	if r := t.Selected(); r != nil {
 		return r.UID()
 	}
 	return ""
 }
 
-// SelectUID moves the cursor to the row with uid, if it is listed.
+// SelectUID moves the cursor to the row with uid, if it is shown.
 func (t *Table) SelectUID(uid string) {
-	if i := t.indexOf(uid); i >= 0 {
+	items := t.List.VisibleItems()
+	if i := indexOf(items, uid); i >= 0 {
 		t.List.Select(i)
+		t.scroll(len(items))
+		t.remember()
 	}
 }
 
-// Prepend puts r first and selects it (a newly created item).
-func (t *Table) Prepend(r KeyedRow) tea.Cmd {
+// Prepend puts r first and selects it (a newly created item); a filter in
+// force is cleared so the new row is seen.
+func (t *Table) Prepend(r Row) tea.Cmd {
 	t.List.ResetFilter()
-	cmd := t.List.InsertItem(0, r)
+	_ = t.List.InsertItem(0, r) // unfiltered: no command
 	t.List.Select(0)
-	return cmd
-}
-
-// Replace swaps in r for the row with the same uid.
-func (t *Table) Replace(r KeyedRow) tea.Cmd {
-	if i := t.indexOf(r.UID()); i >= 0 {
-		return t.List.SetItem(i, r)
-	}
+	t.remember()
+	t.scroll(t.Len())
 	return nil
 }
 
-// Remove drops the row with uid. The rows are set anew rather than with
-// list.RemoveItem, which would use the index in the filtered rows too;
-// setting them re-runs an active filter.
-func (t *Table) Remove(uid string) tea.Cmd {
-	i := t.indexOf(uid)
+// Replace swaps in r for the row with the same uid (a rename, a roll). An
+// active filter is applied again: the new text may no longer match.
+func (t *Table) Replace(r Row) tea.Cmd {
+	items := t.List.Items()
+	i := indexOf(items, r.UID())
 	if i < 0 {
 		return nil
 	}
-	items := t.List.Items()
-	rest := make([]list.Item, 0, len(items)-1)
-	rest = append(append(rest, items[:i]...), items[i+1:]...)
-	filtered := t.List.FilterState() == list.FilterApplied
-	cmd := t.List.SetItems(rest)
-	if filtered {
-		// Re-apply the filter now rather than when its command returns,
-		// so the deleted row is gone from the very next frame.
-		t.List.SetFilterText(t.List.FilterValue())
-		return nil
-	}
-	return cmd
+	all := append([]list.Item(nil), items...)
+	all[i] = r
+	t.setItems(all, t.List.Index())
+	return nil
 }
 
-// indexOf is the position of uid among all (unfiltered) rows, or -1.
-func (t *Table) indexOf(uid string) int {
+// Remove drops the row with uid (once the server confirmed the delete).
+// When it was under the cursor, the cursor lands on its neighbour: the
+// next row, or the previous one when it was the last.
+func (t *Table) Remove(uid string) tea.Cmd {
+	items := t.List.Items()
+	i := indexOf(items, uid)
+	if i < 0 {
+		return nil
+	}
+	t.remember()
+	fallback := t.List.Index()
+	if t.selected == uid {
+		// Its line among the rows shown is where its next row moves up to.
+		if v := indexOf(t.List.VisibleItems(), uid); v >= 0 {
+			fallback = v
+		}
+	}
+	rest := make([]list.Item, 0, len(items)-1)
+	rest = append(append(rest, items[:i]...), items[i+1:]...)
+	t.setItems(rest, fallback)
+	return nil
+}
+
+// indexOf is the position of the row with uid among items, or -1.
+func indexOf(items []list.Item, uid string) int {
 	if uid == "" {
 		return -1
 	}
-	for i, it := range t.List.Items() {
-		if r, ok := it.(KeyedRow); ok && r.UID() == uid {
+	for i, it := range items {
+		if r, ok := it.(Row); ok && r.UID() == uid {
 			return i
 		}
 	}

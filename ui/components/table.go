@@ -4,8 +4,12 @@ import (
 	"fmt"
 	"io"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
+	"github.com/charmbracelet/bubbles/key"
 	"github.com/charmbracelet/bubbles/list"
+	"github.com/charmbracelet/bubbles/textinput"
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/x/ansi"
 
@@ -20,31 +24,50 @@ type Column struct {
 	Flex  int
 }
 
-// Row is an item of a Table: its filter text and its cells, already
-// formatted. Cells is called only for rows on screen.
+// Row is an item of a Table: its filter text, its cells, already
+// formatted, and the uid of the item it shows, by which the table keeps
+// the cursor on it across a reload, a filter or a delete. Cells is called
+// only for rows on screen.
 type Row interface {
 	list.Item
 	Cells() []string
+	UID() string
 }
 
-// Table is a bubbles list drawn as one-line rows in columns under a header.
-// It filters with "/", and its quit keys are disabled (the root quits).
+// Table is a bubbles list drawn as one-line rows in columns under a top
+// line and a header. The list holds the rows, the cursor and the filter;
+// the table moves the cursor, scrolls and draws the rows on screen itself
+// (the list pages, and its last page can hold a single row). It filters
+// with "/" synchronously, so what is shown always belongs to the query
+// typed; the list's quit keys are disabled (the root quits).
 type Table struct {
-	c           *common.Common
-	List        list.Model
-	cols        []Column
-	delegate    *rowDelegate
-	width       int
+	c      *common.Common
+	List   list.Model
+	cols   []Column
+	widths []int
+	width  int
+	// height is how many rows fit; offset is the first row on screen.
+	height, offset int
+	// selected is the uid of the row the user last chose. It outlives the
+	// row's visibility: a filter that hides it, then is cleared, brings the
+	// cursor back to it.
+	selected string
+	// accept ends typing the filter and keeps it (the list's binding, kept
+	// enabled whatever the list does with its own copy).
+	accept      key.Binding
 	item, items string
 	note        string
+	// loaded says an empty table is really empty (the list loaded without
+	// error), so it may say "No API keys.".
+	loaded bool
 }
 
 // NewTable returns an empty table; item and items name what it holds ("API
 // key", "API keys") in its count line.
 func NewTable(c *common.Common, cols []Column, item, items string) *Table {
-	d := &rowDelegate{c: c}
-	l := list.New(nil, d, 0, 0)
+	l := list.New(nil, lineDelegate{}, 0, 0)
 	l.KeyMap = c.Keys.ListKeyMap()
+	l.Filter = matchWords
 	// The table draws its own top line (count, filter, note), so the
 	// list's title bar and status bar are off.
 	l.SetShowTitle(false)
@@ -52,30 +75,36 @@ func NewTable(c *common.Common, cols []Column, item, items string) *Table {
 	l.SetShowHelp(false)
 	l.SetShowStatusBar(false)
 	l.SetShowPagination(false)
-	l.SetStatusBarItemName(item, items) // for the list's "No API keys." text
 	l.DisableQuitKeybindings()
 	l.FilterInput.Prompt = "/ "
 	l.FilterInput.PromptStyle = c.Styles.FilterPrompt
 	l.FilterInput.Cursor.Style = c.Styles.FilterCursor
-	l.Styles.NoItems = c.Styles.Empty.Padding(0, 0, 0, 2)
-	t := &Table{c: c, List: l, cols: cols, delegate: d, item: item, items: items}
-	return t
+	return &Table{c: c, List: l, cols: cols, accept: list.DefaultKeyMap().AcceptWhileFiltering, item: item, items: items}
 }
 
 // SetNote sets text shown at the right of the top line (loading, errors).
 func (t *Table) SetNote(note string) { t.note = note }
 
-// topLine is the filter being typed, or the filter in force and the match
-// count, or the item count; then the note.
-func (t *Table) topLine() string {
+// SetLoaded says whether the rows are known (loaded without error): only
+// then does an empty table say there are none.
+func (t *Table) SetLoaded(loaded bool) { t.loaded = loaded }
+
+// topLine is the filter being typed or the filter in force with the match
+// count, or the item count; then the note; at the right the cursor's
+// position among the rows shown.
+func (t *Table) topLine(shown int) string {
 	st := t.c.Styles
 	var left string
 	n := len(t.List.Items())
+	matches := st.Muted.Render(fmt.Sprintf("  %d of %d %s · %s clears", shown, n, t.items, t.c.Keys.Back.Help().Key))
 	switch {
 	case t.List.SettingFilter():
 		left = t.List.FilterInput.View()
+		if t.List.FilterValue() != "" {
+			left += matches
+		}
 	case t.List.IsFiltered():
-		left = st.Accent.Render("/ "+t.List.FilterValue()) + st.Muted.Render(fmt.Sprintf("  %d of %d %s · esc clears", len(t.List.VisibleItems()), n, t.items))
+		left = st.Accent.Render("/ "+t.List.FilterValue()) + matches
 	case n == 1:
 		left = st.Muted.Render("1 " + t.item)
 	default:
@@ -88,14 +117,26 @@ func (t *Table) topLine() string {
 			line = "  " + t.note // the note (loading, an error) matters more than the count
 		}
 	}
+	if shown > 0 {
+		pos := fmt.Sprintf("%d/%d", t.List.Index()+1, shown)
+		if gap := t.width - 1 - ansi.StringWidth(line) - len(pos); gap >= 2 {
+			line += strings.Repeat(" ", gap) + st.Muted.Render(pos)
+		}
+	}
 	return ansi.Truncate(line, t.width, "…")
 }
 
-// SetSize gives the table its area; column widths are recomputed.
+// SetSize gives the table its area; column widths are recomputed and the
+// cursor stays on screen.
 func (t *Table) SetSize(w, h int) {
 	t.width = w
-	t.delegate.widths = columnWidths(t.cols, w-3)
-	t.List.SetSize(w, max(1, h-2))
+	t.height = max(1, h-2)
+	t.widths = columnWidths(t.cols, w-3)
+	t.List.SetSize(w, t.height)
+	// The list sizes its filter input to the whole width, padding it with
+	// spaces; unsized, the match count can follow the query.
+	t.List.FilterInput.Width = 0
+	t.scroll(len(t.List.VisibleItems()))
 }
 
 // columnWidths shares width among columns: each gets its minimum, then the
@@ -127,16 +168,19 @@ func columnWidths(cols []Column, width int) []int {
 }
 
 // SetRows replaces every row, keeping the cursor on the same item when it
-// is still there.
+// is still there, else on the same line. An active filter is applied to the
+// new rows at once. The command is always nil (nothing runs later); it is
+// returned so callers batch it like other components' commands.
 func (t *Table) SetRows(rows []Row) tea.Cmd {
 	items := make([]list.Item, len(rows))
 	for i, r := range rows {
 		items[i] = r
 	}
-	return t.List.SetItems(items)
+	t.setItems(items, t.List.Index())
+	return nil
 }
 
-// AppendRows adds rows at the end.
+// AppendRows adds rows at the end; the cursor stays where it is.
 func (t *Table) AppendRows(rows []Row) tea.Cmd {
 	items := t.List.Items()
 	all := make([]list.Item, 0, len(items)+len(rows))
@@ -144,7 +188,17 @@ func (t *Table) AppendRows(rows []Row) tea.Cmd {
 	for _, r := range rows {
 		all = append(all, r)
 	}
-	return t.List.SetItems(all)
+	t.setItems(all, t.List.Index())
+	return nil
+}
+
+// setItems replaces the items, filters them and puts the cursor back on the
+// chosen row, or when it is gone on line fallback.
+func (t *Table) setItems(items []list.Item, fallback int) {
+	t.remember()
+	_ = t.List.SetItems(items) // its filter command is stale: refilter does it now
+	t.refilter()
+	t.follow(fallback)
 }
 
 // Selected is the row under the cursor, or nil.
@@ -161,17 +215,162 @@ func (t *Table) Capturing() bool { return t.List.SettingFilter() }
 // Len is the number of rows (unfiltered).
 func (t *Table) Len() int { return len(t.List.Items()) }
 
-// Update passes a message to the list.
+// Update moves the cursor and runs the filter; while the filter is typed,
+// other messages (its cursor's blink) go to the list.
 func (t *Table) Update(msg tea.Msg) tea.Cmd {
+	switch msg := msg.(type) {
+	case list.FilterMatchesMsg:
+		// The table filters synchronously; matches computed in a command
+		// belong to an older query or older rows.
+		return nil
+	case tea.KeyMsg:
+		if t.List.SettingFilter() {
+			return t.filterKey(msg)
+		}
+		return t.browseKey(msg)
+	}
+	if !t.List.SettingFilter() {
+		return nil // the list has nothing else to do while browsing
+	}
 	var cmd tea.Cmd
 	t.List, cmd = t.List.Update(msg)
 	return cmd
 }
 
-// View draws the top line, the header and the rows.
+// browseKey moves the cursor, starts the filter or clears it.
+func (t *Table) browseKey(msg tea.KeyMsg) tea.Cmd {
+	k := t.c.Keys
+	n := len(t.List.VisibleItems())
+	i := t.List.Index()
+	switch {
+	case key.Matches(msg, k.Up):
+		i--
+	case key.Matches(msg, k.Down):
+		i++
+	case key.Matches(msg, k.PageUp):
+		i -= t.height
+		t.offset -= t.height
+	case key.Matches(msg, k.PageDown):
+		i += t.height
+		t.offset += t.height
+	case key.Matches(msg, k.Top):
+		i = 0
+	case key.Matches(msg, k.Bottom):
+		i = n - 1
+	case key.Matches(msg, k.Filter) && t.Len() > 0:
+		t.remember()
+		t.List.SetFilterState(list.Filtering)
+		t.refilter()
+		t.follow(0)
+		return textinput.Blink
+	case key.Matches(msg, k.Back) && t.List.IsFiltered():
+		t.remember()
+		t.List.ResetFilter()
+		t.follow(0)
+		return nil
+	default:
+		return nil
+	}
+	if n > 0 {
+		t.List.Select(min(max(i, 0), n-1))
+		t.remember()
+	}
+	t.scroll(n)
+	return nil
+}
+
+// filterKey edits the filter being typed: esc drops it, enter (or a move)
+// keeps it — also when nothing matches, so the empty result stays on
+// screen and says so — and any change filters again at once.
+func (t *Table) filterKey(msg tea.KeyMsg) tea.Cmd {
+	switch {
+	case key.Matches(msg, t.c.Keys.Back):
+		t.List.ResetFilter()
+		t.follow(0)
+		return nil
+	case key.Matches(msg, t.accept):
+		if t.List.FilterValue() == "" {
+			t.List.ResetFilter()
+		} else {
+			t.List.SetFilterText(t.List.FilterValue()) // applies it
+			t.List.FilterInput.Blur()
+		}
+		t.follow(0)
+		return nil
+	}
+	before := t.List.FilterValue()
+	var cmd tea.Cmd
+	t.List.FilterInput, cmd = t.List.FilterInput.Update(msg)
+	if t.List.FilterValue() != before {
+		t.refilter()
+		t.follow(0)
+	}
+	return cmd
+}
+
+// refilter applies the filter in force to the rows now, keeping whether it
+// is being typed and where the input's cursor is. SetFilterText is the
+// list's synchronous way to filter; it also applies the filter and moves
+// the cursor to the top, which the callers undo (follow).
+func (t *Table) refilter() {
+	state := t.List.FilterState()
+	if state == list.Unfiltered {
+		return
+	}
+	pos := t.List.FilterInput.Position()
+	t.List.SetFilterText(t.List.FilterValue())
+	if state == list.Filtering {
+		t.List.SetFilterState(list.Filtering)
+		t.List.FilterInput.SetCursor(pos)
+	}
+}
+
+// remember records the row under the cursor as the one the user is on,
+// unless the filter is being typed (then the cursor only shows the first
+// match) or no row is shown.
+func (t *Table) remember() {
+	if t.List.SettingFilter() {
+		return
+	}
+	if uid := t.SelectedUID(); uid != "" {
+		t.selected = uid
+	}
+}
+
+// follow puts the cursor on the remembered row when it is shown, else on
+// line fallback (or the nearest line there is), scrolls to it and
+// remembers it.
+func (t *Table) follow(fallback int) {
+	items := t.List.VisibleItems()
+	i := indexOf(items, t.selected)
+	if i < 0 {
+		i = min(max(fallback, 0), max(len(items)-1, 0))
+	}
+	t.List.Select(i)
+	t.scroll(len(items))
+	t.remember()
+}
+
+// scroll moves the window over n rows only as far as it takes to show the
+// cursor, and never past the end: the last screenful is full.
+func (t *Table) scroll(n int) {
+	i := t.List.Index()
+	if i < t.offset {
+		t.offset = i
+	}
+	if i >= t.offset+t.height {
+		t.offset = i - t.height + 1
+	}
+	t.offset = max(0, min(t.offset, n-t.height))
+}
+
+// View draws the top line, the header and the rows on screen; with no row
+// shown, why (nothing matches the filter; or, once loaded, there are none).
 func (t *Table) View() string {
+	items := t.List.VisibleItems()
+	t.scroll(len(items))
 	var b strings.Builder
-	b.WriteString(t.topLine())
+	b.WriteString(t.topLine(len(items)))
 	b.WriteString("\n")
 	var h strings.Builder
 	h.WriteString("  ")
@@ -179,47 +378,102 @@ func (t *Table) View() string {
 		if i > 0 {
 			h.WriteByte(' ')
 		}
-		h.WriteString(fit(c.Title, t.delegate.widths[i]))
+		h.WriteString(fit(c.Title, t.widths[i]))
 	}
 	b.WriteString(t.c.Styles.Header.Render(ansi.Truncate(h.String(), t.width, "")))
-	b.WriteString("\n")
-	b.WriteString(t.List.View())
+	st := t.c.Styles
+	switch {
+	case len(items) == 0 && t.List.FilterState() != list.Unfiltered && t.List.FilterValue() != "":
+		b.WriteString("\n" + ansi.Truncate(st.Empty.Render(fmt.Sprintf("  No %s matches “%s” · %s clears", t.item, t.List.FilterValue(), t.c.Keys.Back.Help().Key)), t.width, "…"))
+	case len(items) == 0 && t.loaded:
+		b.WriteString("\n" + st.Empty.Render("  No "+t.items+"."))
+	}
+	cursor := t.List.Index()
+	for i := t.offset; i < min(len(items), t.offset+t.height); i++ {
+		b.WriteString("\n")
+		if r, ok := items[i].(Row); ok {
+			t.renderRow(&b, r, i == cursor)
+		}
+	}
 	return b.String()
 }
 
-// rowDelegate draws one row per line: a cursor mark, then the cells.
-type rowDelegate struct {
-	c      *common.Common
-	widths []int
-}
-
-func (d *rowDelegate) Height() int                               { return 1 }
-func (d *rowDelegate) Spacing() int                              { return 0 }
-func (d *rowDelegate) Update(msg tea.Msg, m *list.Model) tea.Cmd { return nil }
-
-// Render writes one row, its cells cut or padded to the column widths.
-func (d *rowDelegate) Render(w io.Writer, m list.Model, index int, item list.Item) {
-	r, ok := item.(Row)
-	if !ok {
-		return
-	}
+// renderRow writes one row, its cells cut or padded to the column widths,
+// marked when it is under the cursor.
+func (t *Table) renderRow(w io.StringWriter, r Row, selected bool) {
 	var b strings.Builder
 	for i, cell := range r.Cells() {
-		if i >= len(d.widths) {
+		if i >= len(t.widths) {
 			break
 		}
 		if i > 0 {
 			b.WriteByte(' ')
 		}
-		b.WriteString(fit(cell, d.widths[i]))
+		b.WriteString(fit(cell, t.widths[i]))
 	}
-	line := b.String()
-	st := d.c.Styles
-	if index == m.Index() {
-		fmt.Fprint(w, st.Accent.Render("▌ ")+st.RowSelected.Render(line))
+	st := t.c.Styles
+	if selected {
+		_, _ = w.WriteString(st.Accent.Render("▌ ") + st.RowSelected.Render(b.String()))
 		return
 	}
-	fmt.Fprint(w, "  "+st.Row.Render(line))
+	_, _ = w.WriteString("  " + st.Row.Render(b.String()))
+}
+
+// lineDelegate tells the list its items are one line each; the table draws
+// them, so the delegate draws nothing.
+type lineDelegate struct{}
+
+func (lineDelegate) Height() int                                  { return 1 }
+func (lineDelegate) Spacing() int                                 { return 0 }
+func (lineDelegate) Update(tea.Msg, *list.Model) tea.Cmd          { return nil }
+func (lineDelegate) Render(io.Writer, list.Model, int, list.Item) {}
+
+// matchWords is the table's list.FilterFunc: a row matches when its filter
+// text holds every space-separated word of term as a substring, ignoring
+// case. Matches keep the list's order.
+func matchWords(term string, targets []string) []list.Rank {
+	words := strings.Fields(strings.ToLower(term))
+	// Sized for all: most words typed first match most rows, and growing
+	// a slice of thousands by appending copies it many times over.
+	out := make([]list.Rank, 0, len(targets))
+	for i, target := range targets {
+		if containsAll(lowerCase(target), words) {
+			out = append(out, list.Rank{Index: i})
+		}
+	}
+	return out
+}
+
+// lowerCase is s in lower case: s itself, without a copy, when no rune
+// changes, which is the common case (rows lower their filter text once),
+// and faster to find out than with strings.ToLower, which maps every rune
+// of a text that is not all ASCII ("tgn_…").
+func lowerCase(s string) string {
+	for i := 0; i < len(s); {
+		if c := s[i]; c < utf8.RuneSelf {
+			if 'A' <= c && c <= 'Z' {
+				return strings.ToLower(s)
+			}
+			i++
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if unicode.ToLower(r) != r {
+			return strings.ToLower(s)
+		}
+		i += n
+	}
+	return s
+}
+
+// containsAll reports whether s holds every word.
+func containsAll(s string, words []string) bool {
+	for _, w := range words {
+		if !strings.Contains(s, w) {
+			return false
+		}
+	}
+	return true
 }
 
 // fit cuts s to width cells with an ellipsis, or pads it with spaces.

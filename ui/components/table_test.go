@@ -2,6 +2,7 @@ package components
 
 import (
 	"fmt"
+	"regexp"
 	"slices"
 	"strings"
 	"testing"
@@ -14,7 +15,7 @@ import (
 // testRow is a table row with a uid.
 type testRow struct{ uid, name string }
 
-func (r testRow) FilterValue() string { return r.name }
+func (r testRow) FilterValue() string { return r.name + " " + r.uid }
 func (r testRow) Cells() []string     { return []string{r.name, r.uid} }
 func (r testRow) UID() string         { return r.uid }
 
@@ -33,10 +34,32 @@ func newTestTable(t *testing.T, names ...string) *Table {
 	return tb
 }
 
-// firstLine is the table's top line, trimmed.
+// firstLine is the table's top line, trimmed, without the position at its
+// right (see topPosition).
 func firstLine(tb *Table) string {
+	left, _ := topLineParts(tb)
+	return left
+}
+
+// topPosition is the cursor's position at the right of the top line
+// ("12/31"), or "" when none is shown.
+func topPosition(tb *Table) string {
+	_, pos := topLineParts(tb)
+	return pos
+}
+
+// positionRE is the position at the end of the top line.
+var positionRE = regexp.MustCompile(`\s{2,}(\d+/\d+)$`)
+
+// topLineParts splits the top line into what is at its left and the
+// position at its right.
+func topLineParts(tb *Table) (left, pos string) {
 	line, _, _ := strings.Cut(tb.View(), "\n")
-	return strings.TrimSpace(line)
+	line = strings.TrimSpace(line)
+	if m := positionRE.FindStringSubmatchIndex(line); m != nil {
+		return line[:m[0]], line[m[2]:m[3]]
+	}
+	return line, ""
 }
 
 // The top line counts the items (singular for one), or while a filter is

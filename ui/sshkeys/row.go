@@ -22,6 +22,8 @@ type row struct {
 	publicKey        string
 	created, updated time.Time
 	now              func() time.Time
+	// filter is what "/" matches, worked out once (lower case).
+	filter string
 }
 
 // newRow is the one place an api.SSHKey becomes a row.
@@ -41,16 +43,16 @@ func newRow(c *common.Common, k api.SSHKey) row {
 		r.fingerprint = ssh.FingerprintSHA256(pk)
 		r.comment = common.Sanitize(strings.TrimSpace(comment))
 	}
+	r.filter = strings.ToLower(strings.Join([]string{r.name, r.typ, r.fingerprint, r.comment, r.uid}, " "))
 	return r
 }
 
-// UID identifies the row's key (components.KeyedRow).
+// UID identifies the row's key (components.Row).
 func (r row) UID() string { return r.uid }
 
-// FilterValue is what "/" matches: the name, comment, fingerprint and uid.
-func (r row) FilterValue() string {
-	return r.name + " " + r.comment + " " + r.fingerprint + " " + r.uid
-}
+// FilterValue is what "/" matches: the text the row shows (name, type,
+// fingerprint, comment) and the uid, dates aside.
+func (r row) FilterValue() string { return r.filter }
 
 // Cells are the columns: name, type, fingerprint, comment, created.
 func (r row) Cells() []string {
