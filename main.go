@@ -16,6 +16,7 @@ import (
 	"os"
 	"runtime/debug"
 	"strings"
+	"sync"
 	"time"
 
 	"golang.org/x/term"
@@ -97,14 +98,21 @@ func run(args []string, stdin, stdout *os.File, stderr io.Writer) int {
 			return 2
 		}
 	}
-	var demoSrv *demoServer
+	var (
+		demoSrv *demoServer
+		demoMu  sync.Mutex // startDemo runs in a command, off the UI goroutine
+	)
 	defer func() {
+		demoMu.Lock()
+		defer demoMu.Unlock()
 		if demoSrv != nil {
 			demoSrv.Close()
 		}
 	}()
 	// startDemo serves the demo account in-process, once.
 	startDemo := func() (string, string, error) {
+		demoMu.Lock()
+		defer demoMu.Unlock()
 		if demoSrv == nil {
 			var err error
 			if demoSrv, err = newDemoServer(frozen); err != nil {
