@@ -86,7 +86,8 @@ func run(args []string, stdin, stdout *os.File, stderr io.Writer) int {
 	if *theme == "" {
 		*theme = prefs.Theme
 	}
-	if err := ui.SetTheme(*theme); err != nil {
+	askBackground, err := ui.SetTheme(*theme)
+	if err != nil {
 		fmt.Fprintln(stderr, "targon-dash: --theme:", err)
 		return 2
 	}
@@ -160,7 +161,7 @@ func run(args []string, stdin, stdout *os.File, stderr io.Writer) int {
 		Clipboard:   clip,
 		StartDemo:   startDemo,
 		Now:         frozen,
-	})
+	}, askBackground)
 	if err != nil {
 		fmt.Fprintln(stderr, "targon-dash:", err)
 		return 1

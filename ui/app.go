@@ -239,6 +239,11 @@ func (m *Model) update(msg tea.Msg) tea.Cmd {
 			m.toast = nil
 		}
 		return nil
+	case backgroundMsg:
+		// Colours resolve as they are drawn: the next frame has the
+		// terminal's palette.
+		lipgloss.SetHasDarkBackground(msg.dark)
+		return nil
 	case warningsExpiredMsg:
 		m.warnings = nil
 		m.resize()
