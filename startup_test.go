@@ -153,7 +153,8 @@ func TestAutoThemeDoesNotWait(t *testing.T) {
 // TestKeysTypedAtOnceAreKept: "2" typed the moment targon-dash starts,
 // before any frame, switches to the API keys, on a terminal that answers
 // the background question (light) and one that does not; the answers
-// never reach the dashboard as keys.
+// never reach the dashboard as keys, and "?" typed between them opens
+// the help.
 func TestKeysTypedAtOnceAreKept(t *testing.T) {
 	for _, answer := range []bool{false, true} {
 		r := startPTY(t, "xterm-256color", []string{"2"}, "--demo")
@@ -164,12 +165,17 @@ func TestKeysTypedAtOnceAreKept(t *testing.T) {
 			}
 			// A terminal answers in the order asked; keys typed between
 			// the answers act as typed.
-			r.tty.WriteString("\x1b]11;rgb:ffff/ffff/ffff\x1b\\jj\x1b[?62;22cd")
+			r.tty.WriteString("\x1b]11;rgb:ffff/ffff/ffff\x1b\\?\x1b[?62;22c")
 		}
 		if !answer {
-			r.waitFor("production-inference")
+			out := r.waitFor("production-inference")
+			if !strings.Contains(out, "\x1b[38;5;") {
+				t.Fatalf("no 256 colours on xterm-256color (is $CI left set?): %q", out)
+			}
 		} else {
-			r.waitFor("Delete API key “jupyter-research”")
+			// The help, over the API keys view (its keys listed).
+			r.waitFor("esc/enter/? close")
+			r.waitFor("roll")
 			if strings.Contains(ansi.Strip(r.output()), "rgb:") {
 				t.Fatal("the terminal's answer was drawn")
 			}

@@ -478,7 +478,7 @@ func (m *Model) warningLines() []string {
 	width := max(10, m.c.Width-4) // " ⚠ " before, a space after
 	var lines []string
 	for _, w := range m.warnings {
-		for i, l := range strings.Split(ansi.Wrap(w, width, ""), "\n") {
+		for i, l := range wrapAtSpaces(w, width) {
 			mark := "   "
 			if i == 0 {
 				mark = " ⚠ "
@@ -487,6 +487,30 @@ func (m *Model) warningLines() []string {
 		}
 	}
 	return lines
+}
+
+// wrapAtSpaces wraps s to width columns, breaking only at spaces, so a
+// path or a command stays whole on one line; only a word longer than a
+// line is cut.
+func wrapAtSpaces(s string, width int) []string {
+	var lines []string
+	line := ""
+	for _, word := range strings.Fields(s) {
+		switch {
+		case line == "":
+			line = word
+		case ansi.StringWidth(line)+1+ansi.StringWidth(word) <= width:
+			line += " " + word
+		default:
+			lines = append(lines, line)
+			line = word
+		}
+		for ansi.StringWidth(line) > width {
+			lines = append(lines, ansi.Truncate(line, width, ""))
+			line = ansi.TruncateLeft(line, width, "")
+		}
+	}
+	return append(lines, line)
 }
 
 // resize hands out the screen: tab bar (2 lines), view, warnings, status,

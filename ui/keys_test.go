@@ -275,8 +275,28 @@ func TestStartupWarningWhole(t *testing.T) {
 		t.Fatalf("the warning hides the view or the help line:\n%s", view)
 	}
 
+	d.size(MinWidth, MinHeight)
+	if lines := strings.Split(d.m.View(), "\n"); len(lines) != MinHeight || !strings.Contains(uitest.Plain(d.m.View()), warning) {
+		t.Fatalf("at the minimum size:\n%s", d.m.View())
+	}
+	d.size(80, 24)
+
 	d.send(warningsExpiredMsg{})
 	if v := d.m.View(); strings.Contains(v, "chmod") || len(strings.Split(v, "\n")) != 24 {
 		t.Fatalf("after the warning's time:\n%s", v)
+	}
+}
+
+// TestWrapAtSpaces: lines break at spaces only, a path stays whole, and a
+// word wider than a line is cut rather than overflowing.
+func TestWrapAtSpaces(t *testing.T) {
+	got := wrapAtSpaces("run chmod 600 ~/.targon/credentials-x: others can read it", 30)
+	want := []string{"run chmod 600", "~/.targon/credentials-x:", "others can read it"}
+	if strings.Join(got, "|") != strings.Join(want, "|") {
+		t.Errorf("got %q, want %q", got, want)
+	}
+	got = wrapAtSpaces("a abcdefghij", 4)
+	if strings.Join(got, "|") != "a|abcd|efgh|ij" {
+		t.Errorf("long word: %q", got)
 	}
 }

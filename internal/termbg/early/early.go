@@ -38,4 +38,3 @@ func Restore() {
 		set = false
 	}
 }
-
