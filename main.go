@@ -16,6 +16,7 @@ import (
 	"os"
 	"runtime/debug"
 	"strings"
+	"sync"
 	"time"
 
 	"golang.org/x/term"
@@ -87,7 +88,8 @@ func run(args []string, stdin, stdout *os.File, stderr io.Writer) int {
 	if *theme == "" {
 		*theme = prefs.Theme
 	}
-	if err := ui.SetTheme(*theme); err != nil {
+	askBackground, err := ui.SetTheme(*theme)
+	if err != nil {
 		fmt.Fprintln(stderr, "targon-dash: --theme:", err)
 		return 2
 	}
@@ -99,14 +101,21 @@ func run(args []string, stdin, stdout *os.File, stderr io.Writer) int {
 			return 2
 		}
 	}
-	var demoSrv *demoServer
+	var (
+		demoSrv *demoServer
+		demoMu  sync.Mutex // startDemo runs in a command, off the UI goroutine
+	)
 	defer func() {
+		demoMu.Lock()
+		defer demoMu.Unlock()
 		if demoSrv != nil {
 			demoSrv.Close()
 		}
 	}()
 	// startDemo serves the demo account in-process, once.
 	startDemo := func() (string, string, error) {
+		demoMu.Lock()
+		defer demoMu.Unlock()
 		if demoSrv == nil {
 			var err error
 			if demoSrv, err = newDemoServer(frozen); err != nil {
@@ -154,7 +163,7 @@ func run(args []string, stdin, stdout *os.File, stderr io.Writer) int {
 		Clipboard:   clip,
 		StartDemo:   startDemo,
 		Now:         frozen,
-	})
+	}, askBackground)
 	if err != nil {
 		fmt.Fprintln(stderr, "targon-dash:", err)
 		return 1

@@ -68,6 +68,13 @@ type Model struct {
 	spin    bool
 	help    help.Model
 	started bool
+	// warnings are the start-up warnings (a credentials file others can
+	// read), drawn whole on lines of their own above the status bar until
+	// startupWarningDuration has passed.
+	warnings []string
+	// demoStarting is set while the demo API starts, so a second request
+	// to switch waits for the first.
+	demoStarting bool
 }
 
 type toast struct {
@@ -77,6 +84,16 @@ type toast struct {
 }
 
 type toastExpiredMsg struct{ id int }
+
+// warningsExpiredMsg takes the start-up warnings off the screen.
+type warningsExpiredMsg struct{}
+
+// demoStartedMsg is the demo API, started off the event loop: its base
+// URL and key, or why it could not start.
+type demoStartedMsg struct {
+	baseURL, key string
+	err          error
+}
 
 // New returns the root model. It shows the login screen when there is no
 // API key. Key overrides from the preferences that name no action are an
@@ -125,14 +142,19 @@ func (m *Model) Init() tea.Cmd {
 	if m.login != nil {
 		cmds = append(cmds, m.login.Init())
 	}
+	// Start-up warnings (a credentials file others can read) get lines of
+	// their own, so they are read whole, and stay up longer than a toast
+	// without blocking the keys.
+	m.warnings = nil
 	for _, w := range m.c.Settings.Warnings {
-		// Start-up warnings (a credentials file others can read) stay up
-		// longer than a toast, without blocking the keys.
 		if home, err := os.UserHomeDir(); err == nil && home != "" {
 			w = strings.ReplaceAll(w, home+string(os.PathSeparator), "~"+string(os.PathSeparator))
 		}
-		toast := common.ToastMsg{Text: "⚠ " + w, Kind: common.ToastError, For: startupWarningDuration}
-		cmds = append(cmds, func() tea.Msg { return toast })
+		m.warnings = append(m.warnings, w)
+	}
+	if len(m.warnings) > 0 {
+		m.resize()
+		cmds = append(cmds, tea.Tick(startupWarningDuration, func(time.Time) tea.Msg { return warningsExpiredMsg{} }))
 	}
 	return tea.Batch(cmds...)
 }
@@ -217,6 +239,15 @@ func (m *Model) update(msg tea.Msg) tea.Cmd {
 			m.toast = nil
 		}
 		return nil
+	case backgroundMsg:
+		// Colours resolve as they are drawn: the next frame has the
+		// terminal's palette.
+		lipgloss.SetHasDarkBackground(msg.dark)
+		return nil
+	case warningsExpiredMsg:
+		m.warnings = nil
+		m.resize()
+		return nil
 	case common.UnauthorizedMsg:
 		if m.login == nil {
 			m.showLogin("The API key was not accepted (401): it may have been deleted or rolled. Sign in with a valid key.")
@@ -235,7 +266,9 @@ func (m *Model) update(msg tea.Msg) tea.Cmd {
 	case login.DoneMsg:
 		return m.signedIn(msg)
 	case login.DemoMsg:
-		return m.switchToDemo()
+		return m.startDemo()
+	case demoStartedMsg:
+		return m.switchToDemo(msg)
 	case spinner.TickMsg:
 		if msg.ID == m.spinner.ID() {
 			if !m.busy() {
@@ -271,20 +304,29 @@ func (m *Model) broadcast(msg tea.Msg) tea.Cmd {
 	return tea.Batch(cmds...)
 }
 
-// onKey: ctrl+c always quits; otherwise the top modal, then the login
-// screen, then a view that is taking text, then the global keys, then the
-// active view.
+// onKey: ctrl+c always quits; below the minimum size only quitting works;
+// otherwise the top modal, then the login screen, then a view that is
+// taking text, then the global keys, then the active view. q quits only
+// from the main views: in a dialog it is the dialog's (usually nothing).
 func (m *Model) onKey(msg tea.KeyMsg) tea.Cmd {
 	k := m.c.Keys
 	if key.Matches(msg, k.ForceQuit) {
 		return tea.Quit
 	}
+	if m.tooSmallNow() {
+		// Nothing may act on a screen the user cannot see.
+		if key.Matches(msg, k.Quit) {
+			return tea.Quit
+		}
+		return nil
+	}
 	if n := len(m.modals); n > 0 {
 		top := m.modals[n-1]
-		// q quits whenever no input has focus: also from a dialog that
-		// only shows something or asks yes or no.
+		// In a dialog q neither quits nor closes (some dialogs close on
+		// it, and closing the shown-once secret by a stray q loses it); in
+		// a form it is text.
 		if _, typing := top.(interface{ TakesText() bool }); !typing && key.Matches(msg, k.Quit) {
-			return tea.Quit
+			return nil
 		}
 		var cmd tea.Cmd
 		m.modals[n-1], cmd = top.Update(msg)
@@ -352,12 +394,28 @@ func (m *Model) signedIn(msg login.DoneMsg) tea.Cmd {
 	return tea.Batch(cmds...)
 }
 
-// switchToDemo starts the demo API and rebuilds the dashboard on it.
-func (m *Model) switchToDemo() tea.Cmd {
-	baseURL, demoKey, err := m.opts.StartDemo()
-	if err != nil {
-		return common.Toast(common.ToastError, "could not start the demo: %s", common.ErrorText(err))
+// startDemo starts the demo API in a command: it opens a listener, which
+// has no place inside Update.
+func (m *Model) startDemo() tea.Cmd {
+	start := m.opts.StartDemo
+	if start == nil || m.demoStarting {
+		return nil
 	}
+	m.demoStarting = true
+	return func() tea.Msg {
+		baseURL, key, err := start()
+		return demoStartedMsg{baseURL: baseURL, key: key, err: err}
+	}
+}
+
+// switchToDemo rebuilds the dashboard on the demo API that startDemo
+// started.
+func (m *Model) switchToDemo(msg demoStartedMsg) tea.Cmd {
+	m.demoStarting = false
+	if msg.err != nil {
+		return common.Toast(common.ToastError, "could not start the demo: %s", common.ErrorText(msg.err))
+	}
+	baseURL, demoKey := msg.baseURL, msg.key
 	client, err := api.New(baseURL, demoKey)
 	if err != nil {
 		return common.Toast(common.ToastError, "could not start the demo: %s", common.ErrorText(err))
@@ -400,12 +458,66 @@ func (m *Model) keepSpinning() tea.Cmd {
 	return m.spinner.Tick
 }
 
-// chrome is the height of the tab bar, status bar and help line.
-const chrome = 4
+// baseChrome is the height of the tab bar (2 lines), status bar and help
+// line.
+const baseChrome = 4
 
-// resize hands out the screen: tab bar (2 lines), view, status, help.
+// chrome is the height of everything but the view: baseChrome and the
+// lines of the start-up warnings.
+func (m *Model) chrome() int {
+	return baseChrome + len(m.warningLines())
+}
+
+// warningLines are the start-up warnings wrapped to the screen's width,
+// each line starting with a marker or an indent, so they read whole.
+func (m *Model) warningLines() []string {
+	if len(m.warnings) == 0 || m.c.Width <= 0 {
+		return nil
+	}
+	st := m.c.Styles
+	width := max(10, m.c.Width-4) // " ⚠ " before, a space after
+	var lines []string
+	for _, w := range m.warnings {
+		for i, l := range wrapAtSpaces(w, width) {
+			mark := "   "
+			if i == 0 {
+				mark = " ⚠ "
+			}
+			lines = append(lines, st.ToastError.Render(ansi.Truncate(mark+l, m.c.Width, "")))
+		}
+	}
+	return lines
+}
+
+// wrapAtSpaces wraps s to width columns, breaking only at spaces, so a
+// path or a command stays whole on one line; only a word longer than a
+// line is cut.
+func wrapAtSpaces(s string, width int) []string {
+	var lines []string
+	line := ""
+	for _, word := range strings.Fields(s) {
+		switch {
+		case line == "":
+			line = word
+		case ansi.StringWidth(line)+1+ansi.StringWidth(word) <= width:
+			line += " " + word
+		default:
+			lines = append(lines, line)
+			line = word
+		}
+		for ansi.StringWidth(line) > width {
+			lines = append(lines, ansi.Truncate(line, width, ""))
+			line = ansi.TruncateLeft(line, width, "")
+		}
+	}
+	return append(lines, line)
+}
+
+// resize hands out the screen: tab bar (2 lines), view, warnings, status,
+// help.
 func (m *Model) resize() {
 	w, h := m.c.Width, m.c.Height
+	chrome := m.chrome()
 	for _, v := range m.views {
 		v.SetSize(w, max(1, h-chrome))
 	}
@@ -430,20 +542,31 @@ func (m *Model) View() (out string) {
 	if w == 0 || h == 0 {
 		return "targon-dash: starting…"
 	}
-	if w < MinWidth || h < MinHeight {
+	if m.tooSmallNow() {
 		return m.tooSmall()
 	}
+	warnings := m.warningLines()
+	bodyH := max(1, h-baseChrome-len(warnings))
 	body := ""
 	if m.login != nil {
-		body = lipgloss.Place(w, h-chrome, lipgloss.Center, lipgloss.Center, m.login.View())
+		body = lipgloss.Place(w, bodyH, lipgloss.Center, lipgloss.Center, m.login.View())
 	} else {
 		body = m.views[m.active].View()
 	}
-	body = fitHeight(body, h-chrome, w)
+	body = fitHeight(body, bodyH, w)
 	if n := len(m.modals); n > 0 {
-		body = overlay(m.c.Styles, body, m.modals[n-1].View(), w, h-chrome)
+		body = overlay(m.c.Styles, body, m.modals[n-1].View(), w, bodyH)
 	}
-	return strings.Join([]string{m.tabBar(), body, m.statusBar(), m.helpLine()}, "\n")
+	parts := append([]string{m.tabBar(), body}, warnings...)
+	return strings.Join(append(parts, m.statusBar(), m.helpLine()), "\n")
+}
+
+// tooSmallNow reports whether the screen is known and below the minimum.
+// Before the first size arrives nothing is too small: keys typed then act
+// as usual, on the screen that the first frame shows.
+func (m *Model) tooSmallNow() bool {
+	w, h := m.c.Width, m.c.Height
+	return w > 0 && h > 0 && (w < MinWidth || h < MinHeight)
 }
 
 // tooSmall is drawn instead of a broken layout.

@@ -232,18 +232,6 @@ func TestKeysInOneRead(t *testing.T) {
 	}
 }
 
-// TestQuitFromDialogWithoutInput: q quits from a dialog that takes no
-// text (details), as it does from a list.
-func TestQuitFromDialogWithoutInput(t *testing.T) {
-	h := start(t)
-	h.keys("2")
-	h.waitFor("production-inference")
-	h.keys("enter")
-	h.waitFor("UID")
-	h.keys("q")
-	h.tm.WaitFinished(t)
-}
-
 // TestPageSizeRefused: a server that refuses limit=100 with a 400 is asked
 // again without a limit, and the list loads.
 func TestPageSizeRefused(t *testing.T) {
