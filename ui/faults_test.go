@@ -485,7 +485,7 @@ func (r *faultRun) checkError(round int) {
 		t.Errorf("error line %q does not end with %q", line, k.hint)
 	}
 	if k.post {
-		says := strings.Contains(line, k.maybe+": refresh (r) to check before trying again")
+		says := strings.Contains(line, k.maybe+": close this and refresh (r) to check before trying again")
 		if r.fault.reached && !says {
 			t.Errorf("error line %q does not say %q and to refresh", line, k.maybe)
 		}

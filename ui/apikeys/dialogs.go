@@ -64,9 +64,9 @@ func (m *Model) deleteConfirm(r row) tea.Cmd {
 // copied and, for the key in use, adopted by the client at once.
 func (m *Model) rollConfirm(r row) tea.Cmd {
 	c, client := m.c, m.c.Client
-	body := []string{"A new secret replaces the current one, which stops working at once. The new one is copied to your clipboard and shown once."}
+	body := []string{"The current secret stops working at once; the new one is copied to your clipboard and shown once."}
 	if r.inUse {
-		body = append(body, "", c.Styles.Warning.Render("⚠ This is the key this dashboard is signed in with: it switches to the new secret right away."+keySourceNote(c)))
+		body = append(body, "", c.Styles.Warning.Render("⚠ This dashboard is signed in with this key: it switches to the new secret at once."+keySourceNote(c)))
 	}
 	d := components.NewConfirm(c, fmt.Sprintf("Roll the secret of “%s”?", r.name), body, "Roll", func(ctx context.Context) (tea.Msg, error) {
 		k, err := client.RollAPIKey(ctx, r.uid)
