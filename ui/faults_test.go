@@ -197,7 +197,9 @@ var faultKinds = []faultKind{
 		},
 		done: func(round int) func(faultSnap) bool {
 			return func(s faultSnap) bool {
-				return s.dialog == "" && s.has("API key deleted") && !s.has(faultDeleted(round).name)
+				// The toast names the key; the list no longer shows it.
+				name := faultDeleted(round).name
+				return s.dialog == "" && s.has("API key “"+name+"” deleted") && strings.Count(s.screen, name) == 1
 			}
 		},
 		keeps: func(round int) []string { return []string{"Delete API key “" + faultDeleted(round).name + "”"} },

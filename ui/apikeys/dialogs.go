@@ -39,10 +39,18 @@ func (m *Model) newForm() tea.Cmd {
 func (m *Model) renameForm(r row) tea.Cmd {
 	c, client := m.c, m.c.Client
 	c.Open(components.NewRenameForm(c, r.name, func(ctx context.Context, name string) (tea.Msg, error) {
+		if name == r.name {
+			return unchanged(name), nil // nothing to send
+		}
 		k, err := client.RenameAPIKey(ctx, r.uid, name)
 		return renamedMsg{key: k}, err
 	}, m.gone))
 	return nil
+}
+
+// unchanged says a rename kept the name, so nothing was sent.
+func unchanged(name string) tea.Msg {
+	return common.ToastMsg{Kind: common.ToastInfo, Text: "Name unchanged (“" + name + "”): nothing was sent"}
 }
 
 // deleteConfirm asks before deleting, naming the key; deleting the key in
@@ -55,7 +63,7 @@ func (m *Model) deleteConfirm(r row) tea.Cmd {
 	}
 	d := components.NewDeleteConfirm(c, fmt.Sprintf("Delete API key “%s”?", r.name), body, func(ctx context.Context) error {
 		return client.DeleteAPIKey(ctx, r.uid)
-	}, deletedMsg{uid: r.uid, inUse: r.inUse})
+	}, deletedMsg{uid: r.uid, name: r.name, inUse: r.inUse})
 	c.Open(d)
 	return nil
 }

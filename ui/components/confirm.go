@@ -22,7 +22,7 @@ type Confirm struct {
 	danger bool
 	act    Action
 	run    runner
-	box    box
+	box    Box
 }
 
 // NewConfirm returns a confirmation; body lines are shown as given. yes is
@@ -49,7 +49,7 @@ func (m *Confirm) Busy() bool { return m.run.busy }
 func (m *Confirm) Err() error { return m.run.err }
 
 // SetSize fits the dialog to the screen.
-func (m *Confirm) SetSize(w, h int) { m.box.setSize(w, h, 64, 8) }
+func (m *Confirm) SetSize(w, h int) { m.box.SetSize(w, h, 64, 8) }
 
 // Update handles y, n, esc, enter, the choice keys and, when the text
 // scrolls, the movement keys.
@@ -86,7 +86,7 @@ func (m *Confirm) Update(msg tea.Msg) (common.Modal, tea.Cmd) {
 	case key.Matches(km, k.Choice):
 		m.onYes = !m.onYes
 	default:
-		m.box.scroll(km, k)
+		m.box.Scroll(km, k)
 	}
 	return m, nil
 }
@@ -96,7 +96,7 @@ func (m *Confirm) Update(msg tea.Msg) (common.Modal, tea.Cmd) {
 // the text scrolls.
 func (m *Confirm) View() string {
 	st, k := m.c.Styles, m.c.Keys
-	inner := m.box.inner()
+	inner := m.box.Inner()
 	var body []string
 	for _, line := range m.body {
 		body = append(body, wrap(line, inner))
@@ -117,7 +117,7 @@ func (m *Confirm) View() string {
 	head := st.ModalTitle.Render(WrapWords(m.title, inner))
 	text := strings.Join(body, "\n")
 	foot := buttons(st, false, active, "No", m.yes) + "\n" + status
-	if !m.box.fits(head, text, foot) {
+	if !m.box.Fits(head, text, foot) {
 		// Short screen: one-line buttons, no blank lines in the text.
 		foot = buttons(st, true, active, "No", m.yes) + "\n" + status
 		var packed []string
@@ -132,7 +132,7 @@ func (m *Confirm) View() string {
 	if m.danger {
 		frame = st.ModalDanger
 	}
-	return m.box.render(st, k, frame, head, text, foot)
+	return m.box.Render(st, k, frame, head, text, foot)
 }
 
 // ShortHelp lists the dialog's keys.

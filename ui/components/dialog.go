@@ -18,11 +18,11 @@ import (
 // and help lines (2). A dialog's SetSize gets the whole screen.
 const ScreenChrome = 4
 
-// box lays a dialog out in the space the root gives it: a head (the
+// Box lays a dialog out in the space the root gives it: a head (the
 // title), a body and a foot (buttons, errors, the hint). The foot is
 // always drawn whole; when the screen is short the padding goes first,
 // then the body scrolls inside the dialog, with a line saying so.
-type box struct {
+type Box struct {
 	// width is the frame's width as lipgloss counts it (text + padding);
 	// the text is width-4 wide and the drawn dialog width+2.
 	width int
@@ -39,25 +39,30 @@ type box struct {
 	keepSet bool
 }
 
-// setSize fits the box to a screen of w×h, at most maxWidth wide.
-func (b *box) setSize(w, h, maxWidth, margin int) {
+// SetSize fits the box to a screen of w×h: at most maxWidth wide and
+// margin narrower than the screen.
+func (b *Box) SetSize(w, h, maxWidth, margin int) {
 	b.width = min(maxWidth, max(20, w-margin))
 	b.height = max(5, h-ScreenChrome)
 }
 
-// inner is the width of the text inside the frame.
-func (b *box) inner() int { return b.width - 4 }
+// Inner is the width of the text inside the frame.
+func (b *Box) Inner() int { return b.width - 4 }
 
-// fits reports whether head, body and foot fit without scrolling.
-func (b *box) fits(head, body, foot string) bool {
+// Height is the most lines the dialog may take, border included.
+func (b *Box) Height() int { return b.height }
+
+// Fits reports whether head, body and foot fit without scrolling.
+func (b *Box) Fits(head, body, foot string) bool {
 	return lines(head)+1+lines(body)+1+lines(foot)+2 <= b.height
 }
 
 // scrolls reports whether the last draw had to scroll the body.
-func (b *box) scrolls() bool { return b.bodyLen > b.window }
+func (b *Box) scrolls() bool { return b.bodyLen > b.window }
 
-// render draws the dialog in frame.
-func (b *box) render(st *common.Styles, keys *common.KeyMap, frame lipgloss.Style, head, body, foot string) string {
+// Render draws the dialog in frame: head, body and foot, scrolling the
+// body when they do not fit (keys name the scroll keys).
+func (b *Box) Render(st *common.Styles, keys *common.KeyMap, frame lipgloss.Style, head, body, foot string) string {
 	h, bd, ft := split(head), split(body), split(foot)
 	b.bodyLen = len(bd)
 	full := len(h) + 1 + len(bd) + 1 + len(ft)
@@ -90,12 +95,12 @@ func (b *box) render(st *common.Styles, keys *common.KeyMap, frame lipgloss.Styl
 	more := st.Muted.Render(fmt.Sprintf("%s %d–%d of %d lines · %s %s scroll",
 		arrows(b.offset > 0, b.offset+b.window < len(bd)), b.offset+1, b.offset+b.window, len(bd),
 		KeyNames(keys.Up), KeyNames(keys.Down)))
-	return frame.Width(b.width).Padding(0, 2).Render(join(h, shown, ft, ansi.Truncate(more, b.inner(), "…")))
+	return frame.Width(b.width).Padding(0, 2).Render(join(h, shown, ft, ansi.Truncate(more, b.Inner(), "…")))
 }
 
-// scroll moves a scrolling body with the movement keys; it reports whether
+// Scroll moves a scrolling body with the movement keys; it reports whether
 // the key was one of them.
-func (b *box) scroll(km tea.KeyMsg, k *common.KeyMap) bool {
+func (b *Box) Scroll(km tea.KeyMsg, k *common.KeyMap) bool {
 	last := max(0, b.bodyLen-b.window)
 	switch {
 	case key.Matches(km, k.Up):
@@ -221,6 +226,15 @@ func WrapWords(s string, width int) string {
 		out = append(out, line)
 	}
 	return strings.Join(out, "\n")
+}
+
+// FitPath keeps a path on one line of width columns: whole when it fits,
+// else its end (the most specific part) after "…".
+func FitPath(path string, width int) string {
+	if ansi.StringWidth(path) <= width {
+		return path
+	}
+	return "…" + ansi.TruncateLeft(path, ansi.StringWidth(path)-width+1, "")
 }
 
 // FitShortHelp picks from bs, in order, the bindings whose hints fit on a

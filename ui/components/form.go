@@ -39,7 +39,7 @@ type Form struct {
 	focus  int
 	act    func(ctx context.Context, values []string) (tea.Msg, error)
 	run    runner
-	box    box
+	box    Box
 	// OnChange, when set, runs after a field's text changes, for forms
 	// where one field fills another (an SSH key's comment names it).
 	OnChange func(f *Form, field int)
@@ -105,7 +105,7 @@ func (f *Form) FieldError(i int) string { return f.fields[i].err }
 
 // SetSize fits the form to the screen.
 func (f *Form) SetSize(w, h int) {
-	f.box.setSize(w, h, 72, 8)
+	f.box.SetSize(w, h, 72, 8)
 	for i := range f.fields {
 		in := &f.fields[i].input
 		// The dialog's text area is width-4 (padding); the line holds the
@@ -225,7 +225,7 @@ func (f *Form) submit() tea.Cmd {
 // view.
 func (f *Form) View() string {
 	st, k := f.c.Styles, f.c.Keys
-	inner := f.box.inner()
+	inner := f.box.Inner()
 	var body []string
 	n := 0 // lines in body
 	add := func(parts ...string) {
@@ -269,7 +269,7 @@ func (f *Form) View() string {
 	default:
 		status = Hint(st, inner, KeyNames(k.Submit), "submit", KeyNames(k.NextField), "next field", KeyNames(k.Back), "cancel")
 	}
-	return f.box.render(st, k, st.Modal, st.ModalTitle.Render(WrapWords(f.title, inner)), strings.Join(body, "\n"), status)
+	return f.box.Render(st, k, st.Modal, st.ModalTitle.Render(WrapWords(f.title, inner)), strings.Join(body, "\n"), status)
 }
 
 // ShortHelp lists the form's keys.

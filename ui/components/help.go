@@ -18,7 +18,7 @@ type Help struct {
 	closed bool
 	c      *common.Common
 	groups [][]key.Binding
-	box    box
+	box    Box
 }
 
 // NewHelp returns the help screen for the given groups of bindings; a
@@ -36,7 +36,7 @@ func (m *Help) Closed() bool { return m.closed }
 func (m *Help) Busy() bool { return false }
 
 // SetSize fits the help to the screen.
-func (m *Help) SetSize(w, h int) { m.box.setSize(w, h, 100, 2) }
+func (m *Help) SetSize(w, h int) { m.box.SetSize(w, h, 100, 2) }
 
 // Update closes the help, or scrolls it.
 func (m *Help) Update(msg tea.Msg) (common.Modal, tea.Cmd) {
@@ -46,7 +46,7 @@ func (m *Help) Update(msg tea.Msg) (common.Modal, tea.Cmd) {
 			m.closed = true
 			return m, nil
 		}
-		m.box.scroll(km, k)
+		m.box.Scroll(km, k)
 	}
 	return m, nil
 }
@@ -70,12 +70,12 @@ func (m *Help) View() string {
 		}
 	}
 	blocks = append(blocks, st.Muted.Render("in dialogs")+"\n"+m.group(m.dialogKeys()))
-	inner := m.box.inner()
+	inner := m.box.Inner()
 	head := st.ModalTitle.Render("Keys")
 	foot := st.Muted.Render(WrapWords("In forms, letters are text. Confirmations start on No.", inner)) + "\n" +
 		Hint(st, inner, KeyNames(k.Back, k.Submit, k.Help), "close")
 	body := flow(blocks, inner)
-	return m.box.render(st, k, st.Modal, head, body, foot)
+	return m.box.Render(st, k, st.Modal, head, body, foot)
 }
 
 // group draws one group: keys in a column, their descriptions beside.

@@ -26,7 +26,7 @@ type Info struct {
 	// copyText is what y copies; copyWhat names it ("public key").
 	copyText, copyWhat string
 	note               string
-	box                box
+	box                Box
 }
 
 // NewInfo returns a details pane with rows and free lines under them.
@@ -49,7 +49,7 @@ func (m *Info) Closed() bool { return m.closed }
 func (m *Info) Busy() bool { return false }
 
 // SetSize fits the pane to the screen.
-func (m *Info) SetSize(w, h int) { m.box.setSize(w, h, 84, 6) }
+func (m *Info) SetSize(w, h int) { m.box.SetSize(w, h, 84, 6) }
 
 // Update closes on esc/enter, copies on y and scrolls a long text.
 func (m *Info) Update(msg tea.Msg) (common.Modal, tea.Cmd) {
@@ -75,7 +75,7 @@ func (m *Info) Update(msg tea.Msg) (common.Modal, tea.Cmd) {
 			return copiedMsg{to: self, how: how, err: err}
 		}
 	default:
-		m.box.scroll(km, k)
+		m.box.Scroll(km, k)
 	}
 	return m, nil
 }
@@ -101,7 +101,7 @@ func (m *Info) noteCopy(msg copiedMsg) {
 func (m *Info) View() string {
 	st, k := m.c.Styles, m.c.Keys
 	var b strings.Builder
-	inner := m.box.inner()
+	inner := m.box.Inner()
 	for _, r := range m.rows {
 		label := st.DetailKey.Render(r.Label)
 		valueWidth := max(10, inner-lipgloss.Width(label))
@@ -124,7 +124,7 @@ func (m *Info) View() string {
 		copyKey = KeyNames(k.Copy)
 	}
 	foot += Hint(st, inner, copyKey, "copy "+m.copyWhat, KeyNames(k.Back, k.Submit), "close")
-	return m.box.render(st, k, st.Modal, st.ModalTitle.Render(WrapWords(m.title, inner)), b.String(), foot)
+	return m.box.Render(st, k, st.Modal, st.ModalTitle.Render(WrapWords(m.title, inner)), b.String(), foot)
 }
 
 // ShortHelp lists the pane's keys.
