@@ -1,6 +1,7 @@
 package components
 
 import (
+	"context"
 	"strings"
 	"testing"
 
@@ -128,5 +129,31 @@ func TestFormStaleErrorClearedOnEdit(t *testing.T) {
 	uitest.Type(f.Update, "y")
 	if f.Err() != nil || strings.Contains(uitest.Plain(f.View()), "boom") {
 		t.Errorf("action error stayed after an edit:\n%s", f.View())
+	}
+}
+
+// The ways out a dialog names come from the key map, and say where they
+// work: a refresh to check a cancelled request needs the dialog closed.
+func TestDialogHintsFollowKeyMap(t *testing.T) {
+	c, _ := uitest.NewCommon(nil)
+	if err := c.Keys.Override(map[string][]string{"refresh": {"ctrl+r"}, "back": {"ctrl+g"}}); err != nil {
+		t.Fatal(err)
+	}
+	f := NewForm(c, "Test", []Field{{Label: "One"}}, func(context.Context, []string) (tea.Msg, error) {
+		return nil, context.Canceled
+	})
+	if v := uitest.Plain(f.View()); !strings.Contains(v, "ctrl+g cancel") || strings.Contains(v, "esc") {
+		t.Errorf("form hint does not follow the key map:\n%s", v)
+	}
+	send(t, f, "x", "enter")
+	v := uitest.Plain(f.View())
+	if !strings.Contains(v, "close this and refresh (ctrl+r) to check") || strings.Contains(v, "(r)") {
+		t.Errorf("error line does not name the remapped refresh key:\n%s", v)
+	}
+	// The list's load error names it too.
+	l := NewLoader[int](c, nil)
+	l.err = errBoom
+	if n := uitest.Plain(l.Note(c.Styles, "things", 0)); !strings.Contains(n, "ctrl+r to retry") {
+		t.Errorf("loader note %q", n)
 	}
 }
