@@ -65,10 +65,11 @@ func TestDialogsFitTheDesignAndMinimumSizes(t *testing.T) {
 	}
 }
 
-// A remapped key shows its new name in the footer and in the help.
+// A remapped key shows its new name in the footer and in the dialogs'
+// own hints.
 func TestHintsFollowRemappedKeys(t *testing.T) {
 	h := start(t, func(o *Options, _ *apitest.Server) {
-		o.Preferences = prefsWithKeys(map[string][]string{"new": {"a"}, "help": {"f1"}})
+		o.Preferences = prefsWithKeys(map[string][]string{"new": {"a"}, "help": {"f1"}, "back": {"ctrl+g"}})
 		o.Preferences.RefreshInterval = 0
 	})
 	openAPIKeys(h)
@@ -77,5 +78,11 @@ func TestHintsFollowRemappedKeys(t *testing.T) {
 	h.idle()
 	if !strings.Contains(footer, "a new") || !strings.Contains(footer, "f1 help") || strings.Contains(footer, "n new") {
 		t.Errorf("footer %q does not follow the key map", footer)
+	}
+	h.keys("a")
+	h.waitFor("New API key")
+	view := h.final()
+	if !strings.Contains(view, "ctrl+g cancel") || strings.Contains(view, "esc") {
+		t.Errorf("the form's hint does not follow the key map:\n%s", view)
 	}
 }
