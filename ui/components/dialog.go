@@ -92,9 +92,13 @@ func (b *Box) Render(st *common.Styles, keys *common.KeyMap, frame lipgloss.Styl
 	}
 	b.offset = max(0, min(b.offset, len(bd)-b.window))
 	shown := bd[b.offset : b.offset+b.window]
-	more := st.Muted.Render(fmt.Sprintf("%s %d–%d of %d lines · %s %s scroll",
-		arrows(b.offset > 0, b.offset+b.window < len(bd)), b.offset+1, b.offset+b.window, len(bd),
-		KeyNames(keys.Up), KeyNames(keys.Down)))
+	how := KeyNames(keys.Up) + " " + KeyNames(keys.Down) + " scroll"
+	if b.keepSet {
+		// A form: letters are text there; the body follows the focus.
+		how = KeyNames(keys.NextField) + " next field"
+	}
+	more := st.Muted.Render(fmt.Sprintf("%s %d–%d of %d lines · %s",
+		arrows(b.offset > 0, b.offset+b.window < len(bd)), b.offset+1, b.offset+b.window, len(bd), how))
 	return frame.Width(b.width).Padding(0, 2).Render(join(h, shown, ft, ansi.Truncate(more, b.Inner(), "…")))
 }
 

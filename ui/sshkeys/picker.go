@@ -249,6 +249,9 @@ func (p *picker) writeFiles(b *strings.Builder, inner int) {
 // ShortHelp lists the picker's keys.
 func (p *picker) ShortHelp() []key.Binding {
 	k := p.c.Keys
+	if len(p.files) == 0 {
+		return []key.Binding{withHelp(k.Back, "close")}
+	}
 	return []key.Binding{k.Up, k.Down, withHelp(k.Submit, "add this key"), withHelp(k.Back, "close")}
 }
 
