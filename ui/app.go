@@ -642,7 +642,9 @@ func (m *Model) helpLine() string {
 	default:
 		b = uniqueBindings(append(m.views[m.active].ShortHelp(), k.Refresh, k.Help, k.Quit))
 	}
-	return " " + m.help.ShortHelpView(b)
+	// Whole hints only: fewer of them rather than a line cut with "…";
+	// help (which lists the rest), quit and cancel stay.
+	return " " + m.help.ShortHelpView(components.FitShortHelp(m.help, b, m.c.Width-2, k.Help, k.Quit, k.Back, k.ForceQuit))
 }
 
 // uniqueBindings drops bindings whose keys were already listed.

@@ -197,7 +197,9 @@ var faultKinds = []faultKind{
 		},
 		done: func(round int) func(faultSnap) bool {
 			return func(s faultSnap) bool {
-				return s.dialog == "" && s.has("API key deleted") && !s.has(faultDeleted(round).name)
+				// The toast names the key; the list no longer shows it.
+				name := faultDeleted(round).name
+				return s.dialog == "" && s.has("API key “"+name+"” deleted") && strings.Count(s.screen, name) == 1
 			}
 		},
 		keeps: func(round int) []string { return []string{"Delete API key “" + faultDeleted(round).name + "”"} },
@@ -485,7 +487,7 @@ func (r *faultRun) checkError(round int) {
 		t.Errorf("error line %q does not end with %q", line, k.hint)
 	}
 	if k.post {
-		says := strings.Contains(line, k.maybe+": refresh (r) to check before trying again")
+		says := strings.Contains(line, k.maybe+": close this and refresh (r) to check before trying again")
 		if r.fault.reached && !says {
 			t.Errorf("error line %q does not say %q and to refresh", line, k.maybe)
 		}

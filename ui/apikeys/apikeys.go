@@ -28,8 +28,8 @@ type (
 	}
 	renamedMsg struct{ key api.APIKey }
 	deletedMsg struct {
-		uid   string
-		inUse bool
+		uid, name string
+		inUse     bool
 	}
 	rolledMsg struct {
 		key     api.APIKey
@@ -73,10 +73,11 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m, tea.Batch(cmd, common.Toast(common.ToastSuccess, "Renamed to “%s”", common.Sanitize(msg.key.Name)))
 	case deletedMsg:
 		removed := m.Table.Remove(msg.uid)
+		toast := common.Toast(common.ToastSuccess, "API key “%s” deleted", msg.name)
 		if msg.inUse {
-			return m, tea.Batch(removed, func() tea.Msg { return common.KeyInUseChangedMsg{} })
+			return m, tea.Batch(removed, toast, func() tea.Msg { return common.KeyInUseChangedMsg{} })
 		}
-		return m, tea.Batch(removed, common.Toast(common.ToastSuccess, "API key deleted"))
+		return m, tea.Batch(removed, toast)
 	case rolledMsg:
 		r := newRow(m.c, msg.key)
 		r.inUse = msg.inUse
@@ -121,7 +122,7 @@ func (m *Model) onKey(msg tea.KeyMsg) (tea.Cmd, bool) {
 	case key.Matches(msg, k.Roll):
 		return m.rollConfirm(sel), true
 	case key.Matches(msg, k.Copy):
-		return common.Toast(common.ToastInfo, "A secret is shown and copied only when it is created or rolled (R)"), true
+		return common.Toast(common.ToastInfo, "A secret is shown and copied only when it is created or rolled (%s)", k.Roll.Help().Key), true
 	}
 	return nil, false
 }

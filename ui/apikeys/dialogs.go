@@ -39,10 +39,18 @@ func (m *Model) newForm() tea.Cmd {
 func (m *Model) renameForm(r row) tea.Cmd {
 	c, client := m.c, m.c.Client
 	c.Open(components.NewRenameForm(c, r.name, func(ctx context.Context, name string) (tea.Msg, error) {
+		if name == r.name {
+			return unchanged(name), nil // nothing to send
+		}
 		k, err := client.RenameAPIKey(ctx, r.uid, name)
 		return renamedMsg{key: k}, err
 	}, m.gone))
 	return nil
+}
+
+// unchanged says a rename kept the name, so nothing was sent.
+func unchanged(name string) tea.Msg {
+	return common.ToastMsg{Kind: common.ToastInfo, Text: "Name unchanged (“" + name + "”): nothing was sent"}
 }
 
 // deleteConfirm asks before deleting, naming the key; deleting the key in
@@ -55,7 +63,7 @@ func (m *Model) deleteConfirm(r row) tea.Cmd {
 	}
 	d := components.NewDeleteConfirm(c, fmt.Sprintf("Delete API key “%s”?", r.name), body, func(ctx context.Context) error {
 		return client.DeleteAPIKey(ctx, r.uid)
-	}, deletedMsg{uid: r.uid, inUse: r.inUse})
+	}, deletedMsg{uid: r.uid, name: r.name, inUse: r.inUse})
 	c.Open(d)
 	return nil
 }
@@ -64,9 +72,9 @@ func (m *Model) deleteConfirm(r row) tea.Cmd {
 // copied and, for the key in use, adopted by the client at once.
 func (m *Model) rollConfirm(r row) tea.Cmd {
 	c, client := m.c, m.c.Client
-	body := []string{"A new secret replaces the current one, which stops working at once. The new one is copied to your clipboard and shown once."}
+	body := []string{"The current secret stops working at once; the new one is copied to your clipboard and shown once."}
 	if r.inUse {
-		body = append(body, "", c.Styles.Warning.Render("⚠ This is the key this dashboard is signed in with: it switches to the new secret right away."+keySourceNote(c)))
+		body = append(body, "", c.Styles.Warning.Render("⚠ This dashboard is signed in with this key: it switches to the new secret at once."+keySourceNote(c)))
 	}
 	d := components.NewConfirm(c, fmt.Sprintf("Roll the secret of “%s”?", r.name), body, "Roll", func(ctx context.Context) (tea.Msg, error) {
 		k, err := client.RollAPIKey(ctx, r.uid)

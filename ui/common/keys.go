@@ -35,9 +35,14 @@ type KeyMap struct {
 	Roll    key.Binding
 	Copy    key.Binding
 
-	// In confirmations.
+	// In confirmations (and the login screen's save question).
 	Yes key.Binding
 	No  key.Binding
+	// Choice moves the highlight between a dialog's buttons.
+	Choice key.Binding
+
+	// On the login screen.
+	Demo key.Binding
 
 	// In forms.
 	NextField, PrevField, Submit key.Binding
@@ -75,6 +80,8 @@ func DefaultKeyMap() *KeyMap {
 		Copy:      b("copy", "y"),
 		Yes:       b("yes", "y"),
 		No:        b("no", "n"),
+		Choice:    b("switch button", "left", "right", "h", "l", "tab", "shift+tab"),
+		Demo:      b("try the demo", "ctrl+d"),
 		NextField: b("next field", "tab"),
 		PrevField: b("previous field", "shift+tab"),
 		Submit:    b("submit", "enter"),
@@ -83,12 +90,13 @@ func DefaultKeyMap() *KeyMap {
 	for _, kb := range []*key.Binding{&km.Top, &km.Bottom, &km.PageUp, &km.PageDown} {
 		kb.SetHelp(helpKeys(kb.Keys()[:1]), kb.Help().Desc)
 	}
+	km.Choice.SetHelp(helpKeys(km.Choice.Keys()[:2]), km.Choice.Help().Desc)
 	return km
 }
 
 // helpKeys is how a binding's keys are shown in help: "j/↓".
 func helpKeys(keys []string) string {
-	pretty := map[string]string{"up": "↑", "down": "↓", "pgup": "pgup", "pgdown": "pgdn", "shift+tab": "shift+tab", " ": "space"}
+	pretty := map[string]string{"up": "↑", "down": "↓", "left": "←", "right": "→", "pgup": "pgup", "pgdown": "pgdn", "shift+tab": "shift+tab", " ": "space"}
 	out := make([]string, 0, len(keys))
 	for _, k := range keys {
 		if p, ok := pretty[k]; ok {
@@ -109,6 +117,9 @@ func (k *KeyMap) Actions() map[string]*key.Binding {
 		"filter": &k.Filter, "refresh": &k.Refresh, "help": &k.Help, "back": &k.Back, "quit": &k.Quit,
 		"details": &k.Details, "new": &k.New, "import": &k.Import, "rename": &k.Rename,
 		"delete": &k.Delete, "roll": &k.Roll, "copy": &k.Copy,
+		"demo": &k.Demo,
+		// Confirmation and form keys are not remappable: letters in forms
+		// must stay text.
 	}
 }
 

@@ -60,7 +60,9 @@ func ErrorText(err error) string {
 	var maybe *MaybeDoneError
 	switch {
 	case errors.As(err, &maybe):
-		return ErrorText(maybe.Err) + "; " + maybe.What + ": refresh (r) to check before trying again"
+		// Where it is shown says how to check (a refresh, whose key the
+		// caller names).
+		return ErrorText(maybe.Err) + "; " + maybe.What
 	case errors.Is(err, context.Canceled):
 		return "cancelled"
 	case errors.As(err, &netErr) && netErr.Timeout(), errors.Is(err, context.DeadlineExceeded):

@@ -129,18 +129,25 @@ func (r *runner) update(msg tea.Msg) (done, closeDialog bool, cmd tea.Cmd) {
 	return false, false, nil
 }
 
-// errorLine is the error to show under a dialog, with a retry hint when
-// trying again may help.
-func (r *runner) errorLine(st *common.Styles, retryKey string) string {
+// errorLine is the error to show under a dialog, wrapped to width, with
+// a retry hint when trying again may help. Keys are named from the key map:
+// a check after a lost answer is a refresh, which works only once the
+// dialog is closed, so the hint says so.
+func (r *runner) errorLine(st *common.Styles, k *common.KeyMap, retryKey string, width int) string {
 	if r.err == nil {
 		return ""
 	}
+	check := "close this and refresh (" + KeyNames(k.Refresh) + ") to check"
 	text := "✗ " + common.ErrorText(r.err)
-	if errors.Is(r.err, context.Canceled) {
-		text = "✗ cancelled: the server may still have done it; refresh (r) to check"
+	var maybe *common.MaybeDoneError
+	switch {
+	case errors.As(r.err, &maybe):
+		text += ": " + check + " before trying again"
+	case errors.Is(r.err, context.Canceled):
+		text = "✗ cancelled: the server may still have done it; " + check
 	}
 	if common.Retryable(r.err) && retryKey != "" {
 		text += " — " + retryKey + " to retry"
 	}
-	return st.Error.Render(text)
+	return st.Error.Render(WrapWords(text, width))
 }

@@ -5,7 +5,6 @@ import (
 
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
-	"github.com/charmbracelet/lipgloss"
 
 	"github.com/targon-dash/targon-dash/ui/common"
 )
@@ -23,7 +22,7 @@ type Confirm struct {
 	danger bool
 	act    Action
 	run    runner
-	width  int
+	box    Box
 }
 
 // NewConfirm returns a confirmation; body lines are shown as given. yes is
@@ -50,9 +49,10 @@ func (m *Confirm) Busy() bool { return m.run.busy }
 func (m *Confirm) Err() error { return m.run.err }
 
 // SetSize fits the dialog to the screen.
-func (m *Confirm) SetSize(w, h int) { m.width = min(64, max(20, w-8)) }
+func (m *Confirm) SetSize(w, h int) { m.box.SetSize(w, h, 64, 8) }
 
-// Update handles y, n, esc, enter and the arrows.
+// Update handles y, n, esc, enter, the choice keys and, when the text
+// scrolls, the movement keys.
 func (m *Confirm) Update(msg tea.Msg) (common.Modal, tea.Cmd) {
 	if done, closeIt, cmd := m.run.update(msg); done || cmd != nil {
 		m.run.closed = m.run.closed || closeIt
@@ -77,55 +77,66 @@ func (m *Confirm) Update(msg tea.Msg) (common.Modal, tea.Cmd) {
 	case key.Matches(km, k.No), key.Matches(km, k.Back):
 		m.run.closed = true
 		return m, nil
-	case km.Type == tea.KeyEnter:
+	case key.Matches(km, k.Submit):
 		if m.onYes {
 			return m, m.run.start(m.act)
 		}
 		m.run.closed = true
 		return m, nil
-	case km.Type == tea.KeyLeft, km.Type == tea.KeyRight, km.Type == tea.KeyTab, km.Type == tea.KeyShiftTab,
-		km.String() == "h", km.String() == "l":
+	case key.Matches(km, k.Choice):
 		m.onYes = !m.onYes
+	default:
+		m.box.Scroll(km, k)
 	}
 	return m, nil
 }
 
-// View draws the question, the buttons and any error.
+// View draws the question, the buttons and any error. The buttons and the
+// error are always shown; on a short screen the buttons get compact and
+// the text scrolls.
 func (m *Confirm) View() string {
-	st := m.c.Styles
-	var b strings.Builder
-	b.WriteString(st.ModalTitle.Render(m.title))
-	b.WriteString("\n\n")
+	st, k := m.c.Styles, m.c.Keys
+	inner := m.box.Inner()
+	var body []string
 	for _, line := range m.body {
-		b.WriteString(wrap(line, m.width-4))
-		b.WriteString("\n")
+		body = append(body, wrap(line, inner))
 	}
-	b.WriteString("\n")
-	no, yes := st.Button, st.Button
-	if m.onYes {
-		yes = st.ButtonActive
-	} else {
-		no = st.ButtonActive
-	}
-	b.WriteString(lipgloss.JoinHorizontal(lipgloss.Top, no.Render("No"), " ", yes.Render(m.yes)))
-	b.WriteString("\n")
+	status := ""
 	switch {
 	case m.run.busy:
-		b.WriteString(m.run.spinner.View() + " " + st.Muted.Render("working… (esc cancels)"))
+		status = m.run.spinner.View() + " " + st.Muted.Render("working… ("+KeyNames(k.Back)+" cancels)")
 	case m.run.err != nil:
-		b.WriteString(wrap(m.run.errorLine(st, "y"), m.width-4))
+		status = m.run.errorLine(st, k, KeyNames(k.Yes), inner)
 	default:
-		b.WriteString(st.Muted.Render("y yes · n/esc no · enter choose"))
+		status = Hint(st, inner, KeyNames(k.Yes), "yes", KeyNames(k.No, k.Back), "no", KeyNames(k.Submit), "choose")
+	}
+	active := 0
+	if m.onYes {
+		active = 1
+	}
+	head := st.ModalTitle.Render(WrapWords(m.title, inner))
+	text := strings.Join(body, "\n")
+	foot := buttons(st, false, active, "No", m.yes) + "\n" + status
+	if !m.box.Fits(head, text, foot) {
+		// Short screen: one-line buttons, no blank lines in the text.
+		foot = buttons(st, true, active, "No", m.yes) + "\n" + status
+		var packed []string
+		for _, l := range body {
+			if strings.TrimSpace(l) != "" {
+				packed = append(packed, l)
+			}
+		}
+		text = strings.Join(packed, "\n")
 	}
 	frame := st.Modal
 	if m.danger {
 		frame = st.ModalDanger
 	}
-	return frame.Width(m.width).Render(b.String())
+	return m.box.Render(st, k, frame, head, text, foot)
 }
 
 // ShortHelp lists the dialog's keys.
 func (m *Confirm) ShortHelp() []key.Binding {
 	k := m.c.Keys
-	return []key.Binding{k.Yes, k.No, withHelp(k.Submit, "choose")}
+	return []key.Binding{k.Yes, k.No, withHelp(k.Submit, "choose"), k.Choice}
 }

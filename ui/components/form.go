@@ -39,7 +39,7 @@ type Form struct {
 	focus  int
 	act    func(ctx context.Context, values []string) (tea.Msg, error)
 	run    runner
-	width  int
+	box    Box
 	// OnChange, when set, runs after a field's text changes, for forms
 	// where one field fills another (an SSH key's comment names it).
 	OnChange func(f *Form, field int)
@@ -49,6 +49,7 @@ type formField struct {
 	Field
 	input textinput.Model
 	err   string
+	guard KeyGuard
 }
 
 // NewForm returns a form; act runs with the trimmed field values and a
@@ -104,12 +105,12 @@ func (f *Form) FieldError(i int) string { return f.fields[i].err }
 
 // SetSize fits the form to the screen.
 func (f *Form) SetSize(w, h int) {
-	f.width = min(72, max(20, w-8))
+	f.box.SetSize(w, h, 72, 8)
 	for i := range f.fields {
 		in := &f.fields[i].input
 		// The dialog's text area is width-4 (padding); the line holds the
 		// "› " marker, the visible text and one cell for the cursor.
-		in.Width = f.width - 7
+		in.Width = f.box.width - 7
 		// Recompute the visible part of a long value for the new width.
 		in.SetCursor(in.Position())
 	}
@@ -153,6 +154,9 @@ func (f *Form) Update(msg tea.Msg) (common.Modal, tea.Cmd) {
 	}
 	keys := f.c.Keys
 	switch {
+	case f.fields[f.focus].guard.Drop(km):
+		// The rest of a private key typed in a burst (esc stops it).
+		return f, nil
 	case key.Matches(km, keys.Back) && km.Type != tea.KeyRunes:
 		// (A letter bound to "back" in the preferences is still text here.)
 		f.run.closed = true
@@ -170,11 +174,15 @@ func (f *Form) Update(msg tea.Msg) (common.Modal, tea.Cmd) {
 		}
 		return f, f.submit()
 	}
-	before := f.fields[f.focus].input.Value()
-	var cmd tea.Cmd
-	f.fields[f.focus].input, cmd = f.fields[f.focus].input.Update(msg)
-	if f.fields[f.focus].input.Value() != before {
-		f.fields[f.focus].err = ""
+	fd := &f.fields[f.focus]
+	before := fd.input.Value()
+	cmd, refused := fd.guard.Update(&fd.input, km)
+	if fd.input.Value() != before || refused {
+		// What was said about the old text no longer holds.
+		fd.err, f.run.err = "", nil
+		if refused {
+			fd.err = PrivateKeyRefused
+		}
 		if f.OnChange != nil {
 			f.OnChange(f, f.focus)
 		}
@@ -188,6 +196,13 @@ func (f *Form) submit() tea.Cmd {
 	firstBad := -1
 	for i := range f.fields {
 		values[i] = strings.TrimSpace(f.fields[i].input.Value())
+		if values[i] == "" && f.fields[i].err == PrivateKeyRefused {
+			// Still empty because a private key was refused: that says why.
+			if firstBad < 0 {
+				firstBad = i
+			}
+			continue
+		}
 		f.fields[i].err = ""
 		if v := f.fields[i].Validate; v != nil {
 			if err := v(values[i]); err != nil {
@@ -205,43 +220,56 @@ func (f *Form) submit() tea.Cmd {
 	return f.run.start(func(ctx context.Context) (tea.Msg, error) { return f.act(ctx, values) })
 }
 
-// View draws the form.
+// View draws the form. The status line (hint, progress or error) is always
+// shown; on a short screen the fields scroll, keeping the focused one in
+// view.
 func (f *Form) View() string {
-	st := f.c.Styles
-	var b strings.Builder
-	b.WriteString(st.ModalTitle.Render(f.title))
-	b.WriteString("\n")
+	st, k := f.c.Styles, f.c.Keys
+	inner := f.box.Inner()
+	var body []string
+	n := 0 // lines in body
+	add := func(parts ...string) {
+		for _, p := range parts {
+			body = append(body, p)
+			n += strings.Count(p, "\n") + 1
+		}
+	}
 	for i, fd := range f.fields {
-		b.WriteString("\n")
+		if i > 0 {
+			add("")
+		}
 		label := st.Label
 		marker := "  "
 		if i == f.focus {
 			label = st.LabelFocused
 			marker = st.Accent.Render("› ")
+			f.box.keep[0] = n
 		}
-		b.WriteString(label.Render(fd.Label))
-		b.WriteString("\n")
-		b.WriteString(marker + fd.input.View())
-		b.WriteString("\n")
+		add(label.Render(fd.Label), marker+fd.input.View())
 		switch {
 		case fd.err != "":
-			b.WriteString(indent(st.Error.Render(wrap("✗ "+fd.err, f.width-6))))
-			b.WriteString("\n")
+			add(indent(st.Error.Render(WrapWords("✗ "+fd.err, inner-2))))
 		case fd.Hint != "":
-			b.WriteString(indent(st.Hint.Render(wrap(fd.Hint, f.width-6))))
-			b.WriteString("\n")
+			add(indent(st.Hint.Render(WrapWords(fd.Hint, inner-2))))
+		}
+		if fd.guard.Swallowing() {
+			add(indent(st.Muted.Render(WrapWords("ignoring the rest of the private key… ("+KeyNames(k.Back)+" stops)", inner-2))))
+		}
+		if i == f.focus {
+			f.box.keep[1] = n - 1
 		}
 	}
-	b.WriteString("\n")
+	f.box.keepSet = true
+	var status string
 	switch {
 	case f.run.busy:
-		b.WriteString(f.run.spinner.View() + " " + st.Muted.Render("sending… (esc cancels)"))
+		status = f.run.spinner.View() + " " + st.Muted.Render("sending… ("+KeyNames(k.Back)+" cancels)")
 	case f.run.err != nil:
-		b.WriteString(wrap(f.run.errorLine(st, "enter"), f.width-4))
+		status = f.run.errorLine(st, k, KeyNames(k.Submit), inner)
 	default:
-		b.WriteString(st.Muted.Render("enter submit · tab next field · esc cancel"))
+		status = Hint(st, inner, KeyNames(k.Submit), "submit", KeyNames(k.NextField), "next field", KeyNames(k.Back), "cancel")
 	}
-	return st.Modal.Width(f.width).Render(b.String())
+	return f.box.Render(st, k, st.Modal, st.ModalTitle.Render(WrapWords(f.title, inner)), strings.Join(body, "\n"), status)
 }
 
 // ShortHelp lists the form's keys.
@@ -261,10 +289,6 @@ func indent(s string) string {
 	return lipgloss.NewStyle().PaddingLeft(2).Render(s)
 }
 
-// wrap breaks s to width columns (ANSI-aware).
-func wrap(s string, width int) string {
-	if width < 10 {
-		width = 10
-	}
-	return lipgloss.NewStyle().Width(width).Render(s)
-}
+// wrap breaks s to width columns (ANSI-aware) at spaces only, so a path
+// stays on one line.
+func wrap(s string, width int) string { return WrapWords(s, width) }

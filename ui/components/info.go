@@ -26,7 +26,7 @@ type Info struct {
 	// copyText is what y copies; copyWhat names it ("public key").
 	copyText, copyWhat string
 	note               string
-	width              int
+	box                Box
 }
 
 // NewInfo returns a details pane with rows and free lines under them.
@@ -49,9 +49,9 @@ func (m *Info) Closed() bool { return m.closed }
 func (m *Info) Busy() bool { return false }
 
 // SetSize fits the pane to the screen.
-func (m *Info) SetSize(w, h int) { m.width = min(84, max(20, w-6)) }
+func (m *Info) SetSize(w, h int) { m.box.SetSize(w, h, 84, 6) }
 
-// Update closes on esc/enter and copies on y.
+// Update closes on esc/enter, copies on y and scrolls a long text.
 func (m *Info) Update(msg tea.Msg) (common.Modal, tea.Cmd) {
 	if c, ok := msg.(copiedMsg); ok && c.to == m {
 		m.noteCopy(c)
@@ -63,7 +63,7 @@ func (m *Info) Update(msg tea.Msg) (common.Modal, tea.Cmd) {
 	}
 	k := m.c.Keys
 	switch {
-	case key.Matches(km, k.Back), km.Type == tea.KeyEnter, key.Matches(km, k.Quit):
+	case key.Matches(km, k.Back, k.Submit, k.Quit):
 		m.closed = true
 		return m, nil
 	case key.Matches(km, k.Copy) && m.copyText != "":
@@ -74,6 +74,8 @@ func (m *Info) Update(msg tea.Msg) (common.Modal, tea.Cmd) {
 			how, err := clip.Copy(text)
 			return copiedMsg{to: self, how: how, err: err}
 		}
+	default:
+		m.box.Scroll(km, k)
 	}
 	return m, nil
 }
@@ -94,37 +96,35 @@ func (m *Info) noteCopy(msg copiedMsg) {
 	m.note = m.c.Styles.Success.Render("✓ " + m.copyWhat + " copied via " + msg.how)
 }
 
-// View draws the rows, the lines and the copy note.
+// View draws the rows, the lines and the copy note; on a short screen the
+// rows and lines scroll and the note and hint stay.
 func (m *Info) View() string {
-	st := m.c.Styles
+	st, k := m.c.Styles, m.c.Keys
 	var b strings.Builder
-	b.WriteString(st.ModalTitle.Render(m.title))
-	b.WriteString("\n")
-	inner := m.width - 4
-	if len(m.rows) > 0 {
-		b.WriteString("\n")
-	}
+	inner := m.box.Inner()
 	for _, r := range m.rows {
 		label := st.DetailKey.Render(r.Label)
 		valueWidth := max(10, inner-lipgloss.Width(label))
-		value := lipgloss.NewStyle().Width(valueWidth).Render(st.DetailValue.Render(r.Value))
+		value := st.DetailValue.Render(WrapWords(r.Value, valueWidth))
 		b.WriteString(lipgloss.JoinHorizontal(lipgloss.Top, label, value))
 		b.WriteString("\n")
 	}
-	for _, l := range m.lines {
-		b.WriteString("\n")
+	for i, l := range m.lines {
+		if i > 0 || len(m.rows) > 0 {
+			b.WriteString("\n")
+		}
 		b.WriteString(wrap(l, inner))
 	}
-	b.WriteString("\n\n")
+	foot := ""
 	if m.note != "" {
-		b.WriteString(m.note + "\n")
+		foot = m.note + "\n"
 	}
-	hint := "esc/enter close"
+	copyKey := ""
 	if m.copyText != "" {
-		hint = "y copy " + m.copyWhat + " · " + hint
+		copyKey = KeyNames(k.Copy)
 	}
-	b.WriteString(st.Muted.Render(hint))
-	return st.Modal.Width(m.width).Render(b.String())
+	foot += Hint(st, inner, copyKey, "copy "+m.copyWhat, KeyNames(k.Back, k.Submit), "close")
+	return m.box.Render(st, k, st.Modal, st.ModalTitle.Render(WrapWords(m.title, inner)), b.String(), foot)
 }
 
 // ShortHelp lists the pane's keys.

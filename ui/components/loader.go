@@ -44,12 +44,13 @@ type Loader[T any] struct {
 	pages    int
 	updated  time.Time
 	now      func() time.Time
+	keys     *common.KeyMap
 	pageSize int
 }
 
 // NewLoader returns a loader for fetch.
 func NewLoader[T any](c *common.Common, fetch FetchFunc[T]) *Loader[T] {
-	return &Loader[T]{fetch: fetch, now: c.Now, pageSize: PageSize}
+	return &Loader[T]{fetch: fetch, now: c.Now, keys: c.Keys, pageSize: PageSize}
 }
 
 // Load starts a new walk from the first page; replies of an earlier walk are
@@ -121,7 +122,7 @@ func (l *Loader[T]) Note(st *common.Styles, what string, have int) string {
 	case l.err != nil:
 		// The hint comes before the reason, so a narrow screen cuts the
 		// reason rather than the way out.
-		return st.Error.Render("✗ could not load "+what) + st.Muted.Render(" — r to retry: ") + st.Error.Render(common.ErrorText(l.err))
+		return st.Error.Render("✗ could not load "+what) + st.Muted.Render(" — "+KeyNames(l.keys.Refresh)+" to retry: ") + st.Error.Render(common.ErrorText(l.err))
 	case l.busy && have == 0:
 		return st.Muted.Render("loading " + what + "…")
 	case l.busy:

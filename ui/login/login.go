@@ -6,6 +6,7 @@ package login
 import (
 	"context"
 	"errors"
+	"net/url"
 	"strings"
 
 	"github.com/charmbracelet/bubbles/key"
@@ -17,6 +18,7 @@ import (
 	"github.com/targon-dash/targon-dash/api"
 	"github.com/targon-dash/targon-dash/config"
 	"github.com/targon-dash/targon-dash/ui/common"
+	"github.com/targon-dash/targon-dash/ui/components"
 )
 
 // DoneMsg says the user signed in with Key (already checked by the API).
@@ -29,10 +31,11 @@ type DoneMsg struct {
 // DemoMsg asks the root to switch to the built-in demo account.
 type DemoMsg struct{}
 
-// checkedMsg is the outcome of checking a key with a credits call.
+// checkedMsg is the outcome of checking a key with a credits call against
+// host.
 type checkedMsg struct {
-	key string
-	err error
+	key, host string
+	err       error
 }
 
 // savedMsg is the outcome of saving the key.
@@ -61,12 +64,14 @@ type Model struct {
 	err     string
 	saveYes bool
 	key     string
+	host    string // where the key was checked
 	canDemo bool
-	width   int
+	guard   components.KeyGuard
+	box     components.Box
 }
 
 // New returns the screen; reason says why it is shown (may be empty);
-// canDemo offers the demo account (ctrl+d).
+// canDemo offers the demo account (the Demo key).
 func New(c *common.Common, reason string, canDemo bool) *Model {
 	in := textinput.New()
 	in.Prompt = ""
@@ -83,13 +88,10 @@ func New(c *common.Common, reason string, canDemo bool) *Model {
 	return m
 }
 
-// demoKey is the key that switches to the demo account.
-var demoKey = key.NewBinding(key.WithKeys("ctrl+d"), key.WithHelp("ctrl+d", "try the demo"))
-
 // SetSize fits the screen.
 func (m *Model) SetSize(w, h int) {
-	m.width = min(70, max(20, w-6))
-	m.input.Width = m.width - 8
+	m.box.SetSize(w, h, 70, 6)
+	m.input.Width = m.box.Inner() - 4
 }
 
 // Busy reports whether a check or a save is running.
@@ -116,7 +118,7 @@ func (m *Model) Update(msg tea.Msg) (*Model, tea.Cmd) {
 			m.step, m.err = typing, checkError(msg.err)
 			return m, nil
 		}
-		m.key = msg.key
+		m.key, m.host = msg.key, msg.host
 		if m.c.Settings.KeySource == config.KeyFromDemo || m.c.Settings.CredentialsPath == "" {
 			return m, done(msg.key, false)
 		}
@@ -147,20 +149,23 @@ func (m *Model) onKey(msg tea.KeyMsg) (*Model, tea.Cmd) {
 			return m, m.save()
 		case key.Matches(msg, k.No), key.Matches(msg, k.Back):
 			return m, done(m.key, false)
-		case msg.Type == tea.KeyEnter:
+		case key.Matches(msg, k.Submit):
 			if m.saveYes {
 				return m, m.save()
 			}
 			return m, done(m.key, false)
-		case msg.Type == tea.KeyLeft, msg.Type == tea.KeyRight, msg.Type == tea.KeyTab, msg.String() == "h", msg.String() == "l":
+		case key.Matches(msg, k.Choice):
 			m.saveYes = !m.saveYes
 		}
 		return m, nil
 	}
 	switch {
-	case m.canDemo && key.Matches(msg, demoKey):
+	case m.guard.Drop(msg):
+		// The rest of a private key typed in a burst (esc stops it).
+		return m, nil
+	case m.canDemo && key.Matches(msg, k.Demo):
 		return m, func() tea.Msg { return DemoMsg{} }
-	case msg.Type == tea.KeyEnter && !msg.Paste:
+	case key.Matches(msg, k.Submit) && !msg.Paste:
 		return m, m.check()
 	case key.Matches(msg, k.Back) && msg.Type != tea.KeyRunes:
 		m.input.SetValue("")
@@ -168,9 +173,11 @@ func (m *Model) onKey(msg tea.KeyMsg) (*Model, tea.Cmd) {
 		return m, nil
 	}
 	before := m.input.Value()
-	var cmd tea.Cmd
-	m.input, cmd = m.input.Update(msg)
-	if m.input.Value() != before {
+	cmd, refused := m.guard.Update(&m.input, msg)
+	switch {
+	case refused:
+		m.err = components.PrivateKeyRefused + " (an API key starts with tgn_)"
+	case m.input.Value() != before:
 		m.err = ""
 	}
 	return m, cmd
@@ -185,15 +192,16 @@ func (m *Model) check() tea.Cmd {
 	}
 	m.step, m.err = checking, ""
 	baseURL := m.c.Settings.BaseURL
+	host := hostOf(baseURL)
 	return tea.Batch(m.spinner.Tick, func() tea.Msg {
 		client, err := api.New(baseURL, k, api.WithUserAgent(api.DefaultUserAgent))
 		if err != nil {
-			return checkedMsg{key: k, err: err}
+			return checkedMsg{key: k, host: host, err: err}
 		}
 		ctx, cancel := context.WithTimeout(context.Background(), common.RequestTimeout)
 		defer cancel()
 		_, err = client.Credits(ctx)
-		return checkedMsg{key: k, err: err}
+		return checkedMsg{key: k, host: host, err: err}
 	})
 }
 
@@ -218,61 +226,95 @@ func checkError(err error) string {
 	return "could not check the key: " + common.ErrorText(err)
 }
 
-// View draws the screen.
-func (m *Model) View() string {
-	st := m.c.Styles
-	var b strings.Builder
-	b.WriteString(st.ModalTitle.Render("Sign in to Targon"))
-	b.WriteString("\n\n")
-	if m.reason != "" {
-		b.WriteString(st.Warning.Render(wrapText(m.reason, m.width-6)))
-		b.WriteString("\n\n")
+// hostOf is the host of a base URL ("api.targon.com"), or the URL itself.
+func hostOf(raw string) string {
+	if u, err := url.Parse(raw); err == nil && u.Host != "" {
+		return u.Host
 	}
-	b.WriteString(st.Muted.Render(wrapText("Paste an API key from the Targon console. It is checked with a credits request to "+m.c.Settings.BaseURL+".", m.width-6)))
+	return raw
+}
+
+// View draws the screen. The input (or the save question) and the hint
+// are always shown; on a short screen the text above scrolls.
+func (m *Model) View() string {
+	st, k := m.c.Styles, m.c.Keys
+	inner := m.box.Inner()
+	s := m.c.Settings
+	var b strings.Builder
+	if m.reason != "" {
+		b.WriteString(st.Warning.Render(components.WrapWords(m.reason, inner)))
+		b.WriteString("\n")
+		if note := m.storedKeyNote(inner); note != "" {
+			b.WriteString(st.Warning.Render(components.WrapWords(note, inner)))
+			b.WriteString("\n")
+		}
+		b.WriteString("\n")
+	}
+	b.WriteString(st.Muted.Render(components.WrapWords("Paste an API key from the Targon console. It is checked with a credits request to "+components.FitPath(s.BaseURL, inner)+".", inner)))
 	b.WriteString("\n\n")
 	b.WriteString(st.LabelFocused.Render("API key"))
 	b.WriteString("\n› ")
 	b.WriteString(m.input.View())
-	b.WriteString("\n\n")
+	var foot strings.Builder
 	switch m.step {
 	case checking:
-		b.WriteString(m.spinner.View() + st.Muted.Render(" checking…"))
+		foot.WriteString(m.spinner.View() + st.Muted.Render(" checking…"))
 	case saving:
-		b.WriteString(m.spinner.View() + st.Muted.Render(" saving…"))
+		foot.WriteString(m.spinner.View() + st.Muted.Render(" saving…"))
 	case askSave:
-		b.WriteString(st.Success.Render("✓ Key accepted."))
-		b.WriteString("\n")
-		b.WriteString(wrapText("Save it to "+common.ShortPath(m.c.Settings.CredentialsPath)+" (mode 0600) so you stay signed in?", m.width-6))
-		b.WriteString("\n\n")
+		foot.WriteString(st.Success.Render(components.WrapWords("✓ Key accepted by "+m.host+".", inner)))
+		foot.WriteString("\n")
+		foot.WriteString(components.WrapWords("Save it to "+components.FitPath(common.ShortPath(s.CredentialsPath), inner)+" (mode 0600) so you stay signed in to "+m.host+"?", inner))
+		foot.WriteString("\n")
 		no, yes := st.Button, st.Button
 		if m.saveYes {
 			yes = st.ButtonActive
 		} else {
 			no = st.ButtonActive
 		}
-		b.WriteString(lipgloss.JoinHorizontal(lipgloss.Top, no.Render("No"), " ", yes.Render("Save")))
+		foot.WriteString(lipgloss.JoinHorizontal(lipgloss.Top, no.UnsetBorderStyle().UnsetPadding().Render("[ No ]"), "  ", yes.UnsetBorderStyle().UnsetPadding().Render("[ Save ]")))
 	}
 	if m.err != "" {
-		b.WriteString("\n")
-		b.WriteString(st.Error.Render(wrapText("✗ "+m.err, m.width-6)))
+		if foot.Len() > 0 {
+			foot.WriteString("\n")
+		}
+		foot.WriteString(st.Error.Render(components.WrapWords("✗ "+m.err, inner)))
 	}
-	b.WriteString("\n\n")
-	b.WriteString(st.Muted.Render(m.hint()))
-	return st.Modal.Width(m.width).Render(b.String())
+	if foot.Len() > 0 {
+		foot.WriteString("\n")
+	}
+	foot.WriteString(m.hint(inner))
+	return m.box.Render(st, k, st.Modal, st.ModalTitle.Render("Sign in to Targon"), b.String(), foot.String())
 }
 
-func (m *Model) hint() string {
+// storedKeyNote says where the rejected or deleted key is still stored,
+// and what saving a new one does.
+func (m *Model) storedKeyNote(width int) string {
+	s := m.c.Settings
+	switch {
+	case s.KeySource == config.KeyFromFile && s.CredentialsPath != "":
+		return components.FitPath(common.ShortPath(s.CredentialsPath), width) + " still holds that key; saving the new key replaces it."
+	case s.KeySource == config.KeyFromEnv:
+		return "TARGON_API_KEY still holds that key: update it in your environment."
+	}
+	return ""
+}
+
+// hint names the keys that work now, from the key map.
+func (m *Model) hint(width int) string {
+	st, k := m.c.Styles, m.c.Keys
+	quit := components.KeyNames(k.ForceQuit)
 	switch m.step {
 	case askSave:
-		return "y save · n/esc don't save · enter choose"
+		return components.Hint(st, width, components.KeyNames(k.Yes), "save", components.KeyNames(k.No, k.Back), "don't save", components.KeyNames(k.Submit), "choose")
 	case typing:
-		h := "enter sign in · esc clear"
+		demo := ""
 		if m.canDemo {
-			h += " · ctrl+d try the demo"
+			demo = components.KeyNames(k.Demo)
 		}
-		return h + " · ctrl+c quit"
+		return components.Hint(st, width, components.KeyNames(k.Submit), "sign in", components.KeyNames(k.Back), "clear", demo, "try the demo", quit, "quit")
 	}
-	return "ctrl+c quit"
+	return components.Hint(st, width, quit, "quit")
 }
 
 // ShortHelp lists the screen's keys.
@@ -281,13 +323,15 @@ func (m *Model) ShortHelp() []key.Binding {
 	if m.step == askSave {
 		return []key.Binding{k.Yes, k.No}
 	}
-	b := []key.Binding{key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "sign in"))}
+	b := []key.Binding{withHelp(k.Submit, "sign in")}
 	if m.canDemo {
-		b = append(b, demoKey)
+		b = append(b, k.Demo)
 	}
 	return append(b, k.ForceQuit)
 }
 
-func wrapText(s string, w int) string {
-	return lipgloss.NewStyle().Width(max(10, w)).Render(s)
+// withHelp is b with another description.
+func withHelp(b key.Binding, desc string) key.Binding {
+	b.SetHelp(b.Help().Key, desc)
+	return b
 }

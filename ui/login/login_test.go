@@ -220,7 +220,9 @@ func TestLoginSaveQuestion(t *testing.T) {
 				t.Fatalf("the check emitted %v before the question", out)
 			}
 			v := uitest.Plain(s.m.View())
-			if !strings.Contains(v, "✓ Key accepted.") || !strings.Contains(v, "(mode 0600) so you stay signed in?") || !strings.Contains(v, "No Save") {
+			// The question names the host the key was checked against.
+			host := strings.TrimPrefix(s.m.c.Settings.BaseURL, "http://")
+			if !strings.Contains(v, "✓ Key accepted by "+host+".") || !strings.Contains(v, "(mode 0600) so you stay signed in to "+host+"?") || !strings.Contains(v, "[ No ] [ Save ]") {
 				t.Fatalf("no save question:\n%s", s.m.View())
 			}
 			out := s.send(t, tt.keys...)
@@ -336,5 +338,60 @@ func TestLoginView(t *testing.T) {
 		if !strings.Contains(v, want) {
 			t.Errorf("view lacks %q:\n%s", want, s.m.View())
 		}
+	}
+}
+
+// A private key pasted into the key field is refused as it arrives:
+// cleared, never checked (no request), and the screen says why.
+func TestLoginRefusesPrivateKey(t *testing.T) {
+	s := newScreen(t, false, config.KeyNone)
+	pk := "-----BEGIN OPENSSH PRIVATE KEY-----\nb3BlbnNzaC1rZXktdjEAAAAABG5vbmUAAAAEbm9uZQAAAAAAAAABAAAAMwAAAAtzc2gtZW\n-----END OPENSSH PRIVATE KEY-----\n"
+	s.m.Update(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune(pk), Paste: true})
+	if s.m.input.Value() != "" {
+		t.Errorf("the key field holds %d characters of a private key", len(s.m.input.Value()))
+	}
+	if v := uitest.Plain(s.m.View()); !strings.Contains(v, "that was a private key") || strings.Contains(v, "b3BlbnNz") {
+		t.Errorf("view:\n%s", v)
+	}
+	s.send(t, "enter")
+	if s.creditsCalls() != 0 {
+		t.Errorf("%d checks sent", s.creditsCalls())
+	}
+}
+
+// The hints follow the key map: a remapped demo key shows its new name,
+// and it is the new key that switches to the demo.
+func TestLoginHintsFollowKeyMap(t *testing.T) {
+	s := newScreen(t, true, config.KeyNone)
+	if err := s.m.c.Keys.Override(map[string][]string{"demo": {"ctrl+o"}}); err != nil {
+		t.Fatal(err)
+	}
+	v := uitest.Plain(s.m.View())
+	if !strings.Contains(v, "ctrl+o try the demo") || strings.Contains(v, "ctrl+d") {
+		t.Errorf("hint does not show the remapped key:\n%s", v)
+	}
+	if help := s.m.ShortHelp(); help[1].Help().Key != "ctrl+o" {
+		t.Errorf("short help shows %q", help[1].Help().Key)
+	}
+	if out := s.send(t, "ctrl+d"); len(out) != 0 {
+		t.Errorf("the old key still acts: %v", out)
+	}
+	_, cmd := s.m.Update(tea.KeyMsg{Type: tea.KeyCtrlO})
+	if cmd == nil {
+		t.Fatal("ctrl+o did nothing")
+	}
+	if _, ok := cmd().(DemoMsg); !ok {
+		t.Error("ctrl+o did not ask for the demo")
+	}
+}
+
+// After the key in use was deleted (or refused), the screen says the
+// credentials file still holds it and that saving the new key replaces it.
+func TestLoginSaysStoredKeyRemains(t *testing.T) {
+	s := newScreen(t, false, config.KeyFromFile)
+	s.m = New(s.m.c, "You deleted the API key this dashboard was signed in with.", false)
+	v := uitest.Plain(s.m.View())
+	if !strings.Contains(v, "credentials-default still holds that key; saving the new key replaces it.") {
+		t.Errorf("view:\n%s", v)
 	}
 }

@@ -93,6 +93,10 @@ func commentName(line string) string {
 func (m *Model) renameForm(r row) {
 	c, client := m.c, m.c.Client
 	c.Open(components.NewRenameForm(c, r.name, func(ctx context.Context, name string) (tea.Msg, error) {
+		if name == r.name {
+			// Nothing to send.
+			return common.ToastMsg{Kind: common.ToastInfo, Text: "Name unchanged (“" + name + "”): nothing was sent"}, nil
+		}
 		k, err := client.RenameSSHKey(ctx, r.uid, name)
 		return renamedMsg{key: k}, err
 	}, m.gone))

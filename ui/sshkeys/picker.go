@@ -14,6 +14,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/targon-dash/targon-dash/ui/common"
+	"github.com/targon-dash/targon-dash/ui/components"
 )
 
 // maxPubFile is the largest file read as a public key; a .pub file is a
@@ -96,7 +97,8 @@ type picker struct {
 	err    error
 	cursor int
 	note   string
-	width  int
+	box    components.Box
+	// height is how many files are shown at once.
 	height int
 }
 
@@ -123,8 +125,9 @@ func (p *picker) Busy() bool { return false }
 
 // SetSize fits the picker to the screen.
 func (p *picker) SetSize(w, h int) {
-	p.width = min(84, max(20, w-6))
-	p.height = max(3, h-14)
+	p.box.SetSize(w, h, 84, 6)
+	// The dialog's border, title, blank lines, position and hint take 8.
+	p.height = max(1, p.box.Height()-8)
 }
 
 // Update moves the cursor, picks or closes.
@@ -146,7 +149,7 @@ func (p *picker) Update(msg tea.Msg) (common.Modal, tea.Cmd) {
 		p.move(-len(p.files))
 	case key.Matches(km, k.Bottom):
 		p.move(len(p.files))
-	case km.Type == tea.KeyEnter:
+	case key.Matches(km, k.Submit):
 		p.pick()
 	}
 	return p, nil
@@ -167,7 +170,7 @@ func (p *picker) pick() {
 	}
 	f := p.files[p.cursor]
 	if f.err != nil {
-		p.note = p.c.Styles.Error.Render(wrapText("✗ "+common.Sanitize(f.name)+": "+errorText(f.err), p.width-4))
+		p.note = p.c.Styles.Error.Render(components.WrapWords("✗ "+common.Sanitize(f.name)+": "+errorText(f.err), p.box.Inner()))
 		return
 	}
 	name := commentName(f.info.Line)
@@ -180,31 +183,31 @@ func (p *picker) pick() {
 
 // View draws the files, or why there are none.
 func (p *picker) View() string {
-	st := p.c.Styles
+	st, k := p.c.Styles, p.c.Keys
 	var b strings.Builder
-	b.WriteString(st.ModalTitle.Render("Import a public key from " + common.ShortPath(p.dir)))
-	b.WriteString("\n\n")
-	inner := p.width - 4
+	inner := p.box.Inner()
+	dir := components.FitPath(common.ShortPath(p.dir), inner)
 	switch {
 	case errors.Is(p.err, fs.ErrNotExist):
-		b.WriteString(st.Empty.Render(common.ShortPath(p.dir) + " does not exist: there are no keys to import."))
+		b.WriteString(st.Empty.Render(components.WrapWords(dir+" does not exist: there are no keys to import.", inner)))
 	case p.err != nil:
-		b.WriteString(st.Error.Render(wrapText("✗ could not read "+common.ShortPath(p.dir)+": "+errorText(p.err), inner)))
+		b.WriteString(st.Error.Render(components.WrapWords("✗ could not read "+dir+": "+errorText(p.err), inner)))
 	case len(p.files) == 0:
-		b.WriteString(st.Empty.Render("No public keys (*.pub) in " + common.ShortPath(p.dir) + "."))
+		b.WriteString(st.Empty.Render(components.WrapWords("No public keys (*.pub) in "+dir+".", inner)))
 	default:
 		p.writeFiles(&b, inner)
 	}
-	b.WriteString("\n\n")
+	foot := ""
 	if p.note != "" {
-		b.WriteString(p.note + "\n")
+		foot = p.note + "\n"
 	}
 	if len(p.files) > 0 {
-		b.WriteString(st.Muted.Render("j/k move · enter add this key · esc close"))
+		foot += components.Hint(st, inner, components.KeyNames(k.Up, k.Down), "move", components.KeyNames(k.Submit), "add this key", components.KeyNames(k.Back), "close")
 	} else {
-		b.WriteString(st.Muted.Render("esc close"))
+		foot += components.Hint(st, inner, components.KeyNames(k.Back), "close")
 	}
-	return st.Modal.Width(p.width).Render(b.String())
+	title := st.ModalTitle.Render(components.WrapWords("Import a public key from "+dir, inner))
+	return p.box.Render(st, k, st.Modal, title, b.String(), foot)
 }
 
 // writeFiles draws the visible part of the list: name, type, comment.
@@ -246,11 +249,18 @@ func (p *picker) writeFiles(b *strings.Builder, inner int) {
 // ShortHelp lists the picker's keys.
 func (p *picker) ShortHelp() []key.Binding {
 	k := p.c.Keys
+	if len(p.files) == 0 {
+		return []key.Binding{withHelp(k.Back, "close")}
+	}
 	return []key.Binding{k.Up, k.Down, withHelp(k.Submit, "add this key"), withHelp(k.Back, "close")}
 }
 
 // errorText is an error from reading or checking a file, in one line.
 func errorText(err error) string {
+	if errors.Is(err, ErrPrivateKey) {
+		// Nothing was pasted here: say what the file is.
+		return "this file holds a private key; import the matching public key (.pub) instead"
+	}
 	var pe *fs.PathError
 	if errors.As(err, &pe) {
 		err = pe.Err
@@ -265,9 +275,4 @@ func fit(s string, width int) string {
 		return ansi.Truncate(s, width, "…")
 	}
 	return s + strings.Repeat(" ", width-n)
-}
-
-// wrapText breaks s to width columns.
-func wrapText(s string, width int) string {
-	return ansi.Wrap(s, max(10, width), "")
 }

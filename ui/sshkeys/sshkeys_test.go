@@ -142,7 +142,6 @@ func TestAddRefusedLocally(t *testing.T) {
 	tests := []struct {
 		name, text, want string
 	}{
-		{"private key", "-----BEGIN OPENSSH PRIVATE KEY-----\nb3BlbnNzaC1rZXktdjEAAAAABG5vbmUAAAAEbm9uZQ==\n-----END OPENSSH PRIVATE KEY-----", "that is a private key — paste the public key (the .pub file) instead; nothing was sent"},
 		{"bad base64", "ssh-ed25519 AAAA$$$$not-base64 me@host", "not a valid OpenSSH public key: the key data is not valid base64"},
 		{"rsa 1024", rsaLine(t, 1024, "old@box"), "RSA keys must have at least 2048 bits (this one has 1024)"},
 	}
