@@ -35,6 +35,20 @@ func GroupThousands(s string) string {
 	return sign + b.String()
 }
 
+// Money writes a decimal amount for people: thousands separators and, when
+// it has a fraction, at least two decimals ("1234.5" → "1,234.50"). No digit
+// that was sent is ever dropped ("0.125" stays "0.125"). Anything that is
+// not a plain decimal is returned as GroupThousands returns it.
+func Money(s string) string {
+	digits := strings.TrimLeft(s, "+-")
+	intPart, frac, hasFrac := strings.Cut(digits, ".")
+	plain := intPart != "" && strings.Trim(intPart+frac, "0123456789") == ""
+	if plain && hasFrac && len(frac) < 2 {
+		s += strings.Repeat("0", 2-len(frac))
+	}
+	return GroupThousands(s)
+}
+
 // MaskKey shows an API key as its prefix and last four characters:
 // "tgn_…a1b2". It works on cleaned text (api.CleanText) and counts runes,
 // never bytes, so it cannot cut a character in two or let a control
