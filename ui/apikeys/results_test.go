@@ -122,3 +122,36 @@ func TestMalformedSecretIsNeverShownCopiedOrAdopted(t *testing.T) {
 		}
 	}
 }
+
+// A create answered with a list (not a key) is an error in the form: no
+// secret dialog, nothing copied, no blank row.
+func TestCreateAnsweredWithAListIsAnError(t *testing.T) {
+	sim := apitest.New(apitest.WithClock(uitest.Now))
+	h := http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.Method == http.MethodPost {
+			w.Header().Set("Content-Type", "application/json")
+			_, _ = w.Write([]byte(`[{"uid":"key-x","name":"ci","key_raw":"tgn_0123456789abcdef"}]`))
+			return
+		}
+		sim.ServeHTTP(w, r)
+	})
+	client := uitest.Client(t, h, sim.DemoKey())
+	c, clip := uitest.NewCommon(client)
+	m := apikeys.New(c)
+	d := uitest.NewDriver(t, c, m)
+	before := len(m.Table.List.Items())
+
+	d.Keys("n")
+	d.Type("ci")
+	d.Keys("enter")
+	screen := d.Top().View()
+	if !strings.Contains(screen, "a list where an") || !strings.Contains(screen, "may have been created") {
+		t.Errorf("the form does not explain the answer:\n%s", screen)
+	}
+	if len(clip.Copied()) != 0 {
+		t.Errorf("copied %q", clip.Copied())
+	}
+	if n := len(m.Table.List.Items()); n != before {
+		t.Errorf("%d rows, want %d", n, before)
+	}
+}
