@@ -293,9 +293,9 @@ func decode(status int, data []byte, out any) error {
 			return &DecodeError{Status: status, What: "a balance whose credits is not a number", Err: err}
 		}
 		if errors.As(err, &typeErr) {
-			what := typeErr.Value + " where an object was expected"
+			what := article(typeErr.Value) + " where an object was expected"
 			if typeErr.Field != "" {
-				what = fmt.Sprintf("%q is %s of the expected type", typeErr.Field, article(typeErr.Value))
+				what = fmt.Sprintf("%q is %s, not the type expected", typeErr.Field, article(typeErr.Value))
 			}
 			return &DecodeError{Status: status, What: what, Err: err}
 		}

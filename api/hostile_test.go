@@ -166,7 +166,9 @@ func TestWrongShapeIsAnError(t *testing.T) {
 		{"credits not a number", `{"credits":"lots","currency":"USD"}`,
 			func(c *api.Client) error { _, err := c.Credits(ctx); return err }, "credits is not a number"},
 		{"credits a string body", `"50000"`,
-			func(c *api.Client) error { _, err := c.Credits(ctx); return err }, "string where an object was expected"},
+			func(c *api.Client) error { _, err := c.Credits(ctx); return err }, "a string where an object was expected"},
+		{"uid of the wrong type", `{"uid":12,"name":"a"}`,
+			func(c *api.Client) error { _, err := c.RenameAPIKey(ctx, "key-1", "a"); return err }, `"uid" is a number, not the type expected`},
 		{"SSH key without uid", `{"name":"a","public_key_raw":"ssh-ed25519 AAAA"}`,
 			func(c *api.Client) error { _, err := c.GetSSHKey(ctx, "shk-1"); return err }, "an SSH key without a uid"},
 	}
