@@ -38,7 +38,8 @@ type Client struct {
 type Option func(*Client)
 
 // WithHTTPClient sets the *http.Client used for requests (timeouts,
-// transport). The default has a 30 s overall timeout per attempt.
+// transport). The default has a 30 s overall timeout per attempt. The
+// client uses a copy that never follows redirects; hc itself is not changed.
 func WithHTTPClient(hc *http.Client) Option {
 	return func(c *Client) { c.http = hc }
 }
@@ -81,6 +82,11 @@ func New(baseURL, token string, opts ...Option) (*Client, error) {
 	for _, o := range opts {
 		o(c)
 	}
+	// Never follow a redirect (see RedirectError). A copy, so that a client
+	// passed with WithHTTPClient keeps its own behaviour elsewhere.
+	hc := *c.http
+	hc.CheckRedirect = func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }
+	c.http = &hc
 	return c, nil
 }
 
@@ -263,16 +269,52 @@ func (c *Client) attempt(ctx context.Context, method string, u *url.URL, body []
 	if len(data) > MaxBodySize {
 		return resp.StatusCode, fmt.Errorf("response body larger than %d MiB", MaxBodySize>>20)
 	}
+	if resp.StatusCode >= 300 && resp.StatusCode <= 399 {
+		return resp.StatusCode, newRedirectError(resp.StatusCode, u, resp.Header.Get("Location"))
+	}
 	if resp.StatusCode < 200 || resp.StatusCode > 299 {
 		return resp.StatusCode, newError(resp, data)
 	}
 	if out == nil || resp.StatusCode == http.StatusNoContent {
 		return resp.StatusCode, nil
 	}
-	if err := json.Unmarshal(data, out); err != nil {
-		return resp.StatusCode, &DecodeError{Status: resp.StatusCode, Err: err}
+	return resp.StatusCode, decode(resp.StatusCode, data, out)
+}
+
+// decode reads a 2xx body into out, which is always a JSON object, then
+// checks its shape and cleans its display strings (see checker).
+func decode(status int, data []byte, out any) error {
+	if t := bytes.TrimSpace(data); len(t) > 0 && t[0] == '[' {
+		return &DecodeError{Status: status, What: "a list where an object was expected"}
 	}
-	return resp.StatusCode, nil
+	if err := json.Unmarshal(data, out); err != nil {
+		var typeErr *json.UnmarshalTypeError
+		if errors.Is(err, errNotANumber) {
+			return &DecodeError{Status: status, What: "a balance whose credits is not a number", Err: err}
+		}
+		if errors.As(err, &typeErr) {
+			what := article(typeErr.Value) + " where an object was expected"
+			if typeErr.Field != "" {
+				what = fmt.Sprintf("%q is %s, not the type expected", typeErr.Field, article(typeErr.Value))
+			}
+			return &DecodeError{Status: status, What: what, Err: err}
+		}
+		return &DecodeError{Status: status, Err: err}
+	}
+	if ch, ok := out.(checker); ok {
+		if err := ch.check(); err != nil {
+			return &DecodeError{Status: status, What: err.Error(), Err: err}
+		}
+	}
+	return nil
+}
+
+// article puts "a" or "an" before a JSON type name ("an array", "a string").
+func article(kind string) string {
+	if kind != "" && strings.ContainsRune("aeiou", rune(kind[0])) {
+		return "an " + kind
+	}
+	return "a " + kind
 }
 
 // NetworkError is a request that got no complete answer: the connection
@@ -300,15 +342,21 @@ func (e *NetworkError) Timeout() bool {
 	return errors.Is(e.Err, context.DeadlineExceeded) || (errors.As(e.Err, &t) && t.Timeout())
 }
 
-// DecodeError is a 2xx response whose body was not the JSON expected
-// (truncated, HTML from a proxy, another schema).
+// DecodeError is a 2xx response whose body was not the JSON expected:
+// unreadable (truncated, HTML from a proxy; What is empty) or of another
+// shape (a list where a key was expected, a key without a uid; What says
+// what was wrong, in the client's words, never the server's).
 type DecodeError struct {
 	Status int
+	What   string
 	Err    error
 }
 
 // Error is a short readable description, never the body itself.
 func (e *DecodeError) Error() string {
+	if e.What != "" {
+		return fmt.Sprintf("unexpected answer from the server: %s (HTTP %d)", e.What, e.Status)
+	}
 	return fmt.Sprintf("unreadable response from the server (HTTP %d)", e.Status)
 }
 

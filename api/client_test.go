@@ -571,7 +571,7 @@ func TestSendsBearerAndJSON(t *testing.T) {
 	var got http.Header
 	ts := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		got = r.Header.Clone()
-		fmt.Fprint(w, `{"uid":"key-1","name":"a","key_raw":"tgn_x"}`)
+		fmt.Fprint(w, `{"uid":"key-1","name":"a","key_raw":"tgn_0123456789abcdef"}`)
 	}))
 	defer ts.Close()
 	c, _ := api.New(ts.URL, "  tgn_secret\n", api.WithUserAgent("targon-dash/test"))

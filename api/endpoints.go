@@ -22,11 +22,14 @@ func (c *Client) ListAPIKeys(ctx context.Context, opts ListOptions) (Page[APIKey
 }
 
 // CreateAPIKey creates a key named name (POST /me/api-keys). The result holds
-// the new secret in KeyRaw. Never retried automatically.
+// the new secret in KeyRaw, checked with ValidateSecret: a malformed one is
+// a *SecretError and an empty result. Never retried automatically.
 func (c *Client) CreateAPIKey(ctx context.Context, name string) (APIKey, error) {
-	var out APIKey
-	err := c.do(ctx, call{method: http.MethodPost, segments: []string{"me", "api-keys"}, body: nameBody{name}}, &out)
-	return out, err
+	var out newKey
+	if err := c.do(ctx, call{method: http.MethodPost, segments: []string{"me", "api-keys"}, body: nameBody{name}}, &out); err != nil {
+		return APIKey{}, err
+	}
+	return checkSecret(out, "created")
 }
 
 // RenameAPIKey sets the name of key uid (PATCH /me/api-keys/{uid}).
@@ -42,11 +45,14 @@ func (c *Client) DeleteAPIKey(ctx context.Context, uid string) error {
 }
 
 // RollAPIKey replaces the secret of key uid (POST /me/api-keys/{uid}:roll);
-// the old secret stops working at once. Never retried automatically.
+// the old secret stops working at once. The new secret is checked like
+// CreateAPIKey's. Never retried automatically.
 func (c *Client) RollAPIKey(ctx context.Context, uid string) (APIKey, error) {
-	var out APIKey
-	err := c.do(ctx, call{method: http.MethodPost, segments: []string{"me", "api-keys", uid}, verb: "roll"}, &out)
-	return out, err
+	var out newKey
+	if err := c.do(ctx, call{method: http.MethodPost, segments: []string{"me", "api-keys", uid}, verb: "roll"}, &out); err != nil {
+		return APIKey{}, err
+	}
+	return checkSecret(out, "rolled")
 }
 
 // ListSSHKeys returns one page of the account's SSH keys (GET /ssh-keys).

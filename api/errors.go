@@ -5,9 +5,9 @@ import (
 	"errors"
 	"fmt"
 	"net/http"
+	"net/url"
 	"strings"
 	"time"
-	"unicode"
 )
 
 // Sentinel errors that an *Error unwraps to, so callers can write
@@ -127,17 +127,11 @@ func statusText(code int) string {
 	return fmt.Sprintf("unexpected status %d", code)
 }
 
-// clean makes server text safe to draw on one line: control characters
-// (including escape sequences and newlines) become spaces, runs of space
+// clean makes server text safe to draw on one line: CleanText removes
+// escape sequences and controls (line breaks become spaces), runs of space
 // collapse, and it is cut to maxMessageLen runes.
 func clean(s string) string {
-	s = strings.Map(func(r rune) rune {
-		if unicode.IsControl(r) {
-			return ' '
-		}
-		return r
-	}, s)
-	s = strings.Join(strings.Fields(s), " ")
+	s = strings.Join(strings.Fields(CleanText(s)), " ")
 	if r := []rune(s); len(r) > maxMessageLen {
 		s = string(r[:maxMessageLen-1]) + "…"
 	}
@@ -176,4 +170,41 @@ func parseRetryAfter(v string, now time.Time) time.Duration {
 		}
 	}
 	return 0
+}
+
+// RedirectError is a 3xx answer. The client never follows redirects: an API
+// answers, it does not redirect, and following one could carry the bearer
+// token to another origin or over plain http.
+type RedirectError struct {
+	// Status is the HTTP status code (301, 302, 307, …).
+	Status int
+	// Target is where the redirect pointed: the host only (with "http://"
+	// in front when it left https), sanitised; empty without a Location.
+	Target string
+}
+
+// Error names where the redirect pointed, never its path or query.
+func (e *RedirectError) Error() string {
+	if e.Target == "" {
+		return fmt.Sprintf("the server answered with a redirect (HTTP %d); API requests do not follow redirects", e.Status)
+	}
+	return fmt.Sprintf("the server redirected to %s (HTTP %d); API requests do not follow redirects", e.Target, e.Status)
+}
+
+// newRedirectError reads where a 3xx answer to a request for from pointed.
+func newRedirectError(status int, from *url.URL, location string) *RedirectError {
+	e := &RedirectError{Status: status}
+	to, err := from.Parse(strings.TrimSpace(location))
+	if location == "" || err != nil || to.Host == "" {
+		return e
+	}
+	host := CleanText(to.Host)
+	if r := []rune(host); len(r) > 64 {
+		host = string(r[:63]) + "…"
+	}
+	if to.Scheme != from.Scheme {
+		host = CleanText(to.Scheme) + "://" + host
+	}
+	e.Target = host
+	return e
 }

@@ -6,9 +6,44 @@ import (
 	"iter"
 )
 
-// ErrCursorLoop is returned by the page iterators when the server hands back
-// a cursor it already gave, which would otherwise loop forever.
-var ErrCursorLoop = errors.New("server repeated a pagination cursor")
+// ErrCursorLoop is returned by a page walk when the server hands back a
+// cursor it already gave, which would otherwise loop forever.
+var ErrCursorLoop = errors.New("the server repeated a page cursor")
+
+// ErrTooManyPages is returned by a page walk that reaches MaxPages.
+var ErrTooManyPages = errors.New("the server sent too many pages")
+
+// MaxPages bounds one page walk, so that a server inventing new cursors
+// forever cannot keep it going (at 100 items a page, a million items).
+const MaxPages = 10_000
+
+// CursorGuard is the loop guard of one page walk. Every walker (the page
+// iterators here, the UI's loader) passes each next_cursor through Next
+// before requesting it. The zero value is ready to use; start a new walk
+// with a new guard.
+type CursorGuard struct {
+	seen map[string]bool
+}
+
+// Next accepts cursor as the next page to request, or returns
+// ErrCursorLoop when the walk already had it, or ErrTooManyPages when the
+// walk is at MaxPages. An empty cursor ends the walk and is always fine.
+func (g *CursorGuard) Next(cursor string) error {
+	if cursor == "" {
+		return nil
+	}
+	if g.seen[cursor] {
+		return ErrCursorLoop
+	}
+	if len(g.seen)+1 >= MaxPages {
+		return ErrTooManyPages
+	}
+	if g.seen == nil {
+		g.seen = map[string]bool{}
+	}
+	g.seen[cursor] = true
+	return nil
+}
 
 // APIKeyPages walks every page of API keys, pageSize items at a time (0 lets
 // the server choose). It stops after the first error, which it yields.
@@ -35,7 +70,7 @@ func (c *Client) AllSSHKeys(ctx context.Context, pageSize int) iter.Seq2[SSHKey,
 // as the previous one's cursor is known.
 func pages[T any](ctx context.Context, pageSize int, fetch func(context.Context, ListOptions) (Page[T], error)) iter.Seq2[Page[T], error] {
 	return func(yield func(Page[T], error) bool) {
-		seen := map[string]bool{}
+		var guard CursorGuard
 		opts := ListOptions{Limit: pageSize}
 		for {
 			page, err := fetch(ctx, opts)
@@ -46,11 +81,10 @@ func pages[T any](ctx context.Context, pageSize int, fetch func(context.Context,
 			if !yield(page, nil) || page.NextCursor == "" {
 				return
 			}
-			if seen[page.NextCursor] {
-				yield(Page[T]{}, ErrCursorLoop)
+			if err := guard.Next(page.NextCursor); err != nil {
+				yield(Page[T]{}, err)
 				return
 			}
-			seen[page.NextCursor] = true
 			opts.Cursor = page.NextCursor
 		}
 	}

@@ -67,7 +67,7 @@ func (p RetryPolicy) next(attempt int, err error) (time.Duration, bool) {
 
 // Retryable reports whether err is a transient failure that an idempotent
 // request may be sent again for: a network error, a cut-off or unreadable
-// body, or HTTP 429, 502, 503, 504.
+// body (not one of the wrong shape), or HTTP 429, 502, 503, 504.
 func Retryable(err error) bool {
 	var apiErr *Error
 	if errors.As(err, &apiErr) {
@@ -79,5 +79,9 @@ func Retryable(err error) bool {
 	}
 	var netErr *NetworkError
 	var decErr *DecodeError
-	return errors.As(err, &netErr) || errors.As(err, &decErr)
+	if errors.As(err, &decErr) {
+		// An unreadable body may be a cut-off one; a wrong shape stays wrong.
+		return decErr.What == ""
+	}
+	return errors.As(err, &netErr)
 }

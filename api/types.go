@@ -7,7 +7,6 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
-	"fmt"
 	"strings"
 	"time"
 )
@@ -41,11 +40,14 @@ func (a *Amount) UnmarshalJSON(b []byte) error {
 		b = []byte(strings.TrimSpace(s))
 	}
 	if !isJSONNumber(b) {
-		return fmt.Errorf("credits: %.20q is not a number", b)
+		return errNotANumber
 	}
 	*a = Amount(b)
 	return nil
 }
+
+// errNotANumber is what decoding an Amount that is not a number fails with.
+var errNotANumber = errors.New("credits is not a number")
 
 // isJSONNumber reports whether b is a plain decimal number (an optional minus,
 // digits, an optional fraction). Exponents are accepted too, since JSON allows

@@ -19,7 +19,7 @@ func (m *Model) gone() tea.Cmd {
 // newForm asks for a name and creates the key. The secret is copied in the
 // same command, off the UI goroutine.
 func (m *Model) newForm() tea.Cmd {
-	c, client := m.c, m.c.Client
+	c, client, clip := m.c, m.c.Client, m.c.Clipboard
 	f := components.NewForm(c, "New API key", []components.Field{{
 		Label: "Name", Placeholder: "e.g. production-inference", CharLimit: 256,
 		Hint: "The secret is shown once and copied to your clipboard.", Validate: components.ValidateName,
@@ -28,7 +28,7 @@ func (m *Model) newForm() tea.Cmd {
 		if err != nil {
 			return nil, common.MaybeDone(err, "the key may have been created")
 		}
-		how, copyErr := c.Clipboard.Copy(k.KeyRaw)
+		how, copyErr := clip.Copy(k.KeyRaw)
 		return createdMsg{key: k, how: how, copyErr: copyErr}, nil
 	})
 	c.Open(f)
@@ -71,7 +71,8 @@ func (m *Model) deleteConfirm(r row) tea.Cmd {
 // rollConfirm asks before rolling the secret. On success the new secret is
 // copied and, for the key in use, adopted by the client at once.
 func (m *Model) rollConfirm(r row) tea.Cmd {
-	c, client := m.c, m.c.Client
+	// The command gets values taken here, never the shared Common.
+	c, client, clip, home := m.c, m.c.Client, m.c.Clipboard, m.c.KeyHome()
 	body := []string{"The current secret stops working at once; the new one is copied to your clipboard and shown once."}
 	if r.inUse {
 		body = append(body, "", c.Styles.Warning.Render("⚠ This dashboard is signed in with this key: it switches to the new secret at once."+keySourceNote(c)))
@@ -84,9 +85,9 @@ func (m *Model) rollConfirm(r row) tea.Cmd {
 		msg := rolledMsg{key: k, inUse: r.inUse}
 		if r.inUse {
 			// The old secret is dead: switch before any other request.
-			msg.note, _ = c.AdoptKey(k.KeyRaw)
+			msg.note, _ = common.AdoptKey(client, home, k.KeyRaw)
 		}
-		msg.how, msg.copyErr = c.Clipboard.Copy(k.KeyRaw)
+		msg.how, msg.copyErr = clip.Copy(k.KeyRaw)
 		return msg, nil
 	}).OnError(components.CloseOnNotFound(m.gone))
 	c.Open(d)

@@ -2,9 +2,11 @@ package common
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"time"
-	"unicode"
+
+	"github.com/targon-dash/targon-dash/api"
 )
 
 // GroupThousands inserts commas into the integer part of a decimal number
@@ -33,18 +35,47 @@ func GroupThousands(s string) string {
 	return sign + b.String()
 }
 
+// Money writes a decimal amount for people: thousands separators and, when
+// it has a fraction, at least two decimals ("1234.5" → "1,234.50"). No digit
+// that was sent is ever dropped ("0.125" stays "0.125"). Anything that is
+// not a plain decimal is returned as GroupThousands returns it.
+func Money(s string) string {
+	digits := strings.TrimLeft(s, "+-")
+	intPart, frac, hasFrac := strings.Cut(digits, ".")
+	plain := intPart != "" && strings.Trim(intPart+frac, "0123456789") == ""
+	if plain && hasFrac && len(frac) < 2 {
+		s += strings.Repeat("0", 2-len(frac))
+	}
+	return GroupThousands(s)
+}
+
 // MaskKey shows an API key as its prefix and last four characters:
-// "tgn_…a1b2". Short or empty keys show as "…" alone.
+// "tgn_…a1b2". It works on cleaned text (api.CleanText) and counts runes,
+// never bytes, so it cannot cut a character in two or let a control
+// through. A key the server already sent masked ("tgn_****a1b2") is
+// shown the same way; short or empty keys show as "…" alone.
 func MaskKey(raw string) string {
-	if len(raw) < 12 {
+	r := []rune(api.CleanText(raw))
+	masked := strings.ContainsAny(string(r), maskRunes)
+	if len(r) < 12 && !masked {
+		return "…"
+	}
+	tail := r[max(0, len(r)-4):]
+	if strings.ContainsAny(string(tail), maskRunes) {
 		return "…"
 	}
 	prefix := ""
-	if i := strings.IndexByte(raw, '_'); i > 0 && i < 8 {
-		prefix = raw[:i+1]
+	if i := slices.Index(r, '_'); i > 0 && i < 8 {
+		prefix = string(r[:i+1])
 	}
-	return prefix + "…" + raw[len(raw)-4:]
+	if strings.ContainsAny(prefix, maskRunes) {
+		prefix = ""
+	}
+	return prefix + "…" + string(tail)
 }
+
+// maskRunes are the characters servers hide the middle of a key with.
+const maskRunes = "…*•"
 
 // RelativeTime says how long ago t was, in the largest fitting unit:
 // "just now", "5 min ago", "3 h ago", "12 days ago", "4 mo ago", "2 y ago".
@@ -84,16 +115,8 @@ func ExactTime(t time.Time) string {
 	return t.Local().Format("2006-01-02 15:04:05 MST")
 }
 
-// Sanitize makes text from the server safe to draw on one line: control
-// characters (escape sequences, newlines, tabs) become spaces.
-func Sanitize(s string) string {
-	if strings.IndexFunc(s, unicode.IsControl) < 0 {
-		return s
-	}
-	return strings.Map(func(r rune) rune {
-		if unicode.IsControl(r) {
-			return ' '
-		}
-		return r
-	}, s)
-}
+// Sanitize makes outside text safe to draw on one line. It is
+// api.CleanText, the project's one sanitiser: escape sequences are removed
+// whole, line breaks become spaces, other controls, bidi controls and
+// zero-width format characters are removed.
+func Sanitize(s string) string { return api.CleanText(s) }

@@ -58,7 +58,21 @@ func ErrorText(err error) string {
 	var netErr *api.NetworkError
 	var decErr *api.DecodeError
 	var maybe *MaybeDoneError
+	var secretErr *api.SecretError
+	var redirect *api.RedirectError
 	switch {
+	case errors.As(err, &secretErr):
+		anyway := "The key was created anyway"
+		if secretErr.Done == "rolled" {
+			anyway = "The secret was rolled anyway (the old one no longer works)"
+		}
+		return "the server sent a malformed key; it was not shown, copied or saved. " + anyway + ": refresh the list, then roll or delete it"
+	case errors.As(err, &redirect):
+		return redirect.Error()
+	case errors.Is(err, api.ErrCursorLoop):
+		return "the server sent the same page twice; loading stopped to avoid a loop"
+	case errors.Is(err, api.ErrTooManyPages):
+		return fmt.Sprintf("the server sent more than %d pages; loading stopped", api.MaxPages)
 	case errors.As(err, &maybe):
 		// Where it is shown says how to check (a refresh, whose key the
 		// caller names).
@@ -92,6 +106,8 @@ func ErrorText(err error) string {
 			return "the connection dropped before the answer came"
 		}
 		return "cannot reach the Targon API: " + Sanitize(shortNetError(netErr.Err))
+	case errors.As(err, &decErr) && decErr.What != "":
+		return fmt.Sprintf("the server's answer was not what the API sends: %s (HTTP %d)", decErr.What, decErr.Status)
 	case errors.As(err, &decErr):
 		return fmt.Sprintf("the server's answer could not be read (HTTP %d)", decErr.Status)
 	}

@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/targon-dash/targon-dash/config"
+	"github.com/targon-dash/targon-dash/ui/common"
 	"github.com/targon-dash/targon-dash/ui/uitest"
 )
 
@@ -37,7 +38,7 @@ func TestAdoptKey(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			note, err := c.AdoptKey(rolled.KeyRaw)
+			note, err := common.AdoptKey(client, c.KeyHome(), rolled.KeyRaw)
 			if err != nil {
 				t.Fatalf("AdoptKey: %v", err)
 			}

@@ -5,8 +5,10 @@ package components
 // their first user.
 
 import (
+	"strings"
 	"testing"
 	"time"
+	"unicode/utf8"
 
 	"github.com/targon-dash/targon-dash/ui/common"
 	"github.com/targon-dash/targon-dash/ui/uitest"
@@ -53,11 +55,20 @@ func TestMaskKey(t *testing.T) {
 		{"_leadingunderscore1234", "…1234"},
 		{"tgn_short", "…"}, // too short to show any of it
 		{"", "…"},
+		{"tgn_日本語の鍵はとても長いですね鍵鍵", "tgn_…すね鍵鍵"}, // runes, not bytes
+		{"tgn_0123456789abcdef\x1b]52;c;eA==\x07", "tgn_…cdef"},
+		{"tgn_0123456789abcd\u202eWXYZ", "tgn_…WXYZ"},
+		{"tgn_…a1b2", "tgn_…a1b2"},    // already masked by the server
+		{"tgn_****a1b2", "tgn_…a1b2"}, // already masked by the server
+		{"tgn_…", "…"},
 	}
 	for _, tt := range tests {
 		got := common.MaskKey(tt.in)
 		if got != tt.want {
 			t.Errorf("MaskKey(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+		if !utf8.ValidString(got) || strings.ContainsAny(got, "\x1b\u202e") {
+			t.Errorf("MaskKey(%q) = %q is not clean", tt.in, got)
 		}
 		if len(tt.in) >= 12 && len(got) >= len(tt.in) {
 			t.Errorf("MaskKey(%q) = %q shows too much", tt.in, got)
@@ -104,16 +115,37 @@ func TestSanitize(t *testing.T) {
 		"":                      "",
 		"plain name":            "plain name",
 		"héllo 日本 🔑":            "héllo 日本 🔑",
-		"a\x1b[31mred\x1b[0m":   "a [31mred [0m",
+		"a\x1b[31mred\x1b[0m":   "ared",
 		"line1\nline2\r\n":      "line1 line2  ",
 		"tab\there":             "tab here",
-		"bell\a del\x7f":        "bell  del ",
-		"c1 \u0085 \u009b31m":   "c1    31m",
-		"\x1b]52;c;aGk=\a tail": " ]52;c;aGk=  tail",
+		"bell\a del\x7f":        "bell del",
+		"c1 \u0085 \u009b31m":   "c1  ",
+		"\x1b]52;c;aGk=\a tail": " tail",
+		"rtl\u202eevil\u200b":   "rtlevil",
+		"👨‍👩‍👧 🏳️‍🌈":            "👨‍👩‍👧 🏳️‍🌈",
 	}
 	for in, want := range tests {
 		if got := common.Sanitize(in); got != want {
 			t.Errorf("Sanitize(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+// Money has separators and, with a fraction, two decimals at least; it
+// never drops a digit.
+func TestMoney(t *testing.T) {
+	for in, want := range map[string]string{
+		"1234.5":    "1,234.50",
+		"1234":      "1,234",
+		"1234.50":   "1,234.50",
+		"0.125":     "0.125",
+		"-0.5":      "-0.50",
+		"1234567.0": "1,234,567.00",
+		"1e6":       "1e6",
+		"":          "",
+	} {
+		if got := common.Money(in); got != want {
+			t.Errorf("Money(%q) = %q, want %q", in, got, want)
 		}
 	}
 }

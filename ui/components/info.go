@@ -7,6 +7,7 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/lipgloss"
 
+	"github.com/targon-dash/targon-dash/api"
 	"github.com/targon-dash/targon-dash/ui/common"
 )
 
@@ -139,8 +140,14 @@ func (m *Info) ShortHelp() []key.Binding {
 // NewSecret is the one place a full API key is shown: right after a create
 // or a roll. how says where it was copied ("" with copyErr when copying
 // failed); extra lines follow (e.g. "update TARGON_API_KEY").
+//
+// The client hands over only secrets that passed api.ValidateSecret; one
+// that did not is never drawn or offered for copying here either.
 func NewSecret(c *common.Common, title, secret, how string, copyErr error, extra ...string) *Info {
 	st := c.Styles
+	if err := api.ValidateSecret(secret); err != nil {
+		return NewInfo(c, title, nil, st.Error.Render("✗ the server sent a malformed key ("+common.ErrorText(err)+"); it was not shown, copied or saved."))
+	}
 	lines := []string{st.Secret.Render(secret), ""}
 	if copyErr != nil {
 		lines = append(lines, st.Warning.Render("⚠ could not copy it ("+common.ErrorText(copyErr)+"): select it and copy it by hand."))

@@ -15,6 +15,13 @@ import (
 // PageSize is how many items a list asks for per request (the API's maximum).
 const PageSize = 100
 
+// ListTimeout bounds one walk of a list, every page and every retry
+// included, so that a server that accepts the connection and never answers
+// is reported well within common.RequestTimeout (45 s) of asking. The
+// client's own per-attempt timeout (30 s) and retry waits all fit inside
+// it: they end with the walk's context.
+const ListTimeout = 40 * time.Second
+
 // FetchFunc gets one page of a list endpoint.
 type FetchFunc[T any] func(context.Context, api.ListOptions) (api.Page[T], error)
 
@@ -34,7 +41,13 @@ type PageMsg[T any] struct {
 // previous one's cursor is known. The first load streams: each page is shown
 // as it arrives. A reload keeps the old items on screen and swaps in the new
 // ones when the last page is in, so a refresh never empties the list.
+// A walk has one deadline for all its requests (Timeout) and stops with
+// api.ErrCursorLoop when the server repeats a cursor (api.CursorGuard, the
+// guard the client's own page iterators use).
 type Loader[T any] struct {
+	// Timeout bounds each walk (ListTimeout when zero); tests shorten it.
+	Timeout time.Duration
+
 	fetch    FetchFunc[T]
 	gen      int
 	busy     bool
@@ -46,6 +59,10 @@ type Loader[T any] struct {
 	now      func() time.Time
 	keys     *common.KeyMap
 	pageSize int
+	// guard and deadline belong to the current walk: no cursor twice, and
+	// one deadline for all of its requests.
+	guard    api.CursorGuard
+	deadline time.Time
 }
 
 // NewLoader returns a loader for fetch.
@@ -58,14 +75,21 @@ func NewLoader[T any](c *common.Common, fetch FetchFunc[T]) *Loader[T] {
 func (l *Loader[T]) Load() tea.Cmd {
 	l.gen++
 	l.busy, l.err, l.pending, l.pages = true, nil, nil, 0
+	l.guard = api.CursorGuard{}
+	timeout := l.Timeout
+	if timeout <= 0 {
+		timeout = ListTimeout
+	}
+	// The real clock: l.now may be a test's fixed one.
+	l.deadline = time.Now().Add(timeout)
 	return l.page(l.gen, "")
 }
 
-// page requests one page.
+// page requests one page, within the walk's deadline.
 func (l *Loader[T]) page(gen int, cursor string) tea.Cmd {
-	fetch, size := l.fetch, l.pageSize
+	fetch, size, deadline := l.fetch, l.pageSize, l.deadline
 	return func() tea.Msg {
-		ctx, cancel := context.WithTimeout(context.Background(), common.RequestTimeout)
+		ctx, cancel := context.WithDeadline(context.Background(), deadline)
 		defer cancel()
 		p, err := fetch(ctx, api.ListOptions{Limit: size, Cursor: cursor})
 		if size > 0 && errors.Is(err, api.ErrBadRequest) {
@@ -94,6 +118,11 @@ func (l *Loader[T]) Update(msg PageMsg[T]) (items []T, replace bool, cmd tea.Cmd
 	}
 	if msg.SizeRefused {
 		l.pageSize = 0
+	}
+	if err := l.guard.Next(msg.Next); err != nil {
+		// A repeated cursor would walk forever: stop with the error.
+		l.busy, l.err, l.pending = false, err, nil
+		return nil, false, nil, true
 	}
 	l.pages++
 	last := msg.Next == ""

@@ -59,13 +59,16 @@ type Model struct {
 	tickGen int // generation of the live tick chain
 	busy    bool
 
-	loaded  bool        // a balance has arrived at least once
-	credits api.Credits // the last good answer
-	value   *big.Rat    // credits.Amount parsed; nil when it is not a number
-	first   *big.Rat    // the session's first numeric sample
-	samples []*big.Rat  // the session's latest numeric samples, oldest first
-	updated time.Time   // when the last good answer arrived
-	err     error       // the last request's error, nil after a success
+	loaded  bool       // a balance has arrived at least once
+	bal     balance    // the last good answer, ready to draw
+	first   *big.Rat   // the session's first plausible sample
+	samples []*big.Rat // the session's latest plausible samples, oldest first
+	// sign and change are the difference between the first and the latest
+	// balance (sign 0: none), computed when the latest arrived.
+	sign    int
+	change  string
+	updated time.Time // when the last good answer arrived
+	err     error     // the last request's error, nil after a success
 }
 
 // New returns the Credits view; Init starts loading.
@@ -174,33 +177,22 @@ func (m *Model) onLoaded(msg loadedMsg) tea.Cmd {
 	}
 	m.err = nil
 	m.loaded = true
-	m.credits = msg.credits
 	m.updated = m.c.Now()
-	m.value = parseAmount(msg.credits.Amount)
-	if m.value != nil {
+	// Everything drawn is computed here, once: View only lays it out.
+	m.bal = newBalance(msg.credits)
+	m.sign, m.change = 0, ""
+	if v := m.bal.value; v != nil {
 		if m.first == nil {
-			m.first = m.value
+			m.first = v
 		}
-		m.samples = append(m.samples, m.value)
+		m.samples = append(m.samples, v)
 		if n := len(m.samples); n > maxSamples {
 			m.samples = append(m.samples[:0:0], m.samples[n-maxSamples:]...)
 		}
+		d := new(big.Rat).Sub(v, m.first)
+		m.sign, m.change = d.Sign(), formatDecimal(d)
 	}
 	return nil
-}
-
-// parseAmount reads the server's decimal text exactly; nil when it is not a
-// number (an empty amount, for instance).
-func parseAmount(a api.Amount) *big.Rat {
-	s := strings.TrimSpace(string(a))
-	if s == "" {
-		return nil
-	}
-	r, ok := new(big.Rat).SetString(s)
-	if !ok {
-		return nil
-	}
-	return r
 }
 
 // View draws the balance from the model alone.
@@ -225,15 +217,18 @@ func (m *Model) View() string {
 	head := append([]string{st.Label.Render("Balance")}, m.bigBalance(inner)...)
 	head = append(head, m.balanceLine())
 	if m.isLow() {
-		head = append(head, st.Warning.Render("⚠ low balance: below "+common.GroupThousands(strconv.Itoa(LowBalance))))
+		head = append(head, st.Warning.Render(withUnit("⚠ low balance: below "+common.GroupThousands(strconv.Itoa(LowBalance)), m.bal.currency)))
+	}
+	if m.bal.implausible {
+		head = append(head, m.wrapped(st.Error, inner, "✗ implausible balance from the server (10^15 or more, or over 24 decimals): shown as sent")...)
 	}
 	if m.err != nil {
 		head = append(head, m.errorLines(inner)...)
 	}
 	sections = append(sections, head)
 
-	if m.first != nil {
-		trend := []string{"since start: " + m.change()}
+	if m.first != nil && m.bal.value != nil {
+		trend := []string{"since start: " + m.changeText()}
 		if spark := m.sparkline(inner); spark != "" {
 			trend = append(trend, spark)
 		}
@@ -279,21 +274,24 @@ func (m *Model) layout(sections [][]string) string {
 	return out
 }
 
+// withUnit appends the currency, when there is one.
+func withUnit(text, currency string) string {
+	if currency == "" {
+		return text
+	}
+	return text + " " + currency
+}
+
 // balanceLine is the amount with thousands separators and the API's
 // currency, in the low-balance style under LowBalance.
 func (m *Model) balanceLine() string {
 	st := m.c.Styles
-	amount := strings.TrimSpace(string(m.credits.Amount))
-	text := "—"
-	if amount != "" {
-		text = common.GroupThousands(common.Sanitize(amount))
-	}
 	style := st.Balance
 	if m.isLow() {
 		style = st.BalanceLow
 	}
-	line := style.Render(text)
-	if cur := strings.TrimSpace(common.Sanitize(m.credits.Currency)); cur != "" {
+	line := style.Render(m.bal.text)
+	if cur := m.bal.currency; cur != "" {
 		line += " " + st.BalanceCurrency.Render(cur)
 	}
 	return line
@@ -302,10 +300,8 @@ func (m *Model) balanceLine() string {
 // bigBalance draws the amount in large block digits when it fits in width,
 // with the currency beside the last row; nothing when it does not fit.
 func (m *Model) bigBalance(width int) []string {
-	amount := common.GroupThousands(strings.TrimSpace(string(m.credits.Amount)))
-	rows, w, ok := bigText(amount)
-	cur := strings.TrimSpace(common.Sanitize(m.credits.Currency))
-	if !ok || w+1+len(cur) > width {
+	rows, w, cur := m.bal.big, m.bal.width, m.bal.currency
+	if rows == nil || w+1+ansi.StringWidth(cur) > width {
 		return nil
 	}
 	style := m.c.Styles.Balance
@@ -324,7 +320,16 @@ func (m *Model) bigBalance(width int) []string {
 
 // isLow reports whether the last balance is under LowBalance.
 func (m *Model) isLow() bool {
-	return m.value != nil && m.value.Cmp(big.NewRat(LowBalance, 1)) < 0
+	return m.bal.value != nil && m.bal.value.Cmp(big.NewRat(LowBalance, 1)) < 0
+}
+
+// wrapped renders text in style, wrapped to width.
+func (m *Model) wrapped(style lipgloss.Style, width int, text string) []string {
+	var lines []string
+	for _, l := range strings.Split(lipgloss.NewStyle().Width(width).Render(text), "\n") {
+		lines = append(lines, style.Render(strings.TrimRight(l, " ")))
+	}
+	return lines
 }
 
 // errorLines say why the last request failed and how to retry, wrapped to
@@ -344,30 +349,28 @@ func (m *Model) errorLines(width int) []string {
 	return lines
 }
 
-// change is the difference between the session's first and latest
-// balances: "+1,250", "−300" or "no change".
-func (m *Model) change() string {
+// changeText is the difference between the session's first and latest
+// balances, with the unit: "+1,250.00 USD", "−300 USD" or "no change".
+func (m *Model) changeText() string {
 	st := m.c.Styles
-	if m.first == nil || m.value == nil {
-		return "no change"
-	}
-	d := new(big.Rat).Sub(m.value, m.first)
-	switch d.Sign() {
+	switch m.sign {
 	case 0:
 		return "no change"
 	case 1:
-		return st.Up.Render("+" + formatDecimal(d))
+		return st.Up.Render(withUnit("+"+m.change, m.bal.currency))
 	}
-	return st.Down.Render("−" + formatDecimal(d.Abs(d)))
+	return st.Down.Render(withUnit("−"+m.change, m.bal.currency))
 }
 
-// formatDecimal writes |r| exactly as a decimal with thousands separators.
-// Every r here is a difference of two finite decimals, so its expansion
-// ends; the number of fraction digits is the smallest that is exact.
+// formatDecimal writes |r| exactly as a decimal with thousands separators
+// and, with a fraction, at least two decimals (common.Money). Every r here
+// is a difference of two plausible decimals, so its expansion ends within
+// maxFracDigits digits; the number of fraction digits is the smallest that
+// is exact.
 func formatDecimal(r *big.Rat) string {
 	r = new(big.Rat).Abs(r)
 	if r.IsInt() {
-		return common.GroupThousands(r.Num().String())
+		return common.Money(r.Num().String())
 	}
 	den := r.Denom()
 	pow := big.NewInt(10)
@@ -380,7 +383,7 @@ func formatDecimal(r *big.Rat) string {
 		}
 		pow.Mul(pow, ten)
 	}
-	return common.GroupThousands(r.FloatString(digits))
+	return common.Money(r.FloatString(digits))
 }
 
 // sparkline draws the session's samples, at most width bars, the latest on

@@ -11,6 +11,7 @@ import (
 	"github.com/charmbracelet/lipgloss"
 	"github.com/charmbracelet/x/exp/golden"
 
+	"github.com/targon-dash/targon-dash/api"
 	"github.com/targon-dash/targon-dash/api/apitest"
 	"github.com/targon-dash/targon-dash/ui/common"
 	"github.com/targon-dash/targon-dash/ui/uitest"
@@ -184,22 +185,70 @@ func TestIntegerBalance(t *testing.T) {
 }
 
 func TestDecimalBalance(t *testing.T) {
-	h, _ := newPlain(t, `{"credits":1234.5,"currency":"USD"}`)
-	mustContain(t, h.load(), "1,234.5 USD")
+	h, s := newPlain(t, `{"credits":1234.5,"currency":"USD"}`)
+	mustContain(t, h.load(), "1,234.50 USD") // a fraction has two decimals at least
+	s.set(`{"credits":"1234.125","currency":"USD"}`)
+	mustContain(t, h.load(), "1,234.125 USD", "since start: −0.375 USD") // never rounded
+	s.set(`{"credits":12.5e2,"currency":"USD"}`)
+	mustContain(t, h.load(), "1,250 USD", "since start: +15.50 USD")
 }
 
-func TestVeryLargeIntegerIsExact(t *testing.T) {
-	h, s := newPlain(t, `{"credits":123456789012345678901234567890,"currency":"USD"}`)
-	mustContain(t, h.load(), "123,456,789,012,345,678,901,234,567,890 USD")
-	s.set(`{"credits":123456789012345678901234567891,"currency":"USD"}`)
+func TestLargestPlausibleBalanceIsExact(t *testing.T) {
+	h, s := newPlain(t, `{"credits":999999999999999.99,"currency":"USD"}`)
+	mustContain(t, h.load(), "999,999,999,999,999.99 USD")
+	s.set(`{"credits":999999999999998,"currency":"USD"}`)
 	v := h.load()
-	mustContain(t, v, "123,456,789,012,345,678,901,234,567,891 USD")
-	mustHaveLine(t, v, "since start: +1")
+	mustContain(t, v, "999,999,999,999,998 USD")
+	mustHaveLine(t, v, "since start: −1.99 USD")
+	mustNotContain(t, v, "implausible")
 }
 
-func TestInt64BalanceFromSimulator(t *testing.T) {
+// A balance of 10^15 or more is shown as sent, cut short, and flagged: no
+// arithmetic, no block digits, no change since start.
+func TestImplausibleBalanceIsShownAsSent(t *testing.T) {
+	for body, want := range map[string]string{
+		`{"credits":123456789012345678901234567890,"currency":"USD"}`:   "123456789012345678901234567890 USD",
+		`{"credits":1000000000000000,"currency":"USD"}`:                 "1000000000000000 USD",
+		`{"credits":-1e15,"currency":"USD"}`:                            "-1e15 USD",
+		`{"credits":1e999999,"currency":"USD"}`:                         "1e999999 USD",
+		`{"credits":` + strings.Repeat("9", 400) + `,"currency":"USD"}`: strings.Repeat("9", 31) + "… USD",
+		`{"credits":0.0000000000000000000000001,"currency":"USD"}`:      "0.0000000000000000000000001 USD",
+	} {
+		h, _ := newPlain(t, body)
+		v := h.load()
+		mustContain(t, v, want, "implausible balance")
+		mustNotContain(t, v, "since start", "low balance", "█")
+	}
 	h, _ := newSim(t, 0, apitest.WithCredits(9223372036854775807))
-	mustContain(t, h.load(), "9,223,372,036,854,775,807 USD")
+	mustContain(t, h.load(), "9223372036854775807 USD", "implausible balance")
+}
+
+// An absurd balance (1e999999, 400 digits) is read once, when it arrives,
+// into a short text: frames never compute with it, and every line fits.
+func TestAbsurdBalanceIsReadOnceAndFits(t *testing.T) {
+	huge := "1" + strings.Repeat("234567890", 44) // 397 digits
+	for _, tc := range []struct{ amount, want string }{
+		{"1e999999", "1e999999"},
+		{"-1E+999999999", "-1E+999999999"},
+		{huge, huge[:31] + "…"},
+		{"999999999999999.99", "999,999,999,999,999.99"}, // plausible: block digits, if they fit
+	} {
+		for _, width := range []int{60, 80, 120} {
+			h, _ := newSim(t, 0)
+			h.m.SetSize(width, 24)
+			h.m.Update(loadedMsg{gen: h.m.gen, credits: api.Credits{Amount: api.Amount(tc.amount), Currency: "USD"}})
+			if h.m.bal.text != tc.want {
+				t.Errorf("%.20s: text %q, want %q", tc.amount, h.m.bal.text, tc.want)
+			}
+			v := h.m.View()
+			mustContain(t, v, tc.want+" USD")
+			for _, l := range strings.Split(v, "\n") {
+				if w := lipgloss.Width(l); w > width {
+					t.Errorf("%.20s at %d columns: a line is %d wide: %q", tc.amount, width, w, l)
+				}
+			}
+		}
+	}
 }
 
 func TestEmptyCurrencyShowsNumberAlone(t *testing.T) {
@@ -482,9 +531,10 @@ func TestFormatDecimal(t *testing.T) {
 	h, s := newPlain(t, `{"credits":0.1,"currency":""}`)
 	h.load()
 	for _, tc := range []struct{ body, want string }{
-		{`{"credits":0.3}`, "since start: +0.2"},
-		{`{"credits":1e3}`, "since start: +999.9"},
-		{`{"credits":-2500.5}`, "since start: −2,500.6"},
+		{`{"credits":0.3}`, "since start: +0.20"},
+		{`{"credits":1e3}`, "since start: +999.90"},
+		{`{"credits":-2500.5}`, "since start: −2,500.60"},
+		{`{"credits":0.125}`, "since start: +0.025"},
 	} {
 		s.set(tc.body)
 		mustContain(t, h.load(), tc.want)

@@ -1,0 +1,158 @@
+package api
+
+import (
+	"strings"
+	"unicode/utf8"
+)
+
+// CleanText makes text a server sent safe to draw in a terminal. It is the
+// one sanitiser of the project: the client applies it to every display
+// string it decodes, and the UI to any other outside text.
+//
+//   - Escape sequences (CSI, OSC such as ESC ] 52 ; c ; … BEL, DCS, SOS, PM,
+//     APC, and two- or three-byte escapes) are removed whole, with their
+//     8-bit C1 forms; an unterminated string sequence removes the rest.
+//   - Tab, newline, carriage return, vertical tab, form feed and the
+//     Unicode line and paragraph separators become a space, so words stay
+//     apart on one line; every other C0 and C1 control and DEL is removed.
+//   - Bidi controls (U+061C, U+200E, U+200F, U+202A–U+202E,
+//     U+2066–U+2069, U+206A–U+206F) and invisible format characters
+//     (U+200B, U+2060–U+2064, U+FEFF, U+FFF9–U+FFFB) are removed.
+//   - Invalid UTF-8 becomes U+FFFD.
+//
+// Everything else stays, including the zero-width joiner and variation
+// selectors inside emoji, and CJK. CleanText is idempotent.
+func CleanText(s string) string {
+	if isClean(s) {
+		return s // the usual case: no copy
+	}
+	var b strings.Builder
+	b.Grow(len(s))
+	for i := 0; i < len(s); {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		switch {
+		case r == 0x1b:
+			i = skipEscape(s, i+size)
+			continue
+		case r == 0x9b: // C1 CSI
+			i = skipCSI(s, i+size)
+			continue
+		case r == 0x90, r == 0x98, r == 0x9d, r == 0x9e, r == 0x9f: // C1 DCS, SOS, OSC, PM, APC
+			i = skipString(s, i+size)
+			continue
+		}
+		i += size
+		switch k := classify(r); k {
+		case keep:
+			b.WriteRune(r) // an invalid byte decodes as, and is written as, U+FFFD
+		case space:
+			b.WriteByte(' ')
+		}
+	}
+	return b.String()
+}
+
+// class is what CleanText does with one rune outside an escape sequence.
+type class int
+
+const (
+	keep class = iota
+	space
+	drop
+)
+
+// classify says whether r stays, becomes a space or goes.
+func classify(r rune) class {
+	switch {
+	case r == '\t' || r == '\n' || r == '\v' || r == '\f' || r == '\r' || r == 0x2028 || r == 0x2029:
+		return space
+	case r < 0x20 || (r >= 0x7f && r <= 0x9f):
+		return drop
+	case r == 0x061c, r == 0x200b, r == 0x200e, r == 0x200f, r == 0xfeff,
+		r >= 0x202a && r <= 0x202e,
+		r >= 0x2060 && r <= 0x2064,
+		r >= 0x2066 && r <= 0x206f,
+		r >= 0xfff9 && r <= 0xfffb:
+		return drop
+	}
+	return keep
+}
+
+// isClean reports whether CleanText would return s unchanged.
+func isClean(s string) bool {
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if c < 0x20 || c == 0x7f {
+				return false
+			}
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if r == utf8.RuneError && size == 1 {
+			return false
+		}
+		if classify(r) != keep {
+			return false
+		}
+		i += size
+	}
+	return true
+}
+
+// skipEscape returns the index after the escape sequence whose ESC ended
+// just before i.
+func skipEscape(s string, i int) int {
+	if i >= len(s) {
+		return i
+	}
+	switch s[i] {
+	case '[':
+		return skipCSI(s, i+1)
+	case ']', 'P', 'X', '^', '_':
+		return skipString(s, i+1)
+	}
+	// ESC, intermediates 0x20–0x2F, then one final byte 0x30–0x7E.
+	for i < len(s) && s[i] >= 0x20 && s[i] <= 0x2f {
+		i++
+	}
+	if i < len(s) && s[i] >= 0x30 && s[i] <= 0x7e {
+		i++
+	}
+	return i
+}
+
+// skipCSI skips a control sequence's parameters and intermediates
+// (0x20–0x3F) and its final byte (0x40–0x7E). Anything else ends it early
+// and is read as text again.
+func skipCSI(s string, i int) int {
+	for i < len(s) && s[i] >= 0x20 && s[i] <= 0x3f {
+		i++
+	}
+	if i < len(s) && s[i] >= 0x40 && s[i] <= 0x7e {
+		i++
+	}
+	return i
+}
+
+// skipString skips the body of an OSC, DCS, SOS, PM or APC string up to and
+// including its terminator: BEL, ESC \ or the C1 ST (U+009C). Without one,
+// the rest of s is part of it.
+func skipString(s string, i int) int {
+	for i < len(s) {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		switch {
+		case r == 0x07 || r == 0x9c:
+			return i + size
+		case r == 0x1b:
+			if i+1 < len(s) && s[i+1] == '\\' {
+				return i + 2
+			}
+			// Another ESC cancels the string; it starts a sequence of its own.
+			return i
+		}
+		i += size
+	}
+	return i
+}
