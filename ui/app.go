@@ -179,7 +179,7 @@ func (m *Model) Update(msg tea.Msg) (_ tea.Model, cmd tea.Cmd) {
 		// A bug must not end the session (or print its panic value, which
 		// could hold a secret): report it and carry on.
 		if r := recover(); r != nil {
-			cmd = common.Toast(common.ToastError, "internal error; the dashboard keeps running (r refreshes)")
+			cmd = common.Toast(common.ToastError, "internal error; the dashboard keeps running (%s refreshes)", m.c.Keys.Refresh.Help().Key)
 		}
 	}()
 	// Keys that arrive in one read (key repeat, a slow link, a script) come
@@ -191,11 +191,11 @@ func (m *Model) Update(msg tea.Msg) (_ tea.Model, cmd tea.Cmd) {
 			cmds = append(cmds, m.update(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune{r}, Alt: km.Alt}))
 			m.syncModals()
 		}
-		return m, safeCmd(tea.Batch(append(cmds, m.keepSpinning())...))
+		return m, safeCmd(tea.Batch(append(cmds, m.keepSpinning())...), m.c.Keys.Refresh.Help().Key)
 	}
 	cmd = m.update(msg)
 	m.syncModals()
-	return m, safeCmd(tea.Batch(cmd, m.keepSpinning()))
+	return m, safeCmd(tea.Batch(cmd, m.keepSpinning()), m.c.Keys.Refresh.Help().Key)
 }
 
 // syncModals drops the modals that closed and stacks the ones opened during
@@ -572,7 +572,8 @@ func (m *Model) tooSmallNow() bool {
 // tooSmall is drawn instead of a broken layout.
 func (m *Model) tooSmall() string {
 	st := m.c.Styles
-	msg := fmt.Sprintf("Terminal too small: %d×%d.\ntargon-dash needs at least %d×%d.\n\nq quits.", m.c.Width, m.c.Height, MinWidth, MinHeight)
+	quit := components.KeyNames(m.c.Keys.Quit, m.c.Keys.ForceQuit)
+	msg := fmt.Sprintf("Terminal too small: %d×%d.\ntargon-dash needs at least %d×%d.\n\n%s quits.", m.c.Width, m.c.Height, MinWidth, MinHeight, quit)
 	text := st.Warning.Render(msg)
 	return lipgloss.Place(m.c.Width, m.c.Height, lipgloss.Center, lipgloss.Center, ansi.Truncate(text, max(1, m.c.Width)*4, ""),
 		lipgloss.WithWhitespaceChars(" "))

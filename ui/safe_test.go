@@ -15,7 +15,7 @@ import (
 // A panic in a command (even one inside a batch) becomes an error toast.
 func TestSafeCmdTurnsPanicIntoToast(t *testing.T) {
 	boom := func() tea.Msg { panic("tgn_secret_in_panic") }
-	msg := safeCmd(tea.Batch(boom, boom))()
+	msg := safeCmd(tea.Batch(boom, boom), "r")()
 	batch, ok := msg.(tea.BatchMsg)
 	if !ok {
 		t.Fatalf("got %T, want a batch", msg)

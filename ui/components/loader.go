@@ -15,11 +15,12 @@ import (
 // PageSize is how many items a list asks for per request (the API's maximum).
 const PageSize = 100
 
-// ListTimeout bounds one walk of a list, every page and every retry
-// included, so that a server that accepts the connection and never answers
-// is reported well within common.RequestTimeout (45 s) of asking. The
-// client's own per-attempt timeout (30 s) and retry waits all fit inside
-// it: they end with the walk's context.
+// ListTimeout bounds the request for one page of a list, every retry and the
+// second ask without a page size included, so that a server that accepts the
+// connection and never answers is reported well within
+// common.RequestTimeout (45 s) of asking. The client's own per-attempt
+// timeout (30 s) and retry waits all end with the page's context. Each page
+// has its own deadline, so a big account on a slow link still lists whole.
 const ListTimeout = 40 * time.Second
 
 // FetchFunc gets one page of a list endpoint.
@@ -41,11 +42,12 @@ type PageMsg[T any] struct {
 // previous one's cursor is known. The first load streams: each page is shown
 // as it arrives. A reload keeps the old items on screen and swaps in the new
 // ones when the last page is in, so a refresh never empties the list.
-// A walk has one deadline for all its requests (Timeout) and stops with
+// Each page has one deadline for all its requests (Timeout); a walk stops with
 // api.ErrCursorLoop when the server repeats a cursor (api.CursorGuard, the
 // guard the client's own page iterators use).
 type Loader[T any] struct {
-	// Timeout bounds each walk (ListTimeout when zero); tests shorten it.
+	// Timeout bounds each page, its retries included (ListTimeout when
+	// zero); tests shorten it.
 	Timeout time.Duration
 
 	fetch    FetchFunc[T]
@@ -59,10 +61,8 @@ type Loader[T any] struct {
 	now      func() time.Time
 	keys     *common.KeyMap
 	pageSize int
-	// guard and deadline belong to the current walk: no cursor twice, and
-	// one deadline for all of its requests.
-	guard    api.CursorGuard
-	deadline time.Time
+	// guard belongs to the current walk: no cursor twice.
+	guard api.CursorGuard
 }
 
 // NewLoader returns a loader for fetch.
@@ -76,20 +76,17 @@ func (l *Loader[T]) Load() tea.Cmd {
 	l.gen++
 	l.busy, l.err, l.pending, l.pages = true, nil, nil, 0
 	l.guard = api.CursorGuard{}
-	timeout := l.Timeout
-	if timeout <= 0 {
-		timeout = ListTimeout
-	}
-	// The real clock: l.now may be a test's fixed one.
-	l.deadline = time.Now().Add(timeout)
 	return l.page(l.gen, "")
 }
 
-// page requests one page, within the walk's deadline.
+// page requests one page within one deadline for all of its requests.
 func (l *Loader[T]) page(gen int, cursor string) tea.Cmd {
-	fetch, size, deadline := l.fetch, l.pageSize, l.deadline
+	fetch, size, timeout := l.fetch, l.pageSize, l.Timeout
+	if timeout <= 0 {
+		timeout = ListTimeout
+	}
 	return func() tea.Msg {
-		ctx, cancel := context.WithDeadline(context.Background(), deadline)
+		ctx, cancel := context.WithTimeout(context.Background(), timeout)
 		defer cancel()
 		p, err := fetch(ctx, api.ListOptions{Limit: size, Cursor: cursor})
 		if size > 0 && errors.Is(err, api.ErrBadRequest) {
