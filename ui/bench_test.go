@@ -194,8 +194,10 @@ func runCmds(cmd tea.Cmd) {
 func BenchmarkPageArrives(b *testing.B) {
 	m := loadedModel(b, 0, 10000, "2")
 	pages := apiKeyPages(10100)
-	for _, p := range pages {
-		p.Next = "more" // the walk goes on, so every page is taken
+	for i, p := range pages {
+		// The walk goes on, so every page is taken; each cursor is new, or
+		// the loader's loop guard would stop the walk.
+		p.Next = fmt.Sprintf("more-%d", i)
 		m.Update(p)
 	}
 	table := m.views[1].(*apikeys.Model).Table
