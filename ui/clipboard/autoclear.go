@@ -1,9 +1,10 @@
 package clipboard
 
 import (
-	"strings"
 	"sync"
 	"time"
+
+	"github.com/targon-dash/targon-dash/ui/common"
 )
 
 // Copier is what the dashboard copies with; *Clipboard is one, and so is
@@ -61,20 +62,9 @@ func (a *autoClear) Copy(text string) (string, error) {
 	}
 	a.text = text
 	a.timer = time.AfterFunc(a.after, a.clear)
-	return how + " (cleared in " + shortDuration(a.after) + " if unchanged)", nil
+	return how + " (cleared in " + common.ShortDuration(a.after) + " if unchanged)", nil
 }
 
-// shortDuration is d without trailing zero units: "30s", "2m", "1h30m".
-func shortDuration(d time.Duration) string {
-	s := d.String()
-	if strings.HasSuffix(s, "m0s") {
-		s = strings.TrimSuffix(s, "0s")
-	}
-	if strings.HasSuffix(s, "h0m") {
-		s = strings.TrimSuffix(s, "0m")
-	}
-	return s
-}
 
 // clear empties the system clipboard if it still holds what was copied
 // last.

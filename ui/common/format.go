@@ -120,3 +120,15 @@ func ExactTime(t time.Time) string {
 // whole, line breaks become spaces, other controls, bidi controls and
 // zero-width format characters are removed.
 func Sanitize(s string) string { return api.CleanText(s) }
+
+// ShortDuration writes d without zero tails: "30s", "2m", "1h30m".
+func ShortDuration(d time.Duration) string {
+	s := d.String()
+	if strings.HasSuffix(s, "m0s") {
+		s = strings.TrimSuffix(s, "0s")
+	}
+	if strings.HasSuffix(s, "h0m") {
+		s = strings.TrimSuffix(s, "0m")
+	}
+	return s
+}

@@ -435,17 +435,6 @@ func (m *Model) autoRefresh() string {
 	if d <= 0 {
 		return "auto-refresh off"
 	}
-	return "auto-refresh every " + shortDuration(d)
+	return "auto-refresh every " + common.ShortDuration(d)
 }
 
-// shortDuration writes d without zero tails: "1m", "90s" → "1m30s", "1h".
-func shortDuration(d time.Duration) string {
-	s := d.String()
-	if strings.HasSuffix(s, "m0s") {
-		s = strings.TrimSuffix(s, "0s")
-	}
-	if strings.HasSuffix(s, "h0m") {
-		s = strings.TrimSuffix(s, "0m")
-	}
-	return s
-}

@@ -566,8 +566,8 @@ func TestShortDuration(t *testing.T) {
 		time.Hour:               "1h",
 		time.Hour + time.Minute: "1h1m",
 	} {
-		if got := shortDuration(d); got != want {
-			t.Errorf("shortDuration(%v) = %q, want %q", d, got, want)
+		if got := common.ShortDuration(d); got != want {
+			t.Errorf("ShortDuration(%v) = %q, want %q", d, got, want)
 		}
 	}
 }
