@@ -65,7 +65,6 @@ func (a *autoClear) Copy(text string) (string, error) {
 	return how + " (cleared in " + common.ShortDuration(a.after) + " if unchanged)", nil
 }
 
-
 // clear empties the system clipboard if it still holds what was copied
 // last.
 func (a *autoClear) clear() {

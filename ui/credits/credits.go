@@ -437,4 +437,3 @@ func (m *Model) autoRefresh() string {
 	}
 	return "auto-refresh every " + common.ShortDuration(d)
 }
-
