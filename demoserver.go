@@ -13,7 +13,7 @@ import (
 	"syscall"
 	"time"
 
-	"github.com/targon-dash/targon-dash/api/apitest"
+	"github.com/targon-dash/targon-dash/api/targon/targontest"
 )
 
 // runDemoServer serves the simulator with the demo account until SIGINT or
@@ -66,7 +66,7 @@ Flags:
 		fmt.Fprintln(stderr, "demo-server:", err)
 		return 1
 	}
-	sim := apitest.NewDemo(apitest.WithAPIKeys(*apiKeys), apitest.WithSSHKeys(*sshKeys), apitest.WithLatency(*latency))
+	sim := targontest.NewDemo(targontest.WithAPIKeys(*apiKeys), targontest.WithSSHKeys(*sshKeys), targontest.WithLatency(*latency))
 	for _, f := range faults {
 		sim.InjectFault(f)
 	}
@@ -112,13 +112,13 @@ func checkLoopback(addr string) error {
 	return fmt.Errorf("--listen %q: only loopback addresses (127.0.0.1, ::1, localhost) are allowed", addr)
 }
 
-// faultFlags collects --fault values, parsed by apitest.ParseFault.
-type faultFlags []apitest.Fault
+// faultFlags collects --fault values, parsed by targontest.ParseFault.
+type faultFlags []targontest.Fault
 
 func (f *faultFlags) String() string { return fmt.Sprint(len(*f), " faults") }
 
 func (f *faultFlags) Set(v string) error {
-	fault, err := apitest.ParseFault(v)
+	fault, err := targontest.ParseFault(v)
 	if err != nil {
 		return err
 	}

@@ -21,8 +21,8 @@ import (
 
 	"golang.org/x/term"
 
-	"github.com/targon-dash/targon-dash/api"
-	"github.com/targon-dash/targon-dash/api/apitest"
+	"github.com/targon-dash/targon-dash/api/targon"
+	"github.com/targon-dash/targon-dash/api/targon/targontest"
 	"github.com/targon-dash/targon-dash/config"
 	"github.com/targon-dash/targon-dash/internal/debuglog"
 	"github.com/targon-dash/targon-dash/ui"
@@ -138,7 +138,7 @@ func run(args []string, stdin, stdout *os.File, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "targon-dash:", err)
 		return 1
 	}
-	clientOpts := []api.Option{api.WithUserAgent("targon-dash/" + buildVersion())}
+	clientOpts := []targon.Option{targon.WithUserAgent("targon-dash/" + buildVersion())}
 	if *debugPath != "" {
 		logger, closer, err := debuglog.Open(*debugPath)
 		if err != nil {
@@ -146,10 +146,10 @@ func run(args []string, stdin, stdout *os.File, stderr io.Writer) int {
 			return 2
 		}
 		defer closer.Close()
-		clientOpts = append(clientOpts, api.WithLogger(logger))
+		clientOpts = append(clientOpts, targon.WithLogger(logger))
 		logger.Info("targon-dash started", "version", buildVersion(), "profile", settings.Profile, "base_url", settings.BaseURL, "key_source", settings.KeySource.String())
 	}
-	client, err := api.New(settings.BaseURL, settings.APIKey(), clientOpts...)
+	client, err := targon.NewClient(settings.BaseURL, settings.APIKey(), clientOpts...)
 	if err != nil {
 		fmt.Fprintln(stderr, "targon-dash:", err)
 		return 1
@@ -190,7 +190,7 @@ Flags:
 
 // demoServer is the in-process simulator behind --demo.
 type demoServer struct {
-	sim *apitest.Server
+	sim *targontest.Server
 	srv *http.Server
 	url string
 }
@@ -223,11 +223,11 @@ func newDemoServer(clock func() time.Time) (*demoServer, error) {
 	if err != nil {
 		return nil, err
 	}
-	opts := []apitest.Option{apitest.WithUsage()}
+	opts := []targontest.Option{targontest.WithUsage()}
 	if clock != nil {
-		opts = append(opts, apitest.WithClock(clock), apitest.WithSeededSecrets())
+		opts = append(opts, targontest.WithClock(clock), targontest.WithSeededSecrets())
 	}
-	sim := apitest.NewDemo(opts...)
+	sim := targontest.NewDemo(opts...)
 	srv := &http.Server{Handler: sim, ReadHeaderTimeout: 10 * time.Second}
 	go srv.Serve(ln)
 	return &demoServer{sim: sim, srv: srv, url: "http://" + ln.Addr().String()}, nil

@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"github.com/targon-dash/targon-dash/api"
+	"github.com/targon-dash/targon-dash/api/targon"
 )
 
 // TestMain lets the test binary stand in for targon-dash: with
@@ -105,7 +106,7 @@ func TestDemoServer(t *testing.T) {
 	}
 	key := strings.TrimPrefix(lines[1], "TARGON_API_KEY=")
 
-	c, err := api.New(baseURL, key)
+	c, err := targon.NewClient(baseURL, key)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -158,7 +159,7 @@ func TestDemoServerFaults(t *testing.T) {
 		t.Fatalf("lines = %q", lines)
 	}
 	base, key := strings.TrimPrefix(lines[0], "TARGON_BASE_URL="), strings.TrimPrefix(lines[1], "TARGON_API_KEY=")
-	c, _ := api.New(base, key, api.WithRetry(api.NoRetry))
+	c, _ := targon.NewClient(base, key, targon.WithRetry(targon.NoRetry))
 	if _, err := c.Credits(ctx); !errors.Is(err, api.ErrServer) {
 		t.Fatalf("first credits: %v, want the injected 503", err)
 	}

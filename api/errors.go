@@ -1,17 +1,16 @@
 package api
 
 import (
-	"encoding/json"
+	"context"
 	"errors"
 	"fmt"
 	"net/http"
-	"net/url"
-	"strings"
 	"time"
 )
 
-// Sentinel errors that an *Error unwraps to, so callers can write
-// errors.Is(err, api.ErrNotFound) without looking at status codes.
+// Sentinel errors that every provider's error type unwraps to, so callers
+// can write errors.Is(err, api.ErrNotFound) without looking at status codes
+// or knowing which provider answered.
 var (
 	ErrBadRequest   = errors.New("bad request")
 	ErrUnauthorized = errors.New("unauthorized")
@@ -21,158 +20,41 @@ var (
 	ErrServer       = errors.New("server error")
 )
 
-// Error is a non-2xx answer from the API.
-type Error struct {
-	// Status is the HTTP status code.
-	Status int
-	// Message is the server's "error" field, or a short description of the
-	// status when the body was not the API's JSON error.
-	Message string
-	// Reason is the server's "reason" field: the specific detail, if any.
-	Reason string
-	// RetryAfter is the server's Retry-After hint (0 when absent).
-	RetryAfter time.Duration
-	// RequestID is the server's request id header, when it sent one.
-	RequestID string
-}
-
-// Error reads "message: reason (HTTP 400)", leaving out what is missing.
-func (e *Error) Error() string {
-	var b strings.Builder
-	b.WriteString(e.Message)
-	if e.Reason != "" && e.Reason != e.Message {
-		b.WriteString(": ")
-		b.WriteString(e.Reason)
-	}
-	fmt.Fprintf(&b, " (HTTP %d)", e.Status)
-	return b.String()
-}
-
-// Detail is the most specific human text the server gave: the reason when
-// there is one, else the message. Forms show it next to the field.
-func (e *Error) Detail() string {
-	if e.Reason != "" {
-		return e.Reason
-	}
-	return e.Message
-}
-
-// Unwrap maps the status to its sentinel error.
-func (e *Error) Unwrap() error {
+// SentinelFor maps an HTTP status to its sentinel error, or nil for a
+// status without one. Provider error types return it from Unwrap.
+func SentinelFor(status int) error {
 	switch {
-	case e.Status == http.StatusBadRequest:
+	case status == http.StatusBadRequest:
 		return ErrBadRequest
-	case e.Status == http.StatusUnauthorized:
+	case status == http.StatusUnauthorized:
 		return ErrUnauthorized
-	case e.Status == http.StatusForbidden:
+	case status == http.StatusForbidden:
 		return ErrForbidden
-	case e.Status == http.StatusNotFound:
+	case status == http.StatusNotFound:
 		return ErrNotFound
-	case e.Status == http.StatusTooManyRequests:
+	case status == http.StatusTooManyRequests:
 		return ErrRateLimited
-	case e.Status >= 500:
+	case status >= 500:
 		return ErrServer
 	}
 	return nil
 }
 
-// maxMessageLen bounds how much of a server's text lands in an error.
-const maxMessageLen = 200
-
-// newError builds an *Error from a response whose body has been read. The
-// API's {"error","reason"} body is used when present; anything else (an HTML
-// page from a proxy, an empty or truncated body) yields the status text
-// rather than a dump of the body.
-func newError(resp *http.Response, body []byte) *Error {
-	e := &Error{
-		Status:     resp.StatusCode,
-		RetryAfter: parseRetryAfter(resp.Header.Get("Retry-After"), time.Now()),
-		RequestID:  firstHeader(resp.Header, "X-Request-Id", "X-Request-ID", "Request-Id", "X-Correlation-Id"),
-	}
-	var wire struct {
-		Error  json.RawMessage `json:"error"`
-		Reason string          `json:"reason"`
-	}
-	if json.Unmarshal(body, &wire) == nil {
-		e.Message = clean(errorField(wire.Error))
-		e.Reason = clean(wire.Reason)
-	}
-	if e.Message == "" {
-		e.Message = statusText(resp.StatusCode)
-	}
-	return e
+// StatusError is a non-2xx answer from any provider's API. Each client has
+// its own error type (targon.Error, …) that implements it and unwraps to a
+// sentinel; the UI inspects errors through this interface only.
+type StatusError interface {
+	error
+	// HTTPStatus is the HTTP status code.
+	HTTPStatus() int
+	// RetryAfterHint is the server's Retry-After (0 when absent).
+	RetryAfterHint() time.Duration
+	// ServerMessage is the most specific text the server gave, cleaned
+	// with CleanText and cut to one short line ("" when it gave none).
+	ServerMessage() string
 }
 
-// errorField reads the "error" member, which is normally a string; some
-// servers send an object with a "message", which we also accept.
-func errorField(raw json.RawMessage) string {
-	var s string
-	if json.Unmarshal(raw, &s) == nil {
-		return s
-	}
-	var obj struct {
-		Message string `json:"message"`
-	}
-	if json.Unmarshal(raw, &obj) == nil {
-		return obj.Message
-	}
-	return ""
-}
-
-// statusText is a short lower-case description of an HTTP status.
-func statusText(code int) string {
-	if t := http.StatusText(code); t != "" {
-		return strings.ToLower(t)
-	}
-	return fmt.Sprintf("unexpected status %d", code)
-}
-
-// clean makes server text safe to draw on one line: CleanText removes
-// escape sequences and controls (line breaks become spaces), runs of space
-// collapse, and it is cut to maxMessageLen runes.
-func clean(s string) string {
-	s = strings.Join(strings.Fields(CleanText(s)), " ")
-	if r := []rune(s); len(r) > maxMessageLen {
-		s = string(r[:maxMessageLen-1]) + "…"
-	}
-	return s
-}
-
-func firstHeader(h http.Header, names ...string) string {
-	for _, n := range names {
-		if v := h.Get(n); v != "" {
-			return clean(v)
-		}
-	}
-	return ""
-}
-
-// parseRetryAfter reads a Retry-After header: delay seconds or an HTTP date.
-// It returns 0 when absent or unreadable.
-func parseRetryAfter(v string, now time.Time) time.Duration {
-	v = strings.TrimSpace(v)
-	if v == "" {
-		return 0
-	}
-	var secs int64
-	if _, err := fmt.Sscanf(v, "%d", &secs); err == nil && fmt.Sprint(secs) == v {
-		if secs < 0 {
-			return 0
-		}
-		if secs > 24*3600 {
-			secs = 24 * 3600
-		}
-		return time.Duration(secs) * time.Second
-	}
-	if t, err := http.ParseTime(v); err == nil {
-		if d := t.Sub(now); d > 0 {
-			return d
-		}
-	}
-	return 0
-}
-
-// RedirectError is a 3xx answer. The client never follows redirects: an API
+// RedirectError is a 3xx answer. The clients never follow redirects: an API
 // answers, it does not redirect, and following one could carry the bearer
 // token to another origin or over plain http.
 type RedirectError struct {
@@ -191,20 +73,69 @@ func (e *RedirectError) Error() string {
 	return fmt.Sprintf("the server redirected to %s (HTTP %d); API requests do not follow redirects", e.Target, e.Status)
 }
 
-// newRedirectError reads where a 3xx answer to a request for from pointed.
-func newRedirectError(status int, from *url.URL, location string) *RedirectError {
-	e := &RedirectError{Status: status}
-	to, err := from.Parse(strings.TrimSpace(location))
-	if location == "" || err != nil || to.Host == "" {
-		return e
+// NetworkError is a request that got no complete answer: the connection
+// failed, was dropped, or timed out. Partial is true when a response had
+// started but its body was cut off.
+type NetworkError struct {
+	Err     error
+	Partial bool
+}
+
+// Error describes the failure without the request's headers.
+func (e *NetworkError) Error() string {
+	if e.Partial {
+		return "connection lost while reading the response: " + e.Err.Error()
 	}
-	host := CleanText(to.Host)
-	if r := []rune(host); len(r) > 64 {
-		host = string(r[:63]) + "…"
+	return "network error: " + e.Err.Error()
+}
+
+// Unwrap returns the underlying error (for errors.Is with context errors).
+func (e *NetworkError) Unwrap() error { return e.Err }
+
+// Timeout reports whether the request timed out.
+func (e *NetworkError) Timeout() bool {
+	var t interface{ Timeout() bool }
+	return errors.Is(e.Err, context.DeadlineExceeded) || (errors.As(e.Err, &t) && t.Timeout())
+}
+
+// DecodeError is a 2xx response whose body was not the JSON expected:
+// unreadable (truncated, HTML from a proxy; What is empty) or of another
+// shape (a list where a key was expected, a key without an id; What says
+// what was wrong, in the client's words, never the server's).
+type DecodeError struct {
+	Status int
+	What   string
+	Err    error
+}
+
+// Error is a short readable description, never the body itself.
+func (e *DecodeError) Error() string {
+	if e.What != "" {
+		return fmt.Sprintf("unexpected answer from the server: %s (HTTP %d)", e.What, e.Status)
 	}
-	if to.Scheme != from.Scheme {
-		host = CleanText(to.Scheme) + "://" + host
+	return fmt.Sprintf("unreadable response from the server (HTTP %d)", e.Status)
+}
+
+// Unwrap returns the JSON error.
+func (e *DecodeError) Unwrap() error { return e.Err }
+
+// Retryable reports whether err is a transient failure that an idempotent
+// request may be sent again for: a network error, a cut-off or unreadable
+// body (not one of the wrong shape), or HTTP 429, 502, 503, 504.
+func Retryable(err error) bool {
+	var se StatusError
+	if errors.As(err, &se) {
+		switch se.HTTPStatus() {
+		case http.StatusTooManyRequests, http.StatusBadGateway, http.StatusServiceUnavailable, http.StatusGatewayTimeout:
+			return true
+		}
+		return false
 	}
-	e.Target = host
-	return e
+	var netErr *NetworkError
+	var decErr *DecodeError
+	if errors.As(err, &decErr) {
+		// An unreadable body may be a cut-off one; a wrong shape stays wrong.
+		return decErr.What == ""
+	}
+	return errors.As(err, &netErr)
 }

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"iter"
+	"time"
 )
 
 // ErrCursorLoop is returned by a page walk when the server hands back a
@@ -17,10 +18,9 @@ var ErrTooManyPages = errors.New("the server sent too many pages")
 // forever cannot keep it going (at 100 items a page, a million items).
 const MaxPages = 10_000
 
-// CursorGuard is the loop guard of one page walk. Every walker (the page
-// iterators here, the UI's loader) passes each next_cursor through Next
-// before requesting it. The zero value is ready to use; start a new walk
-// with a new guard.
+// CursorGuard is the loop guard of one page walk. Every walker passes each
+// next cursor (or offset, written as text) through Next before requesting
+// it. The zero value is ready to use; start a new walk with a new guard.
 type CursorGuard struct {
 	seen map[string]bool
 }
@@ -45,65 +45,46 @@ func (g *CursorGuard) Next(cursor string) error {
 	return nil
 }
 
-// APIKeyPages walks every page of API keys, pageSize items at a time (0 lets
-// the server choose). It stops after the first error, which it yields.
-func (c *Client) APIKeyPages(ctx context.Context, pageSize int) iter.Seq2[Page[APIKey], error] {
-	return pages(ctx, pageSize, c.ListAPIKeys)
-}
+// PageFunc fetches the page at cursor ("" for the first) and returns its
+// items and the cursor of the next page ("" on the last). The context it
+// gets carries the page's deadline; every request for the page (retries,
+// a second ask) should use it.
+type PageFunc[T any] func(ctx context.Context, cursor string) (items []T, next string, err error)
 
-// SSHKeyPages walks every page of SSH keys, like APIKeyPages.
-func (c *Client) SSHKeyPages(ctx context.Context, pageSize int) iter.Seq2[Page[SSHKey], error] {
-	return pages(ctx, pageSize, c.ListSSHKeys)
-}
-
-// AllAPIKeys yields every API key across all pages.
-func (c *Client) AllAPIKeys(ctx context.Context, pageSize int) iter.Seq2[APIKey, error] {
-	return items(c.APIKeyPages(ctx, pageSize))
-}
-
-// AllSSHKeys yields every SSH key across all pages.
-func (c *Client) AllSSHKeys(ctx context.Context, pageSize int) iter.Seq2[SSHKey, error] {
-	return items(c.SSHKeyPages(ctx, pageSize))
-}
-
-// pages follows next_cursor until it is empty. Each page is requested as soon
-// as the previous one's cursor is known.
-func pages[T any](ctx context.Context, pageSize int, fetch func(context.Context, ListOptions) (Page[T], error)) iter.Seq2[Page[T], error] {
-	return func(yield func(Page[T], error) bool) {
-		var guard CursorGuard
-		opts := ListOptions{Limit: pageSize}
-		for {
-			page, err := fetch(ctx, opts)
-			if err != nil {
-				yield(Page[T]{}, err)
-				return
-			}
-			if !yield(page, nil) || page.NextCursor == "" {
-				return
-			}
-			if err := guard.Next(page.NextCursor); err != nil {
-				yield(Page[T]{}, err)
-				return
-			}
-			opts.Cursor = page.NextCursor
-		}
+// WalkPages is the one page walker: it yields every page fetch returns, in
+// order, requesting each as soon as the previous one's cursor is known.
+// Each page gets its own deadline of timeout within ctx (PageTimeout when
+// timeout is 0 or less), so a big account on a slow link still lists
+// whole while a stalled page is reported in time. A repeated cursor stops
+// the walk with ErrCursorLoop, a walk past MaxPages with ErrTooManyPages.
+// The walk stops after the first error, which it yields with nil items.
+// Adapters use it to implement Account.Keys and SSHKeys.SSHKeys.
+func WalkPages[T any](ctx context.Context, timeout time.Duration, fetch PageFunc[T]) iter.Seq2[[]T, error] {
+	if timeout <= 0 {
+		timeout = PageTimeout
 	}
-}
-
-// items flattens a page iterator into an item iterator.
-func items[T any](seq iter.Seq2[Page[T], error]) iter.Seq2[T, error] {
-	return func(yield func(T, error) bool) {
-		for page, err := range seq {
+	return func(yield func([]T, error) bool) {
+		var guard CursorGuard
+		cursor := ""
+		for {
+			pctx, cancel := context.WithTimeout(ctx, timeout)
+			items, next, err := fetch(pctx, cursor)
+			cancel()
 			if err != nil {
-				var zero T
-				yield(zero, err)
+				yield(nil, err)
 				return
 			}
-			for _, it := range page.Items {
-				if !yield(it, nil) {
-					return
+			if err := guard.Next(next); err != nil {
+				// The page itself is fine; its cursor is not.
+				if yield(items, nil) {
+					yield(nil, err)
 				}
+				return
 			}
+			if !yield(items, nil) || next == "" {
+				return
+			}
+			cursor = next
 		}
 	}
 }

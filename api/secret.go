@@ -15,11 +15,12 @@ const (
 // unwraps to.
 var ErrMalformedSecret = errors.New("malformed key")
 
-// ValidateSecret checks a full API key from the server (key_raw of a create
-// or a roll) before anything draws, copies, saves or sends it: printable
-// ASCII only (0x21–0x7E: no spaces, no controls, no escape sequences),
-// between MinSecretLen and MaxSecretLen characters. Targon documents no
-// key prefix, so none is required. The error never holds the secret.
+// ValidateSecret checks a full API key from the server (the secret of a
+// create or a roll) before anything draws, copies, saves or sends it:
+// printable ASCII only (0x21–0x7E: no spaces, no controls, no escape
+// sequences), between MinSecretLen and MaxSecretLen characters. A provider
+// that documents a key prefix checks it on top of this. The error never
+// holds the secret.
 func ValidateSecret(s string) error {
 	switch {
 	case s == "":
@@ -48,8 +49,8 @@ func ValidateSecret(s string) error {
 type SecretError struct {
 	// Done says what the server did: "created" or "rolled".
 	Done string
-	// UID and Name identify the key (cleaned display text).
-	UID, Name string
+	// ID and Name identify the key (cleaned display text).
+	ID, Name string
 	// Err says what was wrong with the secret; it unwraps to
 	// ErrMalformedSecret.
 	Err error
@@ -62,12 +63,3 @@ func (e *SecretError) Error() string {
 
 // Unwrap returns the validation error (errors.Is(err, ErrMalformedSecret)).
 func (e *SecretError) Unwrap() error { return e.Err }
-
-// checkSecret returns k as an APIKey when its secret is valid, or a
-// *SecretError.
-func checkSecret(k newKey, done string) (APIKey, error) {
-	if err := ValidateSecret(k.KeyRaw); err != nil {
-		return APIKey{}, &SecretError{Done: done, UID: k.UID, Name: k.Name, Err: err}
-	}
-	return APIKey(k), nil
-}

@@ -17,7 +17,7 @@ import (
 	"github.com/charmbracelet/lipgloss"
 	"github.com/charmbracelet/x/ansi"
 
-	"github.com/targon-dash/targon-dash/api"
+	"github.com/targon-dash/targon-dash/api/targon"
 	"github.com/targon-dash/targon-dash/config"
 	"github.com/targon-dash/targon-dash/ui/apikeys"
 	"github.com/targon-dash/targon-dash/ui/common"
@@ -43,7 +43,7 @@ const (
 
 // Options is everything the dashboard needs from main.
 type Options struct {
-	Client      *api.Client
+	Client      *targon.Client
 	Settings    *config.Settings
 	Preferences config.Preferences
 	Clipboard   common.Copier
@@ -416,7 +416,7 @@ func (m *Model) switchToDemo(msg demoStartedMsg) tea.Cmd {
 		return common.Toast(common.ToastError, "could not start the demo: %s", common.ErrorText(msg.err))
 	}
 	baseURL, demoKey := msg.baseURL, msg.key
-	client, err := api.New(baseURL, demoKey)
+	client, err := targon.NewClient(baseURL, demoKey)
 	if err != nil {
 		return common.Toast(common.ToastError, "could not start the demo: %s", common.ErrorText(err))
 	}

@@ -10,8 +10,8 @@ import (
 	"github.com/charmbracelet/x/exp/golden"
 	"github.com/charmbracelet/x/exp/teatest"
 
-	"github.com/targon-dash/targon-dash/api"
-	"github.com/targon-dash/targon-dash/api/apitest"
+	"github.com/targon-dash/targon-dash/api/targon"
+	"github.com/targon-dash/targon-dash/api/targon/targontest"
 	"github.com/targon-dash/targon-dash/config"
 	"github.com/targon-dash/targon-dash/ui/uitest"
 )
@@ -25,7 +25,7 @@ func TestMain(m *testing.M) {
 type harness struct {
 	host     string
 	t        *testing.T
-	sim      *apitest.Server
+	sim      *targontest.Server
 	tm       *teatest.TestModel
 	clip     *uitest.Clipboard
 	out      *bytes.Buffer
@@ -34,21 +34,21 @@ type harness struct {
 
 // harnessOption adjusts the dashboard's options or the simulator before
 // the program starts (faults injected later race with the first requests).
-type harnessOption func(*Options, *apitest.Server)
+type harnessOption func(*Options, *targontest.Server)
 
 // withFault injects f before the dashboard starts.
-func withFault(f apitest.Fault) harnessOption {
-	return func(_ *Options, sim *apitest.Server) { sim.InjectFault(f) }
+func withFault(f targontest.Fault) harnessOption {
+	return func(_ *Options, sim *targontest.Server) { sim.InjectFault(f) }
 }
 
 // start runs the dashboard at 100x30 on a fresh demo account.
 func start(t *testing.T, opts ...harnessOption) *harness {
 	t.Helper()
-	sim := apitest.NewDemo(apitest.WithClock(uitest.Now), apitest.WithSeededSecrets())
+	sim := targontest.NewDemo(targontest.WithClock(uitest.Now), targontest.WithSeededSecrets())
 	url := uitest.Serve(t, sim)
 	settings := &config.Settings{Profile: "demo", BaseURL: url, KeySource: config.KeyFromDemo}
 	settings.SetAPIKey(sim.DemoKey())
-	client, err := api.New(url, sim.DemoKey(), api.WithRetry(api.RetryPolicy{MaxAttempts: 2, BaseDelay: time.Millisecond, MaxDelay: time.Millisecond, MaxRetryAfter: time.Millisecond}))
+	client, err := targon.NewClient(url, sim.DemoKey(), targon.WithRetry(targon.RetryPolicy{MaxAttempts: 2, BaseDelay: time.Millisecond, MaxDelay: time.Millisecond, MaxRetryAfter: time.Millisecond}))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -144,8 +144,8 @@ func (p probeModel) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 }
 
 // settingsClient is a client for the harness's simulator.
-func (h *harness) settingsClient(t *testing.T) *api.Client {
-	c, err := api.New(h.settings.BaseURL, h.settings.APIKey())
+func (h *harness) settingsClient(t *testing.T) *targon.Client {
+	c, err := targon.NewClient(h.settings.BaseURL, h.settings.APIKey())
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -158,7 +158,7 @@ func prefsWithKeys(keys map[string][]string) config.Preferences {
 	return p
 }
 
-func countRequests(sim *apitest.Server, method, path string) int {
+func countRequests(sim *targontest.Server, method, path string) int {
 	n := 0
 	for _, r := range sim.Requests() {
 		if r.Method == method && (r.Path == path || (strings.HasSuffix(path, "*") && strings.HasPrefix(r.Path, strings.TrimSuffix(path, "*")))) {

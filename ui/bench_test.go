@@ -12,7 +12,7 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 	"golang.org/x/crypto/ssh"
 
-	"github.com/targon-dash/targon-dash/api"
+	"github.com/targon-dash/targon-dash/api/targon"
 	"github.com/targon-dash/targon-dash/config"
 	"github.com/targon-dash/targon-dash/ui/apikeys"
 	"github.com/targon-dash/targon-dash/ui/components"
@@ -55,7 +55,7 @@ func benchSSHKeys(n int) []string {
 // SSH keys, on the view given by tab ("1", "2" or "3").
 func loadedModel(b *testing.B, nAPI, nSSH int, tab string) *Model {
 	b.Helper()
-	client, _ := api.New("http://127.0.0.1:1", "tgn_benchmark_token_0000000000000000000000")
+	client, _ := targon.NewClient("http://127.0.0.1:1", "tgn_benchmark_token_0000000000000000000000")
 	settings := &config.Settings{Profile: "bench", BaseURL: "http://127.0.0.1:1", KeySource: config.KeyFromEnv}
 	prefs := config.DefaultPreferences()
 	prefs.RefreshInterval = 0
@@ -77,13 +77,13 @@ func loadedModel(b *testing.B, nAPI, nSSH int, tab string) *Model {
 }
 
 // apiKeyPages is n API keys in pages as the API sends them.
-func apiKeyPages(n int) []components.PageMsg[api.APIKey] {
-	var pages []components.PageMsg[api.APIKey]
-	created := api.Timestamp{Time: uitest.Clock.Add(-90 * 24 * time.Hour)}
+func apiKeyPages(n int) []components.PageMsg[targon.APIKey] {
+	var pages []components.PageMsg[targon.APIKey]
+	created := targon.Timestamp{Time: uitest.Clock.Add(-90 * 24 * time.Hour)}
 	for start := 0; start < n; start += pageSize {
-		p := components.PageMsg[api.APIKey]{Gen: 1}
+		p := components.PageMsg[targon.APIKey]{Gen: 1}
 		for i := start; i < min(n, start+pageSize); i++ {
-			p.Items = append(p.Items, api.APIKey{
+			p.Items = append(p.Items, targon.APIKey{
 				UID: fmt.Sprintf("key-%012x", i), Name: fmt.Sprintf("svc-%05d", i),
 				KeyRaw:    fmt.Sprintf("tgn_%040d", i),
 				CreatedAt: created, UpdatedAt: created,
@@ -98,14 +98,14 @@ func apiKeyPages(n int) []components.PageMsg[api.APIKey] {
 }
 
 // sshKeyPages is n SSH keys in pages as the API sends them.
-func sshKeyPages(n int) []components.PageMsg[api.SSHKey] {
-	var pages []components.PageMsg[api.SSHKey]
+func sshKeyPages(n int) []components.PageMsg[targon.SSHKey] {
+	var pages []components.PageMsg[targon.SSHKey]
 	lines := benchSSHKeys(n)
-	created := api.Timestamp{Time: uitest.Clock.Add(-30 * 24 * time.Hour)}
+	created := targon.Timestamp{Time: uitest.Clock.Add(-30 * 24 * time.Hour)}
 	for start := 0; start < n; start += pageSize {
-		p := components.PageMsg[api.SSHKey]{Gen: 1}
+		p := components.PageMsg[targon.SSHKey]{Gen: 1}
 		for i := start; i < min(n, start+pageSize); i++ {
-			p.Items = append(p.Items, api.SSHKey{
+			p.Items = append(p.Items, targon.SSHKey{
 				UID: fmt.Sprintf("shk-%012x", i), Name: fmt.Sprintf("node-%05d", i),
 				PublicKeyRaw: lines[i], CreatedAt: created, UpdatedAt: created,
 			})

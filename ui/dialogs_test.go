@@ -6,7 +6,7 @@ import (
 
 	tea "github.com/charmbracelet/bubbletea"
 
-	"github.com/targon-dash/targon-dash/api/apitest"
+	"github.com/targon-dash/targon-dash/api/targon/targontest"
 )
 
 // A rename that keeps the name (after trimming) sends no PATCH and says
@@ -68,7 +68,7 @@ func TestDialogsFitTheDesignAndMinimumSizes(t *testing.T) {
 // A remapped key shows its new name in the footer and in the dialogs'
 // own hints.
 func TestHintsFollowRemappedKeys(t *testing.T) {
-	h := start(t, func(o *Options, _ *apitest.Server) {
+	h := start(t, func(o *Options, _ *targontest.Server) {
 		o.Preferences = prefsWithKeys(map[string][]string{"new": {"a"}, "help": {"f1"}, "back": {"ctrl+g"}})
 		o.Preferences.RefreshInterval = 0
 	})

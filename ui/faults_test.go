@@ -16,13 +16,13 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 	"golang.org/x/crypto/ssh"
 
-	"github.com/targon-dash/targon-dash/api"
-	"github.com/targon-dash/targon-dash/api/apitest"
+	"github.com/targon-dash/targon-dash/api/targon"
+	"github.com/targon-dash/targon-dash/api/targon/targontest"
 )
 
 // The fault matrix: every kind of request the dashboard makes, against every
 // way the API or the network fails, end to end (the real client and the
-// real UI against api/apitest). Each cell says what the user sees and
+// real UI against api/targon/targontest). Each cell says what the user sees and
 // whether the request was sent again without a key press.
 //
 // A cell of a safe request (list, credits, rename, delete) plays two
@@ -59,9 +59,9 @@ const (
 // faultCase is one way a request fails.
 type faultCase struct {
 	name    string
-	fault   apitest.Fault // Method, Path and Times are set by the cell
-	gone    bool          // no server: connections are refused
-	timeout bool          // the client gives up before fault.Latency ends
+	fault   targontest.Fault // Method, Path and Times are set by the cell
+	gone    bool             // no server: connections are refused
+	timeout bool             // the client gives up before fault.Latency ends
 	// retried: GET, PATCH and DELETE are sent again by the client.
 	retried bool
 	// seen is the error the user reads.
@@ -73,20 +73,20 @@ type faultCase struct {
 
 var faultCases = []faultCase{
 	{name: "server-gone", gone: true, retried: true, seen: "cannot reach the Targon API: connection refused"},
-	{name: "timeout", timeout: true, fault: apitest.Fault{Latency: faultLatency}, retried: true, reached: true,
+	{name: "timeout", timeout: true, fault: targontest.Fault{Latency: faultLatency}, retried: true, reached: true,
 		seen: "the Targon API did not answer in time"},
-	{name: "429", fault: apitest.Fault{Status: 429}, retried: true, seen: "rate limited by the server; try again shortly"},
-	{name: "429-retry-after", fault: apitest.Fault{Status: 429, RetryAfter: "5"}, retried: true,
+	{name: "429", fault: targontest.Fault{Status: 429}, retried: true, seen: "rate limited by the server; try again shortly"},
+	{name: "429-retry-after", fault: targontest.Fault{Status: 429, RetryAfter: "5"}, retried: true,
 		seen: "rate limited by the server; try again in 5s"},
-	{name: "500", fault: apitest.Fault{Status: 500}, reached: true, seen: "the Targon API had a problem (HTTP 500)"},
-	{name: "502-html", fault: apitest.Fault{Status: 502, ContentType: "text/html",
+	{name: "500", fault: targontest.Fault{Status: 500}, reached: true, seen: "the Targon API had a problem (HTTP 500)"},
+	{name: "502-html", fault: targontest.Fault{Status: 502, ContentType: "text/html",
 		Body: "<html><head><title>502 Bad Gateway</title></head><body><center><h1>502 Bad Gateway</h1></center><hr><center>nginx</center></body></html>"},
 		retried: true, reached: true, seen: "the Targon API had a problem (HTTP 502)"},
-	{name: "503", fault: apitest.Fault{Status: 503}, retried: true, reached: true, seen: "the Targon API had a problem (HTTP 503)"},
-	{name: "504", fault: apitest.Fault{Status: 504}, retried: true, reached: true, seen: "the Targon API had a problem (HTTP 504)"},
-	{name: "truncated", fault: apitest.Fault{Truncate: true}, retried: true, reached: true,
+	{name: "503", fault: targontest.Fault{Status: 503}, retried: true, reached: true, seen: "the Targon API had a problem (HTTP 503)"},
+	{name: "504", fault: targontest.Fault{Status: 504}, retried: true, reached: true, seen: "the Targon API had a problem (HTTP 504)"},
+	{name: "truncated", fault: targontest.Fault{Truncate: true}, retried: true, reached: true,
 		seen: "the connection dropped while reading the answer"},
-	{name: "dropped", fault: apitest.Fault{Drop: true}, retried: true, reached: true,
+	{name: "dropped", fault: targontest.Fault{Drop: true}, retried: true, reached: true,
 		seen: "the connection dropped before the answer came"},
 }
 
@@ -331,7 +331,7 @@ func (c faultCell) run(t *testing.T) {
 	n := newFaultNet(t)
 	opts := []harnessOption{n.client(c.fault)}
 	if k.atStart {
-		opts = append(opts, func(_ *Options, sim *apitest.Server) { c.inject(sim, n, 1) })
+		opts = append(opts, func(_ *Options, sim *targontest.Server) { c.inject(sim, n, 1) })
 	}
 	r := &faultRun{faultCell: c, h: start(t, opts...), n: n}
 	h := r.h
@@ -460,7 +460,7 @@ func (r *faultRun) postRound() {
 
 // inject makes the cell's fault hit its request kind, times times (0:
 // until removed).
-func (c faultCell) inject(sim *apitest.Server, n *faultNet, times int) (remove func()) {
+func (c faultCell) inject(sim *targontest.Server, n *faultNet, times int) (remove func()) {
 	if c.fault.gone {
 		return n.cut(c.kind.method, c.kind.path, times)
 	}
@@ -628,8 +628,8 @@ func faultClosedAddr(t *testing.T) string {
 // harness's retry policy (Retry-After capped at faultRetryAfterCap when the
 // fault sends one) and a short timeout in the timeout cells.
 func (n *faultNet) client(f faultCase) harnessOption {
-	return func(o *Options, sim *apitest.Server) {
-		p := api.RetryPolicy{MaxAttempts: faultAttempts, BaseDelay: time.Millisecond, MaxDelay: time.Millisecond, MaxRetryAfter: time.Millisecond}
+	return func(o *Options, sim *targontest.Server) {
+		p := targon.RetryPolicy{MaxAttempts: faultAttempts, BaseDelay: time.Millisecond, MaxDelay: time.Millisecond, MaxRetryAfter: time.Millisecond}
 		if f.fault.RetryAfter != "" {
 			p.MaxRetryAfter = faultRetryAfterCap
 		}
@@ -637,7 +637,7 @@ func (n *faultNet) client(f faultCase) harnessOption {
 		if f.timeout {
 			hc.Timeout = faultClientTimeout
 		}
-		c, err := api.New(o.Settings.BaseURL, sim.DemoKey(), api.WithRetry(p), api.WithHTTPClient(hc))
+		c, err := targon.NewClient(o.Settings.BaseURL, sim.DemoKey(), targon.WithRetry(p), targon.WithHTTPClient(hc))
 		if err != nil {
 			n.t.Fatal(err)
 		}

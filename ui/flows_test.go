@@ -6,7 +6,7 @@ import (
 
 	tea "github.com/charmbracelet/bubbletea"
 
-	"github.com/targon-dash/targon-dash/api/apitest"
+	"github.com/targon-dash/targon-dash/api/targon/targontest"
 )
 
 const keysPath = "/tha/v2/me/api-keys"
@@ -69,7 +69,7 @@ func TestFilterLettersAreText(t *testing.T) {
 // keeps what was typed.
 func TestBadRequestKeepsInput(t *testing.T) {
 	h := start(t)
-	h.sim.InjectFault(apitest.Fault{Method: "POST", Path: keysPath, Status: 400, Times: 1,
+	h.sim.InjectFault(targontest.Fault{Method: "POST", Path: keysPath, Status: 400, Times: 1,
 		Body: `{"error":"invalid request body","reason":"name is reserved"}`, ContentType: "application/json"})
 	h.keys("2")
 	h.waitFor("production-inference")
@@ -88,7 +88,7 @@ func TestBadRequestKeepsInput(t *testing.T) {
 // form stays with the error, and enter retries by hand.
 func TestCreateNotRetriedThenManualRetry(t *testing.T) {
 	h := start(t)
-	h.sim.InjectFault(apitest.Fault{Method: "POST", Path: keysPath, Status: 503, Times: 1})
+	h.sim.InjectFault(targontest.Fault{Method: "POST", Path: keysPath, Status: 503, Times: 1})
 	h.keys("2")
 	h.waitFor("production-inference")
 	h.keys("n")
@@ -110,7 +110,7 @@ func TestCreateNotRetriedThenManualRetry(t *testing.T) {
 func TestUnauthorizedShowsLogin(t *testing.T) {
 	h := start(t)
 	h.waitFor("USD")
-	h.sim.InjectFault(apitest.Fault{Path: "/tha/v2/me/credits", Status: 401})
+	h.sim.InjectFault(targontest.Fault{Path: "/tha/v2/me/credits", Status: 401})
 	h.keys("r")
 	h.waitFor("Sign in")
 	h.final()
@@ -118,7 +118,7 @@ func TestUnauthorizedShowsLogin(t *testing.T) {
 
 // TestServerErrorThenRetry: a 500 on the list shows an error line; r loads.
 func TestServerErrorThenRetry(t *testing.T) {
-	h := start(t, withFault(apitest.Fault{Method: "GET", Path: "/tha/v2/ssh-keys", Status: 500, Times: 1}))
+	h := start(t, withFault(targontest.Fault{Method: "GET", Path: "/tha/v2/ssh-keys", Status: 500, Times: 1}))
 	h.keys("3")
 	h.waitFor("r to retry")
 	h.keys("r")
@@ -129,7 +129,7 @@ func TestServerErrorThenRetry(t *testing.T) {
 // TestRenameGoneRefreshes: renaming a key deleted elsewhere says it is gone.
 func TestRenameGoneRefreshes(t *testing.T) {
 	h := start(t)
-	h.sim.InjectFault(apitest.Fault{Method: "PATCH", Path: keysPath + "/*", Status: 404, Times: 1})
+	h.sim.InjectFault(targontest.Fault{Method: "PATCH", Path: keysPath + "/*", Status: 404, Times: 1})
 	h.keys("2")
 	h.waitFor("production-inference")
 	h.keys("j", "e")
@@ -235,7 +235,7 @@ func TestKeysInOneRead(t *testing.T) {
 // TestPageSizeRefused: a server that refuses limit=100 with a 400 is asked
 // again without a limit, and the list loads.
 func TestPageSizeRefused(t *testing.T) {
-	h := start(t, withFault(apitest.Fault{Method: "GET", Path: "/tha/v2/me/api-keys", Status: 400, Times: 1,
+	h := start(t, withFault(targontest.Fault{Method: "GET", Path: "/tha/v2/me/api-keys", Status: 400, Times: 1,
 		Body: `{"error":"invalid query parameters","reason":"limit must be between 1 and 50"}`}))
 	h.keys("2")
 	h.waitFor("production-inference")

@@ -9,7 +9,7 @@ import (
 
 	tea "github.com/charmbracelet/bubbletea"
 
-	"github.com/targon-dash/targon-dash/api/apitest"
+	"github.com/targon-dash/targon-dash/api/targon/targontest"
 	"github.com/targon-dash/targon-dash/config"
 )
 
@@ -132,7 +132,7 @@ func fakeSSHDir(t *testing.T) {
 }
 
 // signedOut starts without a key, on the login screen.
-func signedOut(o *Options, _ *apitest.Server) {
+func signedOut(o *Options, _ *targontest.Server) {
 	o.Client.SetToken("")
 	o.Settings.SetAPIKey("")
 	o.Settings.KeySource = config.KeyNone

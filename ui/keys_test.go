@@ -9,8 +9,8 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/x/ansi"
 
-	"github.com/targon-dash/targon-dash/api"
-	"github.com/targon-dash/targon-dash/api/apitest"
+	"github.com/targon-dash/targon-dash/api/targon"
+	"github.com/targon-dash/targon-dash/api/targon/targontest"
 	"github.com/targon-dash/targon-dash/config"
 	"github.com/targon-dash/targon-dash/ui/login"
 	"github.com/targon-dash/targon-dash/ui/uitest"
@@ -22,18 +22,18 @@ import (
 type direct struct {
 	t   *testing.T
 	m   *Model
-	sim *apitest.Server
+	sim *targontest.Server
 }
 
 // newDirect builds the root model on the demo simulator; adjust changes
 // the options first. Nothing is sent yet, not even a size.
 func newDirect(t *testing.T, adjust ...func(*Options)) *direct {
 	t.Helper()
-	sim := apitest.NewDemo(apitest.WithClock(uitest.Now), apitest.WithSeededSecrets())
+	sim := targontest.NewDemo(targontest.WithClock(uitest.Now), targontest.WithSeededSecrets())
 	url := uitest.Serve(t, sim)
 	settings := &config.Settings{Profile: "demo", BaseURL: url, KeySource: config.KeyFromDemo}
 	settings.SetAPIKey(sim.DemoKey())
-	client, err := api.New(url, sim.DemoKey(), api.WithRetry(api.NoRetry))
+	client, err := targon.NewClient(url, sim.DemoKey(), targon.WithRetry(targon.NoRetry))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -208,7 +208,7 @@ func TestQOnlyQuitsMainViews(t *testing.T) {
 // Update (it opens a listener); the command does, and its answer
 // rebuilds the dashboard, or says why it could not.
 func TestDemoStartsInACommand(t *testing.T) {
-	demo := apitest.NewDemo()
+	demo := targontest.NewDemo()
 	url := uitest.Serve(t, demo)
 	calls := 0
 	var fail error

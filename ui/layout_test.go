@@ -7,7 +7,7 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/lipgloss"
 
-	"github.com/targon-dash/targon-dash/api/apitest"
+	"github.com/targon-dash/targon-dash/api/targon/targontest"
 	"github.com/targon-dash/targon-dash/ui/uitest"
 )
 
@@ -54,7 +54,7 @@ func TestNothingOverflows(t *testing.T) {
 // TestForbiddenSaysNotAllowed: a 403 keeps the form open with "not allowed".
 func TestForbiddenSaysNotAllowed(t *testing.T) {
 	h := start(t)
-	h.sim.InjectFault(apitest.Fault{Method: "PATCH", Path: keysPath + "/*", Status: 403, Times: 1})
+	h.sim.InjectFault(targontest.Fault{Method: "PATCH", Path: keysPath + "/*", Status: 403, Times: 1})
 	h.keys("2")
 	h.waitFor("production-inference")
 	h.keys("j", "e")
@@ -70,7 +70,7 @@ func TestForbiddenSaysNotAllowed(t *testing.T) {
 
 // TestKeyOverrides: a binding from the preferences replaces the default.
 func TestKeyOverrides(t *testing.T) {
-	h := start(t, func(o *Options, _ *apitest.Server) {
+	h := start(t, func(o *Options, _ *targontest.Server) {
 		o.Preferences.Keys = map[string][]string{"tab_api_keys": {"a"}, "new": {"+"}}
 	})
 	h.waitFor("USD")
@@ -88,9 +88,9 @@ func TestKeyOverrides(t *testing.T) {
 // TestLoginOffersDemo: with no key the login screen shows, and ctrl+d
 // switches to the demo account.
 func TestLoginOffersDemo(t *testing.T) {
-	demo := apitest.NewDemo()
+	demo := targontest.NewDemo()
 	ts := uitest.Serve(t, demo)
-	h := start(t, func(o *Options, _ *apitest.Server) {
+	h := start(t, func(o *Options, _ *targontest.Server) {
 		o.Client.SetToken("")
 		o.Settings.SetAPIKey("")
 		o.StartDemo = func() (string, string, error) { return ts, demo.DemoKey(), nil }

@@ -8,7 +8,7 @@ import (
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
 
-	"github.com/targon-dash/targon-dash/api/apitest"
+	"github.com/targon-dash/targon-dash/api/targon/targontest"
 	"github.com/targon-dash/targon-dash/ui/common"
 )
 
@@ -36,7 +36,7 @@ func TestSafeCmdTurnsPanicIntoToast(t *testing.T) {
 // closes, and the user can move on.
 func TestHangingCreateCanBeCancelled(t *testing.T) {
 	h := start(t)
-	h.sim.InjectFault(apitest.Fault{Method: "POST", Path: keysPath, Latency: 4 * time.Second})
+	h.sim.InjectFault(targontest.Fault{Method: "POST", Path: keysPath, Latency: 4 * time.Second})
 	h.keys("2")
 	h.waitFor("production-inference")
 	h.keys("n")
@@ -52,7 +52,7 @@ func TestHangingCreateCanBeCancelled(t *testing.T) {
 
 // TestHangingListDoesNotFreeze: while a list hangs, the other views work.
 func TestHangingListDoesNotFreeze(t *testing.T) {
-	h := start(t, withFault(apitest.Fault{Method: "GET", Path: "/tha/v2/me/api-keys", Latency: 3 * time.Second}))
+	h := start(t, withFault(targontest.Fault{Method: "GET", Path: "/tha/v2/me/api-keys", Latency: 3 * time.Second}))
 	h.keys("2")
 	h.waitFor("loading API keys")
 	h.keys("3")

@@ -6,7 +6,7 @@
 // --ssh-keys 10000 --latency 50ms`), each round times two walks of both
 // lists, 100 items a page:
 //
-//   - sequential: one api.Client over ONE kept-alive connection
+//   - sequential: one targon.Client over ONE kept-alive connection
 //     (MaxConnsPerHost 1) fetches every API-key page, then every SSH-key
 //     page, one request at a time. With a latency L per request this takes
 //     about (pages(API) + pages(SSH)) × L.
@@ -61,7 +61,7 @@ import (
 	"github.com/charmbracelet/lipgloss"
 	"github.com/muesli/termenv"
 
-	"github.com/targon-dash/targon-dash/api"
+	"github.com/targon-dash/targon-dash/api/targon"
 	"github.com/targon-dash/targon-dash/config"
 	"github.com/targon-dash/targon-dash/ui"
 	"github.com/targon-dash/targon-dash/ui/components"
@@ -188,7 +188,7 @@ func sequential(o options) (seqResult, error) {
 	tr := &http.Transport{MaxConnsPerHost: 1, MaxIdleConnsPerHost: 1}
 	rec := newRecorder(tr)
 	defer tr.CloseIdleConnections()
-	client, err := api.New(o.baseURL, o.key, api.WithHTTPClient(&http.Client{Timeout: 30 * time.Second, Transport: rec}))
+	client, err := targon.NewClient(o.baseURL, o.key, targon.WithHTTPClient(&http.Client{Timeout: 30 * time.Second, Transport: rec}))
 	if err != nil {
 		return seqResult{}, err
 	}
@@ -211,10 +211,10 @@ func sequential(o options) (seqResult, error) {
 }
 
 // walk fetches the pages of one list in order and counts them.
-func walk[T any](ctx context.Context, fetch func(context.Context, api.ListOptions) (api.Page[T], error)) (items, pages int, err error) {
+func walk[T any](ctx context.Context, fetch func(context.Context, targon.ListOptions) (targon.Page[T], error)) (items, pages int, err error) {
 	cursor := ""
 	for {
-		p, err := fetch(ctx, api.ListOptions{Limit: pageSize, Cursor: cursor})
+		p, err := fetch(ctx, targon.ListOptions{Limit: pageSize, Cursor: cursor})
 		if err != nil {
 			return items, pages, err
 		}
@@ -258,7 +258,7 @@ func dashboard(o options) (dashResult, error) {
 	tr := http.DefaultTransport.(*http.Transport).Clone()
 	rec := newRecorder(tr)
 	defer tr.CloseIdleConnections()
-	client, err := api.New(o.baseURL, o.key, api.WithHTTPClient(&http.Client{Timeout: 30 * time.Second, Transport: rec}))
+	client, err := targon.NewClient(o.baseURL, o.key, targon.WithHTTPClient(&http.Client{Timeout: 30 * time.Second, Transport: rec}))
 	if err != nil {
 		return dashResult{}, err
 	}
@@ -381,9 +381,9 @@ func (p *probe) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	p.updateTime += d
 	p.lastUpdate = d
 	switch msg := msg.(type) {
-	case components.PageMsg[api.APIKey]:
+	case components.PageMsg[targon.APIKey]:
 		p.page(&p.api, len(msg.Items), msg.Next, msg.Err, "API keys")
-	case components.PageMsg[api.SSHKey]:
+	case components.PageMsg[targon.SSHKey]:
 		p.page(&p.ssh, len(msg.Items), msg.Next, msg.Err, "SSH keys")
 	}
 	p.progress.Store(int64(p.api.pages)<<32 | int64(p.ssh.pages))

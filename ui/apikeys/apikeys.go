@@ -8,7 +8,7 @@ import (
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
 
-	"github.com/targon-dash/targon-dash/api"
+	"github.com/targon-dash/targon-dash/api/targon"
 	"github.com/targon-dash/targon-dash/ui/common"
 	"github.com/targon-dash/targon-dash/ui/components"
 )
@@ -16,23 +16,23 @@ import (
 // Model is the API keys view.
 type Model struct {
 	c *common.Common
-	*components.KeyList[api.APIKey]
+	*components.KeyList[targon.APIKey]
 }
 
 // The view's results, delivered by its dialogs.
 type (
 	createdMsg struct {
-		key     api.APIKey
+		key     targon.APIKey
 		how     string
 		copyErr error
 	}
-	renamedMsg struct{ key api.APIKey }
+	renamedMsg struct{ key targon.APIKey }
 	deletedMsg struct {
 		uid, name string
 		inUse     bool
 	}
 	rolledMsg struct {
-		key     api.APIKey
+		key     targon.APIKey
 		how     string
 		copyErr error
 		inUse   bool
@@ -50,7 +50,7 @@ func New(c *common.Common) *Model {
 		{Title: "CREATED", Width: 12},
 		{Title: "UPDATED", Width: 12},
 	}, "API key", "API keys", c.Client.ListAPIKeys,
-		func(k api.APIKey) components.Row { return newRow(c, k) })
+		func(k targon.APIKey) components.Row { return newRow(c, k) })
 	return m
 }
 
@@ -60,7 +60,7 @@ func (m *Model) Title() string { return "API keys" }
 // Update handles keys, pages and the results of the view's dialogs.
 func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	switch msg := msg.(type) {
-	case components.PageMsg[api.APIKey]:
+	case components.PageMsg[targon.APIKey]:
 		return m, m.Page(msg)
 	case createdMsg:
 		r := newRow(m.c, msg.key)

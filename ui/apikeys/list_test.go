@@ -6,7 +6,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/targon-dash/targon-dash/api"
+	"github.com/targon-dash/targon-dash/api/targon"
 	"github.com/targon-dash/targon-dash/ui/components"
 	"github.com/targon-dash/targon-dash/ui/uitest"
 )
@@ -14,9 +14,9 @@ import (
 func TestMain(m *testing.M) { uitest.Main(m) }
 
 // loaded is the view holding keys, as if the server had listed them.
-func loaded(t *testing.T, keys ...api.APIKey) *Model {
+func loaded(t *testing.T, keys ...targon.APIKey) *Model {
 	t.Helper()
-	client, err := api.New("http://127.0.0.1:1", "tgn_session_token_0000000000000000000000")
+	client, err := targon.NewClient("http://127.0.0.1:1", "tgn_session_token_0000000000000000000000")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -24,7 +24,7 @@ func loaded(t *testing.T, keys ...api.APIKey) *Model {
 	m := New(c)
 	m.SetSize(120, 30)
 	_ = m.Init() // the walk starts; its page is delivered below
-	m.Update(components.PageMsg[api.APIKey]{Gen: 1, Items: keys})
+	m.Update(components.PageMsg[targon.APIKey]{Gen: 1, Items: keys})
 	return m
 }
 
@@ -42,11 +42,11 @@ func press(t *testing.T, m *Model, keys ...string) {
 
 // "/" matches what a row shows, the masked key included, in any case.
 func TestFilterByWhatTheRowShows(t *testing.T) {
-	at := api.Timestamp{Time: uitest.Clock.Add(-time.Hour)}
+	at := targon.Timestamp{Time: uitest.Clock.Add(-time.Hour)}
 	m := loaded(t,
-		api.APIKey{UID: "key-aaa", Name: "Grafana", KeyRaw: "tgn_000000000000000000000000Zq9X", CreatedAt: at, UpdatedAt: at},
-		api.APIKey{UID: "key-bbb", Name: "ci-bot", KeyRaw: "tgn_00000000000000000000000000b7", CreatedAt: at, UpdatedAt: at},
-		api.APIKey{UID: "key-ccc", Name: "grafana-old", KeyRaw: "tgn_000000000000000000000000xx11", CreatedAt: at, UpdatedAt: at},
+		targon.APIKey{UID: "key-aaa", Name: "Grafana", KeyRaw: "tgn_000000000000000000000000Zq9X", CreatedAt: at, UpdatedAt: at},
+		targon.APIKey{UID: "key-bbb", Name: "ci-bot", KeyRaw: "tgn_00000000000000000000000000b7", CreatedAt: at, UpdatedAt: at},
+		targon.APIKey{UID: "key-ccc", Name: "grafana-old", KeyRaw: "tgn_000000000000000000000000xx11", CreatedAt: at, UpdatedAt: at},
 	)
 	if !strings.Contains(m.View(), "tgn_…Zq9X") {
 		t.Fatalf("the masked key is not shown:\n%s", m.View())

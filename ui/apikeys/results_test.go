@@ -10,7 +10,7 @@ import (
 	"sync"
 	"testing"
 
-	"github.com/targon-dash/targon-dash/api/apitest"
+	"github.com/targon-dash/targon-dash/api/targon/targontest"
 	"github.com/targon-dash/targon-dash/config"
 	"github.com/targon-dash/targon-dash/ui/apikeys"
 	"github.com/targon-dash/targon-dash/ui/uitest"
@@ -20,7 +20,7 @@ import (
 // not read the shared Settings, which the root's Update writes meanwhile
 // (a sign-in records where the key now lives): go test -race catches it.
 func TestRollInUseDoesNotReadSettingsFromTheCmd(t *testing.T) {
-	sim := apitest.New(apitest.WithClock(uitest.Now))
+	sim := targontest.New(targontest.WithClock(uitest.Now))
 	client := uitest.Client(t, sim, sim.DemoKey())
 	c, clip := uitest.NewCommon(client)
 	c.Settings = &config.Settings{Profile: "test", BaseURL: client.BaseURL(), KeySource: config.KeyFromEnv,
@@ -83,7 +83,7 @@ func TestMalformedSecretIsNeverShownCopiedOrAdopted(t *testing.T) {
 	} {
 		for _, op := range []string{"roll", "create"} {
 			t.Run(name+"/"+op, func(t *testing.T) {
-				sim := apitest.New(apitest.WithClock(uitest.Now))
+				sim := targontest.New(targontest.WithClock(uitest.Now))
 				token := sim.DemoKey()
 				client := uitest.Client(t, hostileKeys(sim, raw), token)
 				c, clip := uitest.NewCommon(client)
@@ -124,7 +124,7 @@ func TestMalformedSecretIsNeverShownCopiedOrAdopted(t *testing.T) {
 // A create answered with a list (not a key) is an error in the form: no
 // secret dialog, nothing copied, no blank row.
 func TestCreateAnsweredWithAListIsAnError(t *testing.T) {
-	sim := apitest.New(apitest.WithClock(uitest.Now))
+	sim := targontest.New(targontest.WithClock(uitest.Now))
 	h := http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		if r.Method == http.MethodPost {
 			w.Header().Set("Content-Type", "application/json")

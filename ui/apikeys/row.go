@@ -4,7 +4,7 @@ import (
 	"strings"
 	"time"
 
-	"github.com/targon-dash/targon-dash/api"
+	"github.com/targon-dash/targon-dash/api/targon"
 	"github.com/targon-dash/targon-dash/ui/common"
 )
 
@@ -20,8 +20,8 @@ type row struct {
 	filter string
 }
 
-// newRow is the one place an api.APIKey becomes a row.
-func newRow(c *common.Common, k api.APIKey) row {
+// newRow is the one place an targon.APIKey becomes a row.
+func newRow(c *common.Common, k targon.APIKey) row {
 	r := row{
 		uid:     common.Sanitize(k.UID),
 		name:    common.Sanitize(k.Name),

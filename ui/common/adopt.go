@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/targon-dash/targon-dash/api"
+	"github.com/targon-dash/targon-dash/api/targon"
 	"github.com/targon-dash/targon-dash/config"
 )
 
@@ -29,7 +30,7 @@ func (c *Common) KeyHome() KeyHome {
 // the new key in Settings when KeyInUseChangedMsg arrives). A key that
 // fails api.ValidateSecret is neither used nor saved. It returns a line
 // telling the user what happened and what they must do.
-func AdoptKey(client *api.Client, home KeyHome, newKey string) (note string, err error) {
+func AdoptKey(client *targon.Client, home KeyHome, newKey string) (note string, err error) {
 	if err := api.ValidateSecret(newKey); err != nil {
 		return "The dashboard kept its key: the new one is malformed (" + ErrorText(err) + ").", err
 	}

@@ -11,7 +11,7 @@ import (
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
 
-	"github.com/targon-dash/targon-dash/api"
+	"github.com/targon-dash/targon-dash/api/targon"
 	"github.com/targon-dash/targon-dash/config"
 )
 
@@ -31,7 +31,7 @@ type Common struct {
 	Width, Height int
 	Styles        *Styles
 	Keys          *KeyMap
-	Client        *api.Client
+	Client        *targon.Client
 	Clipboard     Copier
 	Settings      *config.Settings
 	Prefs         config.Preferences

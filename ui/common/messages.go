@@ -12,6 +12,7 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 
 	"github.com/targon-dash/targon-dash/api"
+	"github.com/targon-dash/targon-dash/api/targon"
 )
 
 // ToastKind is how a toast is coloured.
@@ -54,7 +55,7 @@ func ErrorText(err error) string {
 	if err == nil {
 		return ""
 	}
-	var apiErr *api.Error
+	var apiErr *targon.Error
 	var netErr *api.NetworkError
 	var decErr *api.DecodeError
 	var maybe *MaybeDoneError

@@ -9,7 +9,8 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 
 	"github.com/targon-dash/targon-dash/api"
-	"github.com/targon-dash/targon-dash/api/apitest"
+	"github.com/targon-dash/targon-dash/api/targon"
+	"github.com/targon-dash/targon-dash/api/targon/targontest"
 	"github.com/targon-dash/targon-dash/ui/common"
 	"github.com/targon-dash/targon-dash/ui/uitest"
 )
@@ -117,7 +118,7 @@ func TestConfirmErrorThenRetry(t *testing.T) {
 	m := NewConfirm(c, "Roll?", nil, "Roll", func(context.Context) (tea.Msg, error) {
 		calls.inc()
 		if calls.get() == 1 {
-			return nil, &api.Error{Status: 503, Message: "service unavailable"}
+			return nil, &targon.Error{Status: 503, Message: "service unavailable"}
 		}
 		return confirmedMsg{}, nil
 	})
@@ -138,7 +139,7 @@ func TestConfirmErrorThenRetry(t *testing.T) {
 
 // An error that retrying cannot fix gets no retry hint.
 func TestConfirmErrorWithoutRetryHint(t *testing.T) {
-	m, _ := newTestConfirm(t, &api.Error{Status: 403, Message: "forbidden"})
+	m, _ := newTestConfirm(t, &targon.Error{Status: 403, Message: "forbidden"})
 	send(t, m, "y")
 	v := uitest.Plain(m.View())
 	if !strings.Contains(v, "✗ not allowed for this key") || strings.Contains(v, "retry") {
@@ -178,7 +179,7 @@ func TestDeleteConfirmAgainstServer(t *testing.T) {
 	sim, client := newSim(t)
 	c, _ := uitest.NewCommon(nil)
 	ctx := context.Background()
-	newKey := func(name string) api.APIKey {
+	newKey := func(name string) targon.APIKey {
 		k, err := client.CreateAPIKey(ctx, name)
 		if err != nil {
 			t.Fatal(err)
@@ -186,7 +187,7 @@ func TestDeleteConfirmAgainstServer(t *testing.T) {
 		return k
 	}
 	exists := func(uid string) bool {
-		p, err := client.ListAPIKeys(ctx, api.ListOptions{Limit: 100})
+		p, err := client.ListAPIKeys(ctx, targon.ListOptions{Limit: 100})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -197,7 +198,7 @@ func TestDeleteConfirmAgainstServer(t *testing.T) {
 		}
 		return false
 	}
-	confirm := func(k api.APIKey) *Confirm {
+	confirm := func(k targon.APIKey) *Confirm {
 		return NewDeleteConfirm(c, "Delete “"+k.Name+"”?", []string{"It stops working at once."}, func(ctx context.Context) error {
 			return client.DeleteAPIKey(ctx, k.UID)
 		}, deletedMsg{k.UID})
@@ -235,7 +236,7 @@ func TestDeleteConfirmAgainstServer(t *testing.T) {
 
 	t.Run("server error then retry", func(t *testing.T) {
 		k := newKey("three")
-		sim.InjectFault(apitest.Fault{Method: "DELETE", Status: 500, Times: 1})
+		sim.InjectFault(targontest.Fault{Method: "DELETE", Status: 500, Times: 1})
 		m := confirm(k)
 		if out := send(t, m, "y"); len(out) != 0 || m.Closed() {
 			t.Fatalf("closed=%v out=%v after a 500", m.Closed(), out)

@@ -10,7 +10,8 @@ import (
 	"time"
 
 	"github.com/targon-dash/targon-dash/api"
-	"github.com/targon-dash/targon-dash/api/apitest"
+	"github.com/targon-dash/targon-dash/api/targon"
+	"github.com/targon-dash/targon-dash/api/targon/targontest"
 	"github.com/targon-dash/targon-dash/ui/common"
 )
 
@@ -29,17 +30,17 @@ func TestErrorTextSentinels(t *testing.T) {
 		want string
 	}{
 		{"nil", nil, ""},
-		{"401", &api.Error{Status: 401, Message: "unauthorized"}, "the API key was not accepted (401)"},
-		{"403", &api.Error{Status: 403, Message: "forbidden"}, "not allowed for this key"},
-		{"404", &api.Error{Status: 404, Message: "not found"}, "it no longer exists on the server"},
-		{"429 with Retry-After", &api.Error{Status: 429, Message: "slow down", RetryAfter: 30 * time.Second}, "rate limited by the server; try again in 30s"},
-		{"429 without Retry-After", &api.Error{Status: 429, Message: "slow down"}, "rate limited by the server; try again shortly"},
-		{"500", &api.Error{Status: 500, Message: "internal server error"}, "the Targon API had a problem (HTTP 500)"},
-		{"503", &api.Error{Status: 503, Message: "service unavailable"}, "the Targon API had a problem (HTTP 503)"},
-		{"400 reason wins", &api.Error{Status: 400, Message: "invalid request", Reason: "name is too long"}, "name is too long"},
-		{"400 message only", &api.Error{Status: 400, Message: "invalid request"}, "invalid request"},
-		{"400 sanitized", &api.Error{Status: 400, Message: "x", Reason: "bad\x1b[2Jname\n"}, "badname "},
-		{"wrapped API error", fmt.Errorf("DELETE /x: %w", &api.Error{Status: 404}), "it no longer exists on the server"},
+		{"401", &targon.Error{Status: 401, Message: "unauthorized"}, "the API key was not accepted (401)"},
+		{"403", &targon.Error{Status: 403, Message: "forbidden"}, "not allowed for this key"},
+		{"404", &targon.Error{Status: 404, Message: "not found"}, "it no longer exists on the server"},
+		{"429 with Retry-After", &targon.Error{Status: 429, Message: "slow down", RetryAfter: 30 * time.Second}, "rate limited by the server; try again in 30s"},
+		{"429 without Retry-After", &targon.Error{Status: 429, Message: "slow down"}, "rate limited by the server; try again shortly"},
+		{"500", &targon.Error{Status: 500, Message: "internal server error"}, "the Targon API had a problem (HTTP 500)"},
+		{"503", &targon.Error{Status: 503, Message: "service unavailable"}, "the Targon API had a problem (HTTP 503)"},
+		{"400 reason wins", &targon.Error{Status: 400, Message: "invalid request", Reason: "name is too long"}, "name is too long"},
+		{"400 message only", &targon.Error{Status: 400, Message: "invalid request"}, "invalid request"},
+		{"400 sanitized", &targon.Error{Status: 400, Message: "x", Reason: "bad\x1b[2Jname\n"}, "badname "},
+		{"wrapped API error", fmt.Errorf("DELETE /x: %w", &targon.Error{Status: 404}), "it no longer exists on the server"},
 		{"network timeout", &api.NetworkError{Err: timeoutErr{}}, "the Targon API did not answer in time"},
 		{"network deadline", fmt.Errorf("GET /x: %w", &api.NetworkError{Err: context.DeadlineExceeded}), "the Targon API did not answer in time"},
 		{"bare deadline", context.DeadlineExceeded, "the Targon API did not answer in time"},
@@ -70,31 +71,31 @@ const secretToken = "tgn_SECRET0123456789abcdefDONOTLEAK"
 func TestErrorTextFromServer(t *testing.T) {
 	tests := []struct {
 		name    string
-		fault   *apitest.Fault
+		fault   *targontest.Fault
 		timeout time.Duration
 		want    string
 	}{
 		{name: "wrong key", want: "the API key was not accepted (401)"},
-		{name: "403", fault: &apitest.Fault{Status: 403}, want: "not allowed for this key"},
-		{name: "404", fault: &apitest.Fault{Status: 404}, want: "it no longer exists on the server"},
-		{name: "429", fault: &apitest.Fault{Status: 429, RetryAfter: "7"}, want: "rate limited by the server; try again in 7s"},
-		{name: "500", fault: &apitest.Fault{Status: 500}, want: "the Targon API had a problem (HTTP 500)"},
-		{name: "502 HTML from a proxy", fault: &apitest.Fault{Status: 502, Body: "<html><body><h1>502 Bad Gateway</h1>" + secretToken + "</body></html>"}, want: "the Targon API had a problem (HTTP 502)"},
-		{name: "400 with reason", fault: &apitest.Fault{Status: 400, Body: `{"error":"invalid request","reason":"name must not be empty"}`}, want: "name must not be empty"},
-		{name: "200 HTML", fault: &apitest.Fault{Status: 200, Body: "<html>maintenance</html>"}, want: "the server's answer could not be read (HTTP 200)"},
-		{name: "truncated", fault: &apitest.Fault{Truncate: true}, want: "the connection dropped while reading the answer"},
-		{name: "dropped", fault: &apitest.Fault{Drop: true}, want: "the connection dropped before the answer came"},
-		{name: "slow", fault: &apitest.Fault{Latency: 5 * time.Second}, timeout: 50 * time.Millisecond, want: "the Targon API did not answer in time"},
+		{name: "403", fault: &targontest.Fault{Status: 403}, want: "not allowed for this key"},
+		{name: "404", fault: &targontest.Fault{Status: 404}, want: "it no longer exists on the server"},
+		{name: "429", fault: &targontest.Fault{Status: 429, RetryAfter: "7"}, want: "rate limited by the server; try again in 7s"},
+		{name: "500", fault: &targontest.Fault{Status: 500}, want: "the Targon API had a problem (HTTP 500)"},
+		{name: "502 HTML from a proxy", fault: &targontest.Fault{Status: 502, Body: "<html><body><h1>502 Bad Gateway</h1>" + secretToken + "</body></html>"}, want: "the Targon API had a problem (HTTP 502)"},
+		{name: "400 with reason", fault: &targontest.Fault{Status: 400, Body: `{"error":"invalid request","reason":"name must not be empty"}`}, want: "name must not be empty"},
+		{name: "200 HTML", fault: &targontest.Fault{Status: 200, Body: "<html>maintenance</html>"}, want: "the server's answer could not be read (HTTP 200)"},
+		{name: "truncated", fault: &targontest.Fault{Truncate: true}, want: "the connection dropped while reading the answer"},
+		{name: "dropped", fault: &targontest.Fault{Drop: true}, want: "the connection dropped before the answer came"},
+		{name: "slow", fault: &targontest.Fault{Latency: 5 * time.Second}, timeout: 50 * time.Millisecond, want: "the Targon API did not answer in time"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			sim := apitest.New()
+			sim := targontest.New()
 			ts := httptest.NewServer(sim)
 			defer ts.Close()
 			if tt.fault != nil {
 				sim.InjectFault(*tt.fault)
 			}
-			client, err := api.New(ts.URL, secretToken, api.WithRetry(api.NoRetry))
+			client, err := targon.NewClient(ts.URL, secretToken, targon.WithRetry(targon.NoRetry))
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -124,10 +125,10 @@ func TestErrorTextFromServer(t *testing.T) {
 
 // A server that is not there: "connection refused", not a dial dump.
 func TestErrorTextConnectionRefused(t *testing.T) {
-	ts := httptest.NewServer(apitest.New())
+	ts := httptest.NewServer(targontest.New())
 	url := ts.URL
 	ts.Close() // nothing listens there any more
-	client, err := api.New(url, secretToken, api.WithRetry(api.NoRetry))
+	client, err := targon.NewClient(url, secretToken, targon.WithRetry(targon.NoRetry))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -147,13 +148,13 @@ func TestRetryable(t *testing.T) {
 		err  error
 		want bool
 	}{
-		{&api.Error{Status: 400}, false},
-		{&api.Error{Status: 401}, false},
-		{&api.Error{Status: 403}, false},
-		{&api.Error{Status: 404}, false},
-		{&api.Error{Status: 429}, true},
-		{&api.Error{Status: 500}, true},
-		{&api.Error{Status: 503}, true},
+		{&targon.Error{Status: 400}, false},
+		{&targon.Error{Status: 401}, false},
+		{&targon.Error{Status: 403}, false},
+		{&targon.Error{Status: 404}, false},
+		{&targon.Error{Status: 429}, true},
+		{&targon.Error{Status: 500}, true},
+		{&targon.Error{Status: 503}, true},
 		{&api.NetworkError{Err: errors.New("connection reset")}, true},
 		{context.DeadlineExceeded, true},
 		{errBoom, false},

@@ -9,7 +9,8 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 
 	"github.com/targon-dash/targon-dash/api"
-	"github.com/targon-dash/targon-dash/api/apitest"
+	"github.com/targon-dash/targon-dash/api/targon"
+	"github.com/targon-dash/targon-dash/api/targon/targontest"
 	"github.com/targon-dash/targon-dash/ui/common"
 	"github.com/targon-dash/targon-dash/ui/uitest"
 )
@@ -261,7 +262,7 @@ func TestFormSecretFieldMasked(t *testing.T) {
 }
 
 // renamedMsg is what the rename form's action delivers.
-type renamedMsg struct{ key api.APIKey }
+type renamedMsg struct{ key targon.APIKey }
 
 // The real rename form against the simulator: success closes the form and
 // delivers the view's message; the server's 400 stays in the form with the
@@ -301,7 +302,7 @@ func TestRenameFormAgainstServer(t *testing.T) {
 	})
 
 	t.Run("5xx then retry", func(t *testing.T) {
-		sim.InjectFault(apitest.Fault{Method: "PATCH", Status: 500, Times: 1})
+		sim.InjectFault(targontest.Fault{Method: "PATCH", Status: 500, Times: 1})
 		f := NewRenameForm(c, k.Name, rename, gone)
 		f.SetValue(0, "after-retry")
 		send(t, f, "enter")

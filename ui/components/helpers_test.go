@@ -8,8 +8,8 @@ import (
 
 	tea "github.com/charmbracelet/bubbletea"
 
-	"github.com/targon-dash/targon-dash/api"
-	"github.com/targon-dash/targon-dash/api/apitest"
+	"github.com/targon-dash/targon-dash/api/targon"
+	"github.com/targon-dash/targon-dash/api/targon/targontest"
 	"github.com/targon-dash/targon-dash/ui/common"
 	"github.com/targon-dash/targon-dash/ui/uitest"
 )
@@ -18,16 +18,16 @@ func TestMain(m *testing.M) { uitest.Main(m) }
 
 // newSim serves a fresh simulator (one API key, "default") at the fixed
 // clock and returns a client for its primary account that never retries.
-func newSim(t *testing.T, opts ...apitest.Option) (*apitest.Server, *api.Client) {
+func newSim(t *testing.T, opts ...targontest.Option) (*targontest.Server, *targon.Client) {
 	t.Helper()
-	sim := apitest.New(append([]apitest.Option{apitest.WithClock(uitest.Now)}, opts...)...)
+	sim := targontest.New(append([]targontest.Option{targontest.WithClock(uitest.Now)}, opts...)...)
 	return sim, uitest.Client(t, sim, sim.DemoKey())
 }
 
 // firstKey is the simulator's first API key.
-func firstKey(t *testing.T, client *api.Client) api.APIKey {
+func firstKey(t *testing.T, client *targon.Client) targon.APIKey {
 	t.Helper()
-	p, err := client.ListAPIKeys(context.Background(), api.ListOptions{})
+	p, err := client.ListAPIKeys(context.Background(), targon.ListOptions{})
 	if err != nil || len(p.Items) == 0 {
 		t.Fatalf("list API keys: %v (%d items)", err, len(p.Items))
 	}

@@ -9,6 +9,7 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 
 	"github.com/targon-dash/targon-dash/api"
+	"github.com/targon-dash/targon-dash/api/targon"
 	"github.com/targon-dash/targon-dash/ui/common"
 )
 
@@ -24,7 +25,7 @@ const PageSize = 100
 const ListTimeout = 40 * time.Second
 
 // FetchFunc gets one page of a list endpoint.
-type FetchFunc[T any] func(context.Context, api.ListOptions) (api.Page[T], error)
+type FetchFunc[T any] func(context.Context, targon.ListOptions) (targon.Page[T], error)
 
 // PageMsg is one page of a list arriving, or the error that ended the walk.
 // Gen tells replies of an abandoned load from current ones.
@@ -88,11 +89,11 @@ func (l *Loader[T]) page(gen int, cursor string) tea.Cmd {
 	return func() tea.Msg {
 		ctx, cancel := context.WithTimeout(context.Background(), timeout)
 		defer cancel()
-		p, err := fetch(ctx, api.ListOptions{Limit: size, Cursor: cursor})
+		p, err := fetch(ctx, targon.ListOptions{Limit: size, Cursor: cursor})
 		if size > 0 && errors.Is(err, api.ErrBadRequest) {
 			// A server with a smaller maximum page refuses our limit: ask
 			// again with its own default, and keep to it (SizeRefused).
-			p, err = fetch(ctx, api.ListOptions{Cursor: cursor})
+			p, err = fetch(ctx, targon.ListOptions{Cursor: cursor})
 			if err == nil {
 				return PageMsg[T]{Gen: gen, Items: p.Items, Next: p.NextCursor, SizeRefused: true}
 			}

@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/targon-dash/targon-dash/api"
+	"github.com/targon-dash/targon-dash/api/targon"
 	"github.com/targon-dash/targon-dash/ui/common"
 	"github.com/targon-dash/targon-dash/ui/uitest"
 )
@@ -41,7 +42,7 @@ func TestLoaderStopsOnARepeatedCursor(t *testing.T) {
 		fmt.Fprintf(w, `{"items":[{"uid":"key-%d","name":"k"}],"next_cursor":"same"}`, n.Load())
 	}))
 	defer ts.Close()
-	client, err := api.New(ts.URL, "tgn_0123456789abcdef", api.WithRetry(api.NoRetry))
+	client, err := targon.NewClient(ts.URL, "tgn_0123456789abcdef", targon.WithRetry(targon.NoRetry))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -65,7 +66,7 @@ func TestLoaderStopsOnARepeatedCursor(t *testing.T) {
 func TestLoaderPageHasOneDeadline(t *testing.T) {
 	var mu sync.Mutex
 	var deadlines []time.Time
-	fetch := func(ctx context.Context, o api.ListOptions) (api.Page[int], error) {
+	fetch := func(ctx context.Context, o targon.ListOptions) (targon.Page[int], error) {
 		dl, ok := ctx.Deadline()
 		if !ok {
 			t.Error("a page request without a deadline")
@@ -75,15 +76,15 @@ func TestLoaderPageHasOneDeadline(t *testing.T) {
 		mu.Unlock()
 		switch o.Cursor {
 		case "":
-			return api.Page[int]{Items: []int{1}, NextCursor: "p1"}, nil
+			return targon.Page[int]{Items: []int{1}, NextCursor: "p1"}, nil
 		case "p1":
 			if o.Limit > 0 {
 				// A server refusing our page size: the loader asks again.
-				return api.Page[int]{}, &api.Error{Status: http.StatusBadRequest}
+				return targon.Page[int]{}, &targon.Error{Status: http.StatusBadRequest}
 			}
-			return api.Page[int]{Items: []int{2}, NextCursor: "p2"}, nil
+			return targon.Page[int]{Items: []int{2}, NextCursor: "p2"}, nil
 		}
-		return api.Page[int]{Items: []int{3}}, nil
+		return targon.Page[int]{Items: []int{3}}, nil
 	}
 	c, _ := uitest.NewCommon(nil)
 	l := NewLoader(c, fetch)
@@ -116,7 +117,7 @@ func TestLoaderReportsAStall(t *testing.T) {
 	}))
 	defer ts.Close()
 	defer close(stall)
-	client, err := api.New(ts.URL, "tgn_0123456789abcdef") // default retries and timeouts
+	client, err := targon.NewClient(ts.URL, "tgn_0123456789abcdef") // default retries and timeouts
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -11,8 +11,8 @@ import (
 
 	tea "github.com/charmbracelet/bubbletea"
 
-	"github.com/targon-dash/targon-dash/api"
-	"github.com/targon-dash/targon-dash/api/apitest"
+	"github.com/targon-dash/targon-dash/api/targon"
+	"github.com/targon-dash/targon-dash/api/targon/targontest"
 	"github.com/targon-dash/targon-dash/ui/common"
 	"github.com/targon-dash/targon-dash/ui/uitest"
 )
@@ -23,7 +23,7 @@ type pager[T any] struct {
 	mu    sync.Mutex
 	pages [][]T
 	fail  map[int]error
-	calls []api.ListOptions
+	calls []targon.ListOptions
 }
 
 func newPager[T any](pages ...[]T) *pager[T] { return &pager[T]{pages: pages} }
@@ -40,7 +40,7 @@ func (p *pager[T]) failAt(page int, err error) {
 	p.mu.Unlock()
 }
 
-func (p *pager[T]) fetch(_ context.Context, o api.ListOptions) (api.Page[T], error) {
+func (p *pager[T]) fetch(_ context.Context, o targon.ListOptions) (targon.Page[T], error) {
 	p.mu.Lock()
 	defer p.mu.Unlock()
 	p.calls = append(p.calls, o)
@@ -49,9 +49,9 @@ func (p *pager[T]) fetch(_ context.Context, o api.ListOptions) (api.Page[T], err
 		i, _ = strconv.Atoi(strings.TrimPrefix(o.Cursor, "p"))
 	}
 	if err := p.fail[i]; err != nil {
-		return api.Page[T]{}, err
+		return targon.Page[T]{}, err
 	}
-	var page api.Page[T]
+	var page targon.Page[T]
 	if i < len(p.pages) {
 		page.Items = p.pages[i]
 	}
@@ -61,7 +61,7 @@ func (p *pager[T]) fetch(_ context.Context, o api.ListOptions) (api.Page[T], err
 	return page, nil
 }
 
-func (p *pager[T]) requests() []api.ListOptions {
+func (p *pager[T]) requests() []targon.ListOptions {
 	p.mu.Lock()
 	defer p.mu.Unlock()
 	return slices.Clone(p.calls)
@@ -126,7 +126,7 @@ func TestLoaderFirstLoadStreams(t *testing.T) {
 		t.Errorf("after the last page: busy=%v loaded=%v err=%v updated=%v", l.Busy(), l.Loaded(), l.Err(), l.Updated())
 	}
 	calls := p.requests()
-	wantCalls := []api.ListOptions{{Limit: PageSize}, {Limit: PageSize, Cursor: "p1"}, {Limit: PageSize, Cursor: "p2"}}
+	wantCalls := []targon.ListOptions{{Limit: PageSize}, {Limit: PageSize, Cursor: "p1"}, {Limit: PageSize, Cursor: "p2"}}
 	if !slices.Equal(calls, wantCalls) {
 		t.Errorf("requests = %v, want %v", calls, wantCalls)
 	}
@@ -187,7 +187,7 @@ func TestLoaderIgnoresStalePages(t *testing.T) {
 func TestLoaderError(t *testing.T) {
 	c, _ := uitest.NewCommon(nil)
 	p := newPager([]string{"a"}, []string{"b"})
-	p.failAt(1, &api.Error{Status: 503, Message: "service unavailable"})
+	p.failAt(1, &targon.Error{Status: 503, Message: "service unavailable"})
 	l := NewLoader(c, p.fetch)
 	_, _, next, _ := l.Update(pageOf[string](t, l.Load()))
 	items, replace, cmd, ok := l.Update(pageOf[string](t, next))
@@ -216,10 +216,10 @@ func TestLoaderError(t *testing.T) {
 // 100), shows the count, and keeps the rows through a refresh until the new
 // list is complete.
 func TestKeyListAgainstServer(t *testing.T) {
-	sim, client := newSim(t, apitest.WithAPIKeys(249))
+	sim, client := newSim(t, targontest.WithAPIKeys(249))
 	c, _ := uitest.NewCommon(nil)
 	kl := NewKeyList(c, []Column{{Title: "NAME", Width: 20, Flex: 1}, {Title: "UID", Width: 20}}, "API key", "API keys",
-		client.ListAPIKeys, func(k api.APIKey) Row { return testRow{uid: k.UID, name: k.Name} })
+		client.ListAPIKeys, func(k targon.APIKey) Row { return testRow{uid: k.UID, name: k.Name} })
 	kl.SetSize(100, 20)
 
 	// feed runs the list's commands until no page is left to fetch; after
@@ -227,7 +227,7 @@ func TestKeyListAgainstServer(t *testing.T) {
 	feed := func(cmd tea.Cmd, check func(rows int)) {
 		t.Helper()
 		for cmd != nil {
-			cmd = kl.Page(pageOf[api.APIKey](t, cmd))
+			cmd = kl.Page(pageOf[targon.APIKey](t, cmd))
 			if check != nil {
 				check(kl.Table.Len())
 			}
@@ -296,8 +296,8 @@ func TestApplyPageUnauthorized(t *testing.T) {
 	client.SetToken("tgn_revoked0000000000000000")
 	c, _ := uitest.NewCommon(nil)
 	kl := NewKeyList(c, []Column{{Title: "NAME", Width: 20}}, "API key", "API keys", client.ListAPIKeys,
-		func(k api.APIKey) Row { return testRow{uid: k.UID, name: k.Name} })
-	cmd := kl.Page(pageOf[api.APIKey](t, kl.Init()))
+		func(k targon.APIKey) Row { return testRow{uid: k.UID, name: k.Name} })
+	cmd := kl.Page(pageOf[targon.APIKey](t, kl.Init()))
 	if out := uitest.Run(t, cmd); !has[common.UnauthorizedMsg](out) {
 		t.Errorf("out = %v, want UnauthorizedMsg", out)
 	}

@@ -5,7 +5,7 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/targon-dash/targon-dash/api"
+	"github.com/targon-dash/targon-dash/api/targon"
 	"github.com/targon-dash/targon-dash/ui/common"
 )
 
@@ -43,7 +43,7 @@ type balance struct {
 }
 
 // newBalance reads an answer.
-func newBalance(cr api.Credits) balance {
+func newBalance(cr targon.Credits) balance {
 	b := balance{text: "—", currency: cut(strings.TrimSpace(common.Sanitize(cr.Currency)), maxCurrency)}
 	raw := strings.TrimSpace(common.Sanitize(string(cr.Amount)))
 	if raw == "" {

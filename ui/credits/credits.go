@@ -20,6 +20,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/targon-dash/targon-dash/api"
+	"github.com/targon-dash/targon-dash/api/targon"
 	"github.com/targon-dash/targon-dash/ui/common"
 )
 
@@ -38,7 +39,7 @@ var sparkLevels = []rune("▁▂▃▄▅▆▇█")
 // generation: a reply from an earlier request than the latest is dropped.
 type loadedMsg struct {
 	gen     int
-	credits api.Credits
+	credits targon.Credits
 	err     error
 }
 

@@ -12,7 +12,8 @@ import (
 	"github.com/charmbracelet/x/exp/golden"
 
 	"github.com/targon-dash/targon-dash/api"
-	"github.com/targon-dash/targon-dash/api/apitest"
+	"github.com/targon-dash/targon-dash/api/targon"
+	"github.com/targon-dash/targon-dash/api/targon/targontest"
 	"github.com/targon-dash/targon-dash/ui/common"
 	"github.com/targon-dash/targon-dash/ui/uitest"
 )
@@ -39,7 +40,7 @@ type scheduledTick struct {
 	msg tea.Msg
 }
 
-// newHarness builds the view against handler (an apitest.Server or a plain
+// newHarness builds the view against handler (an targontest.Server or a plain
 // handler) with the given auto-refresh interval.
 func newHarness(t *testing.T, handler http.Handler, key string, interval time.Duration) *harness {
 	t.Helper()
@@ -56,9 +57,9 @@ func newHarness(t *testing.T, handler http.Handler, key string, interval time.Du
 }
 
 // newSim is a harness on the API simulator.
-func newSim(t *testing.T, interval time.Duration, opts ...apitest.Option) (*harness, *apitest.Server) {
+func newSim(t *testing.T, interval time.Duration, opts ...targontest.Option) (*harness, *targontest.Server) {
 	t.Helper()
-	sim := apitest.New(opts...)
+	sim := targontest.New(opts...)
 	return newHarness(t, sim, sim.DemoKey(), interval), sim
 }
 
@@ -219,7 +220,7 @@ func TestImplausibleBalanceIsShownAsSent(t *testing.T) {
 		mustContain(t, v, want, "implausible balance")
 		mustNotContain(t, v, "since start", "low balance", "█")
 	}
-	h, _ := newSim(t, 0, apitest.WithCredits(9223372036854775807))
+	h, _ := newSim(t, 0, targontest.WithCredits(9223372036854775807))
 	mustContain(t, h.load(), "9223372036854775807 USD", "implausible balance")
 }
 
@@ -236,7 +237,7 @@ func TestAbsurdBalanceIsReadOnceAndFits(t *testing.T) {
 		for _, width := range []int{60, 80, 120} {
 			h, _ := newSim(t, 0)
 			h.m.SetSize(width, 24)
-			h.m.Update(loadedMsg{gen: h.m.gen, credits: api.Credits{Amount: api.Amount(tc.amount), Currency: "USD"}})
+			h.m.Update(loadedMsg{gen: h.m.gen, credits: targon.Credits{Amount: api.Amount(tc.amount), Currency: "USD"}})
 			if h.m.bal.text != tc.want {
 				t.Errorf("%.20s: text %q, want %q", tc.amount, h.m.bal.text, tc.want)
 			}
@@ -252,7 +253,7 @@ func TestAbsurdBalanceIsReadOnceAndFits(t *testing.T) {
 }
 
 func TestEmptyCurrencyShowsNumberAlone(t *testing.T) {
-	h, _ := newSim(t, 0, apitest.WithCurrency(""))
+	h, _ := newSim(t, 0, targontest.WithCurrency(""))
 	v := h.load()
 	mustHaveLine(t, v, "50,000")
 	mustNotContain(t, v, "USD")
@@ -328,7 +329,7 @@ func TestSparklineFitsNarrowWidth(t *testing.T) {
 }
 
 func TestLowBalance(t *testing.T) {
-	h, sim := newSim(t, 0, apitest.WithCredits(999))
+	h, sim := newSim(t, 0, targontest.WithCredits(999))
 	mustContain(t, h.load(), "999 USD", "low balance: below 1,000")
 	sim.SetCredits(1000)
 	mustNotContain(t, h.load(), "low balance")
@@ -348,7 +349,7 @@ func TestLowBalanceComparesExactly(t *testing.T) {
 func TestErrorKeepsLastBalance(t *testing.T) {
 	h, sim := newSim(t, 0)
 	h.load()
-	sim.InjectFault(apitest.Fault{Method: http.MethodGet, Path: "/tha/v2/me/credits", Status: http.StatusInternalServerError, Times: 1})
+	sim.InjectFault(targontest.Fault{Method: http.MethodGet, Path: "/tha/v2/me/credits", Status: http.StatusInternalServerError, Times: 1})
 	h.now = start.Add(time.Minute)
 	v := h.load()
 	mustContain(t, v, "50,000 USD", "the Targon API had a problem (HTTP 500)", "press r to retry", "updated 12:03:05 (1 min ago)")
@@ -363,7 +364,7 @@ func TestErrorKeepsLastBalance(t *testing.T) {
 
 func TestFirstLoadError(t *testing.T) {
 	h, sim := newSim(t, 0)
-	sim.InjectFault(apitest.Fault{Path: "/tha/v2/me/credits", Status: http.StatusBadGateway, Body: "<html><body>bad gateway from the proxy</body></html>"})
+	sim.InjectFault(targontest.Fault{Path: "/tha/v2/me/credits", Status: http.StatusBadGateway, Body: "<html><body>bad gateway from the proxy</body></html>"})
 	v := h.load()
 	mustContain(t, v, "could not load the balance", "press r to retry")
 	mustNotContain(t, v, "<html>", "loading balance…")
@@ -372,7 +373,7 @@ func TestFirstLoadError(t *testing.T) {
 func TestUnauthorizedEmitsMsg(t *testing.T) {
 	h, sim := newSim(t, time.Minute)
 	h.load()
-	sim.InjectFault(apitest.Fault{Path: "/tha/v2/me/credits", Status: http.StatusUnauthorized, Times: 1})
+	sim.InjectFault(targontest.Fault{Path: "/tha/v2/me/credits", Status: http.StatusUnauthorized, Times: 1})
 	cmd := h.m.Refresh()
 	out, ticks := h.drive(cmd)
 	if len(out) != 1 {
@@ -505,11 +506,11 @@ func TestViewInterface(t *testing.T) {
 }
 
 func TestFitsCommonSizes(t *testing.T) {
-	h, sim := newSim(t, time.Minute, apitest.WithCredits(950))
+	h, sim := newSim(t, time.Minute, targontest.WithCredits(950))
 	h.load()
 	sim.SetCredits(1284750)
 	h.load()
-	sim.InjectFault(apitest.Fault{Path: "/tha/v2/me/credits", Status: http.StatusTooManyRequests, RetryAfter: "20", Times: 1})
+	sim.InjectFault(targontest.Fault{Path: "/tha/v2/me/credits", Status: http.StatusTooManyRequests, RetryAfter: "20", Times: 1})
 	h.load()
 	for _, size := range [][2]int{{60, 11}, {80, 20}, {100, 26}, {200, 46}} {
 		h.m.SetSize(size[0], size[1])

@@ -16,6 +16,7 @@ import (
 	"github.com/charmbracelet/lipgloss"
 
 	"github.com/targon-dash/targon-dash/api"
+	"github.com/targon-dash/targon-dash/api/targon"
 	"github.com/targon-dash/targon-dash/config"
 	"github.com/targon-dash/targon-dash/ui/common"
 	"github.com/targon-dash/targon-dash/ui/components"
@@ -194,7 +195,7 @@ func (m *Model) check() tea.Cmd {
 	baseURL := m.c.Settings.BaseURL
 	host := hostOf(baseURL)
 	return tea.Batch(m.spinner.Tick, func() tea.Msg {
-		client, err := api.New(baseURL, k, api.WithUserAgent(api.DefaultUserAgent))
+		client, err := targon.NewClient(baseURL, k, targon.WithUserAgent(targon.DefaultUserAgent))
 		if err != nil {
 			return checkedMsg{key: k, host: host, err: err}
 		}

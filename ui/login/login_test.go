@@ -8,7 +8,7 @@ import (
 
 	tea "github.com/charmbracelet/bubbletea"
 
-	"github.com/targon-dash/targon-dash/api/apitest"
+	"github.com/targon-dash/targon-dash/api/targon/targontest"
 	"github.com/targon-dash/targon-dash/config"
 	"github.com/targon-dash/targon-dash/ui/uitest"
 )
@@ -18,7 +18,7 @@ func TestMain(m *testing.M) { uitest.Main(m) }
 // screen is a sign-in screen talking to a fresh simulator.
 type screen struct {
 	m    *Model
-	sim  *apitest.Server
+	sim  *targontest.Server
 	path string // the profile's credentials file (not there yet)
 }
 
@@ -26,7 +26,7 @@ type screen struct {
 // saved under a temporary home.
 func newScreen(t *testing.T, canDemo bool, source config.KeySource) *screen {
 	t.Helper()
-	sim := apitest.New()
+	sim := targontest.New()
 	path := filepath.Join(t.TempDir(), ".targon", "credentials-default")
 	c, _ := uitest.NewCommon(nil)
 	c.Settings = &config.Settings{Profile: "default", BaseURL: uitest.Serve(t, sim), KeySource: source, CredentialsPath: path}
@@ -138,7 +138,7 @@ func TestLoginWrongKey(t *testing.T) {
 // Any other failure says what went wrong with the check.
 func TestLoginServerError(t *testing.T) {
 	s := newScreen(t, false, config.KeyNone)
-	s.sim.InjectFault(apitest.Fault{Status: 500, Times: 1})
+	s.sim.InjectFault(targontest.Fault{Status: 500, Times: 1})
 	s.typeText(s.sim.DemoKey())
 	if out := s.send(t, "enter"); len(out) != 0 {
 		t.Errorf("out = %v", out)

@@ -5,7 +5,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/targon-dash/targon-dash/api/apitest"
+	"github.com/targon-dash/targon-dash/api/targon/targontest"
 	"github.com/targon-dash/targon-dash/ui/common"
 	"github.com/targon-dash/targon-dash/ui/components"
 	"github.com/targon-dash/targon-dash/ui/uitest"
@@ -24,14 +24,14 @@ func fixedNow() time.Time { return clock }
 type harness struct {
 	*uitest.Driver
 	t    *testing.T
-	sim  *apitest.Server
+	sim  *targontest.Server
 	c    *common.Common
 	clip *uitest.Clipboard
 	view *Model
 }
 
 // newHarness serves sim, builds the view at 100x30 and loads the list.
-func newHarness(t *testing.T, sim *apitest.Server) *harness {
+func newHarness(t *testing.T, sim *targontest.Server) *harness {
 	t.Helper()
 	c, clip := uitest.NewCommon(uitest.Client(t, sim, sim.DemoKey()))
 	c.Now = fixedNow

@@ -5,14 +5,14 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/targon-dash/targon-dash/api/apitest"
+	"github.com/targon-dash/targon-dash/api/targon/targontest"
 	"github.com/targon-dash/targon-dash/ui/uitest"
 )
 
 // "No SSH keys." is said only once the list loaded and is empty: not while
 // it loads, not under a load error.
 func TestEmptyTextOnlyAfterAnEmptyLoad(t *testing.T) {
-	sim := apitest.New(apitest.WithClock(fixedNow)) // no SSH keys
+	sim := targontest.New(targontest.WithClock(fixedNow)) // no SSH keys
 	c, _ := uitest.NewCommon(uitest.Client(t, sim, sim.DemoKey()))
 	loading := New(c)
 	loading.SetSize(100, 30)
@@ -21,7 +21,7 @@ func TestEmptyTextOnlyAfterAnEmptyLoad(t *testing.T) {
 		t.Errorf("while loading:\n%s", v)
 	}
 
-	sim.InjectFault(apitest.Fault{Method: "GET", Path: sshKeysPath, Status: 503, Times: 1})
+	sim.InjectFault(targontest.Fault{Method: "GET", Path: sshKeysPath, Status: 503, Times: 1})
 	failed := newHarness(t, sim)
 	if v := failed.view.View(); strings.Contains(v, "No SSH keys") || !strings.Contains(v, "could not load SSH keys") {
 		t.Errorf("under a load error:\n%s", v)

@@ -6,7 +6,7 @@ import (
 
 	"golang.org/x/crypto/ssh"
 
-	"github.com/targon-dash/targon-dash/api"
+	"github.com/targon-dash/targon-dash/api/targon"
 	"github.com/targon-dash/targon-dash/ui/common"
 )
 
@@ -26,8 +26,8 @@ type row struct {
 	filter string
 }
 
-// newRow is the one place an api.SSHKey becomes a row.
-func newRow(c *common.Common, k api.SSHKey) row {
+// newRow is the one place an targon.SSHKey becomes a row.
+func newRow(c *common.Common, k targon.SSHKey) row {
 	r := row{
 		uid:         common.Sanitize(k.UID),
 		name:        common.Sanitize(k.Name),

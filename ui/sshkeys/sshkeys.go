@@ -9,7 +9,7 @@ import (
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
 
-	"github.com/targon-dash/targon-dash/api"
+	"github.com/targon-dash/targon-dash/api/targon"
 	"github.com/targon-dash/targon-dash/ui/common"
 	"github.com/targon-dash/targon-dash/ui/components"
 )
@@ -19,7 +19,7 @@ var _ common.View = (*Model)(nil)
 // Model is the SSH keys view.
 type Model struct {
 	c *common.Common
-	*components.KeyList[api.SSHKey]
+	*components.KeyList[targon.SSHKey]
 	// sshDir is where "i" looks for *.pub files; empty means ~/.ssh.
 	sshDir string
 	// fetching names the key whose details are being loaded ("" when
@@ -30,14 +30,14 @@ type Model struct {
 
 // The view's results, delivered by its commands and dialogs.
 type (
-	createdMsg struct{ key api.SSHKey }
-	renamedMsg struct{ key api.SSHKey }
+	createdMsg struct{ key targon.SSHKey }
+	renamedMsg struct{ key targon.SSHKey }
 	deletedMsg struct{ uid, name string }
 	// detailsMsg is the reply of GET /ssh-keys/{uid}.
 	detailsMsg struct {
 		req int
 		uid string
-		key api.SSHKey
+		key targon.SSHKey
 		err error
 	}
 )
@@ -52,7 +52,7 @@ func New(c *common.Common) *Model {
 		{Title: "COMMENT", Width: 12, Flex: 1},
 		{Title: "CREATED", Width: 12},
 	}, "SSH key", "SSH keys", c.Client.ListSSHKeys,
-		func(k api.SSHKey) components.Row { return newRow(c, k) })
+		func(k targon.SSHKey) components.Row { return newRow(c, k) })
 	return m
 }
 
@@ -66,7 +66,7 @@ func (m *Model) Busy() bool { return m.Loader.Busy() || m.fetching != "" }
 // dialogs.
 func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	switch msg := msg.(type) {
-	case components.PageMsg[api.SSHKey]:
+	case components.PageMsg[targon.SSHKey]:
 		return m, m.Page(msg)
 	case detailsMsg:
 		return m, m.onDetails(msg)

@@ -13,7 +13,8 @@ import (
 	"golang.org/x/crypto/ssh"
 
 	"github.com/targon-dash/targon-dash/api"
-	"github.com/targon-dash/targon-dash/api/apitest"
+	"github.com/targon-dash/targon-dash/api/targon"
+	"github.com/targon-dash/targon-dash/api/targon/targontest"
 	"github.com/targon-dash/targon-dash/ui/components"
 	"github.com/targon-dash/targon-dash/ui/uitest"
 )
@@ -21,12 +22,12 @@ import (
 const sshKeysPath = "/tha/v2/ssh-keys"
 
 func demo(t *testing.T) *harness {
-	return newHarness(t, apitest.NewDemo(apitest.WithClock(fixedNow)))
+	return newHarness(t, targontest.NewDemo(targontest.WithClock(fixedNow)))
 }
 
 func TestListShowsTypesAndFingerprints(t *testing.T) {
 	h := demo(t)
-	page, err := h.c.Client.ListSSHKeys(context.Background(), api.ListOptions{Limit: 100})
+	page, err := h.c.Client.ListSSHKeys(context.Background(), targon.ListOptions{Limit: 100})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -70,8 +71,8 @@ func TestGoldenList(t *testing.T) {
 }
 
 func TestLoadingAndErrorStatus(t *testing.T) {
-	sim := apitest.NewDemo(apitest.WithClock(fixedNow))
-	sim.InjectFault(apitest.Fault{Method: "GET", Path: sshKeysPath, Status: 503, Times: 1})
+	sim := targontest.NewDemo(targontest.WithClock(fixedNow))
+	sim.InjectFault(targontest.Fault{Method: "GET", Path: sshKeysPath, Status: 503, Times: 1})
 	h := newHarness(t, sim)
 	view := h.view.View()
 	if !strings.Contains(view, "could not load SSH keys") || !strings.Contains(view, "r to retry") {
@@ -88,8 +89,8 @@ func TestLoadingAndErrorStatus(t *testing.T) {
 }
 
 func TestListUnauthorized(t *testing.T) {
-	sim := apitest.NewDemo(apitest.WithClock(fixedNow))
-	sim.InjectFault(apitest.Fault{Method: "GET", Path: sshKeysPath, Status: 401, Times: 1})
+	sim := targontest.NewDemo(targontest.WithClock(fixedNow))
+	sim.InjectFault(targontest.Fault{Method: "GET", Path: sshKeysPath, Status: 401, Times: 1})
 	h := newHarness(t, sim)
 	if h.Unauthorized != 1 {
 		t.Errorf("UnauthorizedMsg sent %d times, want 1", h.Unauthorized)
@@ -388,7 +389,7 @@ func TestDetailsGone(t *testing.T) {
 func TestDetailsUnauthorized(t *testing.T) {
 	h := demo(t)
 	h.selectName("ci-runner")
-	h.sim.InjectFault(apitest.Fault{Method: "GET", Path: sshKeysPath + "/*", Status: 401, Times: 1})
+	h.sim.InjectFault(targontest.Fault{Method: "GET", Path: sshKeysPath + "/*", Status: 401, Times: 1})
 	h.Keys("enter")
 	if h.Unauthorized != 1 || h.Top() != nil {
 		t.Errorf("unauthorized %d, modal %T", h.Unauthorized, h.Top())
@@ -408,7 +409,7 @@ func TestCopyFromList(t *testing.T) {
 }
 
 func TestNothingSelected(t *testing.T) {
-	h := newHarness(t, apitest.New(apitest.WithClock(fixedNow)))
+	h := newHarness(t, targontest.New(targontest.WithClock(fixedNow)))
 	if len(h.rows()) != 0 {
 		t.Fatalf("%d rows", len(h.rows()))
 	}

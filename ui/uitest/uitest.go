@@ -22,7 +22,7 @@ import (
 	"github.com/charmbracelet/lipgloss"
 	"github.com/muesli/termenv"
 
-	"github.com/targon-dash/targon-dash/api"
+	"github.com/targon-dash/targon-dash/api/targon"
 	"github.com/targon-dash/targon-dash/config"
 	"github.com/targon-dash/targon-dash/ui/common"
 )
@@ -40,7 +40,7 @@ func Main(m *testing.M) {
 var Clock = time.Date(2026, 11, 23, 12, 0, 0, 0, time.UTC)
 
 // Now returns Clock; it is the clock of NewCommon and fits
-// apitest.WithClock.
+// targontest.WithClock.
 func Now() time.Time { return Clock }
 
 // Serve serves h over HTTP on loopback until the test ends and returns its
@@ -53,9 +53,9 @@ func Serve(t testing.TB, h http.Handler) string {
 
 // Client serves h (see Serve) and returns a client of it that sends key
 // and never retries.
-func Client(t testing.TB, h http.Handler, key string) *api.Client {
+func Client(t testing.TB, h http.Handler, key string) *targon.Client {
 	t.Helper()
-	client, err := api.New(Serve(t, h), key, api.WithRetry(api.NoRetry))
+	client, err := targon.NewClient(Serve(t, h), key, targon.WithRetry(targon.NoRetry))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -66,7 +66,7 @@ func Client(t testing.TB, h http.Handler, key string) *api.Client {
 // a fake Clipboard (returned too) and the settings of a profile "test"
 // without a key. Client may be nil; when it is not, the settings name its
 // base URL. Tests change what else they need on the result.
-func NewCommon(client *api.Client) (*common.Common, *Clipboard) {
+func NewCommon(client *targon.Client) (*common.Common, *Clipboard) {
 	baseURL := "http://127.0.0.1"
 	if client != nil {
 		baseURL = client.BaseURL()

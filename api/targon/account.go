@@ -1,0 +1,214 @@
+package targon
+
+import (
+	"context"
+	"iter"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/targon-dash/targon-dash/api"
+)
+
+// Account is a Targon account as an api.Account, with the api.Roller and
+// api.SSHKeys capabilities. It maps the wire types to the neutral ones:
+// Key.ID is the uid, Key.Masked the masked key_raw, Key.InUse whether the
+// key is the one the account authenticates with.
+type Account struct {
+	c *Client
+	// pageTimeout bounds each page of a list (api.PageTimeout when 0).
+	pageTimeout time.Duration
+}
+
+// The capabilities Account has.
+var (
+	_ api.Account = (*Account)(nil)
+	_ api.Roller  = (*Account)(nil)
+	_ api.SSHKeys = (*Account)(nil)
+)
+
+// New returns the Targon account at baseURL (for example
+// "https://api.targon.com") that authenticates with token.
+func New(baseURL, token string, opts ...Option) (*Account, error) {
+	c, err := NewClient(baseURL, token, opts...)
+	if err != nil {
+		return nil, err
+	}
+	return NewAccount(c), nil
+}
+
+// NewAccount returns c as an api.Account.
+func NewAccount(c *Client) *Account { return &Account{c: c} }
+
+// SetPageTimeout sets the deadline of each page of a list, retries
+// included (api.PageTimeout when d is 0 or less); tests shorten it.
+func (a *Account) SetPageTimeout(d time.Duration) { a.pageTimeout = d }
+
+// Client is the concrete client the account uses.
+func (a *Account) Client() *Client { return a.c }
+
+// provider is how the UI names Targon.
+var provider = api.Provider{Name: "Targon", KeyNoun: "API key", SecretHint: "tgn_…"}
+
+// Provider names Targon.
+func (a *Account) Provider() api.Provider { return provider }
+
+// BaseURL is the API base URL.
+func (a *Account) BaseURL() string { return a.c.BaseURL() }
+
+// SetToken replaces the key the account authenticates with.
+func (a *Account) SetToken(token string) { a.c.SetToken(token) }
+
+// HasToken reports whether a key is set.
+func (a *Account) HasToken() bool { return a.c.HasToken() }
+
+// Balance is the account's credits. Targon says only what remains.
+func (a *Account) Balance(ctx context.Context) (api.Balance, error) {
+	cr, err := a.c.Credits(ctx)
+	if err != nil {
+		return api.Balance{}, err
+	}
+	return api.Balance{Currency: cr.Currency, Remaining: cr.Amount}, nil
+}
+
+// Keys walks every API key, PageSize at a time (without a page size once
+// the server refuses it), each page within its own deadline.
+func (a *Account) Keys(ctx context.Context) iter.Seq2[[]api.Key, error] {
+	return mapPages(walk(ctx, a.pageTimeout, PageSize, a.c.ListAPIKeys), a.key)
+}
+
+// CreateKey creates a key named spec.Name (Targon keys have no limits).
+func (a *Account) CreateKey(ctx context.Context, spec api.KeySpec) (api.Secret, error) {
+	k, err := a.c.CreateAPIKey(ctx, spec.Name)
+	if err != nil {
+		return api.Secret{}, err
+	}
+	return api.Secret{Key: a.key(k), Value: k.KeyRaw}, nil
+}
+
+// RenameKey sets the name of key id.
+func (a *Account) RenameKey(ctx context.Context, id, name string) (api.Key, error) {
+	k, err := a.c.RenameAPIKey(ctx, id, name)
+	if err != nil {
+		return api.Key{}, err
+	}
+	return a.key(k), nil
+}
+
+// DeleteKey deletes key id.
+func (a *Account) DeleteKey(ctx context.Context, id string) error {
+	return a.c.DeleteAPIKey(ctx, id)
+}
+
+// RollKey gives key id a new secret; the old one stops working at once.
+func (a *Account) RollKey(ctx context.Context, id string) (api.Secret, error) {
+	k, err := a.c.RollAPIKey(ctx, id)
+	if err != nil {
+		return api.Secret{}, err
+	}
+	return api.Secret{Key: a.key(k), Value: k.KeyRaw}, nil
+}
+
+// SSHKeys walks every SSH key, like Keys.
+func (a *Account) SSHKeys(ctx context.Context) iter.Seq2[[]api.SSHKey, error] {
+	return mapPages(walk(ctx, a.pageTimeout, PageSize, a.c.ListSSHKeys), sshKey)
+}
+
+// SSHKey fetches one SSH key afresh.
+func (a *Account) SSHKey(ctx context.Context, id string) (api.SSHKey, error) {
+	k, err := a.c.GetSSHKey(ctx, id)
+	if err != nil {
+		return api.SSHKey{}, err
+	}
+	return sshKey(k), nil
+}
+
+// AddSSHKey registers one OpenSSH public key line under name.
+func (a *Account) AddSSHKey(ctx context.Context, name, publicKey string) (api.SSHKey, error) {
+	k, err := a.c.CreateSSHKey(ctx, name, publicKey)
+	if err != nil {
+		return api.SSHKey{}, err
+	}
+	return sshKey(k), nil
+}
+
+// RenameSSHKey sets the name of SSH key id.
+func (a *Account) RenameSSHKey(ctx context.Context, id, name string) (api.SSHKey, error) {
+	k, err := a.c.RenameSSHKey(ctx, id, name)
+	if err != nil {
+		return api.SSHKey{}, err
+	}
+	return sshKey(k), nil
+}
+
+// DeleteSSHKey deletes SSH key id.
+func (a *Account) DeleteSSHKey(ctx context.Context, id string) error {
+	return a.c.DeleteSSHKey(ctx, id)
+}
+
+// key maps a wire key to a neutral one. The secret never leaves here in
+// full: Masked shows its prefix and last four characters.
+func (a *Account) key(k APIKey) api.Key {
+	return api.Key{
+		ID:        k.UID,
+		Name:      k.Name,
+		Masked:    MaskKey(k.KeyRaw),
+		InUse:     a.c.UsesKey(k.KeyRaw),
+		CreatedAt: k.CreatedAt.Time,
+		UpdatedAt: k.UpdatedAt.Time,
+	}
+}
+
+func sshKey(k SSHKey) api.SSHKey {
+	return api.SSHKey{
+		ID:        k.UID,
+		Name:      k.Name,
+		PublicKey: k.PublicKeyRaw,
+		CreatedAt: k.CreatedAt.Time,
+		UpdatedAt: k.UpdatedAt.Time,
+	}
+}
+
+// mapPages maps every item of every page with f.
+func mapPages[T, U any](seq iter.Seq2[[]T, error], f func(T) U) iter.Seq2[[]U, error] {
+	return func(yield func([]U, error) bool) {
+		for page, err := range seq {
+			var out []U
+			if page != nil {
+				out = make([]U, len(page))
+				for i, it := range page {
+					out[i] = f(it)
+				}
+			}
+			if !yield(out, err) {
+				return
+			}
+		}
+	}
+}
+
+// MaskKey shows an API key as its prefix and last four characters:
+// "tgn_…a1b2". A key the server already masked keeps its visible tail; a
+// key too short to mask, or whose tail is masked, is just "…".
+func MaskKey(raw string) string {
+	r := []rune(api.CleanText(raw))
+	masked := strings.ContainsAny(string(r), displayMaskRunes)
+	if len(r) < 12 && !masked {
+		return "…"
+	}
+	tail := r[max(0, len(r)-4):]
+	if strings.ContainsAny(string(tail), displayMaskRunes) {
+		return "…"
+	}
+	prefix := ""
+	if i := slices.Index(r, '_'); i > 0 && i < 8 {
+		prefix = string(r[:i+1])
+	}
+	if strings.ContainsAny(prefix, displayMaskRunes) {
+		prefix = ""
+	}
+	return prefix + "…" + string(tail)
+}
+
+// displayMaskRunes are the characters MaskKey treats as a server's mask.
+const displayMaskRunes = "…*•"

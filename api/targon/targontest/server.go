@@ -1,0 +1,216 @@
+package targontest
+
+import (
+	"bytes"
+	"io"
+	"math/rand/v2"
+	"net/http"
+	"sync"
+	"time"
+)
+
+// Server is an in-memory Targon /tha/v2 API. It is an http.Handler and is
+// safe for concurrent use.
+type Server struct {
+	clock   func() time.Time
+	latency time.Duration
+
+	mu  sync.Mutex // guards everything below up to faultMu
+	st  store
+	rng *rand.Rand // seeded source for generated accounts and data
+	// apiRand is the source for keys created or rolled through the API:
+	// crypto/rand, or rng with WithSeededSecrets.
+	apiRand func() uint64
+	// usage and creditReads: see WithUsage.
+	usage       bool
+	creditReads int
+	primary     *account
+	inUse       *apiKey // the primary account's key reported by DemoKey
+	currency    string
+
+	faultMu sync.Mutex // guards faults
+	faults  []*faultEntry
+
+	logMu sync.Mutex // guards log
+	log   []Request
+}
+
+// Starting balances.
+const (
+	defaultCredits = 50000
+	demoCredits    = 1284750
+)
+
+func newServer(opts []Option) (*Server, config) {
+	c := config{clock: time.Now, seed: defaultSeed, currency: "USD"}
+	for _, o := range opts {
+		o(&c)
+	}
+	s := &Server{
+		clock:    c.clock,
+		latency:  c.latency,
+		st:       newStore(),
+		rng:      rand.New(rand.NewPCG(uint64(c.seed), pcgStream)),
+		currency: c.currency,
+		apiRand:  cryptoUint64,
+		usage:    c.usage,
+	}
+	if c.seededSecrets {
+		s.apiRand = s.rng.Uint64
+	}
+	return s, c
+}
+
+// New returns a server with a primary account holding a balance of 50,000
+// and exactly one API key, whose secret DemoKey returns.
+func New(opts ...Option) *Server {
+	s, c := newServer(opts)
+	credits := int64(defaultCredits)
+	if c.credits != nil {
+		credits = *c.credits
+	}
+	now := s.now()
+	s.seedPrimary(credits, []seedAPIKey{{name: "default", age: 0, inUse: true}}, nil, c, now)
+	return s
+}
+
+// NewDemo returns a server whose primary account looks lived-in: a balance
+// of 1,284,750 USD, eight API keys and five SSH keys with plausible names
+// and dates over the past ten months. DemoKey returns the secret of the key
+// named "targon-dash (this laptop)". The data depends only on the clock and
+// the seed, so screenshots are reproducible.
+func NewDemo(opts ...Option) *Server {
+	s, c := newServer(opts)
+	credits := int64(demoCredits)
+	if c.credits != nil {
+		credits = *c.credits
+	}
+	s.seedPrimary(credits, demoAPIKeys, demoSSHKeys, c, s.now())
+	return s
+}
+
+// now is the API's current time: UTC, whole seconds.
+func (s *Server) now() time.Time { return s.clock().UTC().Truncate(time.Second) }
+
+// DemoKey returns the current secret (key_raw) of the primary account's
+// key in use: it changes when that key is rolled, and is "" once it is
+// deleted.
+func (s *Server) DemoKey() string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.inUse == nil || s.st.apiKeys[s.inUse.uid] != s.inUse {
+		return ""
+	}
+	return s.inUse.raw
+}
+
+// AddAccount adds another account with the given balance and one API key
+// named "default", and returns that key's secret. Keys of one account are
+// forbidden (403) to the others.
+func (s *Server) AddAccount(credits int64) (key string) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	a := s.st.newAccount(credits, s.currency)
+	now := s.now()
+	return s.st.addAPIKey(a, "default", now, now, s.rng.Uint64).raw
+}
+
+// SetCredits sets the primary account's balance.
+func (s *Server) SetCredits(credits int64) {
+	s.mu.Lock()
+	s.primary.credits = credits
+	s.mu.Unlock()
+}
+
+// ServeHTTP implements http.Handler: it applies the server latency and any
+// matching fault, then serves the API.
+func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	rec := Request{Method: r.Method, Path: r.URL.EscapedPath(), Query: r.URL.RawQuery, Time: time.Now()}
+	sw := &statusWriter{ResponseWriter: w}
+	logged := false
+	// logOnce records the request. Responses sent on a hijacked connection
+	// are recorded before the client can see them end, so a test that
+	// checks Requests right after its call returns finds them.
+	logOnce := func(status int) {
+		if !logged {
+			logged = true
+			rec.Status = status
+			s.record(rec)
+		}
+	}
+	defer func() { logOnce(sw.status) }()
+
+	// Read a request body before any delay: only then does net/http watch
+	// the connection and cancel r.Context() when the client goes away, so a
+	// delay ends early for a POST or PATCH too.
+	if r.Body != nil && (r.Method == http.MethodPost || r.Method == http.MethodPatch) {
+		body, err := io.ReadAll(http.MaxBytesReader(w, r.Body, maxBodyBytes+1))
+		r.Body.Close()
+		if err != nil && len(body) <= maxBodyBytes {
+			return // the client went away while sending
+		}
+		r.Body = io.NopCloser(bytes.NewReader(body))
+	}
+
+	if !sleepCtx(r.Context(), s.latency) {
+		return
+	}
+	f, faulted := s.takeFault(r)
+	if !faulted {
+		s.serveAPI(sw, r)
+		return
+	}
+	rec.Faulted = true
+	if !sleepCtx(r.Context(), f.Latency) {
+		return
+	}
+	if f.Drop {
+		logOnce(0)
+		dropConnection(w)
+		return
+	}
+	var out http.ResponseWriter = sw
+	var buf *bufferedResponse
+	if f.Truncate {
+		buf = newBufferedResponse()
+		out = buf
+	}
+	if f.RetryAfter != "" {
+		out.Header().Set("Retry-After", f.RetryAfter)
+	}
+	if f.Status != 0 {
+		writeFaultResponse(out, f)
+	} else {
+		s.serveAPI(out, r)
+	}
+	if buf != nil {
+		if buf.status == 0 {
+			buf.status = http.StatusOK
+		}
+		logOnce(buf.status)
+		sendTruncated(w, buf)
+	}
+}
+
+// statusWriter remembers the status of the response it passes on.
+type statusWriter struct {
+	http.ResponseWriter
+	status int
+}
+
+func (w *statusWriter) WriteHeader(status int) {
+	if w.status == 0 {
+		w.status = status
+	}
+	w.ResponseWriter.WriteHeader(status)
+}
+
+func (w *statusWriter) Write(p []byte) (int, error) {
+	if w.status == 0 {
+		w.status = http.StatusOK
+	}
+	return w.ResponseWriter.Write(p)
+}
+
+// Unwrap lets http.ResponseController reach the underlying writer.
+func (w *statusWriter) Unwrap() http.ResponseWriter { return w.ResponseWriter }

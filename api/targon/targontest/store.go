@@ -1,0 +1,197 @@
+package targontest
+
+import (
+	"crypto/rand"
+	"encoding/binary"
+	"fmt"
+	"slices"
+	"time"
+)
+
+// account is one Targon user: a balance, API keys and SSH keys.
+type account struct {
+	credits  int64
+	currency string
+	apiKeys  []*apiKey // ascending by seq, i.e. oldest first
+	sshKeys  []*sshKey // ascending by seq
+	sshBlobs map[string]*sshKey
+}
+
+// apiKey is a stored API key.
+type apiKey struct {
+	seq              uint64
+	uid, name, raw   string
+	created, updated time.Time
+	owner            *account
+}
+
+// sshKey is a stored SSH public key.
+type sshKey struct {
+	seq              uint64
+	uid, name        string
+	publicKeyRaw     string // normalized authorized_keys line
+	blob             string // wire encoding, for duplicate detection
+	created, updated time.Time
+	owner            *account
+}
+
+func (k *apiKey) wire() wireAPIKey {
+	return wireAPIKey{UID: k.uid, Name: k.name, KeyRaw: k.raw, CreatedAt: formatTime(k.created), UpdatedAt: formatTime(k.updated)}
+}
+
+func (k *sshKey) wire() wireSSHKey {
+	return wireSSHKey{UID: k.uid, Name: k.name, PublicKeyRaw: k.publicKeyRaw, CreatedAt: formatTime(k.created), UpdatedAt: formatTime(k.updated)}
+}
+
+func (k *apiKey) sequence() uint64 { return k.seq }
+func (k *sshKey) sequence() uint64 { return k.seq }
+
+// store holds every account and indexes keys by uid and secret. It is
+// guarded by Server.mu.
+type store struct {
+	seq      uint64 // last sequence number handed out
+	accounts []*account
+	apiKeys  map[string]*apiKey // by uid
+	sshKeys  map[string]*sshKey // by uid
+	tokens   map[string]*apiKey // by key_raw
+}
+
+func newStore() store {
+	return store{apiKeys: map[string]*apiKey{}, sshKeys: map[string]*sshKey{}, tokens: map[string]*apiKey{}}
+}
+
+// newAccount adds an empty account.
+func (st *store) newAccount(credits int64, currency string) *account {
+	a := &account{credits: credits, currency: currency, sshBlobs: map[string]*sshKey{}}
+	st.accounts = append(st.accounts, a)
+	return a
+}
+
+// nextSeq hands out the next creation sequence number.
+func (st *store) nextSeq() uint64 {
+	st.seq++
+	return st.seq
+}
+
+// addAPIKey stores a new API key for a with a fresh uid and secret drawn
+// from rnd.
+func (st *store) addAPIKey(a *account, name string, created, updated time.Time, rnd func() uint64) *apiKey {
+	k := &apiKey{seq: st.nextSeq(), name: name, created: created, updated: updated, owner: a}
+	k.uid = uniqueID("key-", rnd, func(id string) bool { return st.apiKeys[id] != nil })
+	k.raw = st.newSecret(rnd)
+	st.apiKeys[k.uid] = k
+	st.tokens[k.raw] = k
+	a.apiKeys = append(a.apiKeys, k)
+	return k
+}
+
+// addSSHKey stores a validated public key for a.
+func (st *store) addSSHKey(a *account, name string, pk parsedKey, created, updated time.Time, rnd func() uint64) *sshKey {
+	k := &sshKey{seq: st.nextSeq(), name: name, publicKeyRaw: pk.line, blob: pk.blob, created: created, updated: updated, owner: a}
+	k.uid = uniqueID("shk-", rnd, func(id string) bool { return st.sshKeys[id] != nil })
+	st.sshKeys[k.uid] = k
+	a.sshBlobs[k.blob] = k
+	a.sshKeys = append(a.sshKeys, k)
+	return k
+}
+
+// rollAPIKey gives k a new secret; the old one stops authenticating.
+func (st *store) rollAPIKey(k *apiKey, now time.Time, rnd func() uint64) {
+	delete(st.tokens, k.raw)
+	k.raw = st.newSecret(rnd)
+	st.tokens[k.raw] = k
+	k.touch(now)
+}
+
+// deleteAPIKey removes k; its secret stops authenticating.
+func (st *store) deleteAPIKey(k *apiKey) {
+	delete(st.apiKeys, k.uid)
+	delete(st.tokens, k.raw)
+	k.owner.apiKeys = removeSeq(k.owner.apiKeys, k.seq)
+}
+
+// deleteSSHKey removes k.
+func (st *store) deleteSSHKey(k *sshKey) {
+	delete(st.sshKeys, k.uid)
+	delete(k.owner.sshBlobs, k.blob)
+	k.owner.sshKeys = removeSeq(k.owner.sshKeys, k.seq)
+}
+
+// touch sets the update time, never before creation.
+func (k *apiKey) touch(now time.Time) { k.updated = laterOf(now, k.created) }
+
+// touch sets the update time, never before creation.
+func (k *sshKey) touch(now time.Time) { k.updated = laterOf(now, k.created) }
+
+func laterOf(a, b time.Time) time.Time {
+	if a.Before(b) {
+		return b
+	}
+	return a
+}
+
+// sequenced is an item ordered by its creation sequence number.
+type sequenced interface{ sequence() uint64 }
+
+// removeSeq deletes the item with sequence number seq from the ascending
+// slice items.
+func removeSeq[T sequenced](items []T, seq uint64) []T {
+	i, found := slices.BinarySearchFunc(items, seq, func(it T, s uint64) int {
+		switch {
+		case it.sequence() < s:
+			return -1
+		case it.sequence() > s:
+			return 1
+		}
+		return 0
+	})
+	if !found {
+		return items
+	}
+	return slices.Delete(items, i, i+1)
+}
+
+// newSecret returns a key_raw that no stored key uses.
+func (st *store) newSecret(rnd func() uint64) string {
+	for {
+		s := "tgn_" + randomAlnum(40, rnd)
+		if st.tokens[s] == nil {
+			return s
+		}
+	}
+}
+
+// uniqueID returns prefix and 12 lowercase hex digits, retrying while taken
+// reports the id as used.
+func uniqueID(prefix string, rnd func() uint64, taken func(string) bool) string {
+	for {
+		id := fmt.Sprintf("%s%012x", prefix, rnd()&(1<<48-1))
+		if !taken(id) {
+			return id
+		}
+	}
+}
+
+const alnum = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789"
+
+// randomAlnum returns n characters drawn uniformly from [A-Za-z0-9].
+func randomAlnum(n int, rnd func() uint64) string {
+	b := make([]byte, 0, n)
+	for len(b) < n {
+		v := rnd()
+		for range 10 { // ten 6-bit draws per 64-bit value
+			if c := v & 63; c < uint64(len(alnum)) && len(b) < n {
+				b = append(b, alnum[c])
+			}
+			v >>= 6
+		}
+	}
+	return string(b)
+}
+
+// cryptoUint64 is a random source for identifiers created through the API.
+func cryptoUint64() uint64 {
+	var b [8]byte
+	rand.Read(b[:])
+	return binary.LittleEndian.Uint64(b[:])
+}
