@@ -16,10 +16,10 @@ import (
 // maxCredentialsSize caps how much of a credentials file is read.
 const maxCredentialsSize = 64 << 10
 
-// loadKey fills in the key: TARGON_API_KEY, else the credentials file. It
-// warns about a credentials file that group or others can read, whichever
-// source wins, since the file holds a secret either way.
-func (s *Settings) loadKey(env Environment) error {
+// loadKey fills in the key: the first of vars that is set, else the
+// credentials file. It warns about a credentials file that group or others
+// can read, whichever source wins, since the file holds a secret either way.
+func (s *Settings) loadKey(env Environment, vars []string) error {
 	info, statErr := os.Stat(s.CredentialsPath)
 	if statErr == nil && info.Mode().IsRegular() && runtime.GOOS != "windows" && info.Mode().Perm()&0o077 != 0 {
 		// The fix first and short: the status bar shows this next to the
@@ -27,12 +27,14 @@ func (s *Settings) loadKey(env Environment) error {
 		s.Warnings = append(s.Warnings, fmt.Sprintf("chmod 600 %s: others can read it", s.CredentialsPath))
 	}
 
-	if key := strings.TrimSpace(env.getenv("TARGON_API_KEY")); key != "" {
-		if err := CheckKey(key); err != nil {
-			return fmt.Errorf("TARGON_API_KEY: %w", err)
+	for _, v := range vars {
+		if key := strings.TrimSpace(env.getenv(v)); key != "" {
+			if err := CheckKey(key); err != nil {
+				return fmt.Errorf("%s: %w", v, err)
+			}
+			s.apiKey, s.KeySource, s.KeyEnvVar = key, KeyFromEnv, v
+			return nil
 		}
-		s.apiKey, s.KeySource = key, KeyFromEnv
-		return nil
 	}
 
 	if errors.Is(statErr, fs.ErrNotExist) {

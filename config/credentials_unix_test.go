@@ -81,3 +81,30 @@ func TestResolveRefusesSpecialCredentials(t *testing.T) {
 		})
 	}
 }
+
+// An account's credentials file goes through the same reader: a FIFO is
+// refused at once instead of hanging the start.
+func TestResolveRefusesFIFOAccountCredentials(t *testing.T) {
+	env, home := testEnv(t, nil)
+	dir := filepath.Join(home, ".config", "targon-dash")
+	if err := os.MkdirAll(dir, 0o700); err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(dir, "credentials-openrouter")
+	if err := syscall.Mkfifo(path, 0o600); err != nil {
+		t.Skip("no FIFOs here:", err)
+	}
+	done := make(chan error, 1)
+	go func() {
+		_, err := Resolve(Flags{Provider: ProviderOpenRouter}, env)
+		done <- err
+	}()
+	select {
+	case err := <-done:
+		if err == nil || !strings.Contains(err.Error(), path) || !strings.Contains(err.Error(), "is a named pipe (FIFO)") {
+			t.Fatalf("error %v, want one naming %s as a FIFO", err, path)
+		}
+	case <-time.After(20 * time.Second):
+		t.Fatal("Resolve hung on the credentials file")
+	}
+}

@@ -26,7 +26,7 @@ const maxPrefsSize = 1 << 20
 var Themes = []string{"auto", "dark", "light"}
 
 // prefFields lists the top-level keys of the preferences file.
-var prefFields = []string{"theme", "refresh_interval", "clipboard_clear", "keys"}
+var prefFields = []string{"theme", "refresh_interval", "clipboard_clear", "keys", "accounts"}
 
 // Preferences are the dashboard's own settings, read from
 // $XDG_CONFIG_HOME/targon-dash/config.toml. Every field is optional there.
@@ -35,6 +35,7 @@ type Preferences struct {
 	RefreshInterval time.Duration       // 0: no automatic refresh
 	ClipboardClear  time.Duration       // clear the clipboard this long after copying a secret; 0: never
 	Keys            map[string][]string // action name → keys, overriding the default key map
+	Accounts        []Account           // [accounts.<name>] tables, sorted by name
 	Path            string              // the file they came from (set even when it does not exist)
 
 	src *tomlDoc // where Keys were read, for ValidateKeys; nil when made by hand
@@ -130,6 +131,15 @@ func ParsePreferences(path string, data []byte) (Preferences, error) {
 				}
 				p.Keys[action] = list
 			}
+		case "accounts":
+			accounts, err := parseAccounts(v, src, func(msg string, pieces ...string) error {
+				_, err := fail(msg, pieces...)
+				return err
+			})
+			if err != nil {
+				return Preferences{}, err
+			}
+			p.Accounts = accounts
 		default:
 			return fail(fmt.Sprintf("unknown field (known fields: %s)", strings.Join(prefFields, ", ")), name)
 		}

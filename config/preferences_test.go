@@ -91,7 +91,7 @@ func TestParsePreferencesErrors(t *testing.T) {
 		{name: "bad theme", file: "# x\ntheme = \"blue\"", line: 2, field: "theme", msg: `"blue" is not a theme (use "auto", "dark", "light")`},
 		{name: "theme case", file: "theme = \"Dark\"", line: 1, field: "theme", msg: "is not a theme"},
 		{name: "theme not string", file: "theme = 1", line: 1, field: "theme", msg: "integer 1 is not a theme"},
-		{name: "unknown field", file: "theme = \"dark\"\nrefresh = \"30s\"\n", line: 2, field: "refresh", msg: "unknown field (known fields: theme, refresh_interval, clipboard_clear, keys)"},
+		{name: "unknown field", file: "theme = \"dark\"\nrefresh = \"30s\"\n", line: 2, field: "refresh", msg: "unknown field (known fields: theme, refresh_interval, clipboard_clear, keys, accounts)"},
 		{name: "wrong case field", file: "Theme = \"dark\"", line: 1, field: "Theme", msg: "unknown field"},
 		{name: "unknown table", file: "theme = \"dark\"\n\n[colors]\nfg = 1\n", line: 3, field: "colors", msg: "unknown field"},
 		{name: "first in file order", file: "zzz = 1\naaa = 2\n", line: 1, field: "zzz", msg: "unknown field"},

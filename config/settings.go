@@ -11,8 +11,8 @@ type KeySource int
 // Where an API key can come from.
 const (
 	KeyNone     KeySource = iota // no key: show the login screen
-	KeyFromEnv                   // TARGON_API_KEY
-	KeyFromFile                  // the profile's credentials file
+	KeyFromEnv                   // an environment variable: Settings.KeyEnvVar
+	KeyFromFile                  // the credentials file: Settings.CredentialsPath
 	KeyFromDemo                  // the built-in demo server
 )
 
@@ -31,17 +31,44 @@ func (k KeySource) String() string {
 	return fmt.Sprintf("KeySource(%d)", int(k))
 }
 
-// Settings are the resolved profile, base URL and API key. The key is kept
+// Settings are the resolved account, base URL and API key. The key is kept
 // unexported and every fmt verb prints it masked (encoding/json skips it).
 type Settings struct {
-	Profile         string
+	Provider        string // ProviderTargon or ProviderOpenRouter; "" in hand-made Settings means Targon
+	Profile         string // the Targon profile or the dashboard account's name
+	IsAccount       bool   // an [accounts.<name>] of the dashboard's file, not a Targon CLI profile
 	BaseURL         string // validated by CheckBaseURL, no trailing slash
 	KeySource       KeySource
-	CredentialsPath string   // ~/.targon/credentials-<profile>, set even when it does not exist
-	ConfigPath      string   // Targon CLI's ~/.targon/config.toml, set even when it does not exist
+	KeyEnvVar       string   // with KeyFromEnv: the variable the key came from, e.g. "OPENROUTER_MANAGEMENT_KEY"
+	CredentialsPath string   // where the key file is (and SaveAPIKey writes), set even when it does not exist
+	ConfigPath      string   // the file the profile or account is in, set even when it does not exist
 	Warnings        []string // problems worth showing that do not stop the start, e.g. loose permissions
 
 	apiKey string
+}
+
+// KeyWhere says where the key is kept, for the messages after a login or a
+// replace: "$VAR" when it came from the environment variable VAR (a new key
+// must go there: the variable wins over the file at the next start), else
+// CredentialsPath, where SaveAPIKey writes.
+func (s *Settings) KeyWhere() string {
+	if s.KeySource == KeyFromEnv && s.KeyEnvVar != "" {
+		return "$" + s.KeyEnvVar
+	}
+	return s.CredentialsPath
+}
+
+// keyVars are the environment variables the key may come from, in
+// precedence order; none unless useEnv.
+func (s *Settings) keyVars(useEnv bool) []string {
+	if !useEnv {
+		return nil
+	}
+	p, ok := providers[s.Provider]
+	if !ok {
+		p = providers[ProviderTargon]
+	}
+	return p.keyVars
 }
 
 // APIKey returns the API key, "" when there is none.
@@ -52,13 +79,15 @@ func (s *Settings) APIKey() string { return s.apiKey }
 func (s *Settings) SetAPIKey(key string) { s.apiKey = key }
 
 // SaveAPIKey saves key to CredentialsPath with SaveCredentials and, when that
-// succeeds, uses it from now on with KeySource KeyFromFile.
+// succeeds, uses it from now on with KeySource KeyFromFile. When the key
+// came from an environment variable (look before saving), that variable
+// still wins at the next start: tell the user to update it.
 func (s *Settings) SaveAPIKey(key string) error {
 	key = strings.TrimSpace(key)
 	if err := SaveCredentials(s.CredentialsPath, key); err != nil {
 		return err
 	}
-	s.apiKey, s.KeySource = key, KeyFromFile
+	s.apiKey, s.KeySource, s.KeyEnvVar = key, KeyFromFile, ""
 	return nil
 }
 
@@ -72,17 +101,21 @@ func (s Settings) masked() string {
 
 // settingsView is Settings with the key replaced, for printing.
 type settingsView struct {
+	Provider        string
 	Profile         string
+	IsAccount       bool
 	BaseURL         string
 	APIKey          string
 	KeySource       KeySource
+	KeyEnvVar       string
 	CredentialsPath string
 	ConfigPath      string
 	Warnings        []string
 }
 
 func (s Settings) view() settingsView {
-	return settingsView{s.Profile, s.BaseURL, s.masked(), s.KeySource, s.CredentialsPath, s.ConfigPath, s.Warnings}
+	return settingsView{s.Provider, s.Profile, s.IsAccount, s.BaseURL, s.masked(), s.KeySource, s.KeyEnvVar,
+		s.CredentialsPath, s.ConfigPath, s.Warnings}
 }
 
 // Format implements fmt.Formatter so that no verb (%v, %+v, %#v, %s, ...)
