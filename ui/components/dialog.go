@@ -245,21 +245,33 @@ func FitPath(path string, width int) string {
 // line of width columns when h draws them, so the line shows whole hints
 // and never ends in "…". Bindings with the key of one of keep (help,
 // quit, cancel) are kept first.
+//
+// Widths are counted on the plain text, the way help.Model lays the line
+// out ("key desc" items joined by its separator): the help styles only
+// colour, they add no padding. Drawing each candidate line instead costs a
+// colour conversion per cell on every frame.
 func FitShortHelp(h help.Model, bs []key.Binding, width int, keep ...key.Binding) []key.Binding {
-	h.Width = 0
 	must := map[string]bool{}
 	for _, k := range keep {
 		must[k.Help().Key] = true
 	}
+	sep := lipgloss.Width(h.ShortSeparator)
+	itemWidth := func(b key.Binding) int {
+		return lipgloss.Width(b.Help().Key) + 1 + lipgloss.Width(b.Help().Desc)
+	}
 	chosen := make([]bool, len(bs))
+	used, count := 0, 0
 	pick := func(want bool) {
 		for i, b := range bs {
 			if chosen[i] || must[b.Help().Key] != want || !b.Enabled() {
 				continue
 			}
-			chosen[i] = true
-			if lipgloss.Width(h.ShortHelpView(selected(bs, chosen))) > width {
-				chosen[i] = false
+			w := itemWidth(b)
+			if count > 0 {
+				w += sep
+			}
+			if used+w <= width {
+				chosen[i], used, count = true, used+w, count+1
 			}
 		}
 	}
