@@ -1,21 +1,23 @@
 package targontest
 
 import (
-	"bytes"
-	"io"
+	"context"
 	"math/rand/v2"
 	"net/http"
 	"sync"
 	"time"
+
+	"github.com/targon-dash/targon-dash/internal/simfault"
 )
 
 // Server is an in-memory Targon /tha/v2 API. It is an http.Handler and is
 // safe for concurrent use.
 type Server struct {
 	clock   func() time.Time
-	latency time.Duration
+	handler *simfault.Handler // latency, faults and recording around serveAPI
+	faults  simfault.Set
 
-	mu  sync.Mutex // guards everything below up to faultMu
+	mu  sync.Mutex // guards everything below up to logMu
 	st  store
 	rng *rand.Rand // seeded source for generated accounts and data
 	// apiRand is the source for keys created or rolled through the API:
@@ -27,9 +29,6 @@ type Server struct {
 	primary     *account
 	inUse       *apiKey // the primary account's key reported by DemoKey
 	currency    string
-
-	faultMu sync.Mutex // guards faults
-	faults  []*faultEntry
 
 	logMu sync.Mutex // guards log
 	log   []Request
@@ -48,7 +47,6 @@ func newServer(opts []Option) (*Server, config) {
 	}
 	s := &Server{
 		clock:    c.clock,
-		latency:  c.latency,
 		st:       newStore(),
 		rng:      rand.New(rand.NewPCG(uint64(c.seed), pcgStream)),
 		currency: c.currency,
@@ -57,6 +55,14 @@ func newServer(opts []Option) (*Server, config) {
 	}
 	if c.seededSecrets {
 		s.apiRand = s.rng.Uint64
+	}
+	s.handler = &simfault.Handler{
+		Next:      http.HandlerFunc(s.serveAPI),
+		Faults:    &s.faults,
+		Latency:   c.latency,
+		MaxBody:   maxBodyBytes,
+		ErrorBody: faultBody,
+		Done:      s.done,
 	}
 	return s, c
 }
@@ -122,95 +128,22 @@ func (s *Server) SetCredits(credits int64) {
 	s.mu.Unlock()
 }
 
+// arrivalKey keys a request's arrival time in its context.
+type arrivalKey struct{}
+
 // ServeHTTP implements http.Handler: it applies the server latency and any
 // matching fault, then serves the API.
 func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
-	rec := Request{Method: r.Method, Path: r.URL.EscapedPath(), Query: r.URL.RawQuery, Time: time.Now()}
-	sw := &statusWriter{ResponseWriter: w}
-	logged := false
-	// logOnce records the request. Responses sent on a hijacked connection
-	// are recorded before the client can see them end, so a test that
-	// checks Requests right after its call returns finds them.
-	logOnce := func(status int) {
-		if !logged {
-			logged = true
-			rec.Status = status
-			s.record(rec)
-		}
-	}
-	defer func() { logOnce(sw.status) }()
-
-	// Read a request body before any delay: only then does net/http watch
-	// the connection and cancel r.Context() when the client goes away, so a
-	// delay ends early for a POST or PATCH too.
-	if r.Body != nil && (r.Method == http.MethodPost || r.Method == http.MethodPatch) {
-		body, err := io.ReadAll(http.MaxBytesReader(w, r.Body, maxBodyBytes+1))
-		r.Body.Close()
-		if err != nil && len(body) <= maxBodyBytes {
-			return // the client went away while sending
-		}
-		r.Body = io.NopCloser(bytes.NewReader(body))
-	}
-
-	if !sleepCtx(r.Context(), s.latency) {
-		return
-	}
-	f, faulted := s.takeFault(r)
-	if !faulted {
-		s.serveAPI(sw, r)
-		return
-	}
-	rec.Faulted = true
-	if !sleepCtx(r.Context(), f.Latency) {
-		return
-	}
-	if f.Drop {
-		logOnce(0)
-		dropConnection(w)
-		return
-	}
-	var out http.ResponseWriter = sw
-	var buf *bufferedResponse
-	if f.Truncate {
-		buf = newBufferedResponse()
-		out = buf
-	}
-	if f.RetryAfter != "" {
-		out.Header().Set("Retry-After", f.RetryAfter)
-	}
-	if f.Status != 0 {
-		writeFaultResponse(out, f)
-	} else {
-		s.serveAPI(out, r)
-	}
-	if buf != nil {
-		if buf.status == 0 {
-			buf.status = http.StatusOK
-		}
-		logOnce(buf.status)
-		sendTruncated(w, buf)
-	}
+	at := time.Now()
+	s.handler.ServeHTTP(w, r.WithContext(context.WithValue(r.Context(), arrivalKey{}, at)))
 }
 
-// statusWriter remembers the status of the response it passes on.
-type statusWriter struct {
-	http.ResponseWriter
-	status int
+// done records a request once it is answered (or abandoned), before the
+// client can see its answer end.
+func (s *Server) done(r *http.Request, status int, faulted bool) {
+	at, _ := r.Context().Value(arrivalKey{}).(time.Time)
+	s.record(Request{
+		Method: r.Method, Path: r.URL.EscapedPath(), Query: r.URL.RawQuery,
+		Status: status, Time: at, Faulted: faulted,
+	})
 }
-
-func (w *statusWriter) WriteHeader(status int) {
-	if w.status == 0 {
-		w.status = status
-	}
-	w.ResponseWriter.WriteHeader(status)
-}
-
-func (w *statusWriter) Write(p []byte) (int, error) {
-	if w.status == 0 {
-		w.status = http.StatusOK
-	}
-	return w.ResponseWriter.Write(p)
-}
-
-// Unwrap lets http.ResponseController reach the underlying writer.
-func (w *statusWriter) Unwrap() http.ResponseWriter { return w.ResponseWriter }
