@@ -1,0 +1,211 @@
+package openroutertest
+
+import (
+	"net/http"
+	"net/url"
+)
+
+// pageSize is how many keys GET /keys returns at most ("List the most
+// recent 100 API keys").
+const pageSize = 100
+
+// listKeys serves GET /keys: the account's inference keys, newest first,
+// 100 at most, after skipping offset; disabled keys only with
+// include_disabled=true.
+func (s *Server) listKeys(c *call) (int, any, *apiError) {
+	q, err := url.ParseQuery(c.r.URL.RawQuery)
+	if err != nil {
+		return 0, nil, &apiError{status: http.StatusBadRequest, message: "Invalid query string"}
+	}
+	includeDisabled := false
+	if v, ok := q["include_disabled"]; ok {
+		switch v[0] {
+		case "true":
+			includeDisabled = true
+		case "false":
+		default:
+			return 0, nil, invalid("include_disabled", "Invalid include_disabled: expected true or false")
+		}
+	}
+	skip := 0
+	if v, ok := q["offset"]; ok {
+		var apiErr *apiError
+		if skip, apiErr = offset(v[0]); apiErr != nil {
+			return 0, nil, apiErr
+		}
+	}
+	workspace := s.workspace
+	if v, ok := q["workspace_id"]; ok {
+		if apiErr := workspaceID(v[0]); apiErr != nil {
+			return 0, nil, apiErr
+		}
+		workspace = v[0]
+	}
+
+	page := []wireKey{}
+	for _, k := range s.st.newestFirst() {
+		if k.workspace != workspace || (k.disabled && !includeDisabled) {
+			continue
+		}
+		if skip > 0 {
+			skip--
+			continue
+		}
+		page = append(page, toWire(k))
+		if len(page) == pageSize {
+			break
+		}
+	}
+	return http.StatusOK, data[[]wireKey]{page}, nil
+}
+
+// createKey serves POST /keys: a new inference key, sent with its
+// plaintext secret (the only time it is).
+func (s *Server) createKey(c *call) (int, any, *apiError) {
+	o, err := decodeObject(c.body)
+	if err != nil {
+		return 0, nil, err
+	}
+	now := s.now()
+	name, present, err := o.str("name")
+	switch {
+	case err != nil:
+		return 0, nil, err
+	case !present:
+		return 0, nil, invalid("name", "Invalid name: required")
+	case name == "":
+		return 0, nil, invalid("name", "Invalid name: must not be empty")
+	}
+	limit, _, err := o.limit()
+	if err != nil {
+		return 0, nil, err
+	}
+	reset, _, err := o.limitReset()
+	if err != nil {
+		return 0, nil, err
+	}
+	byok, _, err := o.boolean("include_byok_in_limit")
+	if err != nil {
+		return 0, nil, err
+	}
+	expires, err := o.expiresAt(now)
+	if err != nil {
+		return 0, nil, err
+	}
+	creator, creatorGiven, err := o.nullableStr("creator_user_id")
+	if err != nil {
+		return 0, nil, err
+	}
+	if creatorGiven && creator == "" && !isNull(o["creator_user_id"]) {
+		return 0, nil, invalid("creator_user_id", "Invalid creator_user_id: must not be empty")
+	}
+	if creator == "" {
+		creator = s.user
+	}
+	workspace, workspaceGiven, err := o.str("workspace_id")
+	if err != nil {
+		return 0, nil, err
+	}
+	if !workspaceGiven {
+		workspace = s.workspace
+	} else if err := workspaceID(workspace); err != nil {
+		return 0, nil, err
+	}
+
+	secret := newSecret(s.apiRand)
+	k := &key{
+		hash:       hashOf(secret),
+		secret:     secret,
+		name:       name,
+		limit:      limit,
+		limitReset: reset,
+		byokLimit:  byok,
+		createdAt:  now,
+		expiresAt:  expires,
+		creator:    creator,
+		workspace:  workspace,
+	}
+	s.st.add(k)
+	return http.StatusCreated, wireCreated{Data: toWire(k), Key: secret}, nil
+}
+
+// getKey serves GET /keys/{hash}.
+func (s *Server) getKey(c *call) (int, any, *apiError) {
+	k := s.st.inference(c.hash)
+	if k == nil {
+		return 0, nil, errKeyNotFound
+	}
+	return http.StatusOK, data[wireKey]{toWire(k)}, nil
+}
+
+// updateKey serves PATCH /keys/{hash}: every member present is applied
+// (limit null removes the limit, limit_reset null the reset); nothing is
+// changed unless all are valid.
+func (s *Server) updateKey(c *call) (int, any, *apiError) {
+	o, err := decodeObject(c.body)
+	if err != nil {
+		return 0, nil, err
+	}
+	name, setName, err := o.str("name")
+	if err != nil {
+		return 0, nil, err
+	}
+	disabled, setDisabled, err := o.boolean("disabled")
+	if err != nil {
+		return 0, nil, err
+	}
+	limit, setLimit, err := o.limit()
+	if err != nil {
+		return 0, nil, err
+	}
+	reset, setReset, err := o.limitReset()
+	if err != nil {
+		return 0, nil, err
+	}
+	byok, setBYOK, err := o.boolean("include_byok_in_limit")
+	if err != nil {
+		return 0, nil, err
+	}
+	k := s.st.inference(c.hash)
+	if k == nil {
+		return 0, nil, errKeyNotFound
+	}
+	if setName {
+		k.name = name
+	}
+	if setDisabled {
+		k.disabled = disabled
+	}
+	if setLimit {
+		k.limit = limit
+	}
+	if setReset {
+		k.limitReset = reset
+	}
+	if setBYOK {
+		k.byokLimit = byok
+	}
+	k.updatedAt = s.now()
+	return http.StatusOK, data[wireKey]{toWire(k)}, nil
+}
+
+// deleteKey serves DELETE /keys/{hash}.
+func (s *Server) deleteKey(c *call) (int, any, *apiError) {
+	k := s.st.inference(c.hash)
+	if k == nil {
+		return 0, nil, errKeyNotFound
+	}
+	s.st.remove(k)
+	return http.StatusOK, wireDeleted{Deleted: true}, nil
+}
+
+// currentKey serves GET /key: the key that authenticated, management or
+// inference.
+func (s *Server) currentKey(c *call) (int, any, *apiError) {
+	return http.StatusOK, data[wireCurrentKey]{toWireCurrent(c.caller)}, nil
+}
+
+// credits serves GET /credits.
+func (s *Server) credits(*call) (int, any, *apiError) {
+	return http.StatusOK, data[wireCredits]{wireCredits{TotalCredits: s.totalCredits, TotalUsage: s.totalUsage}}, nil
+}

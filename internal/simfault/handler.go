@@ -1,0 +1,240 @@
+package simfault
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"io"
+	"net/http"
+	"strconv"
+	"time"
+)
+
+// DefaultMaxBody is the request body size Handler reads ahead when
+// MaxBody is 0.
+const DefaultMaxBody = 1 << 20
+
+// Handler serves Next behind a base latency and a Set of faults.
+//
+// For a request it reads the body of a POST, PUT or PATCH first (only then
+// does net/http notice a client that goes away during a delay), waits
+// Latency, then applies the first matching fault of Faults, if any, or
+// serves Next. Done, if set, is called exactly once per request with the
+// status sent (0 when none was: a dropped connection, or a client that went
+// away during a delay) — for a dropped or truncated response before the
+// connection is closed, so a test that checks right after its call
+// returned sees the request.
+type Handler struct {
+	// Next serves the API.
+	Next http.Handler
+	// Faults holds the injected faults; nil means none.
+	Faults *Set
+	// Latency delays every request before it is handled.
+	Latency time.Duration
+	// MaxBody bounds the request body read ahead; 0 means DefaultMaxBody.
+	// A longer body is passed on cut to MaxBody+1 bytes, so that Next,
+	// reading it with http.MaxBytesReader(MaxBody), refuses it.
+	MaxBody int64
+	// ErrorBody returns the API's error body for an injected status that
+	// comes without a Body of its own; it may also set headers (such as
+	// WWW-Authenticate for 401). Nil, or a nil result, sends no body.
+	ErrorBody func(h http.Header, status int) []byte
+	// Done observes the outcome of every request.
+	Done func(r *http.Request, status int, faulted bool)
+}
+
+// ServeHTTP implements http.Handler.
+func (h *Handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	sw := &statusWriter{ResponseWriter: w}
+	faulted := false
+	done := false
+	finish := func(status int) {
+		if !done {
+			done = true
+			if h.Done != nil {
+				h.Done(r, status, faulted)
+			}
+		}
+	}
+	defer func() { finish(sw.status) }()
+
+	if r.Body != nil && (r.Method == http.MethodPost || r.Method == http.MethodPut || r.Method == http.MethodPatch) {
+		limit := h.MaxBody
+		if limit <= 0 {
+			limit = DefaultMaxBody
+		}
+		body, err := io.ReadAll(io.LimitReader(r.Body, limit+1))
+		r.Body.Close()
+		if err != nil {
+			return // the client went away while sending
+		}
+		r.Body = io.NopCloser(bytes.NewReader(body))
+	}
+
+	if !sleepCtx(r.Context(), h.Latency) {
+		return
+	}
+	var f Fault
+	if h.Faults != nil {
+		f, faulted = h.Faults.take(r)
+	}
+	if !faulted {
+		h.Next.ServeHTTP(sw, r)
+		return
+	}
+	if !sleepCtx(r.Context(), f.Latency) {
+		return
+	}
+	if f.Drop {
+		finish(0)
+		dropConnection(w)
+		return
+	}
+	var out http.ResponseWriter = sw
+	var buf *bufferedResponse
+	if f.Truncate {
+		buf = &bufferedResponse{header: http.Header{}}
+		out = buf
+	}
+	if f.RetryAfter != "" {
+		out.Header().Set("Retry-After", f.RetryAfter)
+	}
+	if f.Status != 0 {
+		h.writeFault(out, f)
+	} else {
+		h.Next.ServeHTTP(out, r)
+	}
+	if buf != nil {
+		if buf.status == 0 {
+			buf.status = http.StatusOK
+		}
+		finish(buf.status)
+		sendTruncated(w, buf)
+	}
+}
+
+// writeFault sends the response a fault with a Status prescribes.
+func (h *Handler) writeFault(w http.ResponseWriter, f Fault) {
+	body := []byte(f.Body)
+	if f.Body == "" && f.Status >= 400 && h.ErrorBody != nil {
+		body = h.ErrorBody(w.Header(), f.Status)
+	}
+	if len(body) > 0 {
+		ct := f.ContentType
+		if ct == "" {
+			ct = guessContentType(body)
+		}
+		w.Header().Set("Content-Type", ct)
+	}
+	w.WriteHeader(f.Status)
+	w.Write(body)
+}
+
+// guessContentType names the media type of an injected body.
+func guessContentType(body []byte) string {
+	if t := bytes.TrimSpace(body); bytes.HasPrefix(t, []byte("{")) || bytes.HasPrefix(t, []byte("[")) {
+		return "application/json"
+	}
+	return http.DetectContentType(body)
+}
+
+// sleepCtx waits for d or until ctx ends; it reports whether d elapsed.
+func sleepCtx(ctx context.Context, d time.Duration) bool {
+	if d <= 0 {
+		return ctx.Err() == nil
+	}
+	t := time.NewTimer(d)
+	defer t.Stop()
+	select {
+	case <-t.C:
+		return true
+	case <-ctx.Done():
+		return false
+	}
+}
+
+// dropConnection closes the client's connection without a response.
+func dropConnection(w http.ResponseWriter) {
+	conn, _, err := http.NewResponseController(w).Hijack()
+	if err != nil {
+		// HTTP/2 or a writer that cannot be hijacked: abort the stream.
+		panic(http.ErrAbortHandler)
+	}
+	conn.Close()
+}
+
+// statusWriter remembers the status of the response it passes on.
+type statusWriter struct {
+	http.ResponseWriter
+	status int
+}
+
+func (w *statusWriter) WriteHeader(status int) {
+	if w.status == 0 {
+		w.status = status
+	}
+	w.ResponseWriter.WriteHeader(status)
+}
+
+func (w *statusWriter) Write(p []byte) (int, error) {
+	if w.status == 0 {
+		w.status = http.StatusOK
+	}
+	return w.ResponseWriter.Write(p)
+}
+
+// Unwrap lets http.ResponseController reach the underlying writer.
+func (w *statusWriter) Unwrap() http.ResponseWriter { return w.ResponseWriter }
+
+// bufferedResponse keeps a response in memory, so that only part of it can
+// be sent.
+type bufferedResponse struct {
+	header http.Header
+	status int
+	body   bytes.Buffer
+}
+
+func (b *bufferedResponse) Header() http.Header { return b.header }
+
+func (b *bufferedResponse) WriteHeader(status int) {
+	if b.status == 0 {
+		b.status = status
+	}
+}
+
+func (b *bufferedResponse) Write(p []byte) (int, error) {
+	if b.status == 0 {
+		b.status = http.StatusOK
+	}
+	return b.body.Write(p)
+}
+
+// sendTruncated sends b's status and headers, announces its full length,
+// sends the first half of its body and closes the connection.
+func sendTruncated(w http.ResponseWriter, b *bufferedResponse) {
+	full := b.body.Bytes()
+	half := full[:len(full)/2]
+	b.header.Set("Content-Length", strconv.Itoa(len(full)))
+
+	conn, rw, err := http.NewResponseController(w).Hijack()
+	if err != nil {
+		// Cannot take over the connection: send what we can and abort.
+		for k, v := range b.header {
+			w.Header()[k] = v
+		}
+		w.WriteHeader(b.status)
+		w.Write(half)
+		http.NewResponseController(w).Flush()
+		panic(http.ErrAbortHandler)
+	}
+	defer conn.Close()
+	b.header.Set("Connection", "close")
+	if b.header.Get("Date") == "" {
+		b.header.Set("Date", time.Now().UTC().Format(http.TimeFormat))
+	}
+	fmt.Fprintf(rw, "HTTP/1.1 %03d %s\r\n", b.status, http.StatusText(b.status))
+	b.header.Write(rw)
+	rw.WriteString("\r\n")
+	rw.Write(half)
+	rw.Flush()
+}
