@@ -19,11 +19,13 @@ const DefaultMaxBody = 1 << 20
 // For a request it reads the body of a POST, PUT or PATCH first (only then
 // does net/http notice a client that goes away during a delay), waits
 // Latency, then applies the first matching fault of Faults, if any, or
-// serves Next. Done, if set, is called exactly once per request with the
-// status sent (0 when none was: a dropped connection, or a client that went
-// away during a delay) — for a dropped or truncated response before the
-// connection is closed, so a test that checks right after its call
-// returned sees the request.
+// serves Next. The answer is kept in memory until it is complete. Done,
+// if set, is called exactly once per request with the status to be sent (0
+// when none is: a dropped connection, or a client that went away during a
+// delay), before anything of the answer is sent, so a test that checks
+// right after its call returned sees the request, and a simulator that
+// counts requests in flight never counts one whose answer the client may
+// already have.
 type Handler struct {
 	// Next serves the API.
 	Next http.Handler
@@ -45,7 +47,6 @@ type Handler struct {
 
 // ServeHTTP implements http.Handler.
 func (h *Handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
-	sw := &statusWriter{ResponseWriter: w}
 	faulted := false
 	done := false
 	finish := func(status int) {
@@ -56,7 +57,9 @@ func (h *Handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 			}
 		}
 	}
-	defer func() { finish(sw.status) }()
+	// A request that ends without an answer (the client went away) is
+	// reported with status 0.
+	defer finish(0)
 
 	if r.Body != nil && (r.Method == http.MethodPost || r.Method == http.MethodPut || r.Method == http.MethodPatch) {
 		limit := h.MaxBody
@@ -78,11 +81,7 @@ func (h *Handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	if h.Faults != nil {
 		f, faulted = h.Faults.take(r)
 	}
-	if !faulted {
-		h.Next.ServeHTTP(sw, r)
-		return
-	}
-	if !sleepCtx(r.Context(), f.Latency) {
+	if faulted && !sleepCtx(r.Context(), f.Latency) {
 		return
 	}
 	if f.Drop {
@@ -90,27 +89,30 @@ func (h *Handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		dropConnection(w)
 		return
 	}
-	var out http.ResponseWriter = sw
-	var buf *bufferedResponse
-	if f.Truncate {
-		buf = &bufferedResponse{header: http.Header{}}
-		out = buf
-	}
+	// The answer is made in memory and Done is told before any of it is
+	// sent: a client that has read an answer finds its request reported.
+	buf := &bufferedResponse{header: http.Header{}}
 	if f.RetryAfter != "" {
-		out.Header().Set("Retry-After", f.RetryAfter)
+		buf.Header().Set("Retry-After", f.RetryAfter)
 	}
 	if f.Status != 0 {
-		h.writeFault(out, f)
+		h.writeFault(buf, f)
 	} else {
-		h.Next.ServeHTTP(out, r)
+		h.Next.ServeHTTP(buf, r)
 	}
-	if buf != nil {
-		if buf.status == 0 {
-			buf.status = http.StatusOK
-		}
-		finish(buf.status)
+	if buf.status == 0 {
+		buf.status = http.StatusOK
+	}
+	finish(buf.status)
+	if f.Truncate {
 		sendTruncated(w, buf)
+		return
 	}
+	for k, v := range buf.header {
+		w.Header()[k] = v
+	}
+	w.WriteHeader(buf.status)
+	w.Write(buf.body.Bytes())
 }
 
 // writeFault sends the response a fault with a Status prescribes.
@@ -162,29 +164,6 @@ func dropConnection(w http.ResponseWriter) {
 	}
 	conn.Close()
 }
-
-// statusWriter remembers the status of the response it passes on.
-type statusWriter struct {
-	http.ResponseWriter
-	status int
-}
-
-func (w *statusWriter) WriteHeader(status int) {
-	if w.status == 0 {
-		w.status = status
-	}
-	w.ResponseWriter.WriteHeader(status)
-}
-
-func (w *statusWriter) Write(p []byte) (int, error) {
-	if w.status == 0 {
-		w.status = http.StatusOK
-	}
-	return w.ResponseWriter.Write(p)
-}
-
-// Unwrap lets http.ResponseController reach the underlying writer.
-func (w *statusWriter) Unwrap() http.ResponseWriter { return w.ResponseWriter }
 
 // bufferedResponse keeps a response in memory, so that only part of it can
 // be sent.

@@ -88,7 +88,8 @@ func (o object) limitReset() (v string, present bool, err *apiError) {
 	v, present, err = o.nullableStr("limit_reset")
 	switch {
 	case err != nil:
-	case v == "", v == resetDaily, v == resetWeekly, v == resetMonthly:
+	case v == "" && (!present || isNull(o["limit_reset"])),
+		v == resetDaily, v == resetWeekly, v == resetMonthly:
 		return v, present, nil
 	}
 	return "", true, invalid("limit_reset", "Invalid limit_reset: expected daily, weekly, monthly or null")
