@@ -2,6 +2,7 @@ package openrouter
 
 import (
 	"context"
+	"fmt"
 	"iter"
 	"strconv"
 	"sync"
@@ -26,7 +27,8 @@ const MaxInFlight = 8
 // past it is asked for, and requests already in flight past it are
 // cancelled. An empty first page is the whole list. No offset is asked for
 // twice (an api.CursorGuard on the offsets, which also bounds the walk at
-// api.MaxPages). Keys are deduplicated by hash: a key created during the
+// api.MaxPages), and a page of keys all listed before stops the walk with
+// ErrRepeatedPage (a server that ignores the offset). Keys are deduplicated by hash: a key created during the
 // walk pushes the others one place down, and the key at a page boundary
 // would otherwise be listed twice. (A key deleted during the walk pulls
 // them up instead, and one key may then be missed until the next list.)
@@ -40,6 +42,10 @@ func (c *Client) KeyPages(ctx context.Context, timeout time.Duration) iter.Seq2[
 	}
 	return walkOffsets(ctx, timeout, MaxInFlight, fetch, func(k APIKey) string { return k.Hash })
 }
+
+// ErrRepeatedPage is what a walk stops with when a page holds only keys
+// that earlier pages listed: the server did not honour the offset.
+var ErrRepeatedPage = fmt.Errorf("%w: a page repeated the keys of earlier ones", api.ErrCursorLoop)
 
 // offsetPage is one page's answer in an offset walk.
 type offsetPage[T any] struct {
@@ -126,7 +132,14 @@ func walkOffsets[T any](ctx context.Context, timeout time.Duration, workers int,
 				yield(nil, p.err)
 				return
 			}
-			if page := fresh(p.items); len(page) > 0 && !yield(page, nil) {
+			page := fresh(p.items)
+			if len(page) == 0 && len(p.items) > 0 {
+				// A page of keys all listed already: the server ignores
+				// the offset, and would be asked again up to MaxPages.
+				yield(nil, ErrRepeatedPage)
+				return
+			}
+			if len(page) > 0 && !yield(page, nil) {
 				return
 			}
 			if len(p.items) < size {
