@@ -1,0 +1,187 @@
+package openrouter
+
+import (
+	"context"
+	"iter"
+	"time"
+
+	"github.com/targon-dash/targon-dash/api"
+)
+
+// Account is an OpenRouter account as an api.Account, with the
+// api.KeyUpdater and api.CurrentKeyer capabilities (OpenRouter has no roll
+// and no SSH keys). Key.ID is the hash, Key.Masked the label.
+//
+// Key.InUse is always false: the dashboard signs in with a management key,
+// and GET /keys lists only the keys it manages, never a management key, so
+// the key in use is not in the list; and matching GET /key's label against
+// the list's would cost a request per list for labels that are masked
+// (prefix and a few characters), so not unique enough to mark a key by.
+type Account struct {
+	c *Client
+	// pageTimeout bounds each list request (api.PageTimeout when 0).
+	pageTimeout time.Duration
+}
+
+// The capabilities Account has.
+var (
+	_ api.Account      = (*Account)(nil)
+	_ api.KeyUpdater   = (*Account)(nil)
+	_ api.CurrentKeyer = (*Account)(nil)
+)
+
+// New returns the OpenRouter account at baseURL (the API's base URL with
+// its path, e.g. "https://openrouter.ai/api/v1") that authenticates with
+// token.
+func New(baseURL, token string, opts ...Option) (*Account, error) {
+	c, err := NewClient(baseURL, token, opts...)
+	if err != nil {
+		return nil, err
+	}
+	return NewAccount(c), nil
+}
+
+// NewAccount returns c as an api.Account.
+func NewAccount(c *Client) *Account { return &Account{c: c} }
+
+// SetPageTimeout sets the deadline of each list request, retries included
+// (api.PageTimeout when d is 0 or less); tests shorten it.
+func (a *Account) SetPageTimeout(d time.Duration) { a.pageTimeout = d }
+
+// Client is the concrete client the account uses.
+func (a *Account) Client() *Client { return a.c }
+
+// provider is how the UI names OpenRouter.
+var provider = api.Provider{Name: "OpenRouter", KeyNoun: "API key", SecretHint: "sk-or-v1-…"}
+
+// Provider names OpenRouter.
+func (a *Account) Provider() api.Provider { return provider }
+
+// BaseURL is the API base URL.
+func (a *Account) BaseURL() string { return a.c.BaseURL() }
+
+// SetToken replaces the key the account authenticates with.
+func (a *Account) SetToken(token string) { a.c.SetToken(token) }
+
+// HasToken reports whether a key is set.
+func (a *Account) HasToken() bool { return a.c.HasToken() }
+
+// Balance is the account's credits in USD: Total bought, Used spent, and
+// Remaining = Total − Used computed exactly from the decimal texts. When
+// either is beyond plausible bounds (see Subtract), Remaining is "" (not
+// known) and Total and Used are passed on as sent, for the UI to flag.
+func (a *Account) Balance(ctx context.Context) (api.Balance, error) {
+	cr, err := a.c.Credits(ctx)
+	if err != nil {
+		return api.Balance{}, err
+	}
+	b := api.Balance{Currency: "USD", Total: cr.TotalCredits, Used: cr.TotalUsage}
+	if r, ok := Subtract(cr.TotalCredits, cr.TotalUsage); ok {
+		b.Remaining = r
+	}
+	return b, nil
+}
+
+// Keys walks every API key, disabled ones included, with KeyPages.
+func (a *Account) Keys(ctx context.Context) iter.Seq2[[]api.Key, error] {
+	return func(yield func([]api.Key, error) bool) {
+		for page, err := range a.c.KeyPages(ctx, a.pageTimeout) {
+			var out []api.Key
+			if page != nil {
+				out = make([]api.Key, len(page))
+				for i, k := range page {
+					out[i] = key(k)
+				}
+			}
+			if !yield(out, err) {
+				return
+			}
+		}
+	}
+}
+
+// CreateKey creates a key with spec's name, limit ("" for none), reset
+// ("" for never) and BYOK setting. Never retried automatically.
+func (a *Account) CreateKey(ctx context.Context, spec api.KeySpec) (api.Secret, error) {
+	k, err := a.c.CreateKey(ctx, CreateRequest{
+		Name:               spec.Name,
+		Limit:              spec.Limit,
+		LimitReset:         spec.LimitReset,
+		IncludeBYOKInLimit: spec.IncludeBYOKInLimit,
+	})
+	if err != nil {
+		return api.Secret{}, err
+	}
+	return api.Secret{Key: key(k.Data), Value: k.Key}, nil
+}
+
+// RenameKey sets the name of key id.
+func (a *Account) RenameKey(ctx context.Context, id, name string) (api.Key, error) {
+	k, err := a.c.UpdateKey(ctx, id, UpdateRequest{Name: &name})
+	if err != nil {
+		return api.Key{}, err
+	}
+	return key(k), nil
+}
+
+// UpdateKey changes the settings of key id that u sets, and no others.
+func (a *Account) UpdateKey(ctx context.Context, id string, u api.KeyUpdate) (api.Key, error) {
+	k, err := a.c.UpdateKey(ctx, id, UpdateRequest{
+		Disabled:           u.Disabled,
+		Limit:              u.Limit,
+		LimitReset:         u.LimitReset,
+		IncludeBYOKInLimit: u.IncludeBYOKInLimit,
+	})
+	if err != nil {
+		return api.Key{}, err
+	}
+	return key(k), nil
+}
+
+// DeleteKey deletes key id; a retry that finds it gone counts as deleted.
+func (a *Account) DeleteKey(ctx context.Context, id string) error {
+	return a.c.DeleteKey(ctx, id)
+}
+
+// CurrentKey describes the key the account authenticates with; it works
+// with an inference key too.
+func (a *Account) CurrentKey(ctx context.Context) (api.CurrentKey, error) {
+	k, err := a.c.CurrentKey(ctx)
+	if err != nil {
+		return api.CurrentKey{}, err
+	}
+	return api.CurrentKey{
+		Label:          k.Label,
+		Management:     k.IsManagementKey,
+		FreeTier:       k.IsFreeTier,
+		Limit:          k.Limit,
+		LimitRemaining: k.LimitRemaining,
+		LimitReset:     k.LimitReset,
+		Usage:          k.Usage,
+		UsageDaily:     k.UsageDaily,
+		UsageWeekly:    k.UsageWeekly,
+		UsageMonthly:   k.UsageMonthly,
+		ExpiresAt:      k.ExpiresAt.Time,
+	}, nil
+}
+
+// key maps a wire key (already cleaned by its Check) to a neutral one.
+func key(k APIKey) api.Key {
+	return api.Key{
+		ID:                 k.Hash,
+		Name:               k.Name,
+		Masked:             k.Label,
+		CreatedAt:          k.CreatedAt.Time,
+		UpdatedAt:          k.UpdatedAt.Time,
+		Disabled:           k.Disabled,
+		Limit:              k.Limit,
+		LimitRemaining:     k.LimitRemaining,
+		LimitReset:         k.LimitReset,
+		IncludeBYOKInLimit: k.IncludeBYOKInLimit,
+		Usage:              k.Usage,
+		UsageDaily:         k.UsageDaily,
+		UsageWeekly:        k.UsageWeekly,
+		UsageMonthly:       k.UsageMonthly,
+		ExpiresAt:          k.ExpiresAt.Time,
+	}
+}

@@ -1,0 +1,149 @@
+package openrouter
+
+import (
+	"errors"
+	"fmt"
+
+	"github.com/targon-dash/targon-dash/api"
+	"github.com/targon-dash/targon-dash/api/internal/rest"
+)
+
+// Every answer type is a rest.Checker: the client calls Check after
+// decoding every 2xx body, so nothing reaches a caller half-empty or with
+// raw server text.
+var (
+	_ rest.Checker = (*APIKey)(nil)
+	_ rest.Checker = (*CurrentKeyInfo)(nil)
+	_ rest.Checker = (*Credits)(nil)
+	_ rest.Checker = (*CreatedKey)(nil)
+	_ rest.Checker = (*keyData)(nil)
+	_ rest.Checker = (*keyList)(nil)
+	_ rest.Checker = (*currentData)(nil)
+	_ rest.Checker = (*creditsData)(nil)
+	_ rest.Checker = (*deleted)(nil)
+)
+
+// Check requires the members that identify and describe a key (hash, name,
+// label, disabled) and cleans every display string. Nothing else is
+// required: a key without its usage figures is still worth listing.
+func (k *APIKey) Check() error {
+	if k.missing != "" {
+		return fmt.Errorf("an API key without %q", k.missing)
+	}
+	if k.Hash == "" {
+		return errors.New("an API key with an empty hash")
+	}
+	k.Hash, k.Name, k.Label = api.CleanText(k.Hash), api.CleanText(k.Name), api.CleanText(k.Label)
+	k.LimitReset, k.WorkspaceID = api.CleanText(k.LimitReset), api.CleanText(k.WorkspaceID)
+	if k.CreatorUserID != nil {
+		s := api.CleanText(*k.CreatorUserID)
+		k.CreatorUserID = &s
+	}
+	return nil
+}
+
+// Check requires the label and the key's kind, and cleans every display
+// string.
+func (k *CurrentKeyInfo) Check() error {
+	if k.missing != "" {
+		return fmt.Errorf("a current key without %q", k.missing)
+	}
+	k.Label, k.LimitReset = api.CleanText(k.Label), api.CleanText(k.LimitReset)
+	k.RateLimit.Interval, k.RateLimit.Note = api.CleanText(k.RateLimit.Interval), api.CleanText(k.RateLimit.Note)
+	if k.CreatorUserID != nil {
+		s := api.CleanText(*k.CreatorUserID)
+		k.CreatorUserID = &s
+	}
+	return nil
+}
+
+// Check requires both amounts.
+func (c *Credits) Check() error {
+	if c.TotalCredits == "" || c.TotalUsage == "" {
+		return errors.New("credits without total_credits and total_usage")
+	}
+	return nil
+}
+
+// Check requires the key and its secret; the secret is left exactly as
+// sent (cleaning could turn a hostile value into a plausible one), and
+// CreateKey validates it instead.
+func (c *CreatedKey) Check() error {
+	if c.missing != "" {
+		return fmt.Errorf("a created key without %q", c.missing)
+	}
+	if err := c.Data.Check(); err != nil {
+		return fmt.Errorf("a created key that is %w", err)
+	}
+	return nil
+}
+
+// keyData is {"data": key}: GET and PATCH /keys/{hash}.
+type keyData struct {
+	Data *APIKey `json:"data"`
+}
+
+// Check requires the key.
+func (d *keyData) Check() error {
+	if d.Data == nil {
+		return errors.New("an answer without its key")
+	}
+	return d.Data.Check()
+}
+
+// keyList is {"data": [key, …]}: GET /keys.
+type keyList struct {
+	Data []APIKey `json:"data"`
+}
+
+// Check requires the list and checks every key.
+func (l *keyList) Check() error {
+	if l.Data == nil {
+		return errors.New("a list without its data")
+	}
+	for i := range l.Data {
+		if err := l.Data[i].Check(); err != nil {
+			return fmt.Errorf("key %d of the page is %w", i+1, err)
+		}
+	}
+	return nil
+}
+
+// currentData is {"data": …}: GET /key.
+type currentData struct {
+	Data *CurrentKeyInfo `json:"data"`
+}
+
+// Check requires the key.
+func (d *currentData) Check() error {
+	if d.Data == nil {
+		return errors.New("an answer without the current key")
+	}
+	return d.Data.Check()
+}
+
+// creditsData is {"data": …}: GET /credits.
+type creditsData struct {
+	Data *Credits `json:"data"`
+}
+
+// Check requires the credits.
+func (d *creditsData) Check() error {
+	if d.Data == nil {
+		return errors.New("an answer without the credits")
+	}
+	return d.Data.Check()
+}
+
+// deleted is the answer of DELETE /keys/{hash}: {"deleted": true}.
+type deleted struct {
+	Deleted *bool `json:"deleted"`
+}
+
+// Check requires "deleted": true.
+func (d *deleted) Check() error {
+	if d.Deleted == nil || !*d.Deleted {
+		return errors.New(`a delete that does not say "deleted": true`)
+	}
+	return nil
+}

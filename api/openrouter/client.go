@@ -1,0 +1,157 @@
+package openrouter
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"log/slog"
+	"net/http"
+	"time"
+
+	"github.com/targon-dash/targon-dash/api"
+	"github.com/targon-dash/targon-dash/api/internal/rest"
+)
+
+// RetryPolicy says how idempotent requests (GET, PATCH, DELETE) are retried
+// after a network error or a 429, 502, 503 or 504; POST never is.
+type RetryPolicy = rest.RetryPolicy
+
+// DefaultRetryPolicy: 4 attempts, 250 ms doubling to 4 s, Retry-After
+// honoured up to 30 s.
+var DefaultRetryPolicy = rest.DefaultRetryPolicy
+
+// NoRetry sends every request once.
+var NoRetry = rest.NoRetry
+
+// Option configures a Client (and an Account made by New).
+type Option = rest.Option
+
+// WithHTTPClient sets the *http.Client used for requests. The default has
+// a 30 s timeout per attempt and keeps MaxInFlight idle connections, so a
+// concurrent list reuses its connections. The client uses a copy that never
+// follows redirects; hc itself is not changed.
+func WithHTTPClient(hc *http.Client) Option { return rest.WithHTTPClient(hc) }
+
+// WithUserAgent sets the User-Agent header.
+func WithUserAgent(ua string) Option { return rest.WithUserAgent(ua) }
+
+// WithRetry sets the retry policy for idempotent requests.
+func WithRetry(p RetryPolicy) Option { return rest.WithRetry(p) }
+
+// WithLogger sets a logger for one debug line per attempt. The token is
+// never logged.
+func WithLogger(l *slog.Logger) Option { return rest.WithLogger(l) }
+
+// Client talks to one OpenRouter API base URL with one bearer token. It is
+// safe for concurrent use; SetToken swaps the token for every later request.
+type Client struct {
+	rest *rest.Client
+}
+
+// NewClient returns a Client for baseURL, which includes the API's path
+// (OpenRouter's is "https://openrouter.ai/api/v1"; the caller supplies
+// it), authenticating with token.
+func NewClient(baseURL, token string, opts ...Option) (*Client, error) {
+	opts = append([]Option{WithHTTPClient(defaultHTTPClient())}, opts...)
+	rc, err := rest.New(baseURL, token, parseError, opts...)
+	if err != nil {
+		return nil, err
+	}
+	return &Client{rest: rc}, nil
+}
+
+// defaultHTTPClient is http.DefaultTransport's settings with room for
+// MaxInFlight idle connections per host (the default keeps two, so a
+// concurrent list would open, and over TLS shake hands on, new ones).
+func defaultHTTPClient() *http.Client {
+	tr := http.DefaultTransport.(*http.Transport).Clone()
+	tr.MaxIdleConnsPerHost = MaxInFlight
+	return &http.Client{Timeout: 30 * time.Second, Transport: tr}
+}
+
+// BaseURL is the API base URL the client talks to.
+func (c *Client) BaseURL() string { return c.rest.BaseURL() }
+
+// SetToken replaces the bearer token for all later requests.
+func (c *Client) SetToken(token string) { c.rest.SetToken(token) }
+
+// HasToken reports whether a token is set.
+func (c *Client) HasToken() bool { return c.rest.HasToken() }
+
+// do sends one request under the base URL.
+func (c *Client) do(ctx context.Context, method string, segments []string, r rest.Request, out any) error {
+	r.Method, r.Path = method, rest.Path(segments...)
+	return c.rest.Do(ctx, r, out)
+}
+
+// nullable is an optional member of a request body: JSON null when empty.
+func nullable(s string) any {
+	if s == "" {
+		return nil
+	}
+	return s
+}
+
+// number is amount as a JSON number, or JSON null when it is empty. An
+// amount that is not a number is an error wrapping api.ErrNotANumber and is
+// never sent.
+func number(field string, amount api.Amount) (any, error) {
+	if amount == "" {
+		return nil, nil
+	}
+	if !api.IsJSONNumber([]byte(amount)) {
+		return nil, fmt.Errorf("%s %q: %w", field, api.CleanText(string(amount)), api.ErrNotANumber)
+	}
+	return json.RawMessage(amount), nil
+}
+
+// body is the JSON of a create: name, limit and limit_reset (null when
+// empty), include_byok_in_limit, and the optional members when set.
+func (r CreateRequest) body() (map[string]any, error) {
+	limit, err := number("limit", r.Limit)
+	if err != nil {
+		return nil, err
+	}
+	b := map[string]any{
+		"name":                  r.Name,
+		"limit":                 limit,
+		"limit_reset":           nullable(r.LimitReset),
+		"include_byok_in_limit": r.IncludeBYOKInLimit,
+	}
+	if !r.ExpiresAt.IsZero() {
+		b["expires_at"] = r.ExpiresAt.UTC().Format(time.RFC3339Nano)
+	}
+	if r.WorkspaceID != "" {
+		b["workspace_id"] = r.WorkspaceID
+	}
+	if r.CreatorUserID != "" {
+		b["creator_user_id"] = r.CreatorUserID
+	}
+	return b, nil
+}
+
+// body is the JSON of an update: only the members set; a pointer to ""
+// in Limit or LimitReset is null.
+func (r UpdateRequest) body() (map[string]any, error) {
+	b := map[string]any{}
+	if r.Name != nil {
+		b["name"] = *r.Name
+	}
+	if r.Disabled != nil {
+		b["disabled"] = *r.Disabled
+	}
+	if r.Limit != nil {
+		limit, err := number("limit", *r.Limit)
+		if err != nil {
+			return nil, err
+		}
+		b["limit"] = limit
+	}
+	if r.LimitReset != nil {
+		b["limit_reset"] = nullable(*r.LimitReset)
+	}
+	if r.IncludeBYOKInLimit != nil {
+		b["include_byok_in_limit"] = *r.IncludeBYOKInLimit
+	}
+	return b, nil
+}

@@ -1,0 +1,110 @@
+package openrouter
+
+import (
+	"context"
+	"net/http"
+	"net/url"
+	"strconv"
+
+	"github.com/targon-dash/targon-dash/api"
+	"github.com/targon-dash/targon-dash/api/internal/rest"
+)
+
+// ListKeys returns one page of the account's API keys (GET /keys): at most
+// the API's page size, newest first, after skipping opts.Offset.
+func (c *Client) ListKeys(ctx context.Context, opts ListOptions) ([]APIKey, error) {
+	var out keyList
+	err := c.do(ctx, http.MethodGet, []string{"keys"}, rest.Request{Query: opts.query()}, &out)
+	return out.Data, err
+}
+
+// query encodes the options; include_disabled is sent whenever it is set,
+// offset when it is not 0.
+func (o ListOptions) query() url.Values {
+	q := url.Values{}
+	if o.IncludeDisabled {
+		q.Set("include_disabled", "true")
+	}
+	if o.Offset > 0 {
+		q.Set("offset", strconv.Itoa(o.Offset))
+	}
+	if o.WorkspaceID != "" {
+		q.Set("workspace_id", o.WorkspaceID)
+	}
+	return q
+}
+
+// CreateKey creates a key (POST /keys) and returns it with its plaintext
+// secret, the only time the server sends it. The secret is checked with
+// api.ValidateSecret: a malformed one is an *api.SecretError (the key was
+// created all the same) and an empty result. Never retried automatically.
+//
+// No prefix is required of the secret: OpenRouter's API reference
+// documents the create answer's key only as "The actual API key string
+// (only shown once)", and "sk-or-v1-" appears in examples alone, not as a
+// documented format. Refusing a key of another shape would lose a key
+// that exists.
+func (c *Client) CreateKey(ctx context.Context, r CreateRequest) (CreatedKey, error) {
+	body, err := r.body()
+	if err != nil {
+		return CreatedKey{}, err
+	}
+	var out CreatedKey
+	if err := c.do(ctx, http.MethodPost, []string{"keys"}, rest.Request{Body: body}, &out); err != nil {
+		return CreatedKey{}, err
+	}
+	if err := api.ValidateSecret(out.Key); err != nil {
+		return CreatedKey{}, &api.SecretError{Done: "created", ID: out.Data.Hash, Name: out.Data.Name, Err: err}
+	}
+	return out, nil
+}
+
+// GetKey returns the key with the hash (GET /keys/{hash}).
+func (c *Client) GetKey(ctx context.Context, hash string) (APIKey, error) {
+	var out keyData
+	if err := c.do(ctx, http.MethodGet, []string{"keys", hash}, rest.Request{}, &out); err != nil {
+		return APIKey{}, err
+	}
+	return *out.Data, nil
+}
+
+// UpdateKey changes the members of r that are set (PATCH /keys/{hash}) and
+// returns the key as it now is. Retried like every PATCH: the same body
+// twice has the same effect.
+func (c *Client) UpdateKey(ctx context.Context, hash string, r UpdateRequest) (APIKey, error) {
+	body, err := r.body()
+	if err != nil {
+		return APIKey{}, err
+	}
+	var out keyData
+	if err := c.do(ctx, http.MethodPatch, []string{"keys", hash}, rest.Request{Body: body}, &out); err != nil {
+		return APIKey{}, err
+	}
+	return *out.Data, nil
+}
+
+// DeleteKey deletes the key with the hash (DELETE /keys/{hash}). A retry
+// after a lost answer that finds the key gone counts as deleted.
+func (c *Client) DeleteKey(ctx context.Context, hash string) error {
+	var out deleted
+	return c.do(ctx, http.MethodDelete, []string{"keys", hash}, rest.Request{}, &out)
+}
+
+// CurrentKey describes the key the client authenticates with (GET /key),
+// the one endpoint an inference key may call too.
+func (c *Client) CurrentKey(ctx context.Context) (CurrentKeyInfo, error) {
+	var out currentData
+	if err := c.do(ctx, http.MethodGet, []string{"key"}, rest.Request{}, &out); err != nil {
+		return CurrentKeyInfo{}, err
+	}
+	return *out.Data, nil
+}
+
+// Credits returns what the account bought and spent (GET /credits).
+func (c *Client) Credits(ctx context.Context) (Credits, error) {
+	var out creditsData
+	if err := c.do(ctx, http.MethodGet, []string{"credits"}, rest.Request{}, &out); err != nil {
+		return Credits{}, err
+	}
+	return *out.Data, nil
+}

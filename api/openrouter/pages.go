@@ -1,0 +1,216 @@
+package openrouter
+
+import (
+	"context"
+	"fmt"
+	"iter"
+	"strconv"
+	"sync"
+	"time"
+
+	"github.com/targon-dash/targon-dash/api"
+)
+
+// MaxInFlight is the most list requests a walk has in flight at once.
+const MaxInFlight = 8
+
+// KeyPages walks every API key, disabled ones included (a disabled key must
+// never vanish from the dashboard), one page at a time in the server's
+// order. Each request gets its own deadline of timeout within ctx
+// (api.PageTimeout when timeout is 0 or less), retries included.
+//
+// The paging rule: the first page is asked for alone, and its length is
+// the page size P (OpenRouter documents 100, but the walk does not rely on
+// it). Offsets are then computable, so pages P, 2P, 3P, … are fetched
+// concurrently, at most MaxInFlight at once, and yielded in order. The
+// first page shorter than P (an empty one included) is the last: nothing
+// past it is asked for, and requests already in flight past it are
+// cancelled. An empty first page is the whole list. No offset is asked for
+// twice (an api.CursorGuard on the offsets, which also bounds the walk at
+// api.MaxPages), and a page of keys all listed before stops the walk with
+// ErrRepeatedPage (a server that ignores the offset). Keys are deduplicated by hash: a key created during the
+// walk pushes the others one place down, and the key at a page boundary
+// would otherwise be listed twice. (A key deleted during the walk pulls
+// them up instead, and one key may then be missed until the next list.)
+//
+// The walk stops at the first error, which it yields after every page
+// before it; the consumer stopping early, or an error, cancels the
+// requests in flight.
+func (c *Client) KeyPages(ctx context.Context, timeout time.Duration) iter.Seq2[[]APIKey, error] {
+	fetch := func(ctx context.Context, offset int) ([]APIKey, error) {
+		return c.ListKeys(ctx, ListOptions{IncludeDisabled: true, Offset: offset})
+	}
+	return walkOffsets(ctx, timeout, MaxInFlight, fetch, func(k APIKey) string { return k.Hash })
+}
+
+// ErrRepeatedPage is what a walk stops with when a page holds only keys
+// that earlier pages listed: the server did not honour the offset.
+var ErrRepeatedPage = fmt.Errorf("%w: a page repeated the keys of earlier ones", api.ErrCursorLoop)
+
+// offsetPage is one page's answer in an offset walk.
+type offsetPage[T any] struct {
+	index int // the page number: offset / page size
+	items []T
+	err   error
+}
+
+// walkOffsets is the concurrent offset walker behind KeyPages (see there
+// for the rule); workers is the most requests in flight, id a key to
+// deduplicate items by.
+func walkOffsets[T any](ctx context.Context, timeout time.Duration, workers int, fetch func(context.Context, int) ([]T, error), id func(T) string) iter.Seq2[[]T, error] {
+	if timeout <= 0 {
+		timeout = api.PageTimeout
+	}
+	return func(yield func([]T, error) bool) {
+		var guard api.CursorGuard
+		seen := map[string]bool{}
+		// fresh drops the items already yielded.
+		fresh := func(items []T) []T {
+			out := items[:0:0]
+			for _, it := range items {
+				if k := id(it); !seen[k] {
+					seen[k] = true
+					out = append(out, it)
+				}
+			}
+			return out
+		}
+
+		guard.Next("0")
+		pctx, cancel := context.WithTimeout(ctx, timeout)
+		first, err := fetch(pctx, 0)
+		cancel()
+		if err != nil {
+			yield(nil, err)
+			return
+		}
+		size := len(first)
+		if !yield(fresh(first), nil) || size == 0 {
+			return
+		}
+
+		w := &offsetWalk[T]{size: size, next: 1, end: -1, guard: &guard, fetch: fetch, timeout: timeout,
+			cancels: map[int]context.CancelFunc{}, results: make(chan offsetPage[T], workers)}
+		wctx, stop := context.WithCancel(ctx)
+		var wg sync.WaitGroup
+		for range workers {
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				w.work(wctx)
+			}()
+		}
+		go func() {
+			wg.Wait()
+			close(w.results)
+		}()
+		// However the walk ends, cancel what is in flight and let every
+		// worker deliver its last answer and leave.
+		defer func() {
+			stop()
+			for range w.results {
+			}
+		}()
+
+		pending := map[int]offsetPage[T]{}
+		for want := 1; ; {
+			p, ok := pending[want]
+			if !ok {
+				r, open := <-w.results
+				if !open {
+					// Page want is always asked for unless ctx ended first.
+					if err := ctx.Err(); err != nil {
+						yield(nil, err)
+					}
+					return
+				}
+				pending[r.index] = r
+				continue
+			}
+			delete(pending, want)
+			if p.err != nil {
+				yield(nil, p.err)
+				return
+			}
+			page := fresh(p.items)
+			if len(page) == 0 && len(p.items) > 0 {
+				// A page of keys all listed already: the server ignores
+				// the offset, and would be asked again up to MaxPages.
+				yield(nil, ErrRepeatedPage)
+				return
+			}
+			if len(page) > 0 && !yield(page, nil) {
+				return
+			}
+			if len(p.items) < size {
+				return
+			}
+			want++
+		}
+	}
+}
+
+// offsetWalk is the shared state of the workers of one walk.
+type offsetWalk[T any] struct {
+	size    int // the page size: the first page's length
+	fetch   func(context.Context, int) ([]T, error)
+	timeout time.Duration
+	results chan offsetPage[T]
+
+	mu    sync.Mutex
+	next  int // the next page to ask for, once started: 1, 2, …
+	end   int // the last page the walk needs (-1 while unknown)
+	guard *api.CursorGuard
+	// cancels are the deadlines of the requests in flight, by page.
+	cancels map[int]context.CancelFunc
+}
+
+// work asks for the next page until the end is known and reached, or the
+// walk is cancelled, and delivers every answer, errors included.
+func (w *offsetWalk[T]) work(ctx context.Context) {
+	for {
+		w.mu.Lock()
+		k := w.next
+		if ctx.Err() != nil || (w.end >= 0 && k > w.end) {
+			w.mu.Unlock()
+			return
+		}
+		w.next++
+		offset := k * w.size
+		if err := w.guard.Next(strconv.Itoa(offset)); err != nil {
+			w.stopAfter(k)
+			w.mu.Unlock()
+			w.results <- offsetPage[T]{index: k, err: err}
+			return
+		}
+		pctx, cancel := context.WithTimeout(ctx, w.timeout)
+		w.cancels[k] = cancel
+		w.mu.Unlock()
+
+		items, err := w.fetch(pctx, offset)
+
+		w.mu.Lock()
+		delete(w.cancels, k)
+		cancel()
+		if err != nil || len(items) < w.size {
+			w.stopAfter(k)
+		}
+		w.mu.Unlock()
+		w.results <- offsetPage[T]{index: k, items: items, err: err}
+	}
+}
+
+// stopAfter records that no page after k is needed (k is short, or failed)
+// and cancels the requests in flight for such pages. It runs with w.mu
+// held.
+func (w *offsetWalk[T]) stopAfter(k int) {
+	if w.end >= 0 && w.end <= k {
+		return
+	}
+	w.end = k
+	for i, cancel := range w.cancels {
+		if i > k {
+			cancel()
+		}
+	}
+}
