@@ -85,9 +85,9 @@ type Options struct {
 
 // Model is the root model.
 type Model struct {
-	opts    Options
-	c       *common.Common
-	views   []common.View
+	opts  Options
+	c     *common.Common
+	views []common.View
 	// tabKeys are the key map's Tab1…Tab3, enabled for as many tabs as
 	// there are, so "1".."n" and their help follow the tabs.
 	tabKeys []key.Binding
