@@ -21,6 +21,7 @@ import (
 
 	"golang.org/x/term"
 
+	"github.com/targon-dash/targon-dash/api"
 	"github.com/targon-dash/targon-dash/api/targon"
 	"github.com/targon-dash/targon-dash/api/targon/targontest"
 	"github.com/targon-dash/targon-dash/config"
@@ -149,7 +150,7 @@ func run(args []string, stdin, stdout *os.File, stderr io.Writer) int {
 		clientOpts = append(clientOpts, targon.WithLogger(logger))
 		logger.Info("targon-dash started", "version", buildVersion(), "profile", settings.Profile, "base_url", settings.BaseURL, "key_source", settings.KeySource.String())
 	}
-	client, err := targon.NewClient(settings.BaseURL, settings.APIKey(), clientOpts...)
+	session, err := targonSession(settings, clientOpts)
 	if err != nil {
 		fmt.Fprintln(stderr, "targon-dash:", err)
 		return 1
@@ -157,12 +158,21 @@ func run(args []string, stdin, stdout *os.File, stderr io.Writer) int {
 	clip := clipboard.AutoClear(clipboard.New(), prefs.ClipboardClear)
 	defer clip.Close() // a secret waiting to be cleared is cleared on exit
 	err = ui.Run(ui.Options{
-		Client:      client,
-		Settings:    settings,
-		Preferences: prefs,
-		Clipboard:   clip,
-		StartDemo:   startDemo,
-		Now:         frozen,
+		Session:         session,
+		Keys:            prefs.Keys,
+		KeysFile:        prefs.Path,
+		RefreshInterval: prefs.RefreshInterval,
+		Clipboard:       clip,
+		StartDemo: func() (ui.Session, error) {
+			url, key, err := startDemo()
+			if err != nil {
+				return ui.Session{}, err
+			}
+			s := &config.Settings{Profile: "demo", BaseURL: url, KeySource: config.KeyFromDemo}
+			s.SetAPIKey(key)
+			return targonSession(s, nil)
+		},
+		Now: frozen,
 	}, askBackground)
 	if err != nil {
 		fmt.Fprintln(stderr, "targon-dash:", err)
@@ -186,6 +196,42 @@ with neither, the dashboard opens its login screen.
 Flags:
 `)
 	fs.PrintDefaults()
+}
+
+// targonSession wires a Targon account for the dashboard: the account of
+// settings, and what the UI needs to know of the settings (where the key is
+// kept, how to save one, how to check another).
+func targonSession(settings *config.Settings, opts []targon.Option) (ui.Session, error) {
+	acct, err := targon.New(settings.BaseURL, settings.APIKey(), opts...)
+	if err != nil {
+		return ui.Session{}, err
+	}
+	home := common.KeyHome{Env: settings.KeyEnvVar, File: settings.CredentialsPath}
+	switch settings.KeySource {
+	case config.KeyFromEnv:
+		home.Source = common.KeyFromEnv
+		if home.Env == "" {
+			home.Env = "TARGON_API_KEY"
+		}
+	case config.KeyFromFile:
+		home.Source = common.KeyFromFile
+	case config.KeyFromDemo:
+		home.Source = common.KeyFromDemo
+	}
+	s := ui.Session{
+		Account: acct,
+		NewAccount: func(token string) (api.Account, error) {
+			return targon.New(settings.BaseURL, token, opts...)
+		},
+		Profile:  settings.Profile,
+		Home:     home,
+		Warnings: settings.Warnings,
+	}
+	if settings.CredentialsPath != "" && settings.KeySource != config.KeyFromDemo {
+		path := settings.CredentialsPath
+		s.SaveKey = func(key string) error { return config.SaveCredentials(path, key) }
+	}
+	return s, nil
 }
 
 // demoServer is the in-process simulator behind --demo.

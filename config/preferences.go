@@ -165,6 +165,9 @@ func (p Preferences) ValidateKeys(known []string) error {
 	return nil
 }
 
+// KeyOverrides is p.Keys: action name → keys.
+func (p Preferences) KeyOverrides() map[string][]string { return p.Keys }
+
 // KeyActions lists the actions of p.Keys in the order the file names them.
 func (p Preferences) KeyActions() []string { return inFileOrder(p.Keys, p.src, "keys") }
 

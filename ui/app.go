@@ -1,6 +1,8 @@
 // Package ui is the Bubble Tea program of targon-dash: the root model that
-// owns the tabs (credits, API keys, SSH keys), the status bar, toasts, the
-// modal stack and the login screen, and routes messages between them.
+// owns the tabs (built from the account's capabilities: credits, API keys,
+// and SSH keys where the account has them), the status bar, toasts, the
+// modal stack and the login screen, and routes messages between them. It
+// programs against api.Account only; main wires a concrete provider in.
 package ui
 
 import (
@@ -17,8 +19,7 @@ import (
 	"github.com/charmbracelet/lipgloss"
 	"github.com/charmbracelet/x/ansi"
 
-	"github.com/targon-dash/targon-dash/api/targon"
-	"github.com/targon-dash/targon-dash/config"
+	"github.com/targon-dash/targon-dash/api"
 	"github.com/targon-dash/targon-dash/ui/apikeys"
 	"github.com/targon-dash/targon-dash/ui/common"
 	"github.com/targon-dash/targon-dash/ui/components"
@@ -41,24 +42,55 @@ const (
 	startupWarningDuration = 30 * time.Second
 )
 
+// Session is one account as main wires it for the dashboard: the account
+// and what the UI needs to know about its settings, as plain values and
+// functions, so that no ui package imports config or a concrete provider.
+type Session struct {
+	// Account is the signed-in account (its key may be empty: the login
+	// screen then comes first).
+	Account api.Account
+	// NewAccount returns an account at the same provider and base URL
+	// that authenticates with token (the login screen checks a key with
+	// it). Called off the UI goroutine.
+	NewAccount func(token string) (api.Account, error)
+	// Profile names the account in the status bar.
+	Profile string
+	// Home says where the key is kept, for messages.
+	Home common.KeyHome
+	// SaveKey saves a key to Home.File (atomically, 0600); nil when keys
+	// are not saved. Called off the UI goroutine.
+	SaveKey func(key string) error
+	// Warnings are problems found at start (a credentials file others can
+	// read), shown whole for a while.
+	Warnings []string
+}
+
 // Options is everything the dashboard needs from main.
 type Options struct {
-	Client      *targon.Client
-	Settings    *config.Settings
-	Preferences config.Preferences
-	Clipboard   common.Copier
+	Session
+	// Keys are the key map's overrides (action → keys) from the file
+	// KeysFile, which errors name.
+	Keys     map[string][]string
+	KeysFile string
+	// RefreshInterval is how often the credits reload (0: never).
+	RefreshInterval time.Duration
+	Clipboard       common.Copier
 	// StartDemo, when set, lets the login screen switch to the built-in
-	// demo account; it returns the demo API's base URL and key.
-	StartDemo func() (baseURL, key string, err error)
+	// demo account. It runs off the UI goroutine; the session's Home
+	// should say KeyFromDemo.
+	StartDemo func() (Session, error)
 	// Now is the clock (time.Now when nil).
 	Now func() time.Time
 }
 
 // Model is the root model.
 type Model struct {
-	opts    Options
-	c       *common.Common
-	views   []common.View
+	opts  Options
+	c     *common.Common
+	views []common.View
+	// tabKeys are the key map's Tab1…Tab3, enabled for as many tabs as
+	// there are, so "1".."n" and their help follow the tabs.
+	tabKeys []key.Binding
 	active  int
 	modals  []common.Modal
 	login   *login.Model
@@ -88,11 +120,11 @@ type toastExpiredMsg struct{ id int }
 // warningsExpiredMsg takes the start-up warnings off the screen.
 type warningsExpiredMsg struct{}
 
-// demoStartedMsg is the demo API, started off the event loop: its base
-// URL and key, or why it could not start.
+// demoStartedMsg is the demo account, started off the event loop, or why
+// it could not start.
 type demoStartedMsg struct {
-	baseURL, key string
-	err          error
+	session Session
+	err     error
 }
 
 // New returns the root model. It shows the login screen when there is no
@@ -103,19 +135,18 @@ func New(opts Options) (*Model, error) {
 		opts.Now = time.Now
 	}
 	keys := common.DefaultKeyMap()
-	if err := keys.Override(opts.Preferences.Keys); err != nil {
-		return nil, fmt.Errorf("%s: %w", opts.Preferences.Path, err)
+	if err := keys.Override(opts.Keys); err != nil {
+		return nil, fmt.Errorf("%s: %w", opts.KeysFile, err)
 	}
 	m := &Model{opts: opts}
 	m.c = &common.Common{
-		Styles:    common.NewStyles(),
-		Keys:      keys,
-		Client:    opts.Client,
-		Clipboard: opts.Clipboard,
-		Settings:  opts.Settings,
-		Prefs:     opts.Preferences,
-		Now:       opts.Now,
+		Styles:          common.NewStyles(),
+		Keys:            keys,
+		Clipboard:       opts.Clipboard,
+		RefreshInterval: opts.RefreshInterval,
+		Now:             opts.Now,
 	}
+	setSession(m.c, opts.Session)
 	m.spinner = spinner.New(spinner.WithSpinner(spinner.MiniDot), spinner.WithStyle(m.c.Styles.Accent))
 	m.help = help.New()
 	m.help.Styles.ShortKey = m.c.Styles.HelpKey
@@ -123,15 +154,31 @@ func New(opts Options) (*Model, error) {
 	m.help.Styles.ShortSeparator = m.c.Styles.HelpSep
 	m.help.Styles.Ellipsis = m.c.Styles.HelpSep
 	m.buildViews()
-	if !opts.Client.HasToken() {
+	if !opts.Account.HasToken() {
 		m.login = login.New(m.c, "", opts.StartDemo != nil)
 	}
 	return m, nil
 }
 
-// buildViews makes the three tabs for the current Common.
+// buildViews makes the tabs for the current Common's account: Credits
+// and API keys always, SSH keys where the account has them. Views of an
+// earlier account stop their list walks.
 func (m *Model) buildViews() {
-	m.views = []common.View{credits.New(m.c), apikeys.New(m.c), sshkeys.New(m.c)}
+	for _, v := range m.views {
+		if s, ok := v.(interface{ Stop() }); ok {
+			s.Stop()
+		}
+	}
+	m.views = []common.View{credits.New(m.c), apikeys.New(m.c)}
+	if _, ok := m.c.Account.(api.SSHKeys); ok {
+		m.views = append(m.views, sshkeys.New(m.c))
+	}
+	k := m.c.Keys
+	m.tabKeys = []key.Binding{k.Tab1, k.Tab2, k.Tab3}
+	for i := range m.tabKeys {
+		m.tabKeys[i].SetEnabled(i < len(m.views))
+	}
+	m.active = min(m.active, len(m.views)-1)
 	m.started = false
 }
 
@@ -146,7 +193,7 @@ func (m *Model) Init() tea.Cmd {
 	// their own, so they are read whole, and stay up longer than a toast
 	// without blocking the keys.
 	m.warnings = nil
-	for _, w := range m.c.Settings.Warnings {
+	for _, w := range m.opts.Warnings {
 		if home, err := os.UserHomeDir(); err == nil && home != "" {
 			w = strings.ReplaceAll(w, home+string(os.PathSeparator), "~"+string(os.PathSeparator))
 		}
@@ -198,20 +245,38 @@ func (m *Model) Update(msg tea.Msg) (_ tea.Model, cmd tea.Cmd) {
 	return m, safeCmd(tea.Batch(cmd, m.keepSpinning()), m.c.Keys.Refresh.Help().Key)
 }
 
-// syncModals drops the modals that closed and stacks the ones opened during
-// this Update, so the next key already goes to the right place.
+// syncModals drops the modals that closed and stacks the ones the views
+// and modals returned during this Update (common.Opener), so the next key
+// already goes to the right place.
 func (m *Model) syncModals() {
+	var opened []common.OpenModalMsg
+	for _, v := range m.views {
+		if o, ok := v.(common.Opener); ok {
+			opened = append(opened, o.TakeOpened()...)
+		}
+	}
 	kept := m.modals[:0]
 	for _, md := range m.modals {
+		if o, ok := md.(common.Opener); ok {
+			opened = append(opened, o.TakeOpened()...)
+		}
 		if !md.Closed() {
 			kept = append(kept, md)
 		}
 	}
 	m.modals = kept
-	for _, md := range m.c.TakeOpened() {
-		md.SetSize(m.c.Width, m.c.Height)
-		m.modals = append(m.modals, md)
+	for _, o := range opened {
+		m.push(o.Modal)
 	}
+}
+
+// push puts md on top of the screen.
+func (m *Model) push(md common.Modal) {
+	if md == nil {
+		return
+	}
+	md.SetSize(m.c.Width, m.c.Height)
+	m.modals = append(m.modals, md)
 }
 
 func (m *Model) update(msg tea.Msg) tea.Cmd {
@@ -222,6 +287,9 @@ func (m *Model) update(msg tea.Msg) tea.Cmd {
 		return nil
 	case tea.KeyMsg:
 		return m.onKey(msg)
+	case common.OpenModalMsg:
+		m.push(msg.Modal)
+		return nil
 	case common.ToastMsg:
 		m.toastID++
 		m.toast = &toast{id: m.toastID, text: msg.Text, kind: msg.Kind}
@@ -256,12 +324,11 @@ func (m *Model) update(msg tea.Msg) tea.Cmd {
 		return nil
 	case common.KeyInUseChangedMsg:
 		if msg.NewKey == "" {
-			m.c.Client.SetToken("")
-			m.c.Settings.SetAPIKey("")
+			m.c.Account.SetToken("")
 			m.showLogin("You deleted the API key this dashboard was signed in with. Sign in with another key.")
 			return m.login.Init()
 		}
-		m.c.Settings.SetAPIKey(msg.NewKey)
+		// The account switched to the new key already (common.AdoptKey).
 		return nil
 	case login.DoneMsg:
 		return m.signedIn(msg)
@@ -346,14 +413,14 @@ func (m *Model) onKey(msg tea.KeyMsg) tea.Cmd {
 	case key.Matches(msg, k.Quit):
 		return tea.Quit
 	case key.Matches(msg, k.Help):
-		m.c.Open(components.NewHelp(m.c, m.fullHelp()))
+		m.push(components.NewHelp(m.c, m.fullHelp()))
 		return nil
-	case key.Matches(msg, k.Tab1):
-		m.active = 0
-	case key.Matches(msg, k.Tab2):
-		m.active = 1
-	case key.Matches(msg, k.Tab3):
-		m.active = 2
+	case key.Matches(msg, m.tabKeys...):
+		for i, b := range m.tabKeys {
+			if key.Matches(msg, b) {
+				m.active = i
+			}
+		}
 	case key.Matches(msg, k.NextTab):
 		m.active = (m.active + 1) % len(m.views)
 	case key.Matches(msg, k.PrevTab):
@@ -374,15 +441,14 @@ func (m *Model) showLogin(reason string) {
 
 // signedIn switches the client to the checked key and (re)loads the views.
 func (m *Model) signedIn(msg login.DoneMsg) tea.Cmd {
-	m.c.Client.SetToken(msg.Key)
-	m.c.Settings.SetAPIKey(msg.Key)
+	m.c.Account.SetToken(msg.Key)
 	if msg.Saved {
-		m.c.Settings.KeySource = config.KeyFromFile
+		m.c.Home.Source = common.KeyFromFile
 	}
 	m.login = nil
 	toastCmd := common.Toast(common.ToastSuccess, "Signed in")
 	if msg.Saved {
-		toastCmd = common.Toast(common.ToastSuccess, "Signed in; key saved to %s", common.ShortPath(m.c.Settings.CredentialsPath))
+		toastCmd = common.Toast(common.ToastSuccess, "Signed in; key saved to %s", common.ShortPath(m.c.Home.File))
 	}
 	if !m.started {
 		return tea.Batch(toastCmd, m.startViews())
@@ -403,8 +469,8 @@ func (m *Model) startDemo() tea.Cmd {
 	}
 	m.demoStarting = true
 	return func() tea.Msg {
-		baseURL, key, err := start()
-		return demoStartedMsg{baseURL: baseURL, key: key, err: err}
+		s, err := start()
+		return demoStartedMsg{session: s, err: err}
 	}
 }
 
@@ -413,19 +479,12 @@ func (m *Model) startDemo() tea.Cmd {
 func (m *Model) switchToDemo(msg demoStartedMsg) tea.Cmd {
 	m.demoStarting = false
 	if msg.err != nil {
-		return common.Toast(common.ToastError, "could not start the demo: %s", common.ErrorText(msg.err))
+		return common.Toast(common.ToastError, "could not start the demo: %s", m.c.ErrorText(msg.err))
 	}
-	baseURL, demoKey := msg.baseURL, msg.key
-	client, err := targon.NewClient(baseURL, demoKey)
-	if err != nil {
-		return common.Toast(common.ToastError, "could not start the demo: %s", common.ErrorText(err))
-	}
-	settings := &config.Settings{Profile: "demo", BaseURL: baseURL, KeySource: config.KeyFromDemo}
-	settings.SetAPIKey(demoKey)
 	// A new Common, so commands still running for the old one keep their
-	// own client and settings.
+	// own account and settings.
 	c := *m.c
-	c.Client, c.Settings = client, settings
+	setSession(&c, msg.session)
 	m.c = &c
 	m.login = nil
 	m.modals = nil
@@ -598,10 +657,9 @@ func (m *Model) tabBar() string {
 // statusBar: profile, API host, last refresh, spinner; a toast on the right.
 func (m *Model) statusBar() string {
 	st := m.c.Styles
-	s := m.c.Settings
-	left := []string{st.StatusKey.Render("profile ") + st.StatusValue.Render(s.Profile)}
-	host := hostOf(s.BaseURL)
-	if s.KeySource == config.KeyFromDemo {
+	left := []string{st.StatusKey.Render("profile ") + st.StatusValue.Render(m.c.Profile)}
+	host := hostOf(m.c.Account.BaseURL())
+	if m.c.Home.Source == common.KeyFromDemo {
 		host = "built-in demo" // its loopback port means nothing to anyone
 	}
 	left = append(left, st.StatusValue.Render(host))
@@ -665,7 +723,7 @@ func uniqueBindings(bs []key.Binding) []key.Binding {
 func (m *Model) fullHelp() [][]key.Binding {
 	k := m.c.Keys
 	groups := [][]key.Binding{
-		{k.Tab1, k.Tab2, k.Tab3, k.NextTab, k.PrevTab},
+		append(append([]key.Binding(nil), m.tabKeys...), k.NextTab, k.PrevTab),
 		{k.Up, k.Down, k.Top, k.Bottom, k.PageUp, k.PageDown},
 	}
 	global := []key.Binding{k.Filter, withDesc(k.Back, "back"), k.Refresh, k.Help, k.Quit, k.ForceQuit}
@@ -742,4 +800,9 @@ func overlay(st *common.Styles, body, modal string, w, h int) string {
 		bg[i] = st.Muted.Faint(true).Render(leftPart) + ansi.Truncate(line, w-left, "") + st.Muted.Faint(true).Render(rightPart)
 	}
 	return strings.Join(bg, "\n")
+}
+
+// setSession points c at the account of s.
+func setSession(c *common.Common, s Session) {
+	c.Account, c.NewAccount, c.Profile, c.Home, c.SaveKey = s.Account, s.NewAccount, s.Profile, s.Home, s.SaveKey
 }

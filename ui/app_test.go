@@ -10,9 +10,10 @@ import (
 	"github.com/charmbracelet/x/exp/golden"
 	"github.com/charmbracelet/x/exp/teatest"
 
+	"github.com/targon-dash/targon-dash/api"
 	"github.com/targon-dash/targon-dash/api/targon"
 	"github.com/targon-dash/targon-dash/api/targon/targontest"
-	"github.com/targon-dash/targon-dash/config"
+	"github.com/targon-dash/targon-dash/ui/common"
 	"github.com/targon-dash/targon-dash/ui/uitest"
 )
 
@@ -23,13 +24,14 @@ func TestMain(m *testing.M) {
 
 // harness is a dashboard running in teatest against the demo simulator.
 type harness struct {
-	host     string
-	t        *testing.T
-	sim      *targontest.Server
-	tm       *teatest.TestModel
-	clip     *uitest.Clipboard
-	out      *bytes.Buffer
-	settings *config.Settings
+	host string
+	t    *testing.T
+	sim  *targontest.Server
+	tm   *teatest.TestModel
+	clip *uitest.Clipboard
+	out  *bytes.Buffer
+	// acct is the dashboard's account.
+	acct *targon.Account
 }
 
 // harnessOption adjusts the dashboard's options or the simulator before
@@ -46,19 +48,12 @@ func start(t *testing.T, opts ...harnessOption) *harness {
 	t.Helper()
 	sim := targontest.NewDemo(targontest.WithClock(uitest.Now), targontest.WithSeededSecrets())
 	url := uitest.Serve(t, sim)
-	settings := &config.Settings{Profile: "demo", BaseURL: url, KeySource: config.KeyFromDemo}
-	settings.SetAPIKey(sim.DemoKey())
-	client, err := targon.NewClient(url, sim.DemoKey(), targon.WithRetry(targon.RetryPolicy{MaxAttempts: 2, BaseDelay: time.Millisecond, MaxDelay: time.Millisecond, MaxRetryAfter: time.Millisecond}))
-	if err != nil {
-		t.Fatal(err)
-	}
 	clip := &uitest.Clipboard{}
 	o := Options{
-		Client: client, Settings: settings, Clipboard: clip,
-		Preferences: config.DefaultPreferences(),
-		Now:         uitest.Now,
+		Session:   testSession(t, url, sim.DemoKey(), common.KeyFromDemo, targon.WithRetry(targon.RetryPolicy{MaxAttempts: 2, BaseDelay: time.Millisecond, MaxDelay: time.Millisecond, MaxRetryAfter: time.Millisecond})),
+		Clipboard: clip,
+		Now:       uitest.Now,
 	}
-	o.Preferences.RefreshInterval = 0
 	for _, f := range opts {
 		f(&o, sim)
 	}
@@ -66,7 +61,7 @@ func start(t *testing.T, opts ...harnessOption) *harness {
 	if err != nil {
 		t.Fatal(err)
 	}
-	h := &harness{host: strings.TrimPrefix(url, "http://"), t: t, sim: sim, clip: clip, out: &bytes.Buffer{}, settings: o.Settings}
+	h := &harness{host: strings.TrimPrefix(url, "http://"), t: t, sim: sim, clip: clip, out: &bytes.Buffer{}, acct: o.Account.(*targon.Account)}
 	h.tm = teatest.NewTestModel(t, probeModel{m}, teatest.WithInitialTermSize(100, 30))
 	return h
 }
@@ -143,19 +138,26 @@ func (p probeModel) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	return p, cmd
 }
 
-// settingsClient is a client for the harness's simulator.
-func (h *harness) settingsClient(t *testing.T) *targon.Client {
-	c, err := targon.NewClient(h.settings.BaseURL, h.settings.APIKey())
+// testSession is the Targon account of the simulator at url with key, its
+// key kept as source says (nowhere on disk), as main wires one.
+func testSession(t *testing.T, url, key string, source common.KeySource, opts ...targon.Option) Session {
+	t.Helper()
+	acct, err := targon.New(url, key, opts...)
 	if err != nil {
 		t.Fatal(err)
 	}
-	return c
-}
-
-func prefsWithKeys(keys map[string][]string) config.Preferences {
-	p := config.DefaultPreferences()
-	p.Keys = keys
-	return p
+	profile := "demo"
+	if source != common.KeyFromDemo {
+		profile = "default"
+	}
+	return Session{
+		Account: acct,
+		NewAccount: func(token string) (api.Account, error) {
+			return targon.New(url, token, opts...)
+		},
+		Profile: profile,
+		Home:    common.KeyHome{Source: source, Env: "TARGON_API_KEY"},
+	}
 }
 
 func countRequests(sim *targontest.Server, method, path string) int {

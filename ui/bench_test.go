@@ -12,9 +12,10 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 	"golang.org/x/crypto/ssh"
 
+	"github.com/targon-dash/targon-dash/api"
 	"github.com/targon-dash/targon-dash/api/targon"
-	"github.com/targon-dash/targon-dash/config"
 	"github.com/targon-dash/targon-dash/ui/apikeys"
+	"github.com/targon-dash/targon-dash/ui/common"
 	"github.com/targon-dash/targon-dash/ui/components"
 	"github.com/targon-dash/targon-dash/ui/uitest"
 )
@@ -25,7 +26,7 @@ import (
 // exactly what the UI goroutine does per frame: Update and View.
 
 // pageSize matches the loaders' request size.
-const pageSize = components.PageSize
+const pageSize = targon.PageSize
 
 var (
 	sshKeysOnce sync.Once
@@ -55,11 +56,9 @@ func benchSSHKeys(n int) []string {
 // SSH keys, on the view given by tab ("1", "2" or "3").
 func loadedModel(b *testing.B, nAPI, nSSH int, tab string) *Model {
 	b.Helper()
-	client, _ := targon.NewClient("http://127.0.0.1:1", "tgn_benchmark_token_0000000000000000000000")
-	settings := &config.Settings{Profile: "bench", BaseURL: "http://127.0.0.1:1", KeySource: config.KeyFromEnv}
-	prefs := config.DefaultPreferences()
-	prefs.RefreshInterval = 0
-	m, err := New(Options{Client: client, Settings: settings, Preferences: prefs, Clipboard: &uitest.Clipboard{}, Now: uitest.Now})
+	acct, _ := targon.New("http://127.0.0.1:1", "tgn_benchmark_token_0000000000000000000000")
+	m, err := New(Options{Session: Session{Account: acct, Profile: "bench", Home: common.KeyHome{Source: common.KeyFromEnv, Env: "TARGON_API_KEY"}},
+		Clipboard: &uitest.Clipboard{}, Now: uitest.Now})
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -77,45 +76,39 @@ func loadedModel(b *testing.B, nAPI, nSSH int, tab string) *Model {
 }
 
 // apiKeyPages is n API keys in pages as the API sends them.
-func apiKeyPages(n int) []components.PageMsg[targon.APIKey] {
-	var pages []components.PageMsg[targon.APIKey]
-	created := targon.Timestamp{Time: uitest.Clock.Add(-90 * 24 * time.Hour)}
+func apiKeyPages(n int) []components.PageMsg[api.Key] {
+	var pages []components.PageMsg[api.Key]
+	created := uitest.Clock.Add(-90 * 24 * time.Hour)
 	for start := 0; start < n; start += pageSize {
-		p := components.PageMsg[targon.APIKey]{Gen: 1}
+		p := components.PageMsg[api.Key]{Gen: 1}
 		for i := start; i < min(n, start+pageSize); i++ {
-			p.Items = append(p.Items, targon.APIKey{
-				UID: fmt.Sprintf("key-%012x", i), Name: fmt.Sprintf("svc-%05d", i),
-				KeyRaw:    fmt.Sprintf("tgn_%040d", i),
+			p.Items = append(p.Items, api.Key{
+				ID: fmt.Sprintf("key-%012x", i), Name: fmt.Sprintf("svc-%05d", i),
+				Masked:    targon.MaskKey(fmt.Sprintf("tgn_%040d", i)),
 				CreatedAt: created, UpdatedAt: created,
 			})
 		}
-		if start+pageSize < n {
-			p.Next = fmt.Sprintf("cursor-%d", start+pageSize)
-		}
 		pages = append(pages, p)
 	}
-	return pages
+	return append(pages, components.PageMsg[api.Key]{Gen: 1, Done: true})
 }
 
 // sshKeyPages is n SSH keys in pages as the API sends them.
-func sshKeyPages(n int) []components.PageMsg[targon.SSHKey] {
-	var pages []components.PageMsg[targon.SSHKey]
+func sshKeyPages(n int) []components.PageMsg[api.SSHKey] {
+	var pages []components.PageMsg[api.SSHKey]
 	lines := benchSSHKeys(n)
-	created := targon.Timestamp{Time: uitest.Clock.Add(-30 * 24 * time.Hour)}
+	created := uitest.Clock.Add(-30 * 24 * time.Hour)
 	for start := 0; start < n; start += pageSize {
-		p := components.PageMsg[targon.SSHKey]{Gen: 1}
+		p := components.PageMsg[api.SSHKey]{Gen: 1}
 		for i := start; i < min(n, start+pageSize); i++ {
-			p.Items = append(p.Items, targon.SSHKey{
-				UID: fmt.Sprintf("shk-%012x", i), Name: fmt.Sprintf("node-%05d", i),
-				PublicKeyRaw: lines[i], CreatedAt: created, UpdatedAt: created,
+			p.Items = append(p.Items, api.SSHKey{
+				ID: fmt.Sprintf("shk-%012x", i), Name: fmt.Sprintf("node-%05d", i),
+				PublicKey: lines[i], CreatedAt: created, UpdatedAt: created,
 			})
-		}
-		if start+pageSize < n {
-			p.Next = fmt.Sprintf("cursor-%d", start+pageSize)
 		}
 		pages = append(pages, p)
 	}
-	return pages
+	return append(pages, components.PageMsg[api.SSHKey]{Gen: 1, Done: true})
 }
 
 // BenchmarkCursorMove: j or k on the API keys list, then the frame, with
@@ -194,10 +187,8 @@ func runCmds(cmd tea.Cmd) {
 func BenchmarkPageArrives(b *testing.B) {
 	m := loadedModel(b, 0, 10000, "2")
 	pages := apiKeyPages(10100)
-	for i, p := range pages {
-		// The walk goes on, so every page is taken; each cursor is new, or
-		// the loader's loop guard would stop the walk.
-		p.Next = fmt.Sprintf("more-%d", i)
+	pages = pages[:len(pages)-1] // the walk goes on: every page is taken
+	for _, p := range pages {
 		m.Update(p)
 	}
 	table := m.views[1].(*apikeys.Model).Table

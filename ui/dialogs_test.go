@@ -69,8 +69,7 @@ func TestDialogsFitTheDesignAndMinimumSizes(t *testing.T) {
 // own hints.
 func TestHintsFollowRemappedKeys(t *testing.T) {
 	h := start(t, func(o *Options, _ *targontest.Server) {
-		o.Preferences = prefsWithKeys(map[string][]string{"new": {"a"}, "help": {"f1"}, "back": {"ctrl+g"}})
-		o.Preferences.RefreshInterval = 0
+		o.Keys = map[string][]string{"new": {"a"}, "help": {"f1"}, "back": {"ctrl+g"}}
 	})
 	openAPIKeys(h)
 	var footer string

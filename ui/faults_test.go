@@ -637,11 +637,11 @@ func (n *faultNet) client(f faultCase) harnessOption {
 		if f.timeout {
 			hc.Timeout = faultClientTimeout
 		}
-		c, err := targon.NewClient(o.Settings.BaseURL, sim.DemoKey(), targon.WithRetry(p), targon.WithHTTPClient(hc))
+		acct, err := targon.New(o.Account.BaseURL(), sim.DemoKey(), targon.WithRetry(p), targon.WithHTTPClient(hc))
 		if err != nil {
 			n.t.Fatal(err)
 		}
-		o.Client = c
+		o.Account = acct
 	}
 }
 

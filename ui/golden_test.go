@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -10,7 +11,7 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 
 	"github.com/targon-dash/targon-dash/api/targon/targontest"
-	"github.com/targon-dash/targon-dash/config"
+	"github.com/targon-dash/targon-dash/ui/common"
 )
 
 // goldenSizes are the sizes every screen is drawn at: the design size and
@@ -133,10 +134,9 @@ func fakeSSHDir(t *testing.T) {
 
 // signedOut starts without a key, on the login screen.
 func signedOut(o *Options, _ *targontest.Server) {
-	o.Client.SetToken("")
-	o.Settings.SetAPIKey("")
-	o.Settings.KeySource = config.KeyNone
-	o.StartDemo = func() (string, string, error) { return "", "", nil }
+	o.Account.SetToken("")
+	o.Home.Source = common.KeyNone
+	o.StartDemo = func() (Session, error) { return Session{}, errors.New("no demo in this test") }
 }
 
 // TestGoldenTooSmall is the notice below the minimum size.

@@ -11,7 +11,7 @@ import (
 
 	"github.com/targon-dash/targon-dash/api/targon"
 	"github.com/targon-dash/targon-dash/api/targon/targontest"
-	"github.com/targon-dash/targon-dash/config"
+	"github.com/targon-dash/targon-dash/ui/common"
 	"github.com/targon-dash/targon-dash/ui/login"
 	"github.com/targon-dash/targon-dash/ui/uitest"
 )
@@ -31,14 +31,7 @@ func newDirect(t *testing.T, adjust ...func(*Options)) *direct {
 	t.Helper()
 	sim := targontest.NewDemo(targontest.WithClock(uitest.Now), targontest.WithSeededSecrets())
 	url := uitest.Serve(t, sim)
-	settings := &config.Settings{Profile: "demo", BaseURL: url, KeySource: config.KeyFromDemo}
-	settings.SetAPIKey(sim.DemoKey())
-	client, err := targon.NewClient(url, sim.DemoKey(), targon.WithRetry(targon.NoRetry))
-	if err != nil {
-		t.Fatal(err)
-	}
-	o := Options{Client: client, Settings: settings, Clipboard: &uitest.Clipboard{}, Preferences: config.DefaultPreferences(), Now: uitest.Now}
-	o.Preferences.RefreshInterval = 0
+	o := Options{Session: testSession(t, url, sim.DemoKey(), common.KeyFromDemo, targon.WithRetry(targon.NoRetry)), Clipboard: &uitest.Clipboard{}, Now: uitest.Now}
 	for _, f := range adjust {
 		f(&o)
 	}
@@ -213,11 +206,13 @@ func TestDemoStartsInACommand(t *testing.T) {
 	calls := 0
 	var fail error
 	d := newDirect(t, func(o *Options) {
-		o.Client.SetToken("")
-		o.Settings.SetAPIKey("")
-		o.StartDemo = func() (string, string, error) {
+		o.Account.SetToken("")
+		o.StartDemo = func() (Session, error) {
 			calls++
-			return url, demo.DemoKey(), fail
+			if fail != nil {
+				return Session{}, fail
+			}
+			return testSession(t, url, demo.DemoKey(), common.KeyFromDemo), nil
 		}
 	})
 	d.size(80, 24)
@@ -242,8 +237,8 @@ func TestDemoStartsInACommand(t *testing.T) {
 		t.Fatal("a second request to switch started the demo again")
 	}
 	d.run(cmd)
-	if calls != 2 || d.m.login != nil || d.m.c.Settings.BaseURL != url {
-		t.Fatalf("after the demo started: calls %d, login %v, base URL %q", calls, d.m.login != nil, d.m.c.Settings.BaseURL)
+	if calls != 2 || d.m.login != nil || d.m.c.Account.BaseURL() != url {
+		t.Fatalf("after the demo started: calls %d, login %v, base URL %q", calls, d.m.login != nil, d.m.c.Account.BaseURL())
 	}
 	if v := d.m.View(); !strings.Contains(v, "1,284,750") {
 		t.Fatalf("the demo's credits are not shown:\n%s", v)
@@ -255,7 +250,7 @@ func TestDemoStartsInACommand(t *testing.T) {
 // after a while and the view gets its lines back.
 func TestStartupWarningWhole(t *testing.T) {
 	warning := "run chmod 600 /srv/home/someone/.targon/credentials-production: others can read it (mode 0644)"
-	d := newDirect(t, func(o *Options) { o.Settings.Warnings = []string{warning} })
+	d := newDirect(t, func(o *Options) { o.Warnings = []string{warning} })
 	d.size(80, 24)
 	d.init()
 	view := d.m.View()

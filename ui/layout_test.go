@@ -8,6 +8,7 @@ import (
 	"github.com/charmbracelet/lipgloss"
 
 	"github.com/targon-dash/targon-dash/api/targon/targontest"
+	"github.com/targon-dash/targon-dash/ui/common"
 	"github.com/targon-dash/targon-dash/ui/uitest"
 )
 
@@ -71,7 +72,7 @@ func TestForbiddenSaysNotAllowed(t *testing.T) {
 // TestKeyOverrides: a binding from the preferences replaces the default.
 func TestKeyOverrides(t *testing.T) {
 	h := start(t, func(o *Options, _ *targontest.Server) {
-		o.Preferences.Keys = map[string][]string{"tab_api_keys": {"a"}, "new": {"+"}}
+		o.Keys = map[string][]string{"tab_api_keys": {"a"}, "new": {"+"}}
 	})
 	h.waitFor("USD")
 	h.keys("a")
@@ -80,7 +81,7 @@ func TestKeyOverrides(t *testing.T) {
 	h.waitFor("New API key")
 	h.final()
 
-	if _, err := New(Options{Client: h.settingsClient(t), Settings: h.settings, Preferences: prefsWithKeys(map[string][]string{"explode": {"x"}})}); err == nil || !strings.Contains(err.Error(), "explode") {
+	if _, err := New(Options{Session: testSession(t, "http://"+h.host, "", common.KeyNone), Keys: map[string][]string{"explode": {"x"}}}); err == nil || !strings.Contains(err.Error(), "explode") {
 		t.Fatalf("unknown action accepted: %v", err)
 	}
 }
@@ -91,9 +92,8 @@ func TestLoginOffersDemo(t *testing.T) {
 	demo := targontest.NewDemo()
 	ts := uitest.Serve(t, demo)
 	h := start(t, func(o *Options, _ *targontest.Server) {
-		o.Client.SetToken("")
-		o.Settings.SetAPIKey("")
-		o.StartDemo = func() (string, string, error) { return ts, demo.DemoKey(), nil }
+		o.Account.SetToken("")
+		o.StartDemo = func() (Session, error) { return testSession(t, ts, demo.DemoKey(), common.KeyFromDemo), nil }
 	})
 	h.waitFor("Sign in")
 	h.keys("ctrl+d")

@@ -61,9 +61,10 @@ import (
 	"github.com/charmbracelet/lipgloss"
 	"github.com/muesli/termenv"
 
+	"github.com/targon-dash/targon-dash/api"
 	"github.com/targon-dash/targon-dash/api/targon"
-	"github.com/targon-dash/targon-dash/config"
 	"github.com/targon-dash/targon-dash/ui"
+	"github.com/targon-dash/targon-dash/ui/common"
 	"github.com/targon-dash/targon-dash/ui/components"
 )
 
@@ -75,7 +76,7 @@ const (
 )
 
 // pageSize is what both walks ask for (the API's maximum, as the dashboard).
-const pageSize = components.PageSize
+const pageSize = targon.PageSize
 
 // Paths of the two list endpoints, to tell the requests apart.
 const (
@@ -262,11 +263,11 @@ func dashboard(o options) (dashResult, error) {
 	if err != nil {
 		return dashResult{}, err
 	}
-	settings := &config.Settings{Profile: "default", BaseURL: strings.TrimRight(o.baseURL, "/"), KeySource: config.KeyFromEnv}
-	settings.SetAPIKey(o.key)
-	prefs := config.DefaultPreferences()
-	prefs.RefreshInterval = 0
-	root, err := ui.New(ui.Options{Client: client, Settings: settings, Preferences: prefs, Clipboard: noClipboard{}})
+	root, err := ui.New(ui.Options{
+		Session: ui.Session{Account: targon.NewAccount(client), Profile: "default",
+			Home: common.KeyHome{Source: common.KeyFromEnv, Env: "TARGON_API_KEY"}},
+		Clipboard: noClipboard{},
+	})
 	if err != nil {
 		return dashResult{}, err
 	}
@@ -381,10 +382,10 @@ func (p *probe) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	p.updateTime += d
 	p.lastUpdate = d
 	switch msg := msg.(type) {
-	case components.PageMsg[targon.APIKey]:
-		p.page(&p.api, len(msg.Items), msg.Next, msg.Err, "API keys")
-	case components.PageMsg[targon.SSHKey]:
-		p.page(&p.ssh, len(msg.Items), msg.Next, msg.Err, "SSH keys")
+	case components.PageMsg[api.Key]:
+		p.page(&p.api, len(msg.Items), msg.Done, msg.Err, "API keys")
+	case components.PageMsg[api.SSHKey]:
+		p.page(&p.ssh, len(msg.Items), msg.Done, msg.Err, "SSH keys")
 	}
 	p.progress.Store(int64(p.api.pages)<<32 | int64(p.ssh.pages))
 	if !p.closed && (p.err != nil || (p.api.last && p.ssh.last)) {
@@ -397,17 +398,18 @@ func (p *probe) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	return p, cmd
 }
 
-func (p *probe) page(s *listStats, items int, next string, err error, what string) {
-	if err != nil {
+func (p *probe) page(s *listStats, items int, done bool, err error, what string) {
+	switch {
+	case err != nil:
 		if p.err == nil {
 			p.err = fmt.Errorf("%s: page %d failed: %w", what, s.pages+1, err)
 		}
-		return
-	}
-	s.pages++
-	s.items += items
-	if next == "" {
+	case done:
+		// The walk ended after the last page (no request is made for this).
 		s.last = true
+	default:
+		s.pages++
+		s.items += items
 	}
 }
 

@@ -1,5 +1,6 @@
 // Package apikeys is the API keys tab: the list of the account's keys, and
-// creating, renaming, deleting and rolling them.
+// creating, renaming, deleting and (where the account is an api.Roller)
+// rolling them.
 package apikeys
 
 import (
@@ -8,7 +9,7 @@ import (
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
 
-	"github.com/targon-dash/targon-dash/api/targon"
+	"github.com/targon-dash/targon-dash/api"
 	"github.com/targon-dash/targon-dash/ui/common"
 	"github.com/targon-dash/targon-dash/ui/components"
 )
@@ -16,23 +17,28 @@ import (
 // Model is the API keys view.
 type Model struct {
 	c *common.Common
-	*components.KeyList[targon.APIKey]
+	*components.KeyList[api.Key]
+	common.Outbox
+	// roller is the account as an api.Roller; nil when keys cannot be
+	// rolled, and then the roll binding is disabled (no hint, no help).
+	roller api.Roller
+	roll   key.Binding
 }
 
 // The view's results, delivered by its dialogs.
 type (
 	createdMsg struct {
-		key     targon.APIKey
+		secret  api.Secret
 		how     string
 		copyErr error
 	}
-	renamedMsg struct{ key targon.APIKey }
+	renamedMsg struct{ key api.Key }
 	deletedMsg struct {
 		uid, name string
 		inUse     bool
 	}
 	rolledMsg struct {
-		key     targon.APIKey
+		secret  api.Secret
 		how     string
 		copyErr error
 		inUse   bool
@@ -42,15 +48,17 @@ type (
 
 // New returns the view; Init starts loading.
 func New(c *common.Common) *Model {
-	m := &Model{c: c}
+	m := &Model{c: c, roll: c.Keys.Roll}
+	m.roller, _ = c.Account.(api.Roller)
+	m.roll.SetEnabled(m.roller != nil)
 	m.KeyList = components.NewKeyList(c, []components.Column{
 		{Title: "NAME", Width: 16, Flex: 1},
 		{Title: "UID", Width: 16},
 		{Title: "KEY", Width: 10},
 		{Title: "CREATED", Width: 12},
 		{Title: "UPDATED", Width: 12},
-	}, "API key", "API keys", c.Client.ListAPIKeys,
-		func(k targon.APIKey) components.Row { return newRow(c, k) })
+	}, "API key", "API keys", c.Account.Keys,
+		func(k api.Key) components.Row { return newRow(c, k) })
 	return m
 }
 
@@ -60,13 +68,13 @@ func (m *Model) Title() string { return "API keys" }
 // Update handles keys, pages and the results of the view's dialogs.
 func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	switch msg := msg.(type) {
-	case components.PageMsg[targon.APIKey]:
+	case components.PageMsg[api.Key]:
 		return m, m.Page(msg)
 	case createdMsg:
-		r := newRow(m.c, msg.key)
+		r := newRow(m.c, msg.secret.Key)
 		cmd := m.Table.Prepend(r)
-		secret := components.NewSecret(m.c, fmt.Sprintf("New API key “%s”", r.name), msg.key.KeyRaw, msg.how, msg.copyErr)
-		m.c.Open(secret)
+		secret := components.NewSecret(m.c, fmt.Sprintf("New API key “%s”", r.name), msg.secret.Value, msg.how, msg.copyErr)
+		m.Open(secret)
 		return m, cmd
 	case renamedMsg:
 		cmd := m.Table.Replace(newRow(m.c, msg.key))
@@ -79,16 +87,16 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		}
 		return m, tea.Batch(removed, toast)
 	case rolledMsg:
-		r := newRow(m.c, msg.key)
+		r := newRow(m.c, msg.secret.Key)
 		r.inUse = msg.inUse
 		cmds := []tea.Cmd{m.Table.Replace(r)}
 		var extra []string
 		if msg.inUse {
 			extra = append(extra, "", m.c.Styles.Warning.Render(msg.note))
-			cmds = append(cmds, func() tea.Msg { return common.KeyInUseChangedMsg{NewKey: msg.key.KeyRaw} })
+			cmds = append(cmds, func() tea.Msg { return common.KeyInUseChangedMsg{NewKey: msg.secret.Value} })
 		}
-		secret := components.NewSecret(m.c, fmt.Sprintf("New secret for “%s”", r.name), msg.key.KeyRaw, msg.how, msg.copyErr, extra...)
-		m.c.Open(secret)
+		secret := components.NewSecret(m.c, fmt.Sprintf("New secret for “%s”", r.name), msg.secret.Value, msg.how, msg.copyErr, extra...)
+		m.Open(secret)
 		return m, tea.Batch(cmds...)
 	case tea.KeyMsg:
 		if !m.Table.Capturing() {
@@ -108,21 +116,24 @@ func (m *Model) onKey(msg tea.KeyMsg) (tea.Cmd, bool) {
 	}
 	sel, ok := m.Table.Selected().(row)
 	switch {
-	case !key.Matches(msg, k.Details, k.Rename, k.Delete, k.Roll, k.Copy):
+	case !key.Matches(msg, k.Details, k.Rename, k.Delete, m.roll, k.Copy):
 		return nil, false
 	case !ok:
 		return common.Toast(common.ToastInfo, "No API key selected"), true
 	case key.Matches(msg, k.Details):
-		m.c.Open(m.details(sel))
+		m.Open(m.details(sel))
 		return nil, true
 	case key.Matches(msg, k.Rename):
 		return m.renameForm(sel), true
 	case key.Matches(msg, k.Delete):
 		return m.deleteConfirm(sel), true
-	case key.Matches(msg, k.Roll):
+	case key.Matches(msg, m.roll):
 		return m.rollConfirm(sel), true
 	case key.Matches(msg, k.Copy):
-		return common.Toast(common.ToastInfo, "A secret is shown and copied only when it is created or rolled (%s)", k.Roll.Help().Key), true
+		if m.roller == nil {
+			return common.Toast(common.ToastInfo, "A secret is shown and copied only when it is created"), true
+		}
+		return common.Toast(common.ToastInfo, "A secret is shown and copied only when it is created or rolled (%s)", m.roll.Help().Key), true
 	}
 	return nil, false
 }
@@ -133,7 +144,7 @@ func (m *Model) View() string { return m.ViewWith(m.c.Styles, "") }
 // ShortHelp is the view's line of help.
 func (m *Model) ShortHelp() []key.Binding {
 	k := m.c.Keys
-	return []key.Binding{k.New, k.Rename, k.Delete, withDesc(k.Roll, "roll"), k.Details, k.Filter}
+	return []key.Binding{k.New, k.Rename, k.Delete, withDesc(m.roll, "roll"), k.Details, k.Filter}
 }
 
 // withDesc is b with another help description.
@@ -145,5 +156,5 @@ func withDesc(b key.Binding, desc string) key.Binding {
 // FullHelp is the view's part of the help screen.
 func (m *Model) FullHelp() [][]key.Binding {
 	k := m.c.Keys
-	return [][]key.Binding{{k.Details, k.New, k.Rename, k.Delete, k.Roll, k.Filter}}
+	return [][]key.Binding{{k.Details, k.New, k.Rename, k.Delete, m.roll, k.Filter}}
 }

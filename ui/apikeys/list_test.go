@@ -1,6 +1,7 @@
 package apikeys
 
 import (
+	"github.com/targon-dash/targon-dash/api"
 	"slices"
 	"strings"
 	"testing"
@@ -24,7 +25,13 @@ func loaded(t *testing.T, keys ...targon.APIKey) *Model {
 	m := New(c)
 	m.SetSize(120, 30)
 	_ = m.Init() // the walk starts; its page is delivered below
-	m.Update(components.PageMsg[targon.APIKey]{Gen: 1, Items: keys})
+	items := make([]api.Key, len(keys))
+	for i, k := range keys {
+		items[i] = api.Key{ID: k.UID, Name: k.Name, Masked: targon.MaskKey(k.KeyRaw), InUse: client.UsesKey(k.KeyRaw),
+			CreatedAt: k.CreatedAt.Time, UpdatedAt: k.UpdatedAt.Time}
+	}
+	m.Update(components.PageMsg[api.Key]{Gen: 1, Items: items})
+	m.Update(components.PageMsg[api.Key]{Gen: 1, Done: true})
 	return m
 }
 

@@ -13,6 +13,7 @@ import (
 	"github.com/targon-dash/targon-dash/api/targon/targontest"
 	"github.com/targon-dash/targon-dash/config"
 	"github.com/targon-dash/targon-dash/ui/apikeys"
+	"github.com/targon-dash/targon-dash/ui/common"
 	"github.com/targon-dash/targon-dash/ui/uitest"
 )
 
@@ -23,8 +24,7 @@ func TestRollInUseDoesNotReadSettingsFromTheCmd(t *testing.T) {
 	sim := targontest.New(targontest.WithClock(uitest.Now))
 	client := uitest.Client(t, sim, sim.DemoKey())
 	c, clip := uitest.NewCommon(client)
-	c.Settings = &config.Settings{Profile: "test", BaseURL: client.BaseURL(), KeySource: config.KeyFromEnv,
-		CredentialsPath: filepath.Join(t.TempDir(), "credentials-test")}
+	c.Home = common.KeyHome{Source: common.KeyFromEnv, Env: "TARGON_API_KEY", File: filepath.Join(t.TempDir(), "credentials-test")}
 	d := uitest.NewDriver(t, c, apikeys.New(c))
 
 	d.Keys("R") // roll the selected key: the simulator's only key, the one in use
@@ -38,8 +38,8 @@ func TestRollInUseDoesNotReadSettingsFromTheCmd(t *testing.T) {
 	go func() {
 		// What ui.Model does in Update when a login saves a key.
 		defer wg.Done()
-		c.Settings.KeySource = config.KeyFromFile
-		c.Settings.CredentialsPath = filepath.Join(t.TempDir(), "elsewhere")
+		c.Home.Source = common.KeyFromFile
+		c.Home.File = filepath.Join(t.TempDir(), "elsewhere")
 	}()
 	for _, msg := range uitest.Run(t, roll) {
 		d.Send(msg)
@@ -87,8 +87,9 @@ func TestMalformedSecretIsNeverShownCopiedOrAdopted(t *testing.T) {
 				token := sim.DemoKey()
 				client := uitest.Client(t, hostileKeys(sim, raw), token)
 				c, clip := uitest.NewCommon(client)
-				c.Settings = &config.Settings{Profile: "test", BaseURL: client.BaseURL(), KeySource: config.KeyFromFile,
-					CredentialsPath: filepath.Join(t.TempDir(), "credentials-test")}
+				path := filepath.Join(t.TempDir(), "credentials-test")
+				c.Home = common.KeyHome{Source: common.KeyFromFile, File: path}
+				c.SaveKey = func(k string) error { return config.SaveCredentials(path, k) }
 				d := uitest.NewDriver(t, c, apikeys.New(c))
 
 				want := "rolled anyway"
@@ -113,7 +114,7 @@ func TestMalformedSecretIsNeverShownCopiedOrAdopted(t *testing.T) {
 				if !client.UsesKey(token) {
 					t.Error("the client adopted the malformed key")
 				}
-				if _, err := os.Stat(c.Settings.CredentialsPath); err == nil {
+				if _, err := os.Stat(path); err == nil {
 					t.Error("the malformed key was saved")
 				}
 			})

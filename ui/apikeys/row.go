@@ -4,7 +4,7 @@ import (
 	"strings"
 	"time"
 
-	"github.com/targon-dash/targon-dash/api/targon"
+	"github.com/targon-dash/targon-dash/api"
 	"github.com/targon-dash/targon-dash/ui/common"
 )
 
@@ -20,15 +20,16 @@ type row struct {
 	filter string
 }
 
-// newRow is the one place an targon.APIKey becomes a row.
-func newRow(c *common.Common, k targon.APIKey) row {
+// newRow is the one place an api.Key becomes a row. The account cleaned
+// the text already; Sanitize is kept as a second line of defence.
+func newRow(c *common.Common, k api.Key) row {
 	r := row{
-		uid:     common.Sanitize(k.UID),
+		uid:     common.Sanitize(k.ID),
 		name:    common.Sanitize(k.Name),
-		masked:  common.MaskKey(k.KeyRaw),
-		created: k.CreatedAt.Time,
-		updated: k.UpdatedAt.Time,
-		inUse:   c.Client.UsesKey(k.KeyRaw),
+		masked:  common.Sanitize(k.Masked),
+		created: k.CreatedAt,
+		updated: k.UpdatedAt,
+		inUse:   k.InUse,
 		now:     c.Now,
 	}
 	r.filter = strings.ToLower(r.name + " " + r.uid + " " + r.masked)

@@ -6,44 +6,56 @@ import (
 	"strings"
 
 	"github.com/targon-dash/targon-dash/api"
-	"github.com/targon-dash/targon-dash/api/targon"
-	"github.com/targon-dash/targon-dash/config"
 )
 
-// KeyHome is where the key in use came from: what AdoptKey needs to know.
-// Take it in Update (Common.KeyHome) and pass it into the tea.Cmd, which
-// must not read the shared Settings while Update may be writing them.
+// KeySource says where the key in use came from.
+type KeySource int
+
+// Where a key can come from.
+const (
+	KeyNone     KeySource = iota // no key, or one typed in and not saved
+	KeyFromEnv                   // an environment variable: KeyHome.Env
+	KeyFromFile                  // the credentials file: KeyHome.File
+	KeyFromDemo                  // the built-in demo
+)
+
+// KeyHome says where the key in use is kept, in the words messages use.
+// main fills it from the settings; the root updates it after a login that
+// saved the key. Take it in Update and pass it into a tea.Cmd by value.
 type KeyHome struct {
-	Source          config.KeySource
-	CredentialsPath string
+	Source KeySource
+	// Env is the variable the key came from with KeyFromEnv
+	// ("TARGON_API_KEY").
+	Env string
+	// File is where Common.SaveKey writes, set even when the key came from
+	// elsewhere; "" when keys are not saved.
+	File string
 }
 
-// KeyHome captures where the key in use came from. Call it from Update only.
-func (c *Common) KeyHome() KeyHome {
-	return KeyHome{Source: c.Settings.KeySource, CredentialsPath: c.Settings.CredentialsPath}
-}
-
-// AdoptKey switches client to newKey at once (the old one stopped working
-// when it was rolled) and, when the key in use came from the profile's
-// credentials file, saves the new one there atomically (0600). It is safe
-// to call from a tea.Cmd: it reads only its arguments (the root records
-// the new key in Settings when KeyInUseChangedMsg arrives). A key that
-// fails api.ValidateSecret is neither used nor saved. It returns a line
-// telling the user what happened and what they must do.
-func AdoptKey(client *targon.Client, home KeyHome, newKey string) (note string, err error) {
+// AdoptKey switches account to newKey at once (the old one stopped working
+// when it was rolled) and, when the key in use came from the credentials
+// file, saves the new one there with save. It is safe to call from a
+// tea.Cmd: it reads only its arguments (the root records the new key when
+// KeyInUseChangedMsg arrives). A key that fails api.ValidateSecret is
+// neither used nor saved. It returns a line telling the user what happened
+// and what they must do.
+func AdoptKey(account api.Account, home KeyHome, save func(string) error, newKey string) (note string, err error) {
 	if err := api.ValidateSecret(newKey); err != nil {
-		return "The dashboard kept its key: the new one is malformed (" + ErrorText(err) + ").", err
+		return "The dashboard kept its key: the new one is malformed (" + ErrorTextFor(account.Provider().Name, err) + ").", err
 	}
-	client.SetToken(newKey)
+	account.SetToken(newKey)
 	switch home.Source {
-	case config.KeyFromFile:
-		if err := config.SaveCredentials(home.CredentialsPath, newKey); err != nil {
-			return "The dashboard now uses the new key, but saving it to " + ShortPath(home.CredentialsPath) + " failed: " + ErrorText(err), err
+	case KeyFromFile:
+		if save == nil {
+			break
 		}
-		return "The dashboard now uses the new key and saved it to " + ShortPath(home.CredentialsPath) + ".", nil
-	case config.KeyFromEnv:
-		return "The dashboard now uses the new key, but TARGON_API_KEY still holds the old one: update your environment before the next start.", nil
-	case config.KeyFromDemo:
+		if err := save(newKey); err != nil {
+			return "The dashboard now uses the new key, but saving it to " + ShortPath(home.File) + " failed: " + ErrorTextFor(account.Provider().Name, err), err
+		}
+		return "The dashboard now uses the new key and saved it to " + ShortPath(home.File) + ".", nil
+	case KeyFromEnv:
+		return "The dashboard now uses the new key, but " + home.Env + " still holds the old one: update your environment before the next start.", nil
+	case KeyFromDemo:
 		return "The demo now uses the new key.", nil
 	}
 	return "The dashboard now uses the new key (it is not saved anywhere).", nil

@@ -1,5 +1,5 @@
 // Package common holds what every part of the UI shares: the Common
-// context (size, styles, keys, API client, clipboard, profile), the key map,
+// context (size, styles, keys, the account, clipboard, profile), the key map,
 // the styles, messages that cross views, and formatting helpers. It imports
 // no other ui package, so every ui package can import it.
 package common
@@ -11,8 +11,7 @@ import (
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
 
-	"github.com/targon-dash/targon-dash/api/targon"
-	"github.com/targon-dash/targon-dash/config"
+	"github.com/targon-dash/targon-dash/api"
 )
 
 // RequestTimeout bounds one API call made from the UI, retries included, so
@@ -27,32 +26,81 @@ type Copier interface {
 
 // Common is the context every view and component is built with. The root
 // model owns it; views hold a pointer and read the current size from it.
+// Nothing in it names a concrete provider or the config package: what the
+// views need from the settings comes as plain values and functions that
+// main supplies (through ui.Options).
 type Common struct {
 	Width, Height int
 	Styles        *Styles
 	Keys          *KeyMap
-	Client        *targon.Client
-	Clipboard     Copier
-	Settings      *config.Settings
-	Prefs         config.Preferences
+	// Account is the signed-in account; views find its capabilities
+	// (api.Roller, api.SSHKeys, …) by type assertion.
+	Account   api.Account
+	Clipboard Copier
+	// Profile names the account in the status bar.
+	Profile string
+	// Home says where the key in use is kept, for messages.
+	Home KeyHome
+	// SaveKey saves a key to Home.File (atomically, 0600); nil when keys
+	// are not saved (the demo). Safe to call from a tea.Cmd.
+	SaveKey func(key string) error
+	// NewAccount returns an account at the same provider and base URL that
+	// authenticates with token: the login screen checks a key with it
+	// before the dashboard switches to it. Safe to call from a tea.Cmd.
+	NewAccount func(token string) (api.Account, error)
+	// RefreshInterval is how often the credits reload by themselves (0:
+	// never).
+	RefreshInterval time.Duration
 	// Now is the clock; tests fix it so golden screens are stable.
 	Now func() time.Time
-
-	// opened holds modals opened during the current Update; the root puts
-	// them on its stack before the next message, so a key typed right after
-	// "n" already reaches the new form.
-	opened []Modal
 }
 
-// Open puts a modal on top of the screen. Call it from Update only.
-func (c *Common) Open(m Modal) { c.opened = append(c.opened, m) }
+// ProviderName is the account's provider as the UI names it ("Targon").
+func (c *Common) ProviderName() string {
+	if c.Account == nil {
+		return "the provider"
+	}
+	return c.Account.Provider().Name
+}
 
-// TakeOpened returns and forgets the modals opened since the last call
-// (the root calls it after every Update).
-func (c *Common) TakeOpened() []Modal {
-	o := c.opened
-	c.opened = nil
-	return o
+// ErrorText is the package ErrorText, naming the account's provider.
+func (c *Common) ErrorText(err error) string { return ErrorTextFor(c.ProviderName(), err) }
+
+// OpenModalMsg asks the root to put Modal on top of the screen.
+//
+// How modals open: a view or a modal that opens a dialog returns this
+// message from its Update through Open (a tea.Cmd) or, when the dialog
+// must be on top before the next key is handled (a key typed right after
+// "n" belongs to the new form), through its Outbox. A tea.Cmd's message
+// arrives asynchronously, after keys that may already be queued; the
+// Outbox is read by the root in the same Update call, right after the
+// view's or modal's Update returns. Either way nothing shared is mutated:
+// the message belongs to the part that returned it until the root takes it.
+type OpenModalMsg struct{ Modal Modal }
+
+// Open returns a command that opens md (see OpenModalMsg).
+func Open(md Modal) tea.Cmd { return func() tea.Msg { return OpenModalMsg{Modal: md} } }
+
+// Outbox holds the OpenModalMsgs a view or modal returned during one
+// Update, for the root to take at once (see OpenModalMsg). Embed it; the
+// root finds it through the Opener interface.
+type Outbox struct{ msgs []OpenModalMsg }
+
+// Open queues md to be put on top when the current Update returns. Call
+// it from Update only.
+func (o *Outbox) Open(md Modal) { o.msgs = append(o.msgs, OpenModalMsg{Modal: md}) }
+
+// TakeOpened returns and forgets the queued messages (Opener).
+func (o *Outbox) TakeOpened() []OpenModalMsg {
+	msgs := o.msgs
+	o.msgs = nil
+	return msgs
+}
+
+// Opener is a view or modal that returns modals to open through an
+// Outbox; the root calls TakeOpened after each of its Updates.
+type Opener interface {
+	TakeOpened() []OpenModalMsg
 }
 
 // RequestContext is the context for one API call from a tea.Cmd.

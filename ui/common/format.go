@@ -2,7 +2,6 @@ package common
 
 import (
 	"fmt"
-	"slices"
 	"strings"
 	"time"
 
@@ -48,34 +47,6 @@ func Money(s string) string {
 	}
 	return GroupThousands(s)
 }
-
-// MaskKey shows an API key as its prefix and last four characters:
-// "tgn_…a1b2". It works on cleaned text (api.CleanText) and counts runes,
-// never bytes, so it cannot cut a character in two or let a control
-// through. A key the server already sent masked ("tgn_****a1b2") is
-// shown the same way; short or empty keys show as "…" alone.
-func MaskKey(raw string) string {
-	r := []rune(api.CleanText(raw))
-	masked := strings.ContainsAny(string(r), maskRunes)
-	if len(r) < 12 && !masked {
-		return "…"
-	}
-	tail := r[max(0, len(r)-4):]
-	if strings.ContainsAny(string(tail), maskRunes) {
-		return "…"
-	}
-	prefix := ""
-	if i := slices.Index(r, '_'); i > 0 && i < 8 {
-		prefix = string(r[:i+1])
-	}
-	if strings.ContainsAny(prefix, maskRunes) {
-		prefix = ""
-	}
-	return prefix + "…" + string(tail)
-}
-
-// maskRunes are the characters servers hide the middle of a key with.
-const maskRunes = "…*•"
 
 // RelativeTime says how long ago t was, in the largest fitting unit:
 // "just now", "5 min ago", "3 h ago", "12 days ago", "4 mo ago", "2 y ago".

@@ -9,8 +9,6 @@ import (
 
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
-
-	"github.com/targon-dash/targon-dash/config"
 )
 
 // fixedBindings names the bindings that are not remappable (they are not in
@@ -128,26 +126,39 @@ func keyNameProblem(name string) string {
 	return msg + ` (examples: "r", "R", "ctrl+r", "alt+r", "f5", "enter", "esc", "space", "pgdown", "shift+tab")`
 }
 
+// KeyPreferences is the [keys] table of the preferences file as
+// CheckKeyPreferences needs it (config.Preferences has these methods).
+type KeyPreferences interface {
+	// KeyOverrides maps action names to keys.
+	KeyOverrides() map[string][]string
+	// ValidateKeys reports the first action that is not one of known.
+	ValidateKeys(known []string) error
+	// KeyActions lists the actions in the order the file names them.
+	KeyActions() []string
+	// KeyError is a problem with the entry of action, naming file and line.
+	KeyError(action, msg string) error
+}
+
 // CheckKeyPreferences checks the [keys] overrides of p against the default
 // key map: every action must exist, every key must be a key name Bubble Tea
 // reports (a key that can never be pressed silently disables the action),
 // and after the overrides no two actions of one scope may share a key (the
 // first one would shadow the other). The first problem, in file order, is a
 // *config.FileError naming the file, the line and the field.
-func CheckKeyPreferences(p config.Preferences) error {
+func CheckKeyPreferences(p KeyPreferences) error {
 	km := DefaultKeyMap()
 	if err := p.ValidateKeys(km.ActionNames()); err != nil {
 		return err
 	}
 	order := p.KeyActions()
 	for _, a := range order {
-		for _, kn := range p.Keys[a] {
+		for _, kn := range p.KeyOverrides()[a] {
 			if !ValidKeyName(kn) {
 				return p.KeyError(a, keyNameProblem(kn))
 			}
 		}
 	}
-	if err := km.Override(p.Keys); err != nil {
+	if err := km.Override(p.KeyOverrides()); err != nil {
 		return err
 	}
 	// Blame the action the file moved onto the key: of the two, the one the

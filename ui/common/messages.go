@@ -12,7 +12,6 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 
 	"github.com/targon-dash/targon-dash/api"
-	"github.com/targon-dash/targon-dash/api/targon"
 )
 
 // ToastKind is how a toast is coloured.
@@ -49,13 +48,23 @@ type KeyInUseChangedMsg struct {
 	NewKey string
 }
 
-// ErrorText turns an error from the API client into one short line for a
-// person: no status dumps, no bodies, never the token.
-func ErrorText(err error) string {
+// ErrorText turns an error from an account into one short line for a
+// person, without naming the provider ("the API did not answer in time"):
+// no status dumps, no bodies, never the token. Views use Common.ErrorText,
+// which names the account's provider.
+func ErrorText(err error) string { return ErrorTextFor("", err) }
+
+// ErrorTextFor is ErrorText naming provider ("Targon") where the text
+// speaks of its API.
+func ErrorTextFor(provider string, err error) string {
 	if err == nil {
 		return ""
 	}
-	var apiErr *targon.Error
+	theAPI := "the API"
+	if provider != "" {
+		theAPI = "the " + provider + " API"
+	}
+	var apiErr api.StatusError
 	var netErr *api.NetworkError
 	var decErr *api.DecodeError
 	var maybe *MaybeDoneError
@@ -77,11 +86,11 @@ func ErrorText(err error) string {
 	case errors.As(err, &maybe):
 		// Where it is shown says how to check (a refresh, whose key the
 		// caller names).
-		return ErrorText(maybe.Err) + "; " + maybe.What
+		return ErrorTextFor(provider, maybe.Err) + "; " + maybe.What
 	case errors.Is(err, context.Canceled):
 		return "cancelled"
 	case errors.As(err, &netErr) && netErr.Timeout(), errors.Is(err, context.DeadlineExceeded):
-		return "the Targon API did not answer in time"
+		return theAPI + " did not answer in time"
 	case errors.As(err, &apiErr):
 		switch {
 		case errors.Is(err, api.ErrUnauthorized):
@@ -91,14 +100,14 @@ func ErrorText(err error) string {
 		case errors.Is(err, api.ErrNotFound):
 			return "it no longer exists on the server"
 		case errors.Is(err, api.ErrRateLimited):
-			if apiErr.RetryAfter > 0 {
-				return fmt.Sprintf("rate limited by the server; try again in %s", apiErr.RetryAfter.Round(1e9))
+			if ra := apiErr.RetryAfterHint(); ra > 0 {
+				return fmt.Sprintf("rate limited by the server; try again in %s", ra.Round(1e9))
 			}
 			return "rate limited by the server; try again shortly"
 		case errors.Is(err, api.ErrServer):
-			return fmt.Sprintf("the Targon API had a problem (HTTP %d)", apiErr.Status)
+			return fmt.Sprintf("%s had a problem (HTTP %d)", theAPI, apiErr.HTTPStatus())
 		}
-		return Sanitize(apiErr.Detail())
+		return Sanitize(apiErr.ServerMessage())
 	case errors.As(err, &netErr):
 		switch {
 		case netErr.Partial:
@@ -106,7 +115,7 @@ func ErrorText(err error) string {
 		case errors.Is(netErr.Err, io.EOF), errors.Is(netErr.Err, io.ErrUnexpectedEOF), errors.Is(netErr.Err, syscall.ECONNRESET):
 			return "the connection dropped before the answer came"
 		}
-		return "cannot reach the Targon API: " + Sanitize(shortNetError(netErr.Err))
+		return "cannot reach " + theAPI + ": " + Sanitize(shortNetError(netErr.Err))
 	case errors.As(err, &decErr) && decErr.What != "":
 		return fmt.Sprintf("the server's answer was not what the API sends: %s (HTTP %d)", decErr.What, decErr.Status)
 	case errors.As(err, &decErr):

@@ -133,12 +133,13 @@ func (r *runner) update(msg tea.Msg) (done, closeDialog bool, cmd tea.Cmd) {
 // a retry hint when trying again may help. Keys are named from the key map:
 // a check after a lost answer is a refresh, which works only once the
 // dialog is closed, so the hint says so.
-func (r *runner) errorLine(st *common.Styles, k *common.KeyMap, retryKey string, width int) string {
+func (r *runner) errorLine(c *common.Common, retryKey string, width int) string {
+	st, k := c.Styles, c.Keys
 	if r.err == nil {
 		return ""
 	}
 	check := "close this and refresh (" + KeyNames(k.Refresh) + ") to check"
-	text := "✗ " + common.ErrorText(r.err)
+	text := "✗ " + c.ErrorText(r.err)
 	var maybe *common.MaybeDoneError
 	switch {
 	case errors.As(r.err, &maybe):

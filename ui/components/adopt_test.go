@@ -2,6 +2,7 @@ package components
 
 import (
 	"context"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -16,29 +17,29 @@ import (
 // key at once and saves it only where the old one came from.
 func TestAdoptKey(t *testing.T) {
 	tests := []struct {
-		source   config.KeySource
+		source   common.KeySource
 		wantNote string
 		wantFile bool
 	}{
-		{config.KeyFromFile, "saved it to", true},
-		{config.KeyFromEnv, "TARGON_API_KEY still holds the old one", false},
-		{config.KeyFromDemo, "The demo now uses the new key.", false},
-		{config.KeyNone, "not saved anywhere", false},
+		{common.KeyFromFile, "saved it to", true},
+		{common.KeyFromEnv, "TARGON_API_KEY still holds the old one", false},
+		{common.KeyFromDemo, "The demo now uses the new key.", false},
+		{common.KeyNone, "not saved anywhere", false},
 	}
 	for _, tt := range tests {
-		t.Run(tt.source.String(), func(t *testing.T) {
+		t.Run(fmt.Sprint(tt.source), func(t *testing.T) {
 			_, client := newSim(t)
-			c, _ := uitest.NewCommon(nil)
-			c.Client = client
+			c, _ := uitest.NewCommon(client)
 			path := filepath.Join(t.TempDir(), ".targon", "credentials-default")
-			c.Settings = &config.Settings{Profile: "default", BaseURL: client.BaseURL(), KeySource: tt.source, CredentialsPath: path}
+			c.Home = common.KeyHome{Source: tt.source, Env: "TARGON_API_KEY", File: path}
+			c.SaveKey = func(k string) error { return config.SaveCredentials(path, k) }
 
 			ctx := context.Background()
 			rolled, err := client.RollAPIKey(ctx, firstKey(t, client).UID)
 			if err != nil {
 				t.Fatal(err)
 			}
-			note, err := common.AdoptKey(client, c.KeyHome(), rolled.KeyRaw)
+			note, err := common.AdoptKey(c.Account, c.Home, c.SaveKey, rolled.KeyRaw)
 			if err != nil {
 				t.Fatalf("AdoptKey: %v", err)
 			}

@@ -106,7 +106,7 @@ func (m *Confirm) View() string {
 	case m.run.busy:
 		status = m.run.spinner.View() + " " + st.Muted.Render("working… ("+KeyNames(k.Back)+" cancels)")
 	case m.run.err != nil:
-		status = m.run.errorLine(st, k, KeyNames(k.Yes), inner)
+		status = m.run.errorLine(m.c, KeyNames(k.Yes), inner)
 	default:
 		status = Hint(st, inner, KeyNames(k.Yes), "yes", KeyNames(k.No, k.Back), "no", KeyNames(k.Submit), "choose")
 	}

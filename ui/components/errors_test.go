@@ -13,6 +13,7 @@ import (
 	"github.com/targon-dash/targon-dash/api/targon"
 	"github.com/targon-dash/targon-dash/api/targon/targontest"
 	"github.com/targon-dash/targon-dash/ui/common"
+	"github.com/targon-dash/targon-dash/ui/uitest"
 )
 
 // timeoutErr is a net.Error-like timeout (what a dial or read deadline gives).
@@ -56,7 +57,7 @@ func TestErrorTextSentinels(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			if got := common.ErrorText(tt.err); got != tt.want {
+			if got := common.ErrorTextFor("Targon", tt.err); got != tt.want {
 				t.Errorf("ErrorText = %q, want %q", got, tt.want)
 			}
 		})
@@ -109,7 +110,7 @@ func TestErrorTextFromServer(t *testing.T) {
 			if err == nil {
 				t.Fatal("Credits succeeded, want an error")
 			}
-			got := common.ErrorText(err)
+			got := common.ErrorTextFor("Targon", err)
 			if !strings.HasPrefix(got, tt.want) {
 				t.Errorf("ErrorText = %q, want it to start with %q (error: %v)", got, tt.want, err)
 			}
@@ -133,7 +134,7 @@ func TestErrorTextConnectionRefused(t *testing.T) {
 		t.Fatal(err)
 	}
 	_, err = client.Credits(context.Background())
-	got := common.ErrorText(err)
+	got := common.ErrorTextFor("Targon", err)
 	if got != "cannot reach the Targon API: connection refused" {
 		t.Errorf("ErrorText = %q (error: %v)", got, err)
 	}
@@ -163,5 +164,17 @@ func TestRetryable(t *testing.T) {
 		if got := common.Retryable(tt.err); got != tt.want {
 			t.Errorf("Retryable(%v) = %v, want %v", tt.err, got, tt.want)
 		}
+	}
+}
+
+// The provider named in an error line is the account's, never a fixed
+// "Targon".
+func TestErrorTextNamesTheProvider(t *testing.T) {
+	if got := common.ErrorTextFor("OpenRouter", context.DeadlineExceeded); got != "the OpenRouter API did not answer in time" {
+		t.Errorf("ErrorTextFor = %q", got)
+	}
+	c, _ := uitest.NewCommon(nil)
+	if got := c.ErrorText(context.DeadlineExceeded); got != "the Targon API did not answer in time" {
+		t.Errorf("Common.ErrorText = %q", got)
 	}
 }

@@ -265,7 +265,7 @@ func (f *Form) View() string {
 	case f.run.busy:
 		status = f.run.spinner.View() + " " + st.Muted.Render("sending… ("+KeyNames(k.Back)+" cancels)")
 	case f.run.err != nil:
-		status = f.run.errorLine(st, k, KeyNames(k.Submit), inner)
+		status = f.run.errorLine(f.c, KeyNames(k.Submit), inner)
 	default:
 		status = Hint(st, inner, KeyNames(k.Submit), "submit", KeyNames(k.NextField), "next field", KeyNames(k.Back), "cancel")
 	}

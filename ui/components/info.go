@@ -91,7 +91,7 @@ type copiedMsg struct {
 // noteCopy shows how a copy went.
 func (m *Info) noteCopy(msg copiedMsg) {
 	if msg.err != nil {
-		m.note = m.c.Styles.Error.Render("✗ could not copy: " + common.ErrorText(msg.err))
+		m.note = m.c.Styles.Error.Render("✗ could not copy: " + m.c.ErrorText(msg.err))
 		return
 	}
 	m.note = m.c.Styles.Success.Render("✓ " + m.copyWhat + " copied via " + msg.how)
@@ -146,11 +146,11 @@ func (m *Info) ShortHelp() []key.Binding {
 func NewSecret(c *common.Common, title, secret, how string, copyErr error, extra ...string) *Info {
 	st := c.Styles
 	if err := api.ValidateSecret(secret); err != nil {
-		return NewInfo(c, title, nil, st.Error.Render("✗ the server sent a malformed key ("+common.ErrorText(err)+"); it was not shown, copied or saved."))
+		return NewInfo(c, title, nil, st.Error.Render("✗ the server sent a malformed key ("+c.ErrorText(err)+"); it was not shown, copied or saved."))
 	}
 	lines := []string{st.Secret.Render(secret), ""}
 	if copyErr != nil {
-		lines = append(lines, st.Warning.Render("⚠ could not copy it ("+common.ErrorText(copyErr)+"): select it and copy it by hand."))
+		lines = append(lines, st.Warning.Render("⚠ could not copy it ("+c.ErrorText(copyErr)+"): select it and copy it by hand."))
 	} else {
 		lines = append(lines, st.Success.Render("✓ copied via "+how+"."))
 	}

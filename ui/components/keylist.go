@@ -23,11 +23,11 @@ type KeyList[T any] struct {
 }
 
 // NewKeyList returns a key list: item and items name what it holds ("SSH
-// key", "SSH keys"), fetch gets a page, toRow turns an item into its row.
-func NewKeyList[T any](c *common.Common, cols []Column, item, items string, fetch FetchFunc[T], toRow func(T) Row) *KeyList[T] {
+// key", "SSH keys"), walk walks its pages, toRow turns an item into its row.
+func NewKeyList[T any](c *common.Common, cols []Column, item, items string, walk WalkFunc[T], toRow func(T) Row) *KeyList[T] {
 	return &KeyList[T]{
 		Table:  NewTable(c, cols, item, items),
-		Loader: NewLoader(c, fetch),
+		Loader: NewLoader(c, walk),
 		items:  items,
 		toRow:  toRow,
 	}
@@ -38,6 +38,9 @@ func (l *KeyList[T]) Init() tea.Cmd { return l.Loader.Load() }
 
 // Refresh reloads the list; the old rows stay until the new ones are in.
 func (l *KeyList[T]) Refresh() tea.Cmd { return l.Loader.Load() }
+
+// Stop ends a walk in progress: the view is being discarded.
+func (l *KeyList[T]) Stop() { l.Loader.Stop() }
 
 // Capturing reports whether the filter has focus.
 func (l *KeyList[T]) Capturing() bool { return l.Table.Capturing() }

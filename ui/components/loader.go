@@ -2,141 +2,153 @@ package components
 
 import (
 	"context"
-	"errors"
 	"fmt"
+	"iter"
+	"sync"
 	"time"
 
 	tea "github.com/charmbracelet/bubbletea"
 
-	"github.com/targon-dash/targon-dash/api"
-	"github.com/targon-dash/targon-dash/api/targon"
 	"github.com/targon-dash/targon-dash/ui/common"
 )
 
-// PageSize is how many items a list asks for per request (the API's maximum).
-const PageSize = 100
+// WalkFunc walks every page of a list: an account's Keys or SSHKeys. The
+// account's walker does the paging, the loop guard and each page's
+// deadline; the loader only pulls pages from it.
+type WalkFunc[T any] func(ctx context.Context) iter.Seq2[[]T, error]
 
-// ListTimeout bounds the request for one page of a list, every retry and the
-// second ask without a page size included, so that a server that accepts the
-// connection and never answers is reported well within
-// common.RequestTimeout (45 s) of asking. The client's own per-attempt
-// timeout (30 s) and retry waits all end with the page's context. Each page
-// has its own deadline, so a big account on a slow link still lists whole.
-const ListTimeout = 40 * time.Second
-
-// FetchFunc gets one page of a list endpoint.
-type FetchFunc[T any] func(context.Context, targon.ListOptions) (targon.Page[T], error)
-
-// PageMsg is one page of a list arriving, or the error that ended the walk.
-// Gen tells replies of an abandoned load from current ones.
+// PageMsg is one page of a list arriving, the error that ended the walk,
+// or (Done) the end of the walk. Gen tells replies of an abandoned load
+// from current ones.
 type PageMsg[T any] struct {
 	Gen   int
 	Items []T
-	Next  string
 	Err   error
-	// SizeRefused says the server refused the page size; later pages are
-	// asked for without one.
-	SizeRefused bool
+	// Done says the walk has no more pages.
+	Done bool
 }
 
-// Loader walks every page of a list, requesting each page as soon as the
-// previous one's cursor is known. The first load streams: each page is shown
-// as it arrives. A reload keeps the old items on screen and swaps in the new
-// ones when the last page is in, so a refresh never empties the list.
-// Each page has one deadline for all its requests (Timeout); a walk stops with
-// api.ErrCursorLoop when the server repeats a cursor (api.CursorGuard, the
-// guard the client's own page iterators use).
+// Loader walks every page of a list, one page per tea.Cmd, asking for each
+// page as soon as the previous one has arrived. The first load streams:
+// each page is shown as it arrives. A reload keeps the old items on screen
+// and swaps in the new ones when the walk is complete, so a refresh never
+// empties the list.
 type Loader[T any] struct {
-	// Timeout bounds each page, its retries included (ListTimeout when
-	// zero); tests shorten it.
-	Timeout time.Duration
-
-	fetch    FetchFunc[T]
-	gen      int
-	busy     bool
-	loaded   bool
-	pending  []T
-	err      error
-	pages    int
-	updated  time.Time
-	now      func() time.Time
-	keys     *common.KeyMap
-	pageSize int
-	// guard belongs to the current walk: no cursor twice.
-	guard api.CursorGuard
+	walk    WalkFunc[T]
+	gen     int
+	pull    *pull[T]
+	busy    bool
+	loaded  bool
+	pending []T
+	err     error
+	pages   int
+	updated time.Time
+	now     func() time.Time
+	c       *common.Common
 }
 
-// NewLoader returns a loader for fetch.
-func NewLoader[T any](c *common.Common, fetch FetchFunc[T]) *Loader[T] {
-	return &Loader[T]{fetch: fetch, now: c.Now, keys: c.Keys, pageSize: PageSize}
+// pull is one walk turned into a next function (iter.Pull2). next runs in
+// the loader's commands, one at a time; stop may come from Update while a
+// next is running, so both hold mu, and stop first cancels the walk's
+// context so that a request in flight ends at once.
+type pull[T any] struct {
+	mu     sync.Mutex
+	next   func() ([]T, error, bool)
+	stop   func()
+	cancel context.CancelFunc
 }
 
-// Load starts a new walk from the first page; replies of an earlier walk are
-// dropped from now on.
+func (p *pull[T]) page() ([]T, error, bool) {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	return p.next()
+}
+
+// close cancels the walk and releases the iterator without blocking the
+// caller (a page may be in flight).
+func (p *pull[T]) close() {
+	p.cancel()
+	go func() {
+		p.mu.Lock()
+		defer p.mu.Unlock()
+		p.stop()
+	}()
+}
+
+// NewLoader returns a loader for walk.
+func NewLoader[T any](c *common.Common, walk WalkFunc[T]) *Loader[T] {
+	return &Loader[T]{walk: walk, now: c.Now, c: c}
+}
+
+// Load starts a new walk from the first page; the old walk is stopped and
+// its replies are dropped from now on.
 func (l *Loader[T]) Load() tea.Cmd {
+	l.Stop()
 	l.gen++
 	l.busy, l.err, l.pending, l.pages = true, nil, nil, 0
-	l.guard = api.CursorGuard{}
-	return l.page(l.gen, "")
+	ctx, cancel := context.WithCancel(context.Background())
+	next, stop := iter.Pull2(l.walk(ctx))
+	l.pull = &pull[T]{next: next, stop: stop, cancel: cancel}
+	return l.page()
 }
 
-// page requests one page within one deadline for all of its requests.
-func (l *Loader[T]) page(gen int, cursor string) tea.Cmd {
-	fetch, size, timeout := l.fetch, l.pageSize, l.Timeout
-	if timeout <= 0 {
-		timeout = ListTimeout
+// Stop ends the current walk, if any (a new Load, or the view is
+// discarded); its replies are dropped.
+func (l *Loader[T]) Stop() {
+	if l.pull != nil {
+		l.pull.close()
+		l.pull = nil
 	}
+	if l.busy {
+		l.gen++
+		l.busy = false
+	}
+}
+
+// page asks the current walk for its next page.
+func (l *Loader[T]) page() tea.Cmd {
+	p, gen := l.pull, l.gen
 	return func() tea.Msg {
-		ctx, cancel := context.WithTimeout(context.Background(), timeout)
-		defer cancel()
-		p, err := fetch(ctx, targon.ListOptions{Limit: size, Cursor: cursor})
-		if size > 0 && errors.Is(err, api.ErrBadRequest) {
-			// A server with a smaller maximum page refuses our limit: ask
-			// again with its own default, and keep to it (SizeRefused).
-			p, err = fetch(ctx, targon.ListOptions{Cursor: cursor})
-			if err == nil {
-				return PageMsg[T]{Gen: gen, Items: p.Items, Next: p.NextCursor, SizeRefused: true}
-			}
+		items, err, ok := p.page()
+		if !ok {
+			return PageMsg[T]{Gen: gen, Done: true}
 		}
-		return PageMsg[T]{Gen: gen, Items: p.Items, Next: p.NextCursor, Err: err}
+		return PageMsg[T]{Gen: gen, Items: items, Err: err}
 	}
 }
 
 // Update takes a page. ok is false for a stale reply. On the first load
 // every page comes back at once (replace true for the first page, false to
 // append); on a reload, items is the whole new list with replace true, once
-// the last page is in. cmd requests the next page.
+// the walk is done. cmd asks for the next page.
 func (l *Loader[T]) Update(msg PageMsg[T]) (items []T, replace bool, cmd tea.Cmd, ok bool) {
 	if msg.Gen != l.gen || !l.busy {
 		return nil, false, nil, false
 	}
 	if msg.Err != nil {
 		l.busy, l.err, l.pending = false, msg.Err, nil
+		l.pull.close()
+		l.pull = nil
 		return nil, false, nil, true
 	}
-	if msg.SizeRefused {
-		l.pageSize = 0
-	}
-	if err := l.guard.Next(msg.Next); err != nil {
-		// A repeated cursor would walk forever: stop with the error.
-		l.busy, l.err, l.pending = false, err, nil
-		return nil, false, nil, true
+	if msg.Done {
+		if !l.loaded {
+			// An empty list still has a first page to replace the rows.
+			items, replace = nil, l.pages == 0
+		} else {
+			items, replace, l.pending = l.pending, true, nil
+		}
+		l.busy, l.loaded, l.updated = false, true, l.now()
+		l.pull.close()
+		l.pull = nil
+		return items, replace, nil, true
 	}
 	l.pages++
-	last := msg.Next == ""
-	if !last {
-		cmd = l.page(l.gen, msg.Next)
-	}
+	cmd = l.page()
 	if !l.loaded {
 		items, replace = msg.Items, l.pages == 1
 	} else {
 		l.pending = append(l.pending, msg.Items...)
-		if last {
-			items, replace, l.pending = l.pending, true, nil
-		}
-	}
-	if last {
-		l.busy, l.loaded, l.updated = false, true, l.now()
 	}
 	return items, replace, cmd, true
 }
@@ -149,7 +161,7 @@ func (l *Loader[T]) Note(st *common.Styles, what string, have int) string {
 	case l.err != nil:
 		// The hint comes before the reason, so a narrow screen cuts the
 		// reason rather than the way out.
-		return st.Error.Render("✗ could not load "+what) + st.Muted.Render(" — "+KeyNames(l.keys.Refresh)+" to retry: ") + st.Error.Render(common.ErrorText(l.err))
+		return st.Error.Render("✗ could not load "+what) + st.Muted.Render(" — "+KeyNames(l.c.Keys.Refresh)+" to retry: ") + st.Error.Render(l.c.ErrorText(l.err))
 	case l.busy && have == 0:
 		return st.Muted.Render("loading " + what + "…")
 	case l.busy:

@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"net/http"
 	"net/http/httptest"
-	"sync"
 	"sync/atomic"
 	"testing"
 	"time"
@@ -47,7 +46,7 @@ func TestLoaderStopsOnARepeatedCursor(t *testing.T) {
 		t.Fatal(err)
 	}
 	c, _ := uitest.NewCommon(client)
-	l := NewLoader(c, client.ListAPIKeys)
+	l := NewLoader(c, c.Account.Keys)
 	walk(t, l, 10)
 	if got := n.Load(); got > 2 {
 		t.Fatalf("%d requests, want at most 2", got)
@@ -57,50 +56,6 @@ func TestLoaderStopsOnARepeatedCursor(t *testing.T) {
 	}
 	if got := common.ErrorText(l.Err()); got != "the server sent the same page twice; loading stopped to avoid a loop" {
 		t.Errorf("ErrorText = %q", got)
-	}
-}
-
-// Every request for one page (retries and the ask without a page size
-// included) shares one deadline, short enough that a stall is reported
-// within 45 s of asking.
-func TestLoaderPageHasOneDeadline(t *testing.T) {
-	var mu sync.Mutex
-	var deadlines []time.Time
-	fetch := func(ctx context.Context, o targon.ListOptions) (targon.Page[int], error) {
-		dl, ok := ctx.Deadline()
-		if !ok {
-			t.Error("a page request without a deadline")
-		}
-		mu.Lock()
-		deadlines = append(deadlines, dl)
-		mu.Unlock()
-		switch o.Cursor {
-		case "":
-			return targon.Page[int]{Items: []int{1}, NextCursor: "p1"}, nil
-		case "p1":
-			if o.Limit > 0 {
-				// A server refusing our page size: the loader asks again.
-				return targon.Page[int]{}, &targon.Error{Status: http.StatusBadRequest}
-			}
-			return targon.Page[int]{Items: []int{2}, NextCursor: "p2"}, nil
-		}
-		return targon.Page[int]{Items: []int{3}}, nil
-	}
-	c, _ := uitest.NewCommon(nil)
-	l := NewLoader(c, fetch)
-	start := time.Now()
-	walk(t, l, 10)
-	if len(deadlines) != 4 {
-		t.Fatalf("%d requests, want 4", len(deadlines))
-	}
-	// Page 2 was asked for twice (with and without a size): one deadline.
-	if !deadlines[1].Equal(deadlines[2]) {
-		t.Errorf("the second ask for a page got its own deadline (%v later)", deadlines[2].Sub(deadlines[1]))
-	}
-	for i, dl := range deadlines {
-		if total := dl.Sub(start); total >= common.RequestTimeout {
-			t.Errorf("request %d may take %v, want under %v", i+1, total, common.RequestTimeout)
-		}
 	}
 }
 
@@ -121,14 +76,16 @@ func TestLoaderReportsAStall(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	acct := targon.NewAccount(client)
+	acct.SetPageTimeout(200 * time.Millisecond) // uitest.Run gives a command 5 s
 	c, _ := uitest.NewCommon(client)
-	l := NewLoader(c, client.ListAPIKeys)
-	l.Timeout = 200 * time.Millisecond // uitest.Run gives a command 5 s
+	c.Account = acct
+	l := NewLoader(c, acct.Keys)
 	msg := walk(t, l, 2)
 	if !errors.Is(msg.Err, context.DeadlineExceeded) || l.Busy() {
 		t.Fatalf("err = %v (busy %v), want the deadline", msg.Err, l.Busy())
 	}
-	if got := common.ErrorText(l.Err()); got != "the Targon API did not answer in time" {
+	if got := c.ErrorText(l.Err()); got != "the Targon API did not answer in time" {
 		t.Errorf("ErrorText = %q", got)
 	}
 }

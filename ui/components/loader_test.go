@@ -3,27 +3,29 @@ package components
 import (
 	"context"
 	"fmt"
+	"iter"
 	"slices"
-	"strconv"
 	"strings"
 	"sync"
 	"testing"
 
 	tea "github.com/charmbracelet/bubbletea"
 
+	"github.com/targon-dash/targon-dash/api"
 	"github.com/targon-dash/targon-dash/api/targon"
 	"github.com/targon-dash/targon-dash/api/targon/targontest"
 	"github.com/targon-dash/targon-dash/ui/common"
 	"github.com/targon-dash/targon-dash/ui/uitest"
 )
 
-// pager is an in-memory list endpoint: pages of items, cursors "p1", "p2",
-// ..., an optional failure per page, and a log of the requests.
+// pager is an in-memory list: pages of items, an optional failure per
+// page, and a log of the pages asked for. Its walk yields one page at a
+// time, like an account's.
 type pager[T any] struct {
 	mu    sync.Mutex
 	pages [][]T
 	fail  map[int]error
-	calls []targon.ListOptions
+	calls []int
 }
 
 func newPager[T any](pages ...[]T) *pager[T] { return &pager[T]{pages: pages} }
@@ -40,28 +42,33 @@ func (p *pager[T]) failAt(page int, err error) {
 	p.mu.Unlock()
 }
 
-func (p *pager[T]) fetch(_ context.Context, o targon.ListOptions) (targon.Page[T], error) {
+// get returns page i and whether more follow.
+func (p *pager[T]) get(i int) ([]T, bool, error) {
 	p.mu.Lock()
 	defer p.mu.Unlock()
-	p.calls = append(p.calls, o)
-	i := 0
-	if o.Cursor != "" {
-		i, _ = strconv.Atoi(strings.TrimPrefix(o.Cursor, "p"))
-	}
+	p.calls = append(p.calls, i)
 	if err := p.fail[i]; err != nil {
-		return targon.Page[T]{}, err
+		return nil, false, err
 	}
-	var page targon.Page[T]
+	var items []T
 	if i < len(p.pages) {
-		page.Items = p.pages[i]
+		items = p.pages[i]
 	}
-	if i+1 < len(p.pages) {
-		page.NextCursor = fmt.Sprintf("p%d", i+1)
-	}
-	return page, nil
+	return items, i+1 < len(p.pages), nil
 }
 
-func (p *pager[T]) requests() []targon.ListOptions {
+func (p *pager[T]) walk(ctx context.Context) iter.Seq2[[]T, error] {
+	return func(yield func([]T, error) bool) {
+		for i := 0; ; i++ {
+			items, more, err := p.get(i)
+			if !yield(items, err) || err != nil || !more {
+				return
+			}
+		}
+	}
+}
+
+func (p *pager[T]) requests() []int {
 	p.mu.Lock()
 	defer p.mu.Unlock()
 	return slices.Clone(p.calls)
@@ -89,7 +96,7 @@ func pageOf[T any](t *testing.T, cmd tea.Cmd) PageMsg[T] {
 func TestLoaderFirstLoadStreams(t *testing.T) {
 	c, _ := uitest.NewCommon(nil)
 	p := newPager([]string{"a", "b"}, []string{"c", "d"}, []string{"e"})
-	l := NewLoader(c, p.fetch)
+	l := NewLoader(c, p.walk)
 	st := c.Styles
 	if l.Loaded() || l.Busy() || l.Note(st, "things", 0) != "" {
 		t.Fatal("a new loader is not idle")
@@ -106,7 +113,8 @@ func TestLoaderFirstLoadStreams(t *testing.T) {
 	}{
 		{[]string{"a", "b"}, true, true},
 		{[]string{"c", "d"}, false, true},
-		{[]string{"e"}, false, false},
+		{[]string{"e"}, false, true},
+		{nil, false, false}, // the end of the walk
 	}
 	shown := 0
 	for i, w := range want {
@@ -126,7 +134,7 @@ func TestLoaderFirstLoadStreams(t *testing.T) {
 		t.Errorf("after the last page: busy=%v loaded=%v err=%v updated=%v", l.Busy(), l.Loaded(), l.Err(), l.Updated())
 	}
 	calls := p.requests()
-	wantCalls := []targon.ListOptions{{Limit: PageSize}, {Limit: PageSize, Cursor: "p1"}, {Limit: PageSize, Cursor: "p2"}}
+	wantCalls := []int{0, 1, 2}
 	if !slices.Equal(calls, wantCalls) {
 		t.Errorf("requests = %v, want %v", calls, wantCalls)
 	}
@@ -138,14 +146,15 @@ func TestLoaderFirstLoadStreams(t *testing.T) {
 func TestLoaderReloadSwapsAtTheEnd(t *testing.T) {
 	c, _ := uitest.NewCommon(nil)
 	p := newPager([]string{"a"})
-	l := NewLoader(c, p.fetch)
-	if _, _, _, ok := l.Update(pageOf[string](t, l.Load())); !ok || !l.Loaded() {
+	l := NewLoader(c, p.walk)
+	_, _, next, _ := l.Update(pageOf[string](t, l.Load()))
+	if _, _, _, ok := l.Update(pageOf[string](t, next)); !ok || !l.Loaded() {
 		t.Fatal("first load failed")
 	}
 
 	p.set([]string{"x", "y"}, []string{"z"}, []string{"a"})
 	cmd := l.Load()
-	for i := 0; i < 2; i++ {
+	for i := 0; i < 3; i++ {
 		items, replace, next, ok := l.Update(pageOf[string](t, cmd))
 		if !ok || items != nil || replace || next == nil {
 			t.Fatalf("reload page %d: items=%v replace=%v next=%v ok=%v", i, items, replace, next != nil, ok)
@@ -163,7 +172,7 @@ func TestLoaderReloadSwapsAtTheEnd(t *testing.T) {
 func TestLoaderIgnoresStalePages(t *testing.T) {
 	c, _ := uitest.NewCommon(nil)
 	p := newPager([]string{"a"})
-	l := NewLoader(c, p.fetch)
+	l := NewLoader(c, p.walk)
 	old := l.Load()
 	current := l.Load()
 	oldPage := pageOf[string](t, old)
@@ -174,8 +183,12 @@ func TestLoaderIgnoresStalePages(t *testing.T) {
 		t.Error("a stale page ended the walk")
 	}
 	page := pageOf[string](t, current)
-	if items, _, _, ok := l.Update(page); !ok || !slices.Equal(items, []string{"a"}) {
+	items, _, next, ok := l.Update(page)
+	if !ok || !slices.Equal(items, []string{"a"}) {
 		t.Errorf("current page: items=%v ok=%v", items, ok)
+	}
+	if _, _, _, ok := l.Update(pageOf[string](t, next)); !ok || l.Busy() {
+		t.Fatal("the end of the walk was not taken")
 	}
 	if _, _, _, ok := l.Update(page); ok {
 		t.Error("a duplicate reply after the walk ended was taken")
@@ -188,7 +201,7 @@ func TestLoaderError(t *testing.T) {
 	c, _ := uitest.NewCommon(nil)
 	p := newPager([]string{"a"}, []string{"b"})
 	p.failAt(1, &targon.Error{Status: 503, Message: "service unavailable"})
-	l := NewLoader(c, p.fetch)
+	l := NewLoader(c, p.walk)
 	_, _, next, _ := l.Update(pageOf[string](t, l.Load()))
 	items, replace, cmd, ok := l.Update(pageOf[string](t, next))
 	if !ok || items != nil || replace || cmd != nil {
@@ -207,7 +220,9 @@ func TestLoaderError(t *testing.T) {
 	if l.Err() != nil {
 		t.Errorf("Load kept the old error: %v", l.Err())
 	}
-	if items, _, _, _ := l.Update(pageOf[string](t, next)); !slices.Equal(items, []string{"b"}) || !l.Loaded() {
+	items, _, next, _ = l.Update(pageOf[string](t, next))
+	l.Update(pageOf[string](t, next))
+	if !slices.Equal(items, []string{"b"}) || !l.Loaded() {
 		t.Errorf("retry: items=%v loaded=%v", items, l.Loaded())
 	}
 }
@@ -219,7 +234,7 @@ func TestKeyListAgainstServer(t *testing.T) {
 	sim, client := newSim(t, targontest.WithAPIKeys(249))
 	c, _ := uitest.NewCommon(nil)
 	kl := NewKeyList(c, []Column{{Title: "NAME", Width: 20, Flex: 1}, {Title: "UID", Width: 20}}, "API key", "API keys",
-		client.ListAPIKeys, func(k targon.APIKey) Row { return testRow{uid: k.UID, name: k.Name} })
+		targon.NewAccount(client).Keys, func(k api.Key) Row { return testRow{uid: k.ID, name: k.Name} })
 	kl.SetSize(100, 20)
 
 	// feed runs the list's commands until no page is left to fetch; after
@@ -227,7 +242,7 @@ func TestKeyListAgainstServer(t *testing.T) {
 	feed := func(cmd tea.Cmd, check func(rows int)) {
 		t.Helper()
 		for cmd != nil {
-			cmd = kl.Page(pageOf[targon.APIKey](t, cmd))
+			cmd = kl.Page(pageOf[api.Key](t, cmd))
 			if check != nil {
 				check(kl.Table.Len())
 			}
@@ -235,8 +250,8 @@ func TestKeyListAgainstServer(t *testing.T) {
 	}
 	var seen []int
 	feed(kl.Init(), func(n int) { seen = append(seen, n) })
-	if !slices.Equal(seen, []int{100, 200, 250}) {
-		t.Errorf("rows after each page = %v, want streaming 100, 200, 250", seen)
+	if !slices.Equal(seen, []int{100, 200, 250, 250}) {
+		t.Errorf("rows after each page and the end = %v, want streaming 100, 200, 250, 250", seen)
 	}
 	if kl.Busy() || !kl.Updated().Equal(uitest.Clock) {
 		t.Errorf("busy=%v updated=%v", kl.Busy(), kl.Updated())
@@ -264,8 +279,8 @@ func TestKeyListAgainstServer(t *testing.T) {
 	}
 	seen = nil
 	feed(kl.Refresh(), func(n int) { seen = append(seen, n) })
-	if !slices.Equal(seen, []int{250, 250, 249}) {
-		t.Errorf("rows after each reload page = %v, want 250, 250, 249", seen)
+	if !slices.Equal(seen, []int{250, 250, 250, 249}) {
+		t.Errorf("rows after each reload page and the end = %v, want 250, 250, 250, 249", seen)
 	}
 }
 
@@ -274,7 +289,7 @@ func TestKeyListAgainstServer(t *testing.T) {
 func TestKeyListNote(t *testing.T) {
 	c, _ := uitest.NewCommon(nil)
 	p := newPager([]testRow{{"u1", "one"}}, []testRow{{"u2", "two"}})
-	kl := NewKeyList(c, []Column{{Title: "NAME", Width: 20}}, "SSH key", "SSH keys", p.fetch, func(r testRow) Row { return r })
+	kl := NewKeyList(c, []Column{{Title: "NAME", Width: 20}}, "SSH key", "SSH keys", p.walk, func(r testRow) Row { return r })
 	kl.SetSize(80, 10)
 	cmd := kl.Init()
 	if v := kl.ViewWith(c.Styles, "fetching details…"); !strings.Contains(v, "loading SSH keys…") || strings.Contains(v, "fetching") {
@@ -284,6 +299,7 @@ func TestKeyListNote(t *testing.T) {
 	if v := kl.ViewWith(c.Styles, ""); !strings.Contains(v, "1 SSH key") || !strings.Contains(v, "loading… 1 so far") {
 		t.Errorf("view after the first page:\n%s", v)
 	}
+	cmd = kl.Page(pageOf[testRow](t, cmd))
 	kl.Page(pageOf[testRow](t, cmd))
 	if v := kl.ViewWith(c.Styles, "fetching details…"); !strings.Contains(v, "2 SSH keys   fetching details…") {
 		t.Errorf("view when idle:\n%s", v)
@@ -295,13 +311,48 @@ func TestApplyPageUnauthorized(t *testing.T) {
 	_, client := newSim(t)
 	client.SetToken("tgn_revoked0000000000000000")
 	c, _ := uitest.NewCommon(nil)
-	kl := NewKeyList(c, []Column{{Title: "NAME", Width: 20}}, "API key", "API keys", client.ListAPIKeys,
-		func(k targon.APIKey) Row { return testRow{uid: k.UID, name: k.Name} })
-	cmd := kl.Page(pageOf[targon.APIKey](t, kl.Init()))
+	kl := NewKeyList(c, []Column{{Title: "NAME", Width: 20}}, "API key", "API keys", targon.NewAccount(client).Keys,
+		func(k api.Key) Row { return testRow{uid: k.ID, name: k.Name} })
+	cmd := kl.Page(pageOf[api.Key](t, kl.Init()))
 	if out := uitest.Run(t, cmd); !has[common.UnauthorizedMsg](out) {
 		t.Errorf("out = %v, want UnauthorizedMsg", out)
 	}
 	if kl.Busy() || kl.Loader.Err() == nil {
 		t.Errorf("busy=%v err=%v", kl.Busy(), kl.Loader.Err())
+	}
+}
+
+// A new walk stops the old one: its context is cancelled, so a page in
+// flight ends at once, and its iterator is released.
+func TestLoaderStopsTheOldWalk(t *testing.T) {
+	c, _ := uitest.NewCommon(nil)
+	var mu sync.Mutex
+	var ctxs []context.Context
+	released := make(chan struct{}, 2)
+	walk := func(ctx context.Context) iter.Seq2[[]int, error] {
+		mu.Lock()
+		ctxs = append(ctxs, ctx)
+		mu.Unlock()
+		return func(yield func([]int, error) bool) {
+			defer func() { released <- struct{}{} }()
+			for i := 0; yield([]int{i}, nil); i++ {
+			}
+		}
+	}
+	l := NewLoader(c, walk)
+	_, _, _, ok := l.Update(pageOf[int](t, l.Load()))
+	if !ok {
+		t.Fatal("the first page was not taken")
+	}
+	l.Load()
+	<-released // the first walk's iterator returned (after a Stop)
+	mu.Lock()
+	defer mu.Unlock()
+	if len(ctxs) != 2 || ctxs[0].Err() == nil || ctxs[1].Err() != nil {
+		t.Fatalf("old walk's context not cancelled (or the new one is): %d walks", len(ctxs))
+	}
+	l.Stop() // the second walk never started: nothing to release
+	if ctxs[1].Err() == nil {
+		t.Error("Stop did not cancel the walk")
 	}
 }

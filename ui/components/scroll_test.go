@@ -154,7 +154,7 @@ func TestTableReloadKeepsTheKey(t *testing.T) {
 	}
 	names := numbered(30)
 	p := newPager(rows(names))
-	l := NewLoader(c, p.fetch)
+	l := NewLoader(c, p.walk)
 	load := func() {
 		for cmd := l.Load(); cmd != nil; {
 			cmd = ApplyPage(tb, l, pageOf[testRow](t, cmd), toRow)

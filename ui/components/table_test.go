@@ -252,7 +252,7 @@ func TestApplyPageKeepsCursorOnItem(t *testing.T) {
 		return out
 	}
 	p := newPager(rows("a", "b"), rows("c", "d"), rows("e"))
-	l := NewLoader(c, p.fetch)
+	l := NewLoader(c, p.walk)
 	toRow := func(r testRow) Row { return r }
 	load := func() {
 		for cmd := l.Load(); cmd != nil; {
@@ -355,7 +355,7 @@ func TestApplyPageShorterReloadKeepsASelection(t *testing.T) {
 	tb.SetSize(100, 20)
 	toRow := func(r testRow) Row { return r }
 	p := newPager([]testRow{{"u-a", "a"}, {"u-b", "b"}, {"u-c", "c"}})
-	l := NewLoader(c, p.fetch)
+	l := NewLoader(c, p.walk)
 	load := func() {
 		for cmd := l.Load(); cmd != nil; {
 			cmd = ApplyPage(tb, l, pageOf[testRow](t, cmd), toRow)

@@ -5,7 +5,7 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/targon-dash/targon-dash/api/targon"
+	"github.com/targon-dash/targon-dash/api"
 	"github.com/targon-dash/targon-dash/ui/common"
 )
 
@@ -42,10 +42,11 @@ type balance struct {
 	width int
 }
 
-// newBalance reads an answer.
-func newBalance(cr targon.Credits) balance {
+// newBalance reads an answer: what remains (Total and Used are not drawn
+// yet).
+func newBalance(cr api.Balance) balance {
 	b := balance{text: "—", currency: cut(strings.TrimSpace(common.Sanitize(cr.Currency)), maxCurrency)}
-	raw := strings.TrimSpace(common.Sanitize(string(cr.Amount)))
+	raw := strings.TrimSpace(common.Sanitize(string(cr.Remaining)))
 	if raw == "" {
 		return b
 	}

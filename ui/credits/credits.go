@@ -20,7 +20,6 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/targon-dash/targon-dash/api"
-	"github.com/targon-dash/targon-dash/api/targon"
 	"github.com/targon-dash/targon-dash/ui/common"
 )
 
@@ -39,7 +38,7 @@ var sparkLevels = []rune("▁▂▃▄▅▆▇█")
 // generation: a reply from an earlier request than the latest is dropped.
 type loadedMsg struct {
 	gen     int
-	credits targon.Credits
+	balance api.Balance
 	err     error
 }
 
@@ -92,12 +91,12 @@ func (m *Model) Refresh() tea.Cmd {
 func (m *Model) load() tea.Cmd {
 	m.gen++
 	m.busy = true
-	gen, c, client := m.gen, m.c, m.c.Client
+	gen, c, acct := m.gen, m.c, m.c.Account
 	return func() tea.Msg {
 		ctx, cancel := c.RequestContext()
 		defer cancel()
-		cr, err := client.Credits(ctx)
-		return loadedMsg{gen: gen, credits: cr, err: err}
+		b, err := acct.Balance(ctx)
+		return loadedMsg{gen: gen, balance: b, err: err}
 	}
 }
 
@@ -110,7 +109,7 @@ func (m *Model) startTicking() tea.Cmd {
 
 // tick schedules the next tick of chain gen, if auto-refresh is on.
 func (m *Model) tick(gen int) tea.Cmd {
-	d := m.c.Prefs.RefreshInterval
+	d := m.c.RefreshInterval
 	if d <= 0 {
 		return nil
 	}
@@ -180,7 +179,7 @@ func (m *Model) onLoaded(msg loadedMsg) tea.Cmd {
 	m.loaded = true
 	m.updated = m.c.Now()
 	// Everything drawn is computed here, once: View only lays it out.
-	m.bal = newBalance(msg.credits)
+	m.bal = newBalance(msg.balance)
 	m.sign, m.change = 0, ""
 	if v := m.bal.value; v != nil {
 		if m.first == nil {
@@ -342,7 +341,7 @@ func (m *Model) errorLines(width int) []string {
 		what = "could not refresh the balance: "
 	}
 	retry := "press " + m.c.Keys.Refresh.Help().Key + " to retry"
-	text := lipgloss.NewStyle().Width(width).Render("✗ " + what + common.ErrorText(m.err) + " — " + retry)
+	text := lipgloss.NewStyle().Width(width).Render("✗ " + what + m.c.ErrorText(m.err) + " — " + retry)
 	var lines []string
 	for _, l := range strings.Split(text, "\n") {
 		lines = append(lines, st.Error.Render(strings.TrimRight(l, " ")))
@@ -432,7 +431,7 @@ func (m *Model) sparkline(width int) string {
 
 // autoRefresh says whether and how often the balance reloads by itself.
 func (m *Model) autoRefresh() string {
-	d := m.c.Prefs.RefreshInterval
+	d := m.c.RefreshInterval
 	if d <= 0 {
 		return "auto-refresh off"
 	}

@@ -12,7 +12,6 @@ import (
 	"github.com/charmbracelet/x/exp/golden"
 
 	"github.com/targon-dash/targon-dash/api"
-	"github.com/targon-dash/targon-dash/api/targon"
 	"github.com/targon-dash/targon-dash/api/targon/targontest"
 	"github.com/targon-dash/targon-dash/ui/common"
 	"github.com/targon-dash/targon-dash/ui/uitest"
@@ -47,7 +46,7 @@ func newHarness(t *testing.T, handler http.Handler, key string, interval time.Du
 	h := &harness{t: t, now: start}
 	h.c, _ = uitest.NewCommon(uitest.Client(t, handler, key))
 	h.c.Now = func() time.Time { return h.now }
-	h.c.Prefs.RefreshInterval = interval
+	h.c.RefreshInterval = interval
 	h.m = New(h.c)
 	h.m.after = func(d time.Duration, fn func(time.Time) tea.Msg) tea.Cmd {
 		h.ticks = append(h.ticks, d)
@@ -237,7 +236,7 @@ func TestAbsurdBalanceIsReadOnceAndFits(t *testing.T) {
 		for _, width := range []int{60, 80, 120} {
 			h, _ := newSim(t, 0)
 			h.m.SetSize(width, 24)
-			h.m.Update(loadedMsg{gen: h.m.gen, credits: targon.Credits{Amount: api.Amount(tc.amount), Currency: "USD"}})
+			h.m.Update(loadedMsg{gen: h.m.gen, balance: api.Balance{Remaining: api.Amount(tc.amount), Currency: "USD"}})
 			if h.m.bal.text != tc.want {
 				t.Errorf("%.20s: text %q, want %q", tc.amount, h.m.bal.text, tc.want)
 			}

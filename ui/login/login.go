@@ -8,6 +8,8 @@ import (
 	"errors"
 	"net/url"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/charmbracelet/bubbles/key"
 	"github.com/charmbracelet/bubbles/spinner"
@@ -16,8 +18,6 @@ import (
 	"github.com/charmbracelet/lipgloss"
 
 	"github.com/targon-dash/targon-dash/api"
-	"github.com/targon-dash/targon-dash/api/targon"
-	"github.com/targon-dash/targon-dash/config"
 	"github.com/targon-dash/targon-dash/ui/common"
 	"github.com/targon-dash/targon-dash/ui/components"
 )
@@ -76,7 +76,7 @@ type Model struct {
 func New(c *common.Common, reason string, canDemo bool) *Model {
 	in := textinput.New()
 	in.Prompt = ""
-	in.Placeholder = "tgn_…"
+	in.Placeholder = c.Account.Provider().SecretHint
 	in.EchoMode = textinput.EchoPassword
 	in.EchoCharacter = '•'
 	in.CharLimit = 512
@@ -116,18 +116,18 @@ func (m *Model) Update(msg tea.Msg) (*Model, tea.Cmd) {
 			return m, nil
 		}
 		if msg.err != nil {
-			m.step, m.err = typing, checkError(msg.err)
+			m.step, m.err = typing, m.checkError(msg.err)
 			return m, nil
 		}
 		m.key, m.host = msg.key, msg.host
-		if m.c.Settings.KeySource == config.KeyFromDemo || m.c.Settings.CredentialsPath == "" {
+		if m.c.Home.Source == common.KeyFromDemo || m.c.Home.File == "" || m.c.SaveKey == nil {
 			return m, done(msg.key, false)
 		}
 		m.step, m.saveYes = askSave, false
 		return m, nil
 	case savedMsg:
 		if msg.err != nil {
-			m.step, m.err = askSave, "could not save: "+common.ErrorText(msg.err)
+			m.step, m.err = askSave, "could not save: "+m.c.ErrorText(msg.err)
 			return m, nil
 		}
 		return m, done(msg.key, true)
@@ -177,7 +177,7 @@ func (m *Model) onKey(msg tea.KeyMsg) (*Model, tea.Cmd) {
 	cmd, refused := m.guard.Update(&m.input, msg)
 	switch {
 	case refused:
-		m.err = components.PrivateKeyRefused + " (an API key starts with tgn_)"
+		m.err = components.PrivateKeyRefused + m.keyLooksLike()
 	case m.input.Value() != before:
 		m.err = ""
 	}
@@ -187,31 +187,57 @@ func (m *Model) onKey(msg tea.KeyMsg) (*Model, tea.Cmd) {
 // check sends the typed key to the credits endpoint.
 func (m *Model) check() tea.Cmd {
 	k := strings.TrimSpace(m.input.Value())
-	if err := config.CheckKey(k); err != nil {
+	if err := checkKey(k); err != nil {
 		m.err = err.Error()
 		return nil
 	}
 	m.step, m.err = checking, ""
-	baseURL := m.c.Settings.BaseURL
-	host := hostOf(baseURL)
+	host := hostOf(m.c.Account.BaseURL())
+	newAccount := m.c.NewAccount
 	return tea.Batch(m.spinner.Tick, func() tea.Msg {
-		client, err := targon.NewClient(baseURL, k, targon.WithUserAgent(targon.DefaultUserAgent))
+		if newAccount == nil {
+			return checkedMsg{key: k, host: host, err: errors.New("signing in is not possible here")}
+		}
+		acct, err := newAccount(k)
 		if err != nil {
 			return checkedMsg{key: k, host: host, err: err}
 		}
 		ctx, cancel := context.WithTimeout(context.Background(), common.RequestTimeout)
 		defer cancel()
-		_, err = client.Credits(ctx)
+		_, err = acct.Balance(ctx)
 		return checkedMsg{key: k, host: host, err: err}
 	})
+}
+
+// checkKey refuses what cannot be a key before anything is sent.
+func checkKey(key string) error {
+	switch {
+	case key == "":
+		return errors.New("the API key is empty")
+	case !utf8.ValidString(key):
+		return errors.New("the API key is not valid UTF-8")
+	case strings.IndexFunc(key, func(r rune) bool { return unicode.IsSpace(r) || unicode.IsControl(r) }) >= 0:
+		return errors.New("the API key contains spaces or control characters")
+	}
+	return nil
+}
+
+// keyLooksLike says what the provider's keys look like, after a refused
+// private key: " (an API key starts with tgn_)".
+func (m *Model) keyLooksLike() string {
+	hint := strings.TrimSuffix(m.c.Account.Provider().SecretHint, "…")
+	if hint == "" {
+		return ""
+	}
+	return " (an API key starts with " + hint + ")"
 }
 
 // save writes the key to the profile's credentials file.
 func (m *Model) save() tea.Cmd {
 	m.step, m.err = saving, ""
-	path, k := m.c.Settings.CredentialsPath, m.key
+	save, k := m.c.SaveKey, m.key
 	return tea.Batch(m.spinner.Tick, func() tea.Msg {
-		return savedMsg{key: k, err: config.SaveCredentials(path, k)}
+		return savedMsg{key: k, err: save(k)}
 	})
 }
 
@@ -220,11 +246,11 @@ func done(k string, saved bool) tea.Cmd {
 }
 
 // checkError words a failed check.
-func checkError(err error) string {
+func (m *Model) checkError(err error) string {
 	if errors.Is(err, api.ErrUnauthorized) {
-		return "Targon did not accept this key (401). Check it and try again."
+		return m.c.ProviderName() + " did not accept this key (401). Check it and try again."
 	}
-	return "could not check the key: " + common.ErrorText(err)
+	return "could not check the key: " + m.c.ErrorText(err)
 }
 
 // hostOf is the host of a base URL ("api.targon.com"), or the URL itself.
@@ -240,7 +266,7 @@ func hostOf(raw string) string {
 func (m *Model) View() string {
 	st, k := m.c.Styles, m.c.Keys
 	inner := m.box.Inner()
-	s := m.c.Settings
+	home, provider := m.c.Home, m.c.ProviderName()
 	var b strings.Builder
 	if m.reason != "" {
 		b.WriteString(st.Warning.Render(components.WrapWords(m.reason, inner)))
@@ -251,7 +277,7 @@ func (m *Model) View() string {
 		}
 		b.WriteString("\n")
 	}
-	b.WriteString(st.Muted.Render(components.WrapWords("Paste an API key from the Targon console. It is checked with a credits request to "+components.FitPath(s.BaseURL, inner)+".", inner)))
+	b.WriteString(st.Muted.Render(components.WrapWords("Paste an API key from the "+provider+" console. It is checked with a credits request to "+components.FitPath(m.c.Account.BaseURL(), inner)+".", inner)))
 	b.WriteString("\n\n")
 	b.WriteString(st.LabelFocused.Render("API key"))
 	b.WriteString("\n› ")
@@ -265,7 +291,7 @@ func (m *Model) View() string {
 	case askSave:
 		foot.WriteString(st.Success.Render(components.WrapWords("✓ Key accepted by "+m.host+".", inner)))
 		foot.WriteString("\n")
-		foot.WriteString(components.WrapWords("Save it to "+components.FitPath(common.ShortPath(s.CredentialsPath), inner)+" (mode 0600) so you stay signed in to "+m.host+"?", inner))
+		foot.WriteString(components.WrapWords("Save it to "+components.FitPath(common.ShortPath(home.File), inner)+" (mode 0600) so you stay signed in to "+m.host+"?", inner))
 		foot.WriteString("\n")
 		no, yes := st.Button, st.Button
 		if m.saveYes {
@@ -285,18 +311,18 @@ func (m *Model) View() string {
 		foot.WriteString("\n")
 	}
 	foot.WriteString(m.hint(inner))
-	return m.box.Render(st, k, st.Modal, st.ModalTitle.Render("Sign in to Targon"), b.String(), foot.String())
+	return m.box.Render(st, k, st.Modal, st.ModalTitle.Render("Sign in to "+provider), b.String(), foot.String())
 }
 
 // storedKeyNote says where the rejected or deleted key is still stored,
 // and what saving a new one does.
 func (m *Model) storedKeyNote(width int) string {
-	s := m.c.Settings
+	h := m.c.Home
 	switch {
-	case s.KeySource == config.KeyFromFile && s.CredentialsPath != "":
-		return components.FitPath(common.ShortPath(s.CredentialsPath), width) + " still holds that key; saving the new key replaces it."
-	case s.KeySource == config.KeyFromEnv:
-		return "TARGON_API_KEY still holds that key: update it in your environment."
+	case h.Source == common.KeyFromFile && h.File != "":
+		return components.FitPath(common.ShortPath(h.File), width) + " still holds that key; saving the new key replaces it."
+	case h.Source == common.KeyFromEnv:
+		return h.Env + " still holds that key: update it in your environment."
 	}
 	return ""
 }

@@ -34,7 +34,7 @@ const (
 // comment for as long as the user has not typed a name of their own. The
 // key is checked locally before anything is sent.
 func (m *Model) addForm(line, name string) {
-	c, client := m.c, m.c.Client
+	c, keys := m.c, m.keys
 	f := components.NewForm(c, "Add SSH key", []components.Field{
 		{
 			Label: "Name", Value: name, CharLimit: 256,
@@ -53,7 +53,7 @@ func (m *Model) addForm(line, name string) {
 		if err != nil {
 			return nil, err
 		}
-		k, err := client.CreateSSHKey(ctx, v[fieldName], info.Line)
+		k, err := keys.AddSSHKey(ctx, v[fieldName], info.Line)
 		if err != nil {
 			return nil, common.MaybeDone(err, "the key may have been added")
 		}
@@ -73,7 +73,7 @@ func (m *Model) addForm(line, name string) {
 			f.SetValue(fieldName, auto)
 		}
 	}
-	c.Open(f)
+	m.Open(f)
 }
 
 // commentName is the name a key line suggests: its comment, cut to the
@@ -91,13 +91,13 @@ func commentName(line string) string {
 
 // renameForm asks for a new name, prefilled with the current one.
 func (m *Model) renameForm(r row) {
-	c, client := m.c, m.c.Client
-	c.Open(components.NewRenameForm(c, r.name, func(ctx context.Context, name string) (tea.Msg, error) {
+	c, keys := m.c, m.keys
+	m.Open(components.NewRenameForm(c, r.name, func(ctx context.Context, name string) (tea.Msg, error) {
 		if name == r.name {
 			// Nothing to send.
 			return common.ToastMsg{Kind: common.ToastInfo, Text: "Name unchanged (“" + name + "”): nothing was sent"}, nil
 		}
-		k, err := client.RenameSSHKey(ctx, r.uid, name)
+		k, err := keys.RenameSSHKey(ctx, r.uid, name)
 		return renamedMsg{key: k}, err
 	}, m.gone))
 }
@@ -105,16 +105,16 @@ func (m *Model) renameForm(r row) {
 // deleteConfirm asks before deleting, naming the key and its fingerprint.
 // A 404 means the key is already gone, which is what the user wanted.
 func (m *Model) deleteConfirm(r row) {
-	c, client := m.c, m.c.Client
+	c, keys := m.c, m.keys
 	body := []string{
 		fmt.Sprintf("%s %s (%s)", r.typ, r.fingerprint, r.uid),
 		"",
 		"It can no longer be attached to workloads. This cannot be undone.",
 	}
 	d := components.NewDeleteConfirm(c, fmt.Sprintf("Delete SSH key “%s”?", r.name), body, func(ctx context.Context) error {
-		return client.DeleteSSHKey(ctx, r.uid)
+		return keys.DeleteSSHKey(ctx, r.uid)
 	}, deletedMsg{uid: r.uid, name: r.name})
-	c.Open(d)
+	m.Open(d)
 }
 
 // fetchDetails loads the key afresh (GET /ssh-keys/{uid}); onDetails shows
@@ -122,11 +122,11 @@ func (m *Model) deleteConfirm(r row) {
 func (m *Model) fetchDetails(r row) tea.Cmd {
 	m.detailsReq++
 	m.fetching = r.name
-	c, client, req := m.c, m.c.Client, m.detailsReq
+	c, keys, req := m.c, m.keys, m.detailsReq
 	return func() tea.Msg {
 		ctx, cancel := c.RequestContext()
 		defer cancel()
-		k, err := client.GetSSHKey(ctx, r.uid)
+		k, err := keys.SSHKey(ctx, r.uid)
 		return detailsMsg{req: req, uid: r.uid, key: k, err: err}
 	}
 }
@@ -142,14 +142,14 @@ func (m *Model) onDetails(msg detailsMsg) tea.Cmd {
 	switch {
 	case msg.err == nil:
 		r := newRow(m.c, msg.key)
-		m.c.Open(m.details(r))
+		m.Open(m.details(r))
 		return m.Table.Replace(r)
 	case errors.Is(msg.err, api.ErrNotFound):
 		return tea.Batch(common.Toast(common.ToastError, goneText), m.Refresh())
 	case errors.Is(msg.err, api.ErrUnauthorized):
 		return func() tea.Msg { return common.UnauthorizedMsg{} }
 	}
-	return common.Toast(common.ToastError, "Could not load “%s”: %s", name, common.ErrorText(msg.err))
+	return common.Toast(common.ToastError, "Could not load “%s”: %s", name, m.c.ErrorText(msg.err))
 }
 
 // details shows everything about a key, its public key in full (wrapped
@@ -177,7 +177,7 @@ func copyPublicKey(c *common.Common, r row) tea.Cmd {
 	return func() tea.Msg {
 		how, err := c.Clipboard.Copy(r.publicKey)
 		if err != nil {
-			return common.ToastMsg{Kind: common.ToastError, Text: "Could not copy the public key: " + common.ErrorText(err)}
+			return common.ToastMsg{Kind: common.ToastError, Text: "Could not copy the public key: " + c.ErrorText(err)}
 		}
 		return common.ToastMsg{Kind: common.ToastSuccess, Text: "Public key of “" + r.name + "” copied via " + how}
 	}

@@ -6,7 +6,7 @@ import (
 
 	"golang.org/x/crypto/ssh"
 
-	"github.com/targon-dash/targon-dash/api/targon"
+	"github.com/targon-dash/targon-dash/api"
 	"github.com/targon-dash/targon-dash/ui/common"
 )
 
@@ -26,16 +26,16 @@ type row struct {
 	filter string
 }
 
-// newRow is the one place an targon.SSHKey becomes a row.
-func newRow(c *common.Common, k targon.SSHKey) row {
+// newRow is the one place an api.SSHKey becomes a row.
+func newRow(c *common.Common, k api.SSHKey) row {
 	r := row{
-		uid:         common.Sanitize(k.UID),
+		uid:         common.Sanitize(k.ID),
 		name:        common.Sanitize(k.Name),
 		typ:         "—",
 		fingerprint: "—",
-		publicKey:   strings.TrimSpace(k.PublicKeyRaw),
-		created:     k.CreatedAt.Time,
-		updated:     k.UpdatedAt.Time,
+		publicKey:   strings.TrimSpace(k.PublicKey),
+		created:     k.CreatedAt,
+		updated:     k.UpdatedAt,
 		now:         c.Now,
 	}
 	if pk, comment, _, _, err := ssh.ParseAuthorizedKey([]byte(r.publicKey)); err == nil {

@@ -9,7 +9,7 @@ import (
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
 
-	"github.com/targon-dash/targon-dash/api/targon"
+	"github.com/targon-dash/targon-dash/api"
 	"github.com/targon-dash/targon-dash/ui/common"
 	"github.com/targon-dash/targon-dash/ui/components"
 )
@@ -19,7 +19,10 @@ var _ common.View = (*Model)(nil)
 // Model is the SSH keys view.
 type Model struct {
 	c *common.Common
-	*components.KeyList[targon.SSHKey]
+	*components.KeyList[api.SSHKey]
+	common.Outbox
+	// keys is the account's SSH keys capability.
+	keys api.SSHKeys
 	// sshDir is where "i" looks for *.pub files; empty means ~/.ssh.
 	sshDir string
 	// fetching names the key whose details are being loaded ("" when
@@ -30,29 +33,30 @@ type Model struct {
 
 // The view's results, delivered by its commands and dialogs.
 type (
-	createdMsg struct{ key targon.SSHKey }
-	renamedMsg struct{ key targon.SSHKey }
+	createdMsg struct{ key api.SSHKey }
+	renamedMsg struct{ key api.SSHKey }
 	deletedMsg struct{ uid, name string }
 	// detailsMsg is the reply of GET /ssh-keys/{uid}.
 	detailsMsg struct {
 		req int
 		uid string
-		key targon.SSHKey
+		key api.SSHKey
 		err error
 	}
 )
 
-// New returns the view; Init starts loading.
+// New returns the view; Init starts loading. The account must be an
+// api.SSHKeys (the root shows this tab only then).
 func New(c *common.Common) *Model {
-	m := &Model{c: c}
+	m := &Model{c: c, keys: c.Account.(api.SSHKeys)}
 	m.KeyList = components.NewKeyList(c, []components.Column{
 		{Title: "NAME", Width: 14, Flex: 2},
 		{Title: "TYPE", Width: 10},
 		{Title: "FINGERPRINT", Width: 20, Flex: 2},
 		{Title: "COMMENT", Width: 12, Flex: 1},
 		{Title: "CREATED", Width: 12},
-	}, "SSH key", "SSH keys", c.Client.ListSSHKeys,
-		func(k targon.SSHKey) components.Row { return newRow(c, k) })
+	}, "SSH key", "SSH keys", m.keys.SSHKeys,
+		func(k api.SSHKey) components.Row { return newRow(c, k) })
 	return m
 }
 
@@ -66,12 +70,12 @@ func (m *Model) Busy() bool { return m.Loader.Busy() || m.fetching != "" }
 // dialogs.
 func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	switch msg := msg.(type) {
-	case components.PageMsg[targon.SSHKey]:
+	case components.PageMsg[api.SSHKey]:
 		return m, m.Page(msg)
 	case detailsMsg:
 		return m, m.onDetails(msg)
 	case pubFilesMsg:
-		m.c.Open(newPicker(m.c, msg, m.addForm))
+		m.Open(newPicker(m.c, msg, m.addForm))
 		return m, nil
 	case createdMsg:
 		r := newRow(m.c, msg.key)

@@ -27,7 +27,7 @@ func demo(t *testing.T) *harness {
 
 func TestListShowsTypesAndFingerprints(t *testing.T) {
 	h := demo(t)
-	page, err := h.c.Client.ListSSHKeys(context.Background(), targon.ListOptions{Limit: 100})
+	page, err := uitest.TargonClient(h.c).ListSSHKeys(context.Background(), targon.ListOptions{Limit: 100})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -311,7 +311,7 @@ func TestDeleteConfirm(t *testing.T) {
 func TestDeleteAlreadyGone(t *testing.T) {
 	h := demo(t)
 	r := h.selectName("work-laptop")
-	if err := h.c.Client.DeleteSSHKey(context.Background(), r.uid); err != nil {
+	if err := uitest.TargonClient(h.c).DeleteSSHKey(context.Background(), r.uid); err != nil {
 		t.Fatal(err)
 	}
 	h.Keys("d")
@@ -370,7 +370,7 @@ func TestDetails(t *testing.T) {
 func TestDetailsGone(t *testing.T) {
 	h := demo(t)
 	r := h.selectName("yubikey-5c")
-	if err := h.c.Client.DeleteSSHKey(context.Background(), r.uid); err != nil {
+	if err := uitest.TargonClient(h.c).DeleteSSHKey(context.Background(), r.uid); err != nil {
 		t.Fatal(err)
 	}
 	lists := h.count("GET", sshKeysPath)

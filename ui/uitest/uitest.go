@@ -22,8 +22,8 @@ import (
 	"github.com/charmbracelet/lipgloss"
 	"github.com/muesli/termenv"
 
+	"github.com/targon-dash/targon-dash/api"
 	"github.com/targon-dash/targon-dash/api/targon"
-	"github.com/targon-dash/targon-dash/config"
 	"github.com/targon-dash/targon-dash/ui/common"
 )
 
@@ -63,24 +63,38 @@ func Client(t testing.TB, h http.Handler, key string) *targon.Client {
 }
 
 // NewCommon is the shared context of a 100x30 screen with the fixed Clock,
-// a fake Clipboard (returned too) and the settings of a profile "test"
-// without a key. Client may be nil; when it is not, the settings name its
-// base URL. Tests change what else they need on the result.
+// a fake Clipboard (returned too) and a profile "test" whose key is kept
+// nowhere. Its Account is client as a Targon account; when client is nil,
+// a Targon account of http://127.0.0.1 without a key. NewAccount makes
+// accounts of the same base URL that never retry. Tests change what else
+// they need on the result.
 func NewCommon(client *targon.Client) (*common.Common, *Clipboard) {
-	baseURL := "http://127.0.0.1"
-	if client != nil {
-		baseURL = client.BaseURL()
+	if client == nil {
+		var err error
+		if client, err = targon.NewClient("http://127.0.0.1", "", targon.WithRetry(targon.NoRetry)); err != nil {
+			panic(err)
+		}
 	}
+	baseURL := client.BaseURL()
 	clip := &Clipboard{}
 	return &common.Common{
 		Width: 100, Height: 30,
 		Styles:    common.NewStyles(),
 		Keys:      common.DefaultKeyMap(),
-		Client:    client,
+		Account:   targon.NewAccount(client),
 		Clipboard: clip,
-		Settings:  &config.Settings{Profile: "test", BaseURL: baseURL, KeySource: config.KeyNone},
-		Now:       Now,
+		Profile:   "test",
+		NewAccount: func(token string) (api.Account, error) {
+			return targon.New(baseURL, token, targon.WithRetry(targon.NoRetry))
+		},
+		Now: Now,
 	}, clip
+}
+
+// TargonClient is the concrete client of c's account, which NewCommon made
+// a Targon one; tests use it to change the server behind the UI's back.
+func TargonClient(c *common.Common) *targon.Client {
+	return c.Account.(*targon.Account).Client()
 }
 
 // How is what Clipboard.Copy says it copied with.
@@ -440,6 +454,10 @@ func (d *Driver) Deliver(msg tea.Msg) tea.Cmd {
 	case common.UnauthorizedMsg:
 		d.Unauthorized++
 		return nil
+	case common.OpenModalMsg:
+		msg.Modal.SetSize(d.c.Width, d.c.Height)
+		d.Modals = append(d.Modals, msg.Modal)
+		return nil
 	case tea.KeyMsg:
 		if n := len(d.Modals); n > 0 {
 			var cmd tea.Cmd
@@ -461,16 +479,23 @@ func (d *Driver) Deliver(msg tea.Msg) tea.Cmd {
 
 // syncModals drops the modals that closed and stacks the ones opened.
 func (d *Driver) syncModals() {
+	var opened []common.OpenModalMsg
+	if o, ok := d.view.(common.Opener); ok {
+		opened = o.TakeOpened()
+	}
 	kept := d.Modals[:0]
 	for _, md := range d.Modals {
+		if o, ok := md.(common.Opener); ok {
+			opened = append(opened, o.TakeOpened()...)
+		}
 		if !md.Closed() {
 			kept = append(kept, md)
 		}
 	}
 	d.Modals = kept
-	for _, md := range d.c.TakeOpened() {
-		md.SetSize(d.c.Width, d.c.Height)
-		d.Modals = append(d.Modals, md)
+	for _, o := range opened {
+		o.Modal.SetSize(d.c.Width, d.c.Height)
+		d.Modals = append(d.Modals, o.Modal)
 	}
 }
 

@@ -74,6 +74,7 @@ type recView struct {
 	view // nil: the driver calls only the methods below
 	c    *common.Common
 	got  []tea.Msg
+	common.Outbox
 }
 
 func (v *recView) Init() tea.Cmd    { return nil }
@@ -81,7 +82,7 @@ func (v *recView) SetSize(_, _ int) {}
 func (v *recView) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	v.got = append(v.got, msg)
 	if k, ok := msg.(tea.KeyMsg); ok && k.String() == "o" {
-		v.c.Open(components.NewInfo(v.c, "Details", nil))
+		v.Open(components.NewInfo(v.c, "Details", nil))
 	}
 	return v, nil
 }
