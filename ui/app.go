@@ -65,9 +65,34 @@ type Session struct {
 	Warnings []string
 }
 
+// AccountChoice is one entry of the account picker (P): a Targon profile
+// or one of the dashboard's own accounts. Main makes them; the UI only
+// shows them and hands the chosen one back to Options.OpenAccount.
+type AccountChoice struct {
+	// Name is the profile or account name.
+	Name string
+	// Provider is the service's display name ("Targon", "OpenRouter").
+	Provider string
+	// Host is the API host, for telling two accounts apart.
+	Host string
+	// Current marks the account in use.
+	Current bool
+	// Problem, when set, says why the choice cannot be opened (a bad
+	// base_url, a broken file); the picker shows it and does not open it.
+	Problem string
+	// ID is main's own handle for the choice; the UI does not read it.
+	ID string
+}
+
 // Options is everything the dashboard needs from main.
 type Options struct {
 	Session
+	// Accounts lists the choices of the account picker (P); nil means
+	// there is no picker. Called off the UI goroutine.
+	Accounts func() ([]AccountChoice, error)
+	// OpenAccount opens a choice as a session (its key may be missing: the
+	// login screen then asks for one). Called off the UI goroutine.
+	OpenAccount func(AccountChoice) (Session, error)
 	// Keys are the key map's overrides (action → keys) from the file
 	// KeysFile, which errors name.
 	Keys     map[string][]string
