@@ -25,7 +25,7 @@ const DefaultMaxBody = 1 << 20
 // delay), before anything of the answer is sent, so a test that checks
 // right after its call returned sees the request, and a simulator that
 // counts requests in flight never counts one whose answer the client may
-// already have.
+// already have. Log, if set, is kept the same way.
 type Handler struct {
 	// Next serves the API.
 	Next http.Handler
@@ -41,17 +41,26 @@ type Handler struct {
 	// comes without a Body of its own; it may also set headers (such as
 	// WWW-Authenticate for 401). Nil, or a nil result, sends no body.
 	ErrorBody func(h http.Header, status int) []byte
+	// Log, if set, records every request and counts those in flight.
+	Log *Log
 	// Done observes the outcome of every request.
 	Done func(r *http.Request, status int, faulted bool)
 }
 
 // ServeHTTP implements http.Handler.
 func (h *Handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	arrived := time.Now()
+	if h.Log != nil {
+		h.Log.begin()
+	}
 	faulted := false
 	done := false
 	finish := func(status int) {
 		if !done {
 			done = true
+			if h.Log != nil {
+				h.Log.end(r, arrived, status, faulted)
+			}
 			if h.Done != nil {
 				h.Done(r, status, faulted)
 			}

@@ -1,7 +1,6 @@
 package openroutertest
 
 import (
-	"context"
 	"math/rand/v2"
 	"net/http"
 	"sync"
@@ -21,7 +20,7 @@ type Server struct {
 	handler *simfault.Handler
 	faults  simfault.Set
 
-	mu  sync.Mutex // guards everything below up to logMu
+	mu  sync.Mutex // guards everything below up to log
 	st  store
 	rng *rand.Rand // seeded source for generated data
 	// apiRand is the source for keys created through the API: crypto/rand,
@@ -34,10 +33,7 @@ type Server struct {
 	management   *key // DemoManagementKey's key
 	inference    *key // DemoInferenceKey's key, or nil
 
-	logMu       sync.Mutex // guards the fields below
-	log         []Request
-	inFlight    int
-	maxInFlight int
+	log simfault.Log // the requests served
 }
 
 func newServer(opts []Option) (*Server, config) {
@@ -62,7 +58,7 @@ func newServer(opts []Option) (*Server, config) {
 		Latency:   c.latency,
 		MaxBody:   maxBodyBytes,
 		ErrorBody: faultBody,
-		Done:      s.done,
+		Log:       &s.log,
 	}
 	return s, c
 }
@@ -149,31 +145,8 @@ func (s *Server) InjectFault(f simfault.Fault) (remove func()) { return s.faults
 // ClearFaults removes every injected fault.
 func (s *Server) ClearFaults() { s.faults.Clear() }
 
-// arrivalKey keys a request's arrival time in its context.
-type arrivalKey struct{}
-
 // ServeHTTP implements http.Handler: it applies the server latency and any
-// matching fault, then serves the API.
+// matching fault, then serves the API; every request is logged (Requests).
 func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
-	now := time.Now()
-	s.logMu.Lock()
-	s.inFlight++
-	s.maxInFlight = max(s.maxInFlight, s.inFlight)
-	s.logMu.Unlock()
-	s.handler.ServeHTTP(w, r.WithContext(context.WithValue(r.Context(), arrivalKey{}, now)))
-}
-
-// done records a request once it is answered (or abandoned).
-func (s *Server) done(r *http.Request, status int, faulted bool) {
-	at, _ := r.Context().Value(arrivalKey{}).(time.Time)
-	s.logMu.Lock()
-	defer s.logMu.Unlock()
-	s.inFlight--
-	if len(s.log) >= maxLogged {
-		s.log = append(s.log[:0], s.log[len(s.log)/2:]...)
-	}
-	s.log = append(s.log, Request{
-		Method: r.Method, Path: r.URL.EscapedPath(), Query: r.URL.RawQuery,
-		Status: status, Time: at, Faulted: faulted,
-	})
+	s.handler.ServeHTTP(w, r)
 }

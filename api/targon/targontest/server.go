@@ -1,7 +1,6 @@
 package targontest
 
 import (
-	"context"
 	"math/rand/v2"
 	"net/http"
 	"sync"
@@ -17,7 +16,7 @@ type Server struct {
 	handler *simfault.Handler // latency, faults and recording around serveAPI
 	faults  simfault.Set
 
-	mu  sync.Mutex // guards everything below up to logMu
+	mu  sync.Mutex // guards everything below up to log
 	st  store
 	rng *rand.Rand // seeded source for generated accounts and data
 	// apiRand is the source for keys created or rolled through the API:
@@ -30,8 +29,7 @@ type Server struct {
 	inUse       *apiKey // the primary account's key reported by DemoKey
 	currency    string
 
-	logMu sync.Mutex // guards log
-	log   []Request
+	log simfault.Log // the requests served
 }
 
 // Starting balances.
@@ -62,7 +60,7 @@ func newServer(opts []Option) (*Server, config) {
 		Latency:   c.latency,
 		MaxBody:   maxBodyBytes,
 		ErrorBody: faultBody,
-		Done:      s.done,
+		Log:       &s.log,
 	}
 	return s, c
 }
@@ -128,22 +126,8 @@ func (s *Server) SetCredits(credits int64) {
 	s.mu.Unlock()
 }
 
-// arrivalKey keys a request's arrival time in its context.
-type arrivalKey struct{}
-
 // ServeHTTP implements http.Handler: it applies the server latency and any
-// matching fault, then serves the API.
+// matching fault, then serves the API; every request is logged (Requests).
 func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
-	at := time.Now()
-	s.handler.ServeHTTP(w, r.WithContext(context.WithValue(r.Context(), arrivalKey{}, at)))
-}
-
-// done records a request once it is answered (or abandoned), before the
-// client can see its answer end.
-func (s *Server) done(r *http.Request, status int, faulted bool) {
-	at, _ := r.Context().Value(arrivalKey{}).(time.Time)
-	s.record(Request{
-		Method: r.Method, Path: r.URL.EscapedPath(), Query: r.URL.RawQuery,
-		Status: status, Time: at, Faulted: faulted,
-	})
+	s.handler.ServeHTTP(w, r)
 }
