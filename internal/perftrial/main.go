@@ -31,9 +31,16 @@
 // response and the next page's request: the part of the load that is not
 // waiting on the network.
 //
+// With OPENROUTER_BASE_URL and OPENROUTER_MANAGEMENT_KEY set too (normally
+// from `targon-dash demo-server --provider openrouter --api-keys 10000
+// --latency 50ms`) it runs an OpenRouter part after the Targon one; see
+// openrouter.go. Either part runs alone when only its variables are set.
+//
 // Usage:
 //
-//	TARGON_BASE_URL=http://127.0.0.1:PORT TARGON_API_KEY=tgn_... go run ./internal/perftrial [--rounds 3]
+//	TARGON_BASE_URL=http://127.0.0.1:PORT TARGON_API_KEY=tgn_... \
+//	OPENROUTER_BASE_URL=http://127.0.0.1:PORT2/api/v1 OPENROUTER_MANAGEMENT_KEY=sk-or-v1-... \
+//	go run ./internal/perftrial [--rounds 3]
 //
 // scripts/perf-trial.sh starts the demo server, runs this and measures the
 // real binary's memory. The exit status is 0 when every target is met, 3
