@@ -1,9 +1,10 @@
-// Command targon-dash is a keyboard-driven terminal dashboard for a Targon
-// account: credits, API keys and SSH keys.
+// Command targon-dash is a keyboard-driven terminal dashboard for the
+// accounts where people keep API keys: Targon (credits, API keys, SSH keys)
+// and OpenRouter (credits, the current key, API keys with spending limits).
 //
 //	targon-dash                 the dashboard (login screen when no key is set)
-//	targon-dash --demo          the dashboard against a built-in demo account
-//	targon-dash demo-server     serve the demo API on loopback for other tools
+//	targon-dash --demo          the dashboard against built-in demo accounts
+//	targon-dash demo-server     serve a demo API on loopback for other tools
 package main
 
 import (
@@ -21,8 +22,7 @@ import (
 
 	"golang.org/x/term"
 
-	"github.com/targon-dash/targon-dash/api"
-	"github.com/targon-dash/targon-dash/api/targon"
+	"github.com/targon-dash/targon-dash/api/openrouter/openroutertest"
 	"github.com/targon-dash/targon-dash/api/targon/targontest"
 	"github.com/targon-dash/targon-dash/config"
 	"github.com/targon-dash/targon-dash/internal/debuglog"
@@ -50,9 +50,10 @@ func run(args []string, stdin, stdout *os.File, stderr io.Writer) int {
 	var (
 		// A back-quoted word in a usage string becomes the flag's
 		// placeholder in -h (flag.UnquoteUsage): "-profile NAME".
-		baseURL     = fs.String("base-url", "", "Targon API base `URL` (default: $TARGON_BASE_URL, the profile's base_url, or https://api.targon.com)")
-		profile     = fs.String("profile", "", "profile `NAME` (default: $TARGON_PROFILE, the current profile of ~/.targon/config.toml, or default)")
-		demo        = fs.Bool("demo", false, "run against a built-in demo account (no Targon account needed)")
+		baseURL     = fs.String("base-url", "", "API base `URL` (default: $TARGON_BASE_URL or $OPENROUTER_BASE_URL, the profile's or account's base_url, or the provider's)")
+		profile     = fs.String("profile", "", "a Targon profile or a dashboard account by `NAME` (default: $TARGON_PROFILE, the current profile of ~/.targon/config.toml, or default)")
+		provider    = fs.String("provider", "", "the service `NAME`: targon or openrouter (default: what --profile names, else targon)")
+		demoFlag    = fs.Bool("demo", false, "run against built-in demo accounts, Targon and OpenRouter (no account needed)")
 		debugPath   = fs.String("debug", "", "append a log of API requests to `FILE` (made 0600; keys are redacted)")
 		theme       = fs.String("theme", "", "colours: auto, dark or light (default: the preference, else auto)")
 		showVersion = fs.Bool("version", false, "print the version and exit")
@@ -96,50 +97,28 @@ func run(args []string, stdin, stdout *os.File, stderr io.Writer) int {
 	}
 
 	var frozen func() time.Time
-	if *demo {
+	if *demoFlag {
 		if frozen, err = demoClock(os.Getenv); err != nil {
 			fmt.Fprintln(stderr, "targon-dash:", err)
 			return 2
 		}
 	}
-	var (
-		demoSrv *demoServer
-		demoMu  sync.Mutex // startDemo runs in a command, off the UI goroutine
-	)
-	defer func() {
-		demoMu.Lock()
-		defer demoMu.Unlock()
-		if demoSrv != nil {
-			demoSrv.Close()
-		}
-	}()
-	// startDemo serves the demo account in-process, once.
-	startDemo := func() (string, string, error) {
-		demoMu.Lock()
-		defer demoMu.Unlock()
-		if demoSrv == nil {
-			var err error
-			if demoSrv, err = newDemoServer(frozen); err != nil {
-				return "", "", err
-			}
-		}
-		return demoSrv.url, demoSrv.sim.DemoKey(), nil
-	}
+	demo := &demoOnce{clock: frozen}
+	defer demo.Close()
 
 	var settings *config.Settings
-	if *demo {
-		url, key, err := startDemo()
+	if *demoFlag {
+		d, err := demo.start()
 		if err != nil {
 			fmt.Fprintln(stderr, "targon-dash: demo:", err)
 			return 1
 		}
-		settings = &config.Settings{Profile: "demo", BaseURL: url, KeySource: config.KeyFromDemo}
-		settings.SetAPIKey(key)
-	} else if settings, err = config.Resolve(config.Flags{Profile: *profile, BaseURL: *baseURL}, env); err != nil {
+		settings = d.settings(demoTargonID)
+	} else if settings, err = config.Resolve(config.Flags{Profile: *profile, Provider: *provider, BaseURL: *baseURL}, env); err != nil {
 		fmt.Fprintln(stderr, "targon-dash:", err)
 		return 1
 	}
-	clientOpts := []targon.Option{targon.WithUserAgent("targon-dash/" + buildVersion())}
+	wire := wiring{userAgent: "targon-dash/" + buildVersion()}
 	if *debugPath != "" {
 		logger, closer, err := debuglog.Open(*debugPath)
 		if err != nil {
@@ -147,32 +126,32 @@ func run(args []string, stdin, stdout *os.File, stderr io.Writer) int {
 			return 2
 		}
 		defer closer.Close()
-		clientOpts = append(clientOpts, targon.WithLogger(logger))
-		logger.Info("targon-dash started", "version", buildVersion(), "profile", settings.Profile, "base_url", settings.BaseURL, "key_source", settings.KeySource.String())
+		wire.logger = logger
+		logger.Info("targon-dash started", "version", buildVersion(), "provider", providerName(settings.Provider),
+			"profile", settings.Profile, "base_url", settings.BaseURL, "key_source", settings.KeySource.String())
 	}
-	session, err := targonSession(settings, clientOpts)
+	session, err := wire.session(settings)
 	if err != nil {
 		fmt.Fprintln(stderr, "targon-dash:", err)
 		return 1
 	}
+	start := settings
+	if *demoFlag {
+		start = nil // the picker offers the demo accounts only
+	}
+	pick := newPicker(start, session, env, wire, demo.start)
 	clip := clipboard.AutoClear(clipboard.New(), prefs.ClipboardClear)
 	defer clip.Close() // a secret waiting to be cleared is cleared on exit
 	err = ui.Run(ui.Options{
 		Session:         session,
+		Accounts:        pick.accounts,
+		OpenAccount:     pick.open,
 		Keys:            prefs.Keys,
 		KeysFile:        prefs.Path,
 		RefreshInterval: prefs.RefreshInterval,
 		Clipboard:       clip,
-		StartDemo: func() (ui.Session, error) {
-			url, key, err := startDemo()
-			if err != nil {
-				return ui.Session{}, err
-			}
-			s := &config.Settings{Profile: "demo", BaseURL: url, KeySource: config.KeyFromDemo}
-			s.SetAPIKey(key)
-			return targonSession(s, nil)
-		},
-		Now: frozen,
+		StartDemo:       pick.startDemo,
+		Now:             frozen,
 	}, askBackground)
 	if err != nil {
 		fmt.Fprintln(stderr, "targon-dash:", err)
@@ -183,66 +162,25 @@ func run(args []string, stdin, stdout *os.File, stderr io.Writer) int {
 
 func usage(fs *flag.FlagSet) {
 	out := fs.Output()
-	fmt.Fprint(out, `targon-dash: a terminal dashboard for your Targon account (credits, API keys, SSH keys)
+	fmt.Fprint(out, `targon-dash: a terminal dashboard for your Targon and OpenRouter accounts
+(credits, API keys, SSH keys); P switches between them
 
 Usage:
   targon-dash [flags]              open the dashboard
-  targon-dash --demo               try it on a built-in demo account
-  targon-dash demo-server [flags]  serve the demo API on loopback (see demo-server -h)
+  targon-dash --demo               try it on built-in demo accounts
+  targon-dash demo-server [flags]  serve a demo API on loopback (see demo-server -h)
 
-The API key comes from $TARGON_API_KEY or ~/.targon/credentials-<profile>;
-with neither, the dashboard opens its login screen.
+Targon: the API key comes from $TARGON_API_KEY or ~/.targon/credentials-<profile>.
+OpenRouter (--provider openrouter, or --profile NAME for an [accounts.NAME]
+with provider = "openrouter" in $XDG_CONFIG_HOME/targon-dash/config.toml):
+from $OPENROUTER_MANAGEMENT_KEY, $OPENROUTER_API_KEY or
+$XDG_CONFIG_HOME/targon-dash/credentials-<name>. With no key, the dashboard
+opens its login screen. No flag ever takes a key.
 
 Flags:
 `)
 	fs.PrintDefaults()
 }
-
-// targonSession wires a Targon account for the dashboard: the account of
-// settings, and what the UI needs to know of the settings (where the key is
-// kept, how to save one, how to check another).
-func targonSession(settings *config.Settings, opts []targon.Option) (ui.Session, error) {
-	acct, err := targon.New(settings.BaseURL, settings.APIKey(), opts...)
-	if err != nil {
-		return ui.Session{}, err
-	}
-	home := common.KeyHome{Env: settings.KeyEnvVar, File: settings.CredentialsPath}
-	switch settings.KeySource {
-	case config.KeyFromEnv:
-		home.Source = common.KeyFromEnv
-		if home.Env == "" {
-			home.Env = "TARGON_API_KEY"
-		}
-	case config.KeyFromFile:
-		home.Source = common.KeyFromFile
-	case config.KeyFromDemo:
-		home.Source = common.KeyFromDemo
-	}
-	s := ui.Session{
-		Account: acct,
-		NewAccount: func(token string) (api.Account, error) {
-			return targon.New(settings.BaseURL, token, opts...)
-		},
-		Profile:  settings.Profile,
-		Home:     home,
-		Warnings: settings.Warnings,
-	}
-	if settings.CredentialsPath != "" && settings.KeySource != config.KeyFromDemo {
-		path := settings.CredentialsPath
-		s.SaveKey = func(key string) error { return config.SaveCredentials(path, key) }
-	}
-	return s, nil
-}
-
-// demoServer is the in-process simulator behind --demo.
-type demoServer struct {
-	sim *targontest.Server
-	srv *http.Server
-	url string
-}
-
-// Close stops the simulator.
-func (d *demoServer) Close() { d.srv.Close() }
 
 // demoNowEnv freezes the clock of --demo (RFC 3339 time), for pictures
 // that come out the same on every run: with it, new keys come from the
@@ -262,21 +200,107 @@ func demoClock(getenv func(string) string) (func() time.Time, error) {
 	return func() time.Time { return t }, nil
 }
 
-// newDemoServer serves a demo account on a free loopback port. Its balance
-// moves a little on each refresh, as a busy account's would.
-func newDemoServer(clock func() time.Time) (*demoServer, error) {
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
+// demoServers are the two simulators behind --demo and the login screen's
+// "try the demo": a Targon and an OpenRouter demo account, in-process on
+// loopback.
+type demoServers struct {
+	targon, openrouter servedDemo
+}
+
+// servedDemo is one simulator being served: its base URL and the key the
+// dashboard signs in with.
+type servedDemo struct {
+	srv *http.Server
+	url string
+	key string
+}
+
+// settings are the Settings of a demo account (demoTargonID or
+// demoOpenRouterID).
+func (d *demoServers) settings(id string) *config.Settings {
+	s := &config.Settings{Provider: config.ProviderTargon, Profile: "demo", BaseURL: d.targon.url, KeySource: config.KeyFromDemo}
+	key := d.targon.key
+	if id == demoOpenRouterID {
+		s = &config.Settings{Provider: config.ProviderOpenRouter, Profile: "demo-openrouter", BaseURL: d.openrouter.url, KeySource: config.KeyFromDemo}
+		key = d.openrouter.key
+	}
+	s.SetAPIKey(key)
+	return s
+}
+
+// Close stops both simulators.
+func (d *demoServers) Close() {
+	d.targon.srv.Close()
+	d.openrouter.srv.Close()
+}
+
+// demoOnce starts the demo simulators the first time they are asked for;
+// start runs in commands, off the UI goroutine.
+type demoOnce struct {
+	clock func() time.Time // frozen (demoNowEnv) or nil
+	mu    sync.Mutex
+	d     *demoServers
+}
+
+// start starts both simulators once and returns them.
+func (o *demoOnce) start() (*demoServers, error) {
+	o.mu.Lock()
+	defer o.mu.Unlock()
+	if o.d == nil {
+		d, err := startDemoServers(o.clock)
+		if err != nil {
+			return nil, err
+		}
+		o.d = d
+	}
+	return o.d, nil
+}
+
+// Close stops the simulators if they were started.
+func (o *demoOnce) Close() {
+	o.mu.Lock()
+	defer o.mu.Unlock()
+	if o.d != nil {
+		o.d.Close()
+		o.d = nil
+	}
+}
+
+// startDemoServers serves the two demo accounts on free loopback ports. The
+// Targon balance moves a little on each refresh, as a busy account's would.
+// With a frozen clock, new keys come from the simulators' seeded sources,
+// so pictures come out the same on every run.
+func startDemoServers(clock func() time.Time) (*demoServers, error) {
+	topts := []targontest.Option{targontest.WithUsage()}
+	oopts := []openroutertest.Option(nil)
+	if clock != nil {
+		topts = append(topts, targontest.WithClock(clock), targontest.WithSeededSecrets())
+		oopts = append(oopts, openroutertest.WithClock(clock), openroutertest.WithSeededSecrets())
+	}
+	tsim := targontest.NewDemo(topts...)
+	t, err := serveLoopback(tsim, "", tsim.DemoKey())
 	if err != nil {
 		return nil, err
 	}
-	opts := []targontest.Option{targontest.WithUsage()}
-	if clock != nil {
-		opts = append(opts, targontest.WithClock(clock), targontest.WithSeededSecrets())
+	osim := openroutertest.NewDemo(oopts...)
+	o, err := serveLoopback(osim, openroutertest.BasePath, osim.DemoManagementKey())
+	if err != nil {
+		t.srv.Close()
+		return nil, err
 	}
-	sim := targontest.NewDemo(opts...)
-	srv := &http.Server{Handler: sim, ReadHeaderTimeout: 10 * time.Second}
+	return &demoServers{targon: t, openrouter: o}, nil
+}
+
+// serveLoopback serves h on a free loopback port; its base URL is the
+// address followed by basePath.
+func serveLoopback(h http.Handler, basePath, key string) (servedDemo, error) {
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		return servedDemo{}, err
+	}
+	srv := &http.Server{Handler: h, ReadHeaderTimeout: 10 * time.Second}
 	go srv.Serve(ln)
-	return &demoServer{sim: sim, srv: srv, url: "http://" + ln.Addr().String()}, nil
+	return servedDemo{srv: srv, url: "http://" + ln.Addr().String() + basePath, key: key}, nil
 }
 
 // buildVersion is the version stamped at link time, else the module version.

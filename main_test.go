@@ -4,7 +4,9 @@ import (
 	"bufio"
 	"context"
 	"errors"
+	"fmt"
 	"net/http"
+	"net/http/httptest"
 	"os"
 	"os/exec"
 	"strings"
@@ -13,6 +15,8 @@ import (
 	"time"
 
 	"github.com/targon-dash/targon-dash/api"
+	"github.com/targon-dash/targon-dash/api/openrouter"
+	"github.com/targon-dash/targon-dash/api/openrouter/openroutertest"
 	"github.com/targon-dash/targon-dash/api/targon"
 )
 
@@ -171,5 +175,123 @@ func TestDemoServerFaults(t *testing.T) {
 	var exit *exec.ExitError
 	if !errors.As(err, &exit) || exit.ExitCode() != 2 {
 		t.Fatalf("bad --fault: %v, want exit status 2", err)
+	}
+}
+
+// startDemoServer runs demo-server with args and returns its first n
+// lines on stdout; it is stopped with SIGTERM when the test ends.
+func startDemoServer(t *testing.T, n int, args ...string) []string {
+	t.Helper()
+	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+	t.Cleanup(cancel)
+	cmd := command(ctx, append([]string{"demo-server", "--listen", "127.0.0.1:0"}, args...)...)
+	stdout, err := cmd.StdoutPipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { cmd.Process.Signal(syscall.SIGTERM); cmd.Wait() })
+	sc := bufio.NewScanner(stdout)
+	var lines []string
+	for len(lines) < n && sc.Scan() {
+		lines = append(lines, sc.Text())
+	}
+	if len(lines) != n {
+		t.Fatalf("demo-server %v printed %q, want %d lines", args, lines, n)
+	}
+	return lines
+}
+
+// TestDemoServerOpenRouter: demo-server --provider openrouter prints the
+// base URL and the management key first, then an inference key as a
+// comment; --api-keys adds keys and --fault takes /api/v1 paths.
+func TestDemoServerOpenRouter(t *testing.T) {
+	const extra = 150
+	lines := startDemoServer(t, 3, "--provider", "openrouter", "--api-keys", fmt.Sprint(extra),
+		"--fault", "GET /api/v1/credits 503 times=1")
+	base, ok := strings.CutPrefix(lines[0], "OPENROUTER_BASE_URL=")
+	if !ok || !strings.HasPrefix(base, "http://127.0.0.1:") || !strings.HasSuffix(base, "/api/v1") || strings.Contains(base, ":0/") {
+		t.Fatalf("first line %q, want OPENROUTER_BASE_URL=http://127.0.0.1:PORT/api/v1", lines[0])
+	}
+	key, ok := strings.CutPrefix(lines[1], "OPENROUTER_MANAGEMENT_KEY=")
+	if !ok || !strings.HasPrefix(key, "sk-or-v1-") {
+		t.Fatalf("second line %q, want OPENROUTER_MANAGEMENT_KEY=sk-or-v1-…", lines[1])
+	}
+	inference, ok := strings.CutPrefix(lines[2], "# OPENROUTER_API_KEY=")
+	if !ok {
+		t.Fatalf("third line %q, want the inference key as a comment", lines[2])
+	}
+	inference, _, _ = strings.Cut(inference, " ")
+
+	ctx, cancel := context.WithTimeout(context.Background(), 20*time.Second)
+	defer cancel()
+	c, err := openrouter.NewClient(base, key, openrouter.WithRetry(openrouter.NoRetry))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := c.Credits(ctx); !errors.Is(err, api.ErrServer) {
+		t.Fatalf("first credits: %v, want the injected 503", err)
+	}
+	if cr, err := c.Credits(ctx); err != nil || cr.TotalCredits == "" {
+		t.Fatalf("second credits: %+v, %v; want success after times=1", cr, err)
+	}
+	// Every key, disabled ones too: the demo's own and the extra ones.
+	count := func(acct api.Account) int {
+		n := 0
+		for page, err := range acct.Keys(ctx) {
+			if err != nil {
+				t.Fatal(err)
+			}
+			n += len(page)
+		}
+		return n
+	}
+	localSim := openroutertest.NewDemo(openroutertest.WithKeys(extra))
+	local := httptest.NewServer(localSim)
+	defer local.Close()
+	want := count(mustOpenRouter(t, local.URL+openroutertest.BasePath, localSim.DemoManagementKey()))
+	if got := count(openrouter.NewAccount(c)); got != want || got < extra {
+		t.Errorf("demo-server lists %d keys, want %d (the demo's and %d extra)", got, want, extra)
+	}
+
+	ic, err := openrouter.NewClient(base, inference, openrouter.WithRetry(openrouter.NoRetry))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := ic.CurrentKey(ctx); err != nil {
+		t.Errorf("GET /key with the inference key: %v", err)
+	}
+	if _, err := ic.Credits(ctx); !errors.Is(err, api.ErrForbidden) {
+		t.Errorf("credits with the inference key: %v, want 403", err)
+	}
+}
+
+// mustOpenRouter is an OpenRouter account at baseURL with key.
+func mustOpenRouter(t *testing.T, baseURL, key string) *openrouter.Account {
+	t.Helper()
+	a, err := openrouter.New(baseURL, key)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return a
+}
+
+// TestDemoServerFlagsPerProvider: --ssh-keys is Targon's alone, and an
+// unknown --provider is refused; both exit with status 2 at once.
+func TestDemoServerFlagsPerProvider(t *testing.T) {
+	for _, args := range [][]string{
+		{"--provider", "openrouter", "--ssh-keys", "3"},
+		{"--provider", "acme"},
+	} {
+		cmd := command(context.Background(), append([]string{"demo-server", "--listen", "127.0.0.1:0"}, args...)...)
+		var stderr strings.Builder
+		cmd.Stderr = &stderr
+		err := cmd.Run()
+		var exit *exec.ExitError
+		if !errors.As(err, &exit) || exit.ExitCode() != 2 || stderr.Len() == 0 {
+			t.Errorf("%v: err = %v, stderr %q; want exit status 2 with a reason", args, err, stderr.String())
+		}
 	}
 }

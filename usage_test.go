@@ -14,7 +14,7 @@ func TestHelpPlaceholders(t *testing.T) {
 		t.Fatalf("-h exited %d", code)
 	}
 	out := stderr.String()
-	for _, want := range []string{"-profile NAME\n", "-base-url URL\n", "-debug FILE\n"} {
+	for _, want := range []string{"-profile NAME\n", "-provider NAME\n", "-base-url URL\n", "-debug FILE\n"} {
 		if !strings.Contains(out, want) {
 			t.Errorf("-h does not show %q:\n%s", strings.TrimSpace(want), out)
 		}

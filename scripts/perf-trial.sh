@@ -3,28 +3,36 @@
 #
 #   scripts/perf-trial.sh            (from anywhere in the repo)
 #
-# It builds targon-dash into a temporary directory and starts
-# `targon-dash demo-server` on loopback with a big account (10,000 extra API
-# keys and 10,000 extra SSH keys, 50 ms per request). Against it:
+# It builds targon-dash into a temporary directory and starts two demo
+# servers on loopback, 50 ms per request: `targon-dash demo-server` with a
+# big Targon account (10,000 extra API keys and 10,000 extra SSH keys) and
+# `targon-dash demo-server --provider openrouter` with 10,000 extra keys.
+# Against them:
 #
-#   1. `go run ./internal/perftrial` times a sequential walk of both lists
-#      (one connection, one page at a time) and the dashboard's own loader
-#      (the real root model, headless), and prints both, their ratio (target
-#      ≤ 0.55; 0.50 is the floor), and the bytes and time of one cursor move.
+#   1. `go run ./internal/perftrial` times, for Targon, a sequential walk of
+#      both lists (one connection, one page at a time) and the dashboard's
+#      own loader (the real root model, headless), and prints both, their
+#      ratio (target ≤ 0.55; 0.50 is the floor), and the bytes and time of
+#      one cursor move. For OpenRouter it times a sequential offset walk of
+#      GET /keys (one connection) against the dashboard's loader (the real
+#      root model on an OpenRouter account): ratio target ≤ 0.2, at most 8
+#      list requests in flight, no page asked for twice.
 #   2. The real binary runs in a private tmux server at 120x36 with an empty
 #      HOME; once the API-keys view shows every key and the SSH-keys view
 #      too, its VmRSS and VmHWM are read from /proc (target ≤ 40 MB). Without
 #      tmux this part is skipped.
 #
 # Everything ends in one block on stdout; progress goes to stderr. It stops
-# what it started (the demo server by its PID, the tmux server by its socket
+# what it started (the demo servers by their PIDs, the tmux server by its socket
 # name) and exits 1 when a target is missed or something fails.
-# Knobs (environment): ROUNDS (3), API_KEYS (10000), SSH_KEYS (10000), LATENCY (50ms).
+# Knobs (environment): ROUNDS (3), API_KEYS (10000), SSH_KEYS (10000),
+# OR_KEYS (10000, the OpenRouter account's extra keys), LATENCY (50ms).
 set -euo pipefail
 
 ROUNDS=${ROUNDS:-3}
 API_KEYS=${API_KEYS:-10000}
 SSH_KEYS=${SSH_KEYS:-10000}
+OR_KEYS=${OR_KEYS:-10000}
 LATENCY=${LATENCY:-50ms}
 COLS=120 ROWS=36
 RSS_TARGET_MB=40
@@ -36,6 +44,7 @@ say() { echo "perf-trial: $*" >&2; }
 # --- cleanup: only what this script started ----------------------------------
 work=$(mktemp -d)
 server_pid=
+or_pid=
 sock=perf-$$
 tmux_started=
 cleanup() {
@@ -43,6 +52,10 @@ cleanup() {
   if [[ -n $server_pid ]] && kill -0 "$server_pid" 2>/dev/null; then
     kill "$server_pid" 2>/dev/null || true
     wait "$server_pid" 2>/dev/null || true
+  fi
+  if [[ -n $or_pid ]] && kill -0 "$or_pid" 2>/dev/null; then
+    kill "$or_pid" 2>/dev/null || true
+    wait "$or_pid" 2>/dev/null || true
   fi
   rm -rf "$work"
 }
@@ -78,13 +91,33 @@ if [[ -z $base_url || -z $api_key ]]; then
   exit 1
 fi
 
+say "starting demo-server --provider openrouter: +$OR_KEYS keys, $LATENCY per request"
+"$work/targon-dash" demo-server --provider openrouter --listen 127.0.0.1:0 \
+  --api-keys "$OR_KEYS" --latency "$LATENCY" \
+  >"$work/or.out" 2>"$work/or.err" &
+or_pid=$!
+# Its first two lines are OPENROUTER_BASE_URL=... and OPENROUTER_MANAGEMENT_KEY=...
+for _ in $(seq 150); do
+  [[ $(wc -l <"$work/or.out") -ge 2 ]] && break
+  kill -0 "$or_pid" 2>/dev/null || { say "demo-server --provider openrouter exited:"; cat "$work/or.err" >&2; exit 1; }
+  sleep 0.1
+done
+or_url=$(sed -n 's/^OPENROUTER_BASE_URL=//p' "$work/or.out")
+or_key=$(sed -n 's/^OPENROUTER_MANAGEMENT_KEY=//p' "$work/or.out")
+if [[ -z $or_url || -z $or_key ]]; then
+  say "demo-server --provider openrouter did not print OPENROUTER_BASE_URL and OPENROUTER_MANAGEMENT_KEY"
+  cat "$work/or.err" >&2
+  exit 1
+fi
+
 # --- 1. sequential walk vs the dashboard's loader -------------------------------
-say "running the trial ($ROUNDS rounds; each is a sequential walk and a dashboard load)"
+say "running the trial ($ROUNDS rounds per provider; each is a sequential walk and a dashboard load)"
 trial_rc=0
 (cd "$repo" && TARGON_BASE_URL=$base_url TARGON_API_KEY=$api_key \
+  OPENROUTER_BASE_URL=$or_url OPENROUTER_MANAGEMENT_KEY=$or_key \
   go run ./internal/perftrial --rounds "$ROUNDS" --width "$COLS" --height "$ROWS") \
   >"$work/trial.out" || trial_rc=$?
-if ! grep -q '^perftrial:' "$work/trial.out"; then
+if ! grep -q '^perftrial:' "$work/trial.out" || ! grep -q '^perftrial (OpenRouter):' "$work/trial.out"; then
   say "the trial failed (exit status $trial_rc)"
   exit 1
 fi
@@ -146,6 +179,7 @@ fi
 echo "=== targon-dash performance trial ==="
 echo "  machine          $machine"
 echo "  demo-server      +$API_KEYS API keys, +$SSH_KEYS SSH keys, $LATENCY per request, loopback"
+echo "  demo-server      --provider openrouter, +$OR_KEYS keys, $LATENCY per request, loopback"
 sed 's/^/  /' "$work/trial.out"
 printf '%s\n' "${rss_report[@]}"
 

@@ -31,9 +31,16 @@
 // response and the next page's request: the part of the load that is not
 // waiting on the network.
 //
+// With OPENROUTER_BASE_URL and OPENROUTER_MANAGEMENT_KEY set too (normally
+// from `targon-dash demo-server --provider openrouter --api-keys 10000
+// --latency 50ms`) it runs an OpenRouter part after the Targon one; see
+// openrouter.go. Either part runs alone when only its variables are set.
+//
 // Usage:
 //
-//	TARGON_BASE_URL=http://127.0.0.1:PORT TARGON_API_KEY=tgn_... go run ./internal/perftrial [--rounds 3]
+//	TARGON_BASE_URL=http://127.0.0.1:PORT TARGON_API_KEY=tgn_... \
+//	OPENROUTER_BASE_URL=http://127.0.0.1:PORT2/api/v1 OPENROUTER_MANAGEMENT_KEY=sk-or-v1-... \
+//	go run ./internal/perftrial [--rounds 3]
 //
 // scripts/perf-trial.sh starts the demo server, runs this and measures the
 // real binary's memory. The exit status is 0 when every target is met, 3
@@ -90,6 +97,7 @@ func main() {
 
 type options struct {
 	baseURL, key  string
+	orURL, orKey  string // the OpenRouter part; both "" to skip it
 	rounds        int
 	moves         int
 	width, height int
@@ -101,6 +109,7 @@ func run() int {
 	var o options
 	flag.StringVar(&o.baseURL, "base-url", os.Getenv("TARGON_BASE_URL"), "API base URL (default $TARGON_BASE_URL)")
 	flag.StringVar(&o.key, "key", "", "API key (default $TARGON_API_KEY; prefer the variable, a flag shows in ps)")
+	flag.StringVar(&o.orURL, "openrouter-base-url", os.Getenv("OPENROUTER_BASE_URL"), "OpenRouter API base URL for the OpenRouter part (default $OPENROUTER_BASE_URL; the key from $OPENROUTER_MANAGEMENT_KEY)")
 	flag.IntVar(&o.rounds, "rounds", 3, "rounds; each time is reported as the median")
 	flag.IntVar(&o.moves, "moves", 5, "cursor moves (j) measured after each dashboard load")
 	flag.IntVar(&o.width, "width", 120, "terminal width the dashboard draws for")
@@ -111,8 +120,10 @@ func run() int {
 	if o.key == "" {
 		o.key = os.Getenv("TARGON_API_KEY")
 	}
-	if o.baseURL == "" || o.key == "" {
-		fmt.Fprintln(os.Stderr, "perftrial: set TARGON_BASE_URL and TARGON_API_KEY (or --base-url and --key); e.g. from `targon-dash demo-server`")
+	o.orKey = os.Getenv("OPENROUTER_MANAGEMENT_KEY")
+	targonSet, orSet := o.baseURL != "" && o.key != "", o.orURL != "" && o.orKey != ""
+	if !targonSet && !orSet {
+		fmt.Fprintln(os.Stderr, "perftrial: set TARGON_BASE_URL and TARGON_API_KEY (or --base-url and --key), and/or OPENROUTER_BASE_URL and OPENROUTER_MANAGEMENT_KEY; e.g. from `targon-dash demo-server [--provider openrouter]`")
 		return 1
 	}
 	if o.rounds < 1 || o.moves < 1 {
@@ -139,6 +150,32 @@ func run() int {
 	lipgloss.SetColorProfile(termenv.ANSI256)
 	lipgloss.SetHasDarkBackground(true)
 
+	ok := true
+	if targonSet {
+		if code := runTargon(o); code != 0 {
+			if code != 3 {
+				return code
+			}
+			ok = false
+		}
+	}
+	if orSet {
+		if code := runOpenRouter(o); code != 0 {
+			if code != 3 {
+				return code
+			}
+			ok = false
+		}
+	}
+	if !ok {
+		return 3
+	}
+	return 0
+}
+
+// runTargon is the Targon part: rounds of a sequential walk and a dashboard
+// load of both lists, then the report. It returns run's exit status.
+func runTargon(o options) int {
 	var seqs []seqResult
 	var dashes []dashResult
 	for r := 1; r <= o.rounds; r++ {
@@ -263,20 +300,25 @@ func dashboard(o options) (dashResult, error) {
 	if err != nil {
 		return dashResult{}, err
 	}
-	root, err := ui.New(ui.Options{
-		Session: ui.Session{Account: targon.NewAccount(client), Profile: "default",
-			Home: common.KeyHome{Source: common.KeyFromEnv, Env: "TARGON_API_KEY"}},
-		Clipboard: noClipboard{},
-	})
+	return load(o, ui.Session{Account: targon.NewAccount(client), Profile: "default",
+		Home: common.KeyHome{Source: common.KeyFromEnv, Env: "TARGON_API_KEY"}}, rec, true)
+}
+
+// load runs the real root model headless on session until its lists are
+// in: the API keys, and the SSH keys when wantSSH. rec is the transport of
+// the session's account, for the request counts.
+func load(o options, session ui.Session, rec *recorder, wantSSH bool) (dashResult, error) {
+	root, err := ui.New(ui.Options{Session: session, Clipboard: noClipboard{}})
 	if err != nil {
 		return dashResult{}, err
 	}
 
 	pr := &probe{
-		inner:  root,
-		size:   tea.WindowSizeMsg{Width: o.width, Height: o.height},
-		loaded: make(chan struct{}),
-		moved:  make(chan time.Duration, 1),
+		wantSSH: wantSSH,
+		inner:   root,
+		size:    tea.WindowSizeMsg{Width: o.width, Height: o.height},
+		loaded:  make(chan struct{}),
+		moved:   make(chan time.Duration, 1),
 	}
 	out := &countingWriter{}
 	p := tea.NewProgram(pr,
@@ -341,9 +383,10 @@ func dashboard(o options) (dashResult, error) {
 // list pages go by. It runs on the program's event loop; what it records
 // before closing loaded may be read after it.
 type probe struct {
-	inner tea.Model
-	size  tea.WindowSizeMsg
-	start time.Time
+	inner   tea.Model
+	wantSSH bool // the account has SSH keys: wait for that list too
+	size    tea.WindowSizeMsg
+	start   time.Time
 
 	api, ssh listStats
 	err      error
@@ -388,7 +431,7 @@ func (p *probe) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		p.page(&p.ssh, len(msg.Items), msg.Done, msg.Err, "SSH keys")
 	}
 	p.progress.Store(int64(p.api.pages)<<32 | int64(p.ssh.pages))
-	if !p.closed && (p.err != nil || (p.api.last && p.ssh.last)) {
+	if !p.closed && (p.err != nil || (p.api.last && (p.ssh.last || !p.wantSSH))) {
 		// The wrapped Update has returned for the last page of both lists
 		// (or for an error): loading is over.
 		p.doneAt = time.Now()
@@ -481,8 +524,8 @@ type recorder struct {
 }
 
 type reqTime struct {
-	path       string
-	start, end time.Time
+	path, query string
+	start, end  time.Time
 }
 
 func newRecorder(tr *http.Transport) *recorder {
@@ -503,12 +546,12 @@ func (r *recorder) RoundTrip(req *http.Request) (*http.Response, error) {
 		// when the client has read all of it.
 		resp.Body = &timedBody{ReadCloser: resp.Body, done: func() {
 			r.mu.Lock()
-			r.reqs = append(r.reqs, reqTime{req.URL.Path, start, time.Now()})
+			r.reqs = append(r.reqs, reqTime{req.URL.Path, req.URL.RawQuery, start, time.Now()})
 			r.mu.Unlock()
 		}}
 	} else {
 		r.mu.Lock()
-		r.reqs = append(r.reqs, reqTime{req.URL.Path, start, time.Now()})
+		r.reqs = append(r.reqs, reqTime{req.URL.Path, req.URL.RawQuery, start, time.Now()})
 		r.mu.Unlock()
 	}
 	return resp, err

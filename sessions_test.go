@@ -1,0 +1,320 @@
+package main
+
+import (
+	"context"
+	"net/http/httptest"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/targon-dash/targon-dash/api"
+	"github.com/targon-dash/targon-dash/api/openrouter/openroutertest"
+	"github.com/targon-dash/targon-dash/config"
+	"github.com/targon-dash/targon-dash/ui"
+	"github.com/targon-dash/targon-dash/ui/common"
+)
+
+// writeTestFile writes a file under dir, creating directories.
+func writeTestFile(t *testing.T, dir, rel, content string) string {
+	t.Helper()
+	p := filepath.Join(dir, filepath.FromSlash(rel))
+	if err := os.MkdirAll(filepath.Dir(p), 0o700); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(p, []byte(content), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	return p
+}
+
+// TestSessionPerProvider: the settings' provider picks the client, and the
+// session says where the key is kept and saves a key there.
+func TestSessionPerProvider(t *testing.T) {
+	dir := t.TempDir()
+	or := &config.Settings{Provider: config.ProviderOpenRouter, Profile: "router", BaseURL: "https://or.example.com/api/v1",
+		KeySource: config.KeyFromEnv, KeyEnvVar: "OPENROUTER_API_KEY", CredentialsPath: filepath.Join(dir, "credentials-router")}
+	or.SetAPIKey("sk-or-v1-abc")
+	s, err := wiring{}.session(or)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := s.Account.Provider().Name; got != "OpenRouter" {
+		t.Errorf("provider = %q, want OpenRouter", got)
+	}
+	if want := (common.KeyHome{Source: common.KeyFromEnv, Env: "OPENROUTER_API_KEY", File: or.CredentialsPath}); s.Home != want {
+		t.Errorf("Home = %+v, want %+v", s.Home, want)
+	}
+	if s.Profile != "router" || !s.Account.HasToken() {
+		t.Errorf("Profile %q, HasToken %v", s.Profile, s.Account.HasToken())
+	}
+	if err := s.SaveKey("sk-or-v1-new"); err != nil {
+		t.Fatal(err)
+	}
+	if b, err := os.ReadFile(or.CredentialsPath); err != nil || strings.TrimSpace(string(b)) != "sk-or-v1-new" {
+		t.Errorf("saved key file: %q, %v", b, err)
+	}
+	checker, err := s.NewAccount("sk-or-v1-other")
+	if err != nil || checker.Provider().Name != "OpenRouter" || checker.BaseURL() != or.BaseURL {
+		t.Errorf("NewAccount: %v, %v", checker, err)
+	}
+
+	tg := &config.Settings{Profile: "default", BaseURL: "https://api.targon.example", KeySource: config.KeyFromEnv}
+	s, err = wiring{}.session(tg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if s.Account.Provider().Name != "Targon" || s.Home.Env != "TARGON_API_KEY" || s.SaveKey != nil {
+		t.Errorf("Targon session: provider %q, Home %+v, SaveKey set %v", s.Account.Provider().Name, s.Home, s.SaveKey != nil)
+	}
+	if _, err := (wiring{}).session(&config.Settings{Provider: "acme", BaseURL: "https://x.example"}); err == nil {
+		t.Error("an unknown provider was wired")
+	}
+}
+
+// pickerEnv is a home with a Targon profile "work" (current, its key in
+// the environment), a profile "broken" with a bad base_url and an OpenRouter account "router" with a key file, its
+// API served by an OpenRouter simulator.
+func pickerEnv(t *testing.T) (config.Environment, *openroutertest.Server) {
+	t.Helper()
+	home := t.TempDir()
+	sim := openroutertest.NewDemo()
+	srv := httptest.NewServer(sim)
+	t.Cleanup(srv.Close)
+	writeTestFile(t, home, ".targon/config.toml", "current = \"work\"\n[profiles.work]\nbase_url = \"https://work.example.com\"\n[profiles.broken]\nbase_url = \"ftp://nowhere\"\n")
+	writeTestFile(t, home, ".config/targon-dash/config.toml",
+		"[accounts.router]\nprovider = \"openrouter\"\nbase_url = \""+srv.URL+openroutertest.BasePath+"\"\n")
+	writeTestFile(t, home, ".config/targon-dash/credentials-router", sim.DemoManagementKey()+"\n")
+	vars := map[string]string{"TARGON_API_KEY": "tgn_work"}
+	return config.Environment{HomeDir: home, Getenv: func(k string) string { return vars[k] }}, sim
+}
+
+// find returns the choice named name, failing the test without it.
+func find(t *testing.T, list []ui.AccountChoice, name string) ui.AccountChoice {
+	t.Helper()
+	for _, c := range list {
+		if c.Name == name {
+			return c
+		}
+	}
+	t.Fatalf("no choice %q in %+v", name, list)
+	return ui.AccountChoice{}
+}
+
+// currentNames lists the names of the choices marked current.
+func currentNames(list []ui.AccountChoice) []string {
+	var out []string
+	for _, c := range list {
+		if c.Current {
+			out = append(out, c.Name)
+		}
+	}
+	return out
+}
+
+// TestPickerSwitchesAndKeepsCurrent: the picker lists the Targon profile
+// and the dashboard's accounts, opens the OpenRouter one (which then works
+// over HTTP), marks whichever is open as current, and reopens the start
+// account as it was left.
+func TestPickerSwitchesAndKeepsCurrent(t *testing.T) {
+	env, _ := pickerEnv(t)
+	start, err := config.Resolve(config.Flags{}, env)
+	if err != nil {
+		t.Fatal(err)
+	}
+	w := wiring{}
+	startSession, err := w.session(start)
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := newPicker(start, startSession, env, w, nil)
+
+	list, err := p.accounts()
+	if err != nil {
+		t.Fatal(err)
+	}
+	work, router, broken := find(t, list, "work"), find(t, list, "router"), find(t, list, "broken")
+	if work.Provider != "Targon" || work.Host != "work.example.com" || !work.Current {
+		t.Errorf("work = %+v, want Targon at work.example.com, current", work)
+	}
+	if router.Provider != "OpenRouter" || router.Current || router.Problem != "" || !strings.HasPrefix(router.Host, "127.0.0.1:") {
+		t.Errorf("router = %+v, want OpenRouter on loopback, not current", router)
+	}
+	if broken.Problem == "" || strings.Contains(broken.Problem, "\n") {
+		t.Errorf("broken = %+v, want a one-line problem", broken)
+	}
+	if _, err := p.open(broken); err == nil {
+		t.Error("a choice with a problem was opened")
+	}
+
+	s, err := p.open(router)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if s.Account.Provider().Name != "OpenRouter" || s.Profile != "router" || s.Home.Source != common.KeyFromFile {
+		t.Errorf("router session: provider %q, profile %q, home %+v", s.Account.Provider().Name, s.Profile, s.Home)
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+	defer cancel()
+	if _, err := s.Account.Balance(ctx); err != nil {
+		t.Fatalf("the opened OpenRouter account: %v", err)
+	}
+	if list, err = p.accounts(); err != nil {
+		t.Fatal(err)
+	}
+	if got := currentNames(list); len(got) != 1 || got[0] != "router" {
+		t.Errorf("current after the switch = %v, want [router]", got)
+	}
+
+	// Back to the start account: the same account, with the key it has now.
+	startSession.Account.SetToken("tgn_rolled")
+	back, err := p.open(find(t, list, "work"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if back.Account != startSession.Account {
+		t.Error("the start account was not reopened as it was left")
+	}
+	if list, err = p.accounts(); err != nil {
+		t.Fatal(err)
+	}
+	if got := currentNames(list); len(got) != 1 || got[0] != "work" {
+		t.Errorf("current after switching back = %v, want [work]", got)
+	}
+}
+
+// TestDemoPicker: with --demo the picker offers exactly the two demo
+// accounts, both served in-process, and switches between them.
+func TestDemoPicker(t *testing.T) {
+	demo := &demoOnce{}
+	defer demo.Close()
+	d, err := demo.start()
+	if err != nil {
+		t.Fatal(err)
+	}
+	w := wiring{}
+	startSession, err := w.session(d.settings(demoTargonID))
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := newPicker(nil, startSession, config.Environment{Getenv: func(string) string { return "" }, HomeDir: t.TempDir()}, w, demo.start)
+	list, err := p.accounts()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(list) != 2 || list[0].Provider != "Targon" || !list[0].Current || list[1].Provider != "OpenRouter" || list[1].Current {
+		t.Fatalf("demo choices = %+v, want the Targon demo (current) and the OpenRouter demo", list)
+	}
+	s, err := p.open(list[1])
+	if err != nil {
+		t.Fatal(err)
+	}
+	if s.Home.Source != common.KeyFromDemo || s.SaveKey != nil {
+		t.Errorf("demo session: Home %+v, SaveKey set %v", s.Home, s.SaveKey != nil)
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+	defer cancel()
+	if _, err := s.Account.Balance(ctx); err != nil {
+		t.Fatalf("OpenRouter demo: %v", err)
+	}
+	var n int
+	for page, err := range s.Account.Keys(ctx) {
+		if err != nil {
+			t.Fatal(err)
+		}
+		n += len(page)
+	}
+	if n == 0 {
+		t.Error("the OpenRouter demo lists no keys")
+	}
+	if list, err = p.accounts(); err != nil {
+		t.Fatal(err)
+	}
+	if got := currentNames(list); len(got) != 1 || got[0] != list[1].Name {
+		t.Errorf("current = %v, want [%s]", got, list[1].Name)
+	}
+	if _, ok := startSession.Account.(api.SSHKeys); !ok {
+		t.Error("the Targon demo has no SSH keys")
+	}
+}
+
+// TestStartDemoJoinsThePicker: "try the demo" at the login screen opens
+// the Targon demo, and the picker then lists both demo accounts after the
+// real ones, the Targon demo current.
+func TestStartDemoJoinsThePicker(t *testing.T) {
+	env, _ := pickerEnv(t)
+	start, err := config.Resolve(config.Flags{}, env)
+	if err != nil {
+		t.Fatal(err)
+	}
+	demo := &demoOnce{}
+	defer demo.Close()
+	startSession, err := wiring{}.session(start)
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := newPicker(start, startSession, env, wiring{}, demo.start)
+	s, err := p.startDemo()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if s.Account.Provider().Name != "Targon" || s.Home.Source != common.KeyFromDemo {
+		t.Errorf("demo session: %q, %+v", s.Account.Provider().Name, s.Home)
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+	defer cancel()
+	if _, err := s.Account.Balance(ctx); err != nil {
+		t.Fatalf("Targon demo: %v", err)
+	}
+	list, err := p.accounts()
+	if err != nil {
+		t.Fatal(err)
+	}
+	find(t, list, "work")
+	if got := currentNames(list); len(got) != 1 || got[0] != "demo" {
+		t.Errorf("current = %v, want [demo]", got)
+	}
+	if or := find(t, list, "demo-openrouter"); or.Provider != "OpenRouter" {
+		t.Errorf("demo-openrouter = %+v", or)
+	}
+}
+
+// TestDemoServersFrozenClock: with a frozen clock both simulators make
+// new keys from their seeded sources, so two runs hand out the same
+// secrets (screenshots depend on it).
+func TestDemoServersFrozenClock(t *testing.T) {
+	clock, err := demoClock(func(string) string { return "2025-06-01T12:00:00Z" })
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+	defer cancel()
+	// created returns the secrets of a key created on each demo account.
+	created := func() [2]string {
+		d, err := startDemoServers(clock)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer d.Close()
+		var out [2]string
+		for i, id := range []string{demoTargonID, demoOpenRouterID} {
+			s, err := wiring{}.session(d.settings(id))
+			if err != nil {
+				t.Fatal(err)
+			}
+			sec, err := s.Account.CreateKey(ctx, api.KeySpec{Name: "picture"})
+			if err != nil {
+				t.Fatalf("%s: %v", id, err)
+			}
+			out[i] = sec.Value
+		}
+		if !strings.HasSuffix(d.openrouter.url, openroutertest.BasePath) {
+			t.Errorf("OpenRouter demo URL %q does not end in %s", d.openrouter.url, openroutertest.BasePath)
+		}
+		return out
+	}
+	if a, b := created(), created(); a != b {
+		t.Errorf("a frozen demo made different secrets: %q, then %q", a, b)
+	}
+}
