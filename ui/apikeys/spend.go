@@ -15,12 +15,12 @@ import (
 // that is an api.KeyUpdater): its state, limit and usage, the list's cells
 // worked out once.
 type spend struct {
-	disabled            bool
-	limit, remaining    api.Amount
-	reset               string
-	byok                bool
-	usage               [4]api.Amount // total, day, week, month
-	expires             time.Time
+	disabled           bool
+	limit, remaining   api.Amount
+	reset              string
+	byok               bool
+	usage              [4]api.Amount // total, day, week, month
+	expires            time.Time
 	limitCell, useCell string
 }
 
