@@ -95,7 +95,7 @@ func New(c *common.Common) *Model {
 var spendColumns = []components.Column{
 	{Title: "NAME", Width: 12, Flex: 1},
 	{Title: "STATE", Width: 8},
-	{Title: "LIMIT LEFT", Width: 17},
+	{Title: "LEFT OF LIMIT $", Width: 17},
 	{Title: "USED D/W/M $", Width: 17, Drop: 1},
 	{Title: "KEY", Width: 18, Drop: 2},
 	{Title: "CREATED", Width: 10, Drop: 3},

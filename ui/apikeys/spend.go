@@ -57,15 +57,16 @@ func (s *spend) state(now time.Time) string {
 // resetShort is a reset period in a list cell: "/day", "/wk", "/mo".
 var resetShort = map[string]string{"daily": "/day", "weekly": "/wk", "monthly": "/mo"}
 
-// limitText is a limit for a list cell: "$12.35 of $50/mo", "$50/mo"
-// when what remains is not known, "—" for no limit.
+// limitText is a limit for a list cell, in USD (the column says so):
+// "12.35 of 50/mo" (left of the limit, and its reset), "50/mo" when what
+// remains is not known, "—" for no limit.
 func limitText(limit, remaining api.Amount, reset string) string {
 	if limit == "" {
 		return "—"
 	}
-	out := "$" + cents(limit) + resetShort[reset]
+	out := cents(limit) + resetShort[reset]
 	if remaining != "" {
-		out = "$" + cents(remaining) + " of " + out
+		out = cents(remaining) + " of " + out
 	}
 	return out
 }
