@@ -117,7 +117,7 @@ func (m *Model) replaceConfirm(r row) tea.Cmd {
 	c, acct, clip := m.c, m.c.Account, m.c.Clipboard
 	limit := "no spending limit"
 	if r.spend.limit != "" {
-		limit = "the limit $" + common.Money(string(r.spend.limit)) + " (" + resetWords(r.spend.reset) + ")"
+		limit = "a $" + common.Money(string(r.spend.limit)) + " limit that " + strings.Fields(resetWords(r.spend.reset))[0] + " " + strings.Fields(resetWords(r.spend.reset))[1]
 	}
 	byok := "BYOK usage not counted"
 	if r.spend.byok {

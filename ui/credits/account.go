@@ -118,21 +118,20 @@ func (m *Model) forbidden() bool { return errors.Is(m.err, api.ErrForbidden) }
 // of the key in use, side by side when they fit, else one above the other,
 // and on a small screen without frames and with usage on one line.
 func (m *Model) totalsView() string {
-	for _, compact := range []bool{false, true} {
-		secs := [][]string{m.creditsSection(compact)}
+	// From the roomiest layout to the tightest; the last always goes.
+	layouts := []struct{ compact, framed bool }{{false, true}, {true, true}, {false, false}, {true, false}}
+	var out string
+	for _, l := range layouts {
+		secs := [][]string{m.creditsSection(l.compact)}
 		if _, ok := m.c.Account.(api.CurrentKeyer); ok {
-			secs = append(secs, m.keySection(compact))
+			secs = append(secs, m.keySection(l.compact))
 		}
-		for _, framed := range []bool{true, false} {
-			if framed && compact {
-				continue
-			}
-			if out, ok := m.place(secs, framed); ok || compact && !framed {
-				return out
-			}
+		var fits bool
+		if out, fits = m.place(secs, l.framed); fits {
+			break
 		}
 	}
-	return ""
+	return out
 }
 
 // place lays sections out in frames side by side, or stacked; ok says it
