@@ -116,15 +116,18 @@ type Model struct {
 	// tabKeys are the key map's Tab1…Tab3, enabled for as many tabs as
 	// there are, so "1".."n" and their help follow the tabs.
 	tabKeys []key.Binding
-	active  int
-	modals  []common.Modal
-	login   *login.Model
-	toast   *toast
-	toastID int
-	spinner spinner.Model
-	spin    bool
-	help    help.Model
-	started bool
+	// switchKey is the key map's SwitchAccount, enabled only when main
+	// offers accounts to switch to.
+	switchKey key.Binding
+	active    int
+	modals    []common.Modal
+	login     *login.Model
+	toast     *toast
+	toastID   int
+	spinner   spinner.Model
+	spin      bool
+	help      help.Model
+	started   bool
 	// warnings are the start-up warnings (a credentials file others can
 	// read), drawn whole on lines of their own above the status bar until
 	// startupWarningDuration has passed.
@@ -163,7 +166,8 @@ func New(opts Options) (*Model, error) {
 	if err := keys.Override(opts.Keys); err != nil {
 		return nil, fmt.Errorf("%s: %w", opts.KeysFile, err)
 	}
-	m := &Model{opts: opts}
+	m := &Model{opts: opts, switchKey: keys.SwitchAccount}
+	m.switchKey.SetEnabled(opts.Accounts != nil && opts.OpenAccount != nil)
 	m.c = &common.Common{
 		Styles:          common.NewStyles(),
 		Keys:            keys,
@@ -343,7 +347,7 @@ func (m *Model) update(msg tea.Msg) tea.Cmd {
 		return nil
 	case common.UnauthorizedMsg:
 		if m.login == nil {
-			m.showLogin("The API key was not accepted (401): it may have been deleted or rolled. Sign in with a valid key.")
+			m.showLogin(m.c.ProviderName() + " did not accept the API key (401): it may have been deleted, rolled or disabled. Sign in with a valid key.")
 			return m.login.Init()
 		}
 		return nil
@@ -361,6 +365,8 @@ func (m *Model) update(msg tea.Msg) tea.Cmd {
 		return m.startDemo()
 	case demoStartedMsg:
 		return m.switchToDemo(msg)
+	case switchMsg:
+		return m.switchAccount(msg)
 	case spinner.TickMsg:
 		if msg.ID == m.spinner.ID() {
 			if !m.busy() {
@@ -452,6 +458,10 @@ func (m *Model) onKey(msg tea.KeyMsg) tea.Cmd {
 		m.active = (m.active + len(m.views) - 1) % len(m.views)
 	case key.Matches(msg, k.Refresh):
 		return view.Refresh()
+	case key.Matches(msg, m.switchKey):
+		p, load := newPicker(m.c, m.opts.Accounts, m.opts.OpenAccount)
+		m.push(p)
+		return load
 	default:
 		_, cmd := view.Update(msg)
 		return cmd
@@ -516,6 +526,25 @@ func (m *Model) switchToDemo(msg demoStartedMsg) tea.Cmd {
 	m.buildViews()
 	m.resize()
 	return tea.Batch(m.startViews(), common.Toast(common.ToastSuccess, "Demo account: nothing you do here touches a real account"))
+}
+
+// switchAccount rebuilds the dashboard on the session the picker opened:
+// tabs from its capabilities, views reloaded, modals cleared, and the
+// login screen first when it has no key.
+func (m *Model) switchAccount(msg switchMsg) tea.Cmd {
+	c := *m.c // a new Common: commands of the old account keep theirs
+	setSession(&c, msg.session)
+	m.c = &c
+	m.login, m.modals = nil, nil
+	m.active = 0
+	m.buildViews()
+	var loginInit tea.Cmd
+	if !m.c.Account.HasToken() {
+		m.showLogin("")
+		loginInit = m.login.Init()
+	}
+	m.resize()
+	return tea.Batch(m.startViews(), loginInit, common.Toast(common.ToastSuccess, "Switched to %s (%s)", m.c.Profile, m.c.ProviderName()))
 }
 
 // busy reports whether anything waits for the API.
@@ -679,10 +708,11 @@ func (m *Model) tabBar() string {
 	return st.TabBar.Width(m.c.Width).Render(ansi.Truncate(bar, m.c.Width, "…"))
 }
 
-// statusBar: profile, API host, last refresh, spinner; a toast on the right.
+// statusBar: account, provider, API host, last refresh, spinner; a toast
+// on the right.
 func (m *Model) statusBar() string {
 	st := m.c.Styles
-	left := []string{st.StatusKey.Render("profile ") + st.StatusValue.Render(m.c.Profile)}
+	left := []string{st.StatusValue.Render(m.c.Profile), st.StatusValue.Render(m.c.ProviderName())}
 	host := hostOf(m.c.Account.BaseURL())
 	if m.c.Home.Source == common.KeyFromDemo {
 		host = "built-in demo" // its loopback port means nothing to anyone
@@ -724,7 +754,7 @@ func (m *Model) helpLine() string {
 	case m.login != nil:
 		b = m.login.ShortHelp()
 	default:
-		b = uniqueBindings(append(m.views[m.active].ShortHelp(), k.Refresh, k.Help, k.Quit))
+		b = uniqueBindings(append(m.views[m.active].ShortHelp(), k.Refresh, m.switchKey, k.Help, k.Quit))
 	}
 	// Whole hints only: fewer of them rather than a line cut with "…";
 	// help (which lists the rest), quit and cancel stay.
@@ -751,7 +781,7 @@ func (m *Model) fullHelp() [][]key.Binding {
 		append(append([]key.Binding(nil), m.tabKeys...), k.NextTab, k.PrevTab),
 		{k.Up, k.Down, k.Top, k.Bottom, k.PageUp, k.PageDown},
 	}
-	global := []key.Binding{k.Filter, withDesc(k.Back, "back"), k.Refresh, k.Help, k.Quit, k.ForceQuit}
+	global := []key.Binding{k.Filter, withDesc(k.Back, "back"), k.Refresh, m.switchKey, k.Help, k.Quit, k.ForceQuit}
 	listed := map[string]bool{}
 	for _, b := range global {
 		listed[b.Help().Key] = true

@@ -11,6 +11,7 @@ import (
 	"github.com/charmbracelet/x/exp/teatest"
 
 	"github.com/targon-dash/targon-dash/api"
+	"github.com/targon-dash/targon-dash/api/openrouter"
 	"github.com/targon-dash/targon-dash/api/targon"
 	"github.com/targon-dash/targon-dash/api/targon/targontest"
 	"github.com/targon-dash/targon-dash/ui/common"
@@ -61,7 +62,11 @@ func start(t *testing.T, opts ...harnessOption) *harness {
 	if err != nil {
 		t.Fatal(err)
 	}
-	h := &harness{host: strings.TrimPrefix(url, "http://"), t: t, sim: sim, clip: clip, out: &bytes.Buffer{}, acct: o.Account.(*targon.Account)}
+	acct, _ := o.Account.(*targon.Account) // nil on an OpenRouter account
+	h := &harness{host: strings.TrimPrefix(url, "http://"), t: t, sim: sim, clip: clip, out: &bytes.Buffer{}, acct: acct}
+	if or, ok := o.Account.(*openrouter.Account); ok {
+		h.host = hostOf(or.BaseURL())
+	}
 	h.tm = teatest.NewTestModel(t, probeModel{m}, teatest.WithInitialTermSize(100, 30))
 	return h
 }

@@ -445,7 +445,7 @@ func (r *faultRun) postRound() {
 		rows := 0
 		for _, line := range strings.Split(s.raw, "\n") {
 			// Table rows only: a toast in the status bar may name it too.
-			if strings.Contains(line, "fault-cell") && !strings.Contains(line, "profile ") {
+			if strings.Contains(line, "fault-cell") && !strings.Contains(line, " · Targon · ") {
 				rows++
 			}
 		}

@@ -21,8 +21,10 @@ var goldenSizes = []struct{ w, h int }{{80, 24}, {MinWidth, MinHeight}}
 // goldenScreen is one screen of the golden suite: how to reach it, and
 // what to do with the view before comparing (e.g. hide a random secret).
 type goldenScreen struct {
-	name  string
-	opts  []harnessOption
+	name string
+	opts []harnessOption
+	// with is an option that needs the test (a simulator it serves).
+	with  func(t *testing.T) harnessOption
 	setup func(t *testing.T)
 	drive func(h *harness)
 	// fix rewrites the final view; nil keeps it.
@@ -73,6 +75,41 @@ var goldenScreens = []goldenScreen{
 	{name: "ssh-add-form", drive: func(h *harness) { openSSHKeys(h); h.keys("n"); h.waitFor("Public key") }},
 	{name: "import-picker", setup: fakeSSHDir, drive: func(h *harness) { openSSHKeys(h); h.keys("i"); h.waitFor("Import") }},
 	{name: "login", opts: []harnessOption{signedOut}, drive: func(h *harness) { h.waitFor("Sign in") }},
+	{name: "account-picker", with: withPicker, drive: func(h *harness) { h.waitFor("USD"); h.keys("P"); h.waitFor("broken") }},
+	{name: "or-credits", with: orManagement, drive: func(h *harness) { h.waitFor("Remaining", "Expires") }},
+	{name: "or-credits-inference", with: orInference, drive: func(h *harness) { h.waitFor("inference key", "Expires") }},
+	{name: "or-api-keys", with: orManagement, drive: openORKeys},
+	{name: "or-new-key-form", with: orManagement, drive: func(h *harness) {
+		openORKeys(h)
+		h.keys("n")
+		h.typeText("ci-bot")
+		h.keys("tab")
+		h.typeText("25")
+		h.keys("tab", "right", "right", "right")
+		h.waitFor("monthly")
+	}},
+	{name: "or-confirm-replace", with: orManagement, drive: func(h *harness) { openORKeys(h); h.keys("j", "j", "R"); h.waitFor("Replace") }},
+	{name: "or-disable-old", with: orManagement, drive: func(h *harness) {
+		openORKeys(h)
+		h.keys("j", "j", "R", "y")
+		h.waitFor("copied via")
+		h.idle()
+		h.keys("esc")
+		h.waitFor("Disable the old key now?")
+	}},
+	{name: "or-api-key-details", with: orManagement, drive: func(h *harness) { openORKeys(h); h.keys("j", "j", "enter"); h.waitFor("Hash") }},
+}
+
+// orManagement and orInference start on the OpenRouter demo with its
+// management key or its inference key.
+func orManagement(t *testing.T) harnessOption { return onOpenRouter(t, false) }
+func orInference(t *testing.T) harnessOption  { return onOpenRouter(t, true) }
+
+// openORKeys switches to the OpenRouter API keys and waits for its rows.
+func openORKeys(h *harness) {
+	h.keys("2")
+	h.waitFor("hackathon")
+	h.idle()
 }
 
 // TestGoldenScreens draws every view and dialog at 80x24 and 60x15 with the
@@ -87,7 +124,11 @@ func TestGoldenScreens(t *testing.T) {
 					if sc.setup != nil {
 						sc.setup(t)
 					}
-					h := start(t, sc.opts...)
+					opts := sc.opts
+					if sc.with != nil {
+						opts = append(append([]harnessOption(nil), opts...), sc.with(t))
+					}
+					h := start(t, opts...)
 					h.tm.Send(tea.WindowSizeMsg{Width: size.w, Height: size.h})
 					sc.drive(h)
 					h.idle()

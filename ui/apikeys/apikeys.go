@@ -1,9 +1,11 @@
 // Package apikeys is the API keys tab: the list of the account's keys, and
 // creating, renaming, deleting and (where the account is an api.Roller)
-// rolling them.
+// rolling them; where the account is an api.KeyUpdater, also disabling,
+// enabling, spending limits and replacing a key (R).
 package apikeys
 
 import (
+	"errors"
 	"fmt"
 
 	"github.com/charmbracelet/bubbles/key"
@@ -20,9 +22,17 @@ type Model struct {
 	*components.KeyList[api.Key]
 	common.Outbox
 	// roller is the account as an api.Roller; nil when keys cannot be
-	// rolled, and then the roll binding is disabled (no hint, no help).
-	roller api.Roller
-	roll   key.Binding
+	// rolled. updater is the account as an api.KeyUpdater (disable, limit,
+	// replace); nil when it is not.
+	roller  api.Roller
+	updater api.KeyUpdater
+	// forbidden says the list was refused (403) for a key that cannot
+	// manage keys: the view says so and offers no action.
+	forbidden bool
+	// The view's own bindings, disabled (no hint, no help) where they
+	// cannot act: roll is "roll secret" for a Roller and "replace" for a
+	// KeyUpdater.
+	newKey, rename, del, roll, disable, limit key.Binding
 }
 
 // The view's results, delivered by its dialogs.
@@ -33,6 +43,18 @@ type (
 		copyErr error
 	}
 	renamedMsg struct{ key api.Key }
+	// updatedMsg is a key after a disable, enable or limit change.
+	updatedMsg struct {
+		key   api.Key
+		toast string
+	}
+	// replacedMsg is the new key of a replace, and the key it replaces.
+	replacedMsg struct {
+		secret  api.Secret
+		how     string
+		copyErr error
+		old     row
+	}
 	deletedMsg struct {
 		uid, name string
 		inUse     bool
@@ -48,18 +70,62 @@ type (
 
 // New returns the view; Init starts loading.
 func New(c *common.Common) *Model {
-	m := &Model{c: c, roll: c.Keys.Roll}
+	m := &Model{c: c}
 	m.roller, _ = c.Account.(api.Roller)
-	m.roll.SetEnabled(m.roller != nil)
-	m.KeyList = components.NewKeyList(c, []components.Column{
+	m.updater, _ = c.Account.(api.KeyUpdater)
+	cols := []components.Column{
 		{Title: "NAME", Width: 16, Flex: 1},
 		{Title: "UID", Width: 16},
 		{Title: "KEY", Width: 10},
 		{Title: "CREATED", Width: 12},
 		{Title: "UPDATED", Width: 12},
-	}, "API key", "API keys", c.Account.Keys,
+	}
+	if m.updater != nil {
+		cols = spendColumns
+	}
+	m.KeyList = components.NewKeyList(c, cols, "API key", "API keys", c.Account.Keys,
 		func(k api.Key) components.Row { return newRow(c, k) })
+	m.syncKeys()
 	return m
+}
+
+// spendColumns are the list's columns for keys with spending settings.
+// A narrow screen drops CREATED, then the label, then usage, before it
+// cuts names; the state (a disabled key) and the limit always stay.
+var spendColumns = []components.Column{
+	{Title: "NAME", Width: 12, Flex: 1},
+	{Title: "STATE", Width: 8},
+	{Title: "LEFT OF LIMIT $", Width: 17},
+	{Title: "USED D/W/M $", Width: 17, Drop: 1},
+	{Title: "KEY", Width: 18, Drop: 2},
+	{Title: "CREATED", Width: 10, Drop: 3},
+}
+
+// syncKeys enables the view's bindings that can act on this account in
+// this state, and names R for what it does here.
+func (m *Model) syncKeys() {
+	k := m.c.Keys
+	m.newKey, m.rename, m.del, m.roll, m.disable, m.limit = k.New, k.Rename, k.Delete, k.Roll, k.Disable, k.Limit
+	if m.roller == nil && m.updater != nil {
+		m.roll.SetHelp(m.roll.Help().Key, "replace")
+	}
+	can := !m.forbidden
+	m.newKey.SetEnabled(can)
+	m.rename.SetEnabled(can)
+	m.del.SetEnabled(can)
+	m.roll.SetEnabled(can && (m.roller != nil || m.updater != nil))
+	m.disable.SetEnabled(can && m.updater != nil)
+	m.limit.SetEnabled(can && m.updater != nil)
+}
+
+// checkForbidden notes whether the list was refused for a key that cannot
+// manage keys (403), which no retry changes.
+func (m *Model) checkForbidden() {
+	forbidden := errors.Is(m.Loader.Err(), api.ErrForbidden)
+	if forbidden != m.forbidden {
+		m.forbidden = forbidden
+		m.syncKeys()
+	}
 }
 
 // Title is the tab label.
@@ -69,7 +135,19 @@ func (m *Model) Title() string { return "API keys" }
 func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	switch msg := msg.(type) {
 	case components.PageMsg[api.Key]:
-		return m, m.Page(msg)
+		cmd := m.Page(msg)
+		m.checkForbidden()
+		return m, cmd
+	case goneMsg:
+		return m, m.gone()
+	case updatedMsg:
+		return m, tea.Batch(m.Table.Replace(newRow(m.c, msg.key)), common.Toast(common.ToastSuccess, "%s", msg.toast))
+	case replacedMsg:
+		r := newRow(m.c, msg.secret.Key)
+		cmd := m.Table.Prepend(r)
+		secret := components.NewSecret(m.c, fmt.Sprintf("New API key “%s” (replaces %s)", r.name, msg.old.masked), msg.secret.Value, msg.how, msg.copyErr)
+		m.Open(secret.Then(m.disableOldConfirm(msg.old)))
+		return m, cmd
 	case createdMsg:
 		r := newRow(m.c, msg.secret.Key)
 		cmd := m.Table.Prepend(r)
@@ -111,25 +189,37 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 // onKey runs the view's own keys: details, new, rename, delete, roll, copy.
 func (m *Model) onKey(msg tea.KeyMsg) (tea.Cmd, bool) {
 	k := m.c.Keys
-	if key.Matches(msg, k.New) {
+	if key.Matches(msg, m.newKey) {
+		if m.updater != nil {
+			return m.newSpendForm(), true
+		}
 		return m.newForm(), true
 	}
 	sel, ok := m.Table.Selected().(row)
 	switch {
-	case !key.Matches(msg, k.Details, k.Rename, k.Delete, m.roll, k.Copy):
+	case !key.Matches(msg, k.Details, m.rename, m.del, m.roll, m.disable, m.limit, k.Copy):
 		return nil, false
 	case !ok:
 		return common.Toast(common.ToastInfo, "No API key selected"), true
 	case key.Matches(msg, k.Details):
 		m.Open(m.details(sel))
 		return nil, true
-	case key.Matches(msg, k.Rename):
+	case key.Matches(msg, m.rename):
 		return m.renameForm(sel), true
-	case key.Matches(msg, k.Delete):
+	case key.Matches(msg, m.del):
 		return m.deleteConfirm(sel), true
-	case key.Matches(msg, m.roll):
+	case key.Matches(msg, m.roll) && m.roller != nil:
 		return m.rollConfirm(sel), true
+	case key.Matches(msg, m.roll):
+		return m.replaceConfirm(sel), true
+	case key.Matches(msg, m.disable):
+		return m.toggleDisabled(sel), true
+	case key.Matches(msg, m.limit):
+		return m.limitForm(sel), true
 	case key.Matches(msg, k.Copy):
+		if m.updater != nil && m.roller == nil {
+			return common.Toast(common.ToastInfo, "A secret is shown and copied only when a key is created (or replaced, %s)", m.roll.Help().Key), true
+		}
 		if m.roller == nil {
 			return common.Toast(common.ToastInfo, "A secret is shown and copied only when it is created"), true
 		}
@@ -138,13 +228,23 @@ func (m *Model) onKey(msg tea.KeyMsg) (tea.Cmd, bool) {
 	return nil, false
 }
 
-// View draws the list with its loading or error note.
-func (m *Model) View() string { return m.ViewWith(m.c.Styles, "") }
+// View draws the list with its loading or error note; for a key that
+// may not list keys, why, instead of an error to retry.
+func (m *Model) View() string {
+	if m.forbidden {
+		return m.forbiddenView()
+	}
+	return m.ViewWith(m.c.Styles, "")
+}
 
 // ShortHelp is the view's line of help.
 func (m *Model) ShortHelp() []key.Binding {
 	k := m.c.Keys
-	return []key.Binding{k.New, k.Rename, k.Delete, withDesc(m.roll, "roll"), k.Details, k.Filter}
+	roll := m.roll
+	if m.roller != nil {
+		roll = withDesc(m.roll, "roll")
+	}
+	return []key.Binding{m.newKey, m.rename, m.del, m.disable, m.limit, roll, k.Details, k.Filter}
 }
 
 // withDesc is b with another help description.
@@ -156,5 +256,5 @@ func withDesc(b key.Binding, desc string) key.Binding {
 // FullHelp is the view's part of the help screen.
 func (m *Model) FullHelp() [][]key.Binding {
 	k := m.c.Keys
-	return [][]key.Binding{{k.Details, k.New, k.Rename, k.Delete, m.roll, k.Filter}}
+	return [][]key.Binding{{k.Details, m.newKey, m.rename, m.del, m.roll, m.disable, m.limit, k.Filter}}
 }

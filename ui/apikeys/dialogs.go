@@ -115,8 +115,15 @@ func (m *Model) details(r row) common.Modal {
 		{Label: "Created", Value: common.ExactTime(r.created) + "  (" + common.RelativeTime(r.created, r.now()) + ")"},
 		{Label: "Updated", Value: common.ExactTime(r.updated) + "  (" + common.RelativeTime(r.updated, r.now()) + ")"},
 	}
+	if r.spend != nil {
+		// An account without roll: its ids are hashes, and a key has
+		// spending settings.
+		rows[1].Label = "Hash"
+		rows[2].Value = r.masked + "  (the secret is shown only when created)"
+		rows = append(rows[:3], append(spendDetails(r), rows[3:]...)...)
+	}
 	if r.inUse {
 		rows = append(rows, components.DetailRow{Label: "In use", Value: "this dashboard is signed in with this key"})
 	}
-	return components.NewInfo(m.c, "API key “"+r.name+"”", rows).WithCopy(r.uid, "UID")
+	return components.NewInfo(m.c, "API key “"+r.name+"”", rows).WithCopy(r.uid, rows[1].Label)
 }

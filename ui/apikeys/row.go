@@ -15,6 +15,9 @@ type row struct {
 	created, updated  time.Time
 	// inUse marks the key this dashboard authenticates with.
 	inUse bool
+	// spend holds the spending settings of accounts that have them
+	// (api.KeyUpdater); nil otherwise.
+	spend *spend
 	now   func() time.Time
 	// filter is what "/" matches, worked out once (lower case).
 	filter string
@@ -33,6 +36,10 @@ func newRow(c *common.Common, k api.Key) row {
 		now:     c.Now,
 	}
 	r.filter = strings.ToLower(r.name + " " + r.uid + " " + r.masked)
+	if _, ok := c.Account.(api.KeyUpdater); ok {
+		r.spend = newSpend(k)
+		r.filter += " " + r.spend.state(c.Now())
+	}
 	return r
 }
 
@@ -48,12 +55,17 @@ func (r row) FilterValue() string {
 	return r.filter
 }
 
-// Cells are the columns: name, uid, masked key, created, updated.
+// Cells are the columns: name, uid, masked key, created, updated; with
+// spending settings (spendColumns) name, state, limit, usage, label,
+// created.
 func (r row) Cells() []string {
 	name := r.name
 	if r.inUse {
 		name = "● " + name + " · in use"
 	}
 	now := r.now()
+	if s := r.spend; s != nil {
+		return []string{name, s.state(now), s.limitCell, s.useCell, r.masked, common.RelativeTime(r.created, now)}
+	}
 	return []string{name, r.uid, r.masked, common.RelativeTime(r.created, now), common.RelativeTime(r.updated, now)}
 }

@@ -6,6 +6,7 @@ package common
 
 import (
 	"context"
+	"errors"
 	"time"
 
 	"github.com/charmbracelet/bubbles/key"
@@ -63,8 +64,23 @@ func (c *Common) ProviderName() string {
 	return c.Account.Provider().Name
 }
 
-// ErrorText is the package ErrorText, naming the account's provider.
-func (c *Common) ErrorText(err error) string { return ErrorTextFor(c.ProviderName(), err) }
+// ErrorText is the package ErrorText, naming the account's provider. A
+// 403 from an account that tells key kinds apart (an api.CurrentKeyer:
+// management and inference keys) says a management key is needed.
+func (c *Common) ErrorText(err error) string {
+	if errors.Is(err, api.ErrForbidden) && c.ManagementKeys() {
+		return "needs a management key"
+	}
+	return ErrorTextFor(c.ProviderName(), err)
+}
+
+// ManagementKeys reports whether the account tells management keys (which
+// manage keys) from inference keys (which cannot): it can describe its own
+// key (api.CurrentKeyer).
+func (c *Common) ManagementKeys() bool {
+	_, ok := c.Account.(api.CurrentKeyer)
+	return ok
+}
 
 // OpenModalMsg asks the root to put Modal on top of the screen.
 //

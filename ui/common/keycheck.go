@@ -18,6 +18,7 @@ func (k *KeyMap) fixedBindings() map[string]*key.Binding {
 		"force_quit": &k.ForceQuit,
 		"yes":        &k.Yes, "no": &k.No,
 		"next_field": &k.NextField, "prev_field": &k.PrevField, "submit": &k.Submit,
+		"choice_next": &k.ChoiceNext, "choice_prev": &k.ChoicePrev,
 	}
 }
 
@@ -42,7 +43,7 @@ func (k *KeyMap) Scopes() []KeyScope {
 	return []KeyScope{
 		{Name: "the main views", Actions: append(main, "force_quit")},
 		{Name: "confirmations", Actions: []string{"yes", "no", "back", "force_quit"}},
-		{Name: "forms", Actions: []string{"next_field", "prev_field", "submit", "back", "force_quit"}},
+		{Name: "forms", Actions: []string{"next_field", "prev_field", "submit", "choice_next", "choice_prev", "back", "force_quit"}},
 	}
 }
 

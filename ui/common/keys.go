@@ -21,10 +21,12 @@ type KeyMap struct {
 	PageUp, PageDown key.Binding
 	Filter           key.Binding
 	Refresh          key.Binding
-	Help             key.Binding
-	Back             key.Binding
-	Quit             key.Binding
-	ForceQuit        key.Binding
+	// SwitchAccount opens the account picker (main views only).
+	SwitchAccount key.Binding
+	Help          key.Binding
+	Back          key.Binding
+	Quit          key.Binding
+	ForceQuit     key.Binding
 
 	// In the key views.
 	Details key.Binding
@@ -34,6 +36,10 @@ type KeyMap struct {
 	Delete  key.Binding
 	Roll    key.Binding
 	Copy    key.Binding
+	// Disable disables or enables a key, Limit sets its spending limit
+	// (accounts that are api.KeyUpdaters).
+	Disable key.Binding
+	Limit   key.Binding
 
 	// In confirmations (and the login screen's save question).
 	Yes key.Binding
@@ -46,6 +52,8 @@ type KeyMap struct {
 
 	// In forms.
 	NextField, PrevField, Submit key.Binding
+	// ChoiceNext and ChoicePrev cycle a form's choice field.
+	ChoiceNext, ChoicePrev key.Binding
 }
 
 // DefaultKeyMap is the key map of DESIGN.md.
@@ -54,37 +62,42 @@ func DefaultKeyMap() *KeyMap {
 		return key.NewBinding(key.WithKeys(keys...), key.WithHelp(helpKeys(keys), help))
 	}
 	km := &KeyMap{
-		Tab1:      b("credits", "1"),
-		Tab2:      b("API keys", "2"),
-		Tab3:      b("SSH keys", "3"),
-		NextTab:   b("next view", "tab"),
-		PrevTab:   b("previous view", "shift+tab"),
-		Up:        b("up", "k", "up"),
-		Down:      b("down", "j", "down"),
-		Top:       b("first", "g", "home"),
-		Bottom:    b("last", "G", "end"),
-		PageUp:    b("page up", "pgup", "ctrl+b"),
-		PageDown:  b("page down", "pgdown", "ctrl+f"),
-		Filter:    b("filter", "/"),
-		Refresh:   b("refresh", "r"),
-		Help:      b("help", "?"),
-		Back:      b("back", "esc"),
-		Quit:      b("quit", "q"),
-		ForceQuit: b("quit", "ctrl+c"),
-		Details:   b("details", "enter"),
-		New:       b("new", "n"),
-		Import:    b("import ~/.ssh", "i"),
-		Rename:    b("rename", "e"),
-		Delete:    b("delete", "d"),
-		Roll:      b("roll secret", "R"),
-		Copy:      b("copy", "y"),
-		Yes:       b("yes", "y"),
-		No:        b("no", "n"),
-		Choice:    b("switch button", "left", "right", "h", "l", "tab", "shift+tab"),
-		Demo:      b("try the demo", "ctrl+d"),
-		NextField: b("next field", "tab"),
-		PrevField: b("previous field", "shift+tab"),
-		Submit:    b("submit", "enter"),
+		Tab1:          b("credits", "1"),
+		Tab2:          b("API keys", "2"),
+		Tab3:          b("SSH keys", "3"),
+		NextTab:       b("next view", "tab"),
+		PrevTab:       b("previous view", "shift+tab"),
+		Up:            b("up", "k", "up"),
+		Down:          b("down", "j", "down"),
+		Top:           b("first", "g", "home"),
+		Bottom:        b("last", "G", "end"),
+		PageUp:        b("page up", "pgup", "ctrl+b"),
+		PageDown:      b("page down", "pgdown", "ctrl+f"),
+		Filter:        b("filter", "/"),
+		Refresh:       b("refresh", "r"),
+		SwitchAccount: b("switch account", "P"),
+		Help:          b("help", "?"),
+		Back:          b("back", "esc"),
+		Quit:          b("quit", "q"),
+		ForceQuit:     b("quit", "ctrl+c"),
+		Details:       b("details", "enter"),
+		New:           b("new", "n"),
+		Import:        b("import ~/.ssh", "i"),
+		Rename:        b("rename", "e"),
+		Delete:        b("delete", "d"),
+		Roll:          b("roll secret", "R"),
+		Copy:          b("copy", "y"),
+		Disable:       b("disable/enable", "x"),
+		Limit:         b("set limit", "L"),
+		Yes:           b("yes", "y"),
+		No:            b("no", "n"),
+		Choice:        b("switch button", "left", "right", "h", "l", "tab", "shift+tab"),
+		Demo:          b("try the demo", "ctrl+d"),
+		NextField:     b("next field", "tab"),
+		PrevField:     b("previous field", "shift+tab"),
+		Submit:        b("submit", "enter"),
+		ChoiceNext:    b("next choice", "right", " "),
+		ChoicePrev:    b("previous choice", "left"),
 	}
 	// Show the main key only where a binding has a long alternative.
 	for _, kb := range []*key.Binding{&km.Top, &km.Bottom, &km.PageUp, &km.PageDown} {
@@ -117,6 +130,7 @@ func (k *KeyMap) Actions() map[string]*key.Binding {
 		"filter": &k.Filter, "refresh": &k.Refresh, "help": &k.Help, "back": &k.Back, "quit": &k.Quit,
 		"details": &k.Details, "new": &k.New, "import": &k.Import, "rename": &k.Rename,
 		"delete": &k.Delete, "roll": &k.Roll, "copy": &k.Copy,
+		"disable": &k.Disable, "limit": &k.Limit, "switch_account": &k.SwitchAccount,
 		"demo": &k.Demo,
 		// Confirmation and form keys are not remappable: letters in forms
 		// must stay text.

@@ -26,6 +26,10 @@ type Field struct {
 	// Validate checks the value before submitting; its error is shown under
 	// the field and the typed text stays.
 	Validate func(string) error
+	// Choices makes the field a choice among these values instead of a
+	// text input: the key map's ChoiceNext/ChoicePrev (→/space, ←) cycle
+	// them. Value picks the one chosen first (the first when it is none).
+	Choices []string
 }
 
 // Form is a modal with text fields. tab/shift+tab move between fields;
@@ -48,8 +52,18 @@ type Form struct {
 type formField struct {
 	Field
 	input textinput.Model
-	err   string
-	guard KeyGuard
+	// choice is the index of the chosen value of a choice field.
+	choice int
+	err    string
+	guard  KeyGuard
+}
+
+// value is the field's text, or its chosen value.
+func (fd *formField) value() string {
+	if len(fd.Choices) > 0 {
+		return fd.Choices[fd.choice]
+	}
+	return fd.input.Value()
 }
 
 // NewForm returns a form; act runs with the trimmed field values and a
@@ -68,10 +82,11 @@ func NewForm(c *common.Common, title string, fields []Field, act func(ctx contex
 			in.EchoMode = textinput.EchoPassword
 			in.EchoCharacter = '•'
 		}
-		in.SetValue(fd.Value)
 		in.PlaceholderStyle = c.Styles.Muted
 		in.Cursor.Style = c.Styles.Accent
-		f.fields = append(f.fields, formField{Field: fd, input: in})
+		ff := formField{Field: fd, input: in}
+		ff.setValue(fd.Value)
+		f.fields = append(f.fields, ff)
 	}
 	f.setFocus(0)
 	f.SetSize(c.Width, c.Height)
@@ -85,11 +100,25 @@ func (f *Form) OnError(p ErrorPolicy) *Form {
 	return f
 }
 
-// Value is the current text of field i.
-func (f *Form) Value(i int) string { return f.fields[i].input.Value() }
+// Value is the current text (or choice) of field i.
+func (f *Form) Value(i int) string { return f.fields[i].value() }
 
-// SetValue replaces the text of field i.
-func (f *Form) SetValue(i int, v string) { f.fields[i].input.SetValue(v) }
+// SetValue replaces the text of field i (or chooses v, when it is one of
+// the field's choices).
+func (f *Form) SetValue(i int, v string) { f.fields[i].setValue(v) }
+
+// setValue sets the text, or the choice equal to v.
+func (fd *formField) setValue(v string) {
+	if len(fd.Choices) == 0 {
+		fd.input.SetValue(v)
+		return
+	}
+	for i, ch := range fd.Choices {
+		if ch == v {
+			fd.choice = i
+		}
+	}
+}
 
 // Closed reports whether the dialog is done.
 func (f *Form) Closed() bool { return f.run.closed }
@@ -175,6 +204,22 @@ func (f *Form) Update(msg tea.Msg) (common.Modal, tea.Cmd) {
 		return f, f.submit()
 	}
 	fd := &f.fields[f.focus]
+	if n := len(fd.Choices); n > 0 {
+		// A choice takes no text: only the cycling keys change it.
+		switch {
+		case key.Matches(km, keys.ChoiceNext):
+			fd.choice = (fd.choice + 1) % n
+		case key.Matches(km, keys.ChoicePrev):
+			fd.choice = (fd.choice + n - 1) % n
+		default:
+			return f, nil
+		}
+		fd.err, f.run.err = "", nil
+		if f.OnChange != nil {
+			f.OnChange(f, f.focus)
+		}
+		return f, nil
+	}
 	before := fd.input.Value()
 	cmd, refused := fd.guard.Update(&fd.input, km)
 	if fd.input.Value() != before || refused {
@@ -195,7 +240,7 @@ func (f *Form) submit() tea.Cmd {
 	values := make([]string, len(f.fields))
 	firstBad := -1
 	for i := range f.fields {
-		values[i] = strings.TrimSpace(f.fields[i].input.Value())
+		values[i] = strings.TrimSpace(f.fields[i].value())
 		if values[i] == "" && f.fields[i].err == PrivateKeyRefused {
 			// Still empty because a private key was refused: that says why.
 			if firstBad < 0 {
@@ -245,7 +290,11 @@ func (f *Form) View() string {
 			marker = st.Accent.Render("› ")
 			f.box.keep[0] = n
 		}
-		add(label.Render(fd.Label), marker+fd.input.View())
+		if len(fd.Choices) > 0 {
+			add(label.Render(fd.Label), marker+f.choices(fd, i == f.focus))
+		} else {
+			add(label.Render(fd.Label), marker+fd.input.View())
+		}
 		switch {
 		case fd.err != "":
 			add(indent(st.Error.Render(WrapWords("✗ "+fd.err, inner-2))))
@@ -272,9 +321,31 @@ func (f *Form) View() string {
 	return f.box.Render(st, k, st.Modal, st.ModalTitle.Render(WrapWords(f.title, inner)), strings.Join(body, "\n"), status)
 }
 
-// ShortHelp lists the form's keys.
+// choices draws a choice field's values on one line, the chosen one
+// marked by shape ("● monthly" among "○ none"), not by colour alone, and
+// wrapped when the line is narrow.
+func (f *Form) choices(fd formField, focused bool) string {
+	st := f.c.Styles
+	parts := make([]string, len(fd.Choices))
+	for i, ch := range fd.Choices {
+		switch {
+		case i == fd.choice && focused:
+			parts[i] = st.Accent.Render("● " + ch)
+		case i == fd.choice:
+			parts[i] = "● " + ch
+		default:
+			parts[i] = st.Muted.Render("○ " + ch)
+		}
+	}
+	return WrapWords(strings.Join(parts, "  "), f.box.Inner()-2)
+}
+
+// ShortHelp lists the form's keys; on a choice field, how to change it.
 func (f *Form) ShortHelp() []key.Binding {
 	k := f.c.Keys
+	if len(f.fields[f.focus].Choices) > 0 {
+		return []key.Binding{k.Submit, k.NextField, withHelp(k.ChoiceNext, "change"), withHelp(k.Back, "cancel")}
+	}
 	return []key.Binding{k.Submit, k.NextField, k.PrevField, withHelp(k.Back, "cancel")}
 }
 

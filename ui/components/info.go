@@ -28,6 +28,9 @@ type Info struct {
 	copyText, copyWhat string
 	note               string
 	box                Box
+	// then is opened when the pane closes (see Then).
+	then common.Modal
+	common.Outbox
 }
 
 // NewInfo returns a details pane with rows and free lines under them.
@@ -40,6 +43,14 @@ func NewInfo(c *common.Common, title string, rows []DetailRow, lines ...string) 
 // WithCopy makes y copy text, described as what.
 func (m *Info) WithCopy(text, what string) *Info {
 	m.copyText, m.copyWhat = text, what
+	return m
+}
+
+// Then makes the pane open md when it closes, so a question that follows
+// a shown-once secret ("disable the old key now?") comes only after the
+// secret has been seen.
+func (m *Info) Then(md common.Modal) *Info {
+	m.then = md
 	return m
 }
 
@@ -66,6 +77,10 @@ func (m *Info) Update(msg tea.Msg) (common.Modal, tea.Cmd) {
 	switch {
 	case key.Matches(km, k.Back, k.Submit, k.Quit):
 		m.closed = true
+		if m.then != nil {
+			m.Open(m.then)
+			m.then = nil
+		}
 		return m, nil
 	case key.Matches(km, k.Copy) && m.copyText != "":
 		// Copying may run a helper program (xclip, wl-copy): off the UI

@@ -2,6 +2,7 @@ package components
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"iter"
 	"sync"
@@ -9,6 +10,7 @@ import (
 
 	tea "github.com/charmbracelet/bubbletea"
 
+	"github.com/targon-dash/targon-dash/api"
 	"github.com/targon-dash/targon-dash/ui/common"
 )
 
@@ -158,6 +160,9 @@ func (l *Loader[T]) Update(msg PageMsg[T]) (items []T, replace bool, cmd tea.Cmd
 // what names the items ("API keys"); have is how many are shown.
 func (l *Loader[T]) Note(st *common.Styles, what string, have int) string {
 	switch {
+	case errors.Is(l.err, api.ErrForbidden):
+		// Not allowed for this key: retrying changes nothing.
+		return st.Error.Render("✗ " + what + ": " + l.c.ErrorText(l.err))
 	case l.err != nil:
 		// The hint comes before the reason, so a narrow screen cuts the
 		// reason rather than the way out.

@@ -22,6 +22,9 @@ type Column struct {
 	Title string
 	Width int
 	Flex  int
+	// Drop orders which columns go when the screen is too narrow for every
+	// column's minimum width: the highest Drop goes first; 0 never goes.
+	Drop int
 }
 
 // Row is an item of a Table: its filter text, its cells, already
@@ -131,7 +134,7 @@ func (t *Table) topLine(shown int) string {
 func (t *Table) SetSize(w, h int) {
 	t.width = w
 	t.height = max(1, h-2)
-	t.widths = columnWidths(t.cols, w-3)
+	t.widths = columnWidths(keptColumns(t.cols, w-3), w-3)
 	t.List.SetSize(w, t.height)
 	// The list sizes its filter input to the whole width, padding it with
 	// spaces; unsized, the match count can follow the query.
@@ -139,12 +142,51 @@ func (t *Table) SetSize(w, h int) {
 	t.scroll(len(t.List.VisibleItems()))
 }
 
+// keptColumns is cols with the columns that do not fit in width dropped,
+// highest Drop first (a dropped column keeps its place with Width -1).
+func keptColumns(cols []Column, width int) []Column {
+	kept := append([]Column(nil), cols...)
+	need := func() int {
+		n, used := 0, 0
+		for _, c := range kept {
+			if c.Width >= 0 {
+				n++
+				used += c.Width
+			}
+		}
+		return used + max(0, n-1)
+	}
+	for need() > width {
+		worst := -1
+		for i, c := range kept {
+			if c.Width >= 0 && c.Drop > 0 && (worst < 0 || c.Drop > kept[worst].Drop) {
+				worst = i
+			}
+		}
+		if worst < 0 {
+			break
+		}
+		kept[worst].Width, kept[worst].Flex = -1, 0
+	}
+	return kept
+}
+
 // columnWidths shares width among columns: each gets its minimum, then the
-// spare goes by Flex. One space separates columns.
+// spare goes by Flex. One space separates columns. A column of Width -1
+// (dropped) gets -1 and no space.
 func columnWidths(cols []Column, width int) []int {
 	out := make([]int, len(cols))
-	used, flex := len(cols)-1, 0
+	used, flex := -1, 0
+	for _, c := range cols {
+		if c.Width >= 0 {
+			used++
+		}
+	}
 	for i, c := range cols {
+		if c.Width < 0 {
+			out[i] = -1
+			continue
+		}
 		out[i] = c.Width
 		used += c.Width
 		flex += c.Flex
@@ -374,10 +416,15 @@ func (t *Table) View() string {
 	b.WriteString("\n")
 	var h strings.Builder
 	h.WriteString("  ")
+	first := true
 	for i, c := range t.cols {
-		if i > 0 {
+		if t.widths[i] < 0 {
+			continue
+		}
+		if !first {
 			h.WriteByte(' ')
 		}
+		first = false
 		h.WriteString(fit(c.Title, t.widths[i]))
 	}
 	b.WriteString(t.c.Styles.Header.Render(ansi.Truncate(h.String(), t.width, "")))
@@ -402,13 +449,18 @@ func (t *Table) View() string {
 // marked when it is under the cursor.
 func (t *Table) renderRow(w io.StringWriter, r Row, selected bool) {
 	var b strings.Builder
+	first := true
 	for i, cell := range r.Cells() {
 		if i >= len(t.widths) {
 			break
 		}
-		if i > 0 {
+		if t.widths[i] < 0 {
+			continue // dropped on a narrow screen
+		}
+		if !first {
 			b.WriteByte(' ')
 		}
+		first = false
 		b.WriteString(fit(cell, t.widths[i]))
 	}
 	st := t.c.Styles

@@ -69,6 +69,16 @@ type Model struct {
 	change  string
 	updated time.Time // when the last good answer arrived
 	err     error     // the last request's error, nil after a success
+
+	// total and used are the credits bought and spent, where the account
+	// says (hasTotals).
+	total, used balance
+	hasTotals   bool
+	// cur is the key in use, for an api.CurrentKeyer (nil before it
+	// arrives); curErr why it could not be described.
+	cur     *currentKey
+	curErr  error
+	curBusy bool
 }
 
 // New returns the Credits view; Init starts loading.
@@ -83,7 +93,7 @@ func (m *Model) Init() tea.Cmd { return m.Refresh() }
 // Refresh reloads the balance now. It also restarts the automatic-refresh
 // timer, so the next automatic refresh comes one full interval later.
 func (m *Model) Refresh() tea.Cmd {
-	return tea.Batch(m.load(), m.startTicking())
+	return tea.Batch(m.load(), m.loadCurrent(), m.startTicking())
 }
 
 // load sends one credits request; a reply of any earlier one is dropped
@@ -123,7 +133,7 @@ func (m *Model) Title() string { return "Credits" }
 func (m *Model) Capturing() bool { return false }
 
 // Busy reports whether a credits request is in flight.
-func (m *Model) Busy() bool { return m.busy }
+func (m *Model) Busy() bool { return m.busy || m.curBusy }
 
 // Updated is when the balance last arrived (zero before).
 func (m *Model) Updated() time.Time { return m.updated }
@@ -142,6 +152,8 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	switch msg := msg.(type) {
 	case loadedMsg:
 		return m, m.onLoaded(msg)
+	case currentMsg:
+		return m, m.onCurrent(msg)
 	case tickMsg:
 		if msg.gen != m.tickGen {
 			return m, nil
@@ -150,7 +162,7 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		if m.busy {
 			return m, next
 		}
-		return m, tea.Batch(m.load(), next)
+		return m, tea.Batch(m.load(), m.loadCurrent(), next)
 	case tea.KeyMsg:
 		if key.Matches(msg, m.c.Keys.Refresh) {
 			return m, m.Refresh()
@@ -173,6 +185,10 @@ func (m *Model) onLoaded(msg loadedMsg) tea.Cmd {
 			m.tickGen++
 			return func() tea.Msg { return common.UnauthorizedMsg{} }
 		}
+		if errors.Is(msg.err, api.ErrForbidden) {
+			// Not allowed for this key: asking again changes nothing.
+			m.tickGen++
+		}
 		return nil
 	}
 	m.err = nil
@@ -180,6 +196,9 @@ func (m *Model) onLoaded(msg loadedMsg) tea.Cmd {
 	m.updated = m.c.Now()
 	// Everything drawn is computed here, once: View only lays it out.
 	m.bal = newBalance(msg.balance)
+	m.hasTotals = msg.balance.Total != "" || msg.balance.Used != ""
+	m.total = newBalance(api.Balance{Remaining: msg.balance.Total})
+	m.used = newBalance(api.Balance{Remaining: msg.balance.Used})
 	m.sign, m.change = 0, ""
 	if v := m.bal.value; v != nil {
 		if m.first == nil {
@@ -203,6 +222,10 @@ func (m *Model) View() string {
 		width = 80
 	}
 	inner := max(10, width-2*len(indent))
+
+	if m.hasTotals || m.c.ManagementKeys() {
+		return m.totalsView()
+	}
 
 	var sections [][]string
 	if !m.loaded {
@@ -320,7 +343,9 @@ func (m *Model) bigBalance(width int) []string {
 
 // isLow reports whether the last balance is under LowBalance.
 func (m *Model) isLow() bool {
-	return m.bal.value != nil && m.bal.value.Cmp(big.NewRat(LowBalance, 1)) < 0
+	// The threshold is in Targon's credits; an account that states a
+	// total (USD bought and spent) is not measured against it.
+	return !m.hasTotals && m.bal.value != nil && m.bal.value.Cmp(big.NewRat(LowBalance, 1)) < 0
 }
 
 // wrapped renders text in style, wrapped to width.

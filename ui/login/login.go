@@ -204,7 +204,14 @@ func (m *Model) check() tea.Cmd {
 		}
 		ctx, cancel := context.WithTimeout(context.Background(), common.RequestTimeout)
 		defer cancel()
-		_, err = acct.Balance(ctx)
+		// An account that can describe its own key checks it that way, so
+		// a key that may not read the credits (an inference key) still
+		// signs in; others ask for the balance.
+		if keyer, ok := acct.(api.CurrentKeyer); ok {
+			_, err = keyer.CurrentKey(ctx)
+		} else {
+			_, err = acct.Balance(ctx)
+		}
 		return checkedMsg{key: k, host: host, err: err}
 	})
 }
@@ -277,7 +284,11 @@ func (m *Model) View() string {
 		}
 		b.WriteString("\n")
 	}
-	b.WriteString(st.Muted.Render(components.WrapWords("Paste an API key from the "+provider+" console. It is checked with a credits request to "+components.FitPath(m.c.Account.BaseURL(), inner)+".", inner)))
+	intro := "Paste an API key from the " + provider + " console. It is checked with a request to " + components.FitPath(m.c.Account.BaseURL(), inner) + "."
+	if m.reason == "" && m.c.SaveKey != nil && home.File != "" {
+		intro += " You can then save it to " + components.FitPath(common.ShortPath(home.File), inner) + "."
+	}
+	b.WriteString(st.Muted.Render(components.WrapWords(intro, inner)))
 	b.WriteString("\n\n")
 	b.WriteString(st.LabelFocused.Render("API key"))
 	b.WriteString("\n› ")

@@ -337,7 +337,7 @@ func TestLoginView(t *testing.T) {
 	s := newScreen(t, false, common.KeyNone)
 	s.m = New(s.m.c, "The API rejected the saved key.", false)
 	v := uitest.Plain(s.m.View())
-	for _, want := range []string{"Sign in to Targon", "The API rejected the saved key.", "credits request to " + s.m.c.Account.BaseURL(), "API key", "enter sign in · esc clear · ctrl+c quit"} {
+	for _, want := range []string{"Sign in to Targon", "The API rejected the saved key.", "checked with a request to " + s.m.c.Account.BaseURL(), "API key", "enter sign in · esc clear · ctrl+c quit"} {
 		if !strings.Contains(v, want) {
 			t.Errorf("view lacks %q:\n%s", want, s.m.View())
 		}

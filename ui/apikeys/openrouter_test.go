@@ -1,0 +1,315 @@
+package apikeys_test
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/charmbracelet/bubbles/key"
+
+	"github.com/targon-dash/targon-dash/api/openrouter"
+	"github.com/targon-dash/targon-dash/api/openrouter/openroutertest"
+	"github.com/targon-dash/targon-dash/internal/simfault"
+	"github.com/targon-dash/targon-dash/ui/apikeys"
+	"github.com/targon-dash/targon-dash/ui/common"
+	"github.com/targon-dash/targon-dash/ui/components"
+	"github.com/targon-dash/targon-dash/ui/uitest"
+)
+
+// orView is the API keys view on the OpenRouter demo simulator, signed in
+// with a management key, and a client of the simulator to check it with.
+type orView struct {
+	t    *testing.T
+	d    *uitest.Driver
+	c    *common.Common
+	clip *uitest.Clipboard
+	m    *apikeys.Model
+	sim  *openroutertest.Server
+	api  *openrouter.Client
+}
+
+func newORView(t *testing.T) *orView {
+	t.Helper()
+	sim, url := uitest.OpenRouter(t)
+	c, clip := uitest.NewOpenRouterCommon(t, url, sim.DemoManagementKey())
+	m := apikeys.New(c)
+	v := &orView{t: t, c: c, clip: clip, m: m, sim: sim, api: uitest.OpenRouterAccount(t, url, sim.DemoManagementKey()).Client()}
+	v.d = uitest.NewDriver(t, c, m)
+	return v
+}
+
+// pick puts the cursor on the key named name (with the filter).
+func (v *orView) pick(name string) {
+	v.t.Helper()
+	v.d.Keys("/")
+	v.d.Type(name)
+	v.d.Keys("enter")
+	if !strings.Contains(uitest.Plain(v.m.View()), "▌ "+name) {
+		v.t.Fatalf("%q not selected:\n%s", name, uitest.Plain(v.m.View()))
+	}
+}
+
+// server is the key named name as the simulator holds it.
+func (v *orView) server(name string) (openrouter.APIKey, bool) {
+	v.t.Helper()
+	for off := 0; ; off += 100 {
+		page, err := v.api.ListKeys(v.t.Context(), openrouter.ListOptions{IncludeDisabled: true, Offset: off})
+		if err != nil {
+			v.t.Fatal(err)
+		}
+		for _, k := range page {
+			if k.Name == name {
+				return k, true
+			}
+		}
+		if len(page) < 100 {
+			return openrouter.APIKey{}, false
+		}
+	}
+}
+
+func (v *orView) count(name string) int {
+	n := 0
+	page, err := v.api.ListKeys(v.t.Context(), openrouter.ListOptions{IncludeDisabled: true})
+	if err != nil {
+		v.t.Fatal(err)
+	}
+	for _, k := range page {
+		if k.Name == name {
+			n++
+		}
+	}
+	return n
+}
+
+func (v *orView) screen() string {
+	if top := v.d.Top(); top != nil {
+		return uitest.Plain(top.View())
+	}
+	return uitest.Plain(v.m.View())
+}
+
+func (v *orView) want(texts ...string) {
+	v.t.Helper()
+	s := v.screen()
+	for _, w := range texts {
+		if !strings.Contains(s, w) {
+			v.t.Fatalf("screen lacks %q:\n%s", w, s)
+		}
+	}
+}
+
+func TestORListMarksDisabledKeys(t *testing.T) {
+	v := newORView(t)
+	v.d.Keys("/")
+	v.d.Type("hackathon")
+	v.d.Keys("enter")
+	v.want("hackathon-2025", "disabled", "0.80 of 5")
+	// The list asked for disabled keys, and shows limits with their reset.
+	v.d.Keys("esc")
+	v.want("production-chat", "/mo", "—")
+}
+
+func TestORColumnsDropBeforeNames(t *testing.T) {
+	v := newORView(t)
+	v.m.SetSize(60, 20)
+	s := uitest.Plain(v.m.View())
+	if strings.Contains(s, "CREATED") || strings.Contains(s, "sk-or-v1-") {
+		t.Fatalf("at 60 columns CREATED and the label should be dropped:\n%s", s)
+	}
+	if !strings.Contains(s, "targon-dash (this laptop)") && !strings.Contains(s, "STATE") {
+		t.Fatalf("names or state cut:\n%s", s)
+	}
+	v.m.SetSize(120, 20)
+	if s := uitest.Plain(v.m.View()); !strings.Contains(s, "CREATED") || !strings.Contains(s, "sk-or-v1-") {
+		t.Fatalf("at 120 columns every column fits:\n%s", s)
+	}
+}
+
+func TestORCreateWithLimitAndReset(t *testing.T) {
+	v := newORView(t)
+	v.d.Keys("n")
+	v.want("Name", "Spending limit (USD)", "Reset", "○ daily")
+	v.d.Type("ci-bot")
+	v.d.Keys("tab")
+	v.d.Type("12.5x")
+	v.d.Keys("enter", "enter") // to the reset field, then submit
+	v.want("non-negative amount", "12.5x")
+	if v.count("ci-bot") != 0 {
+		t.Fatal("an invalid limit was sent")
+	}
+	v.d.Keys("backspace", "tab", "right", "right", "right", "left") // weekly
+	v.want("● weekly")
+	v.d.Keys("enter")
+	v.want("New API key “ci-bot”", "copied via")
+	k, ok := v.server("ci-bot")
+	if !ok || k.Limit != "12.5" || k.LimitReset != "weekly" {
+		t.Fatalf("server has %+v (found %v), want limit 12.5 weekly", k, ok)
+	}
+	if secret := v.clip.Last(); !strings.HasPrefix(secret, "sk-or-v1-") || !strings.Contains(v.screen(), secret) {
+		t.Fatalf("secret %q not copied and shown", secret)
+	}
+	v.d.Keys("esc")
+	v.want("ci-bot", "12.50 of 12.50/wk")
+}
+
+func TestORRenameAndDelete(t *testing.T) {
+	v := newORView(t)
+	v.pick("staging")
+	v.d.Keys("e")
+	for range len("staging") {
+		v.d.Keys("backspace")
+	}
+	v.d.Type("staging-eu")
+	v.d.Keys("enter")
+	if _, ok := v.server("staging-eu"); !ok {
+		t.Fatal("not renamed on the server")
+	}
+	v.d.Keys("esc") // clear the filter
+	v.pick("staging-eu")
+	v.d.Keys("d")
+	v.want("Delete API key “staging-eu”?")
+	v.d.Keys("enter") // default No
+	if _, ok := v.server("staging-eu"); !ok || v.d.Top() != nil {
+		t.Fatal("enter on the default No deleted or stayed")
+	}
+	v.d.Keys("d", "y")
+	if _, ok := v.server("staging-eu"); ok {
+		t.Fatal("not deleted")
+	}
+	if !strings.Contains(v.d.LastToast(), "staging-eu") {
+		t.Fatalf("toast %q does not name the key", v.d.LastToast())
+	}
+}
+
+func TestORDisableConfirmsEnableDoesNot(t *testing.T) {
+	v := newORView(t)
+	v.pick("batch-embeddings")
+	v.d.Keys("x")
+	v.want("Disable API key “batch-embeddings”?", "stops working")
+	v.d.Keys("enter") // No
+	if k, _ := v.server("batch-embeddings"); k.Disabled {
+		t.Fatal("disabled without a yes")
+	}
+	v.d.Keys("x", "y")
+	if k, _ := v.server("batch-embeddings"); !k.Disabled {
+		t.Fatal("not disabled")
+	}
+	v.want("disabled")
+	v.d.Keys("x")
+	if v.d.Top() != nil {
+		t.Fatal("enabling asked for a confirmation")
+	}
+	if k, _ := v.server("batch-embeddings"); k.Disabled {
+		t.Fatal("not enabled")
+	}
+	v.want("active")
+}
+
+func TestORSetAndClearLimit(t *testing.T) {
+	v := newORView(t)
+	v.pick("production-chat")
+	v.d.Keys("L")
+	v.want("Spending limit of “production-chat”", "500", "● monthly")
+	f := v.d.Top().(*components.Form)
+	f.SetValue(0, "750")
+	v.d.Keys("tab", "left") // weekly
+	v.d.Keys("enter")
+	if k, _ := v.server("production-chat"); k.Limit != "750" || k.LimitReset != "weekly" {
+		t.Fatalf("server has limit %q reset %q", k.Limit, k.LimitReset)
+	}
+	v.d.Keys("L")
+	f = v.d.Top().(*components.Form)
+	f.SetValue(0, "")
+	v.d.Keys("tab", "right", "right") // weekly → monthly → none
+	v.want("● none")
+	v.d.Keys("enter")
+	k, _ := v.server("production-chat")
+	if k.Limit != "" || k.LimitReset != "" || k.LimitRemaining != "" {
+		t.Fatalf("limit not cleared (JSON null): %+v", k)
+	}
+	v.want("production-chat")
+}
+
+func TestORLimitBadRequestKeepsText(t *testing.T) {
+	v := newORView(t)
+	v.pick("staging")
+	v.sim.InjectFault(simfault.Fault{Method: "PATCH", Path: openroutertest.BasePath + "/keys/*", Status: 400, Times: 1,
+		Body: `{"error":{"code":400,"message":"limit is too high for this workspace"}}`, ContentType: "application/json"})
+	v.d.Keys("L")
+	v.d.Top().(*components.Form).SetValue(0, "99999")
+	v.d.Keys("enter", "enter")
+	v.want("limit is too high for this workspace", "99999")
+}
+
+func TestORReplaceThenDisableOld(t *testing.T) {
+	for _, answer := range []string{"y", "n"} {
+		t.Run(answer, func(t *testing.T) {
+			v := newORView(t)
+			old, _ := v.server("cursor-ide (alice)")
+			v.pick("cursor-ide")
+			v.d.Keys("R")
+			v.want("Replace API key “cursor-ide (alice)”?", "same settings", "keeps working until you disable or delete it")
+			v.d.Keys("enter") // No
+			if v.count("cursor-ide (alice)") != 1 {
+				t.Fatal("replaced without a yes")
+			}
+			v.d.Keys("R", "y")
+			v.want("copied via", "shown once")
+			if v.count("cursor-ide (alice)") != 2 {
+				t.Fatal("no new key")
+			}
+			v.d.Keys("esc") // close the secret: the question follows
+			v.want("Disable the old key now?", old.Label)
+			v.d.Keys(answer)
+			got, _ := v.api.GetKey(t.Context(), old.Hash)
+			if got.Disabled != (answer == "y") {
+				t.Fatalf("answer %s: old key disabled = %v", answer, got.Disabled)
+			}
+			var fresh openrouter.APIKey
+			page, _ := v.api.ListKeys(t.Context(), openrouter.ListOptions{IncludeDisabled: true})
+			for _, k := range page {
+				if k.Name == old.Name && k.Hash != old.Hash {
+					fresh = k
+				}
+			}
+			if fresh.Limit != old.Limit || fresh.LimitReset != old.LimitReset || fresh.IncludeBYOKInLimit != old.IncludeBYOKInLimit || !fresh.IncludeBYOKInLimit {
+				t.Fatalf("new key %+v does not copy the old one's settings %+v", fresh, old)
+			}
+			if fresh.Disabled {
+				t.Fatal("the new key is disabled")
+			}
+		})
+	}
+}
+
+func TestORInferenceKeyNeedsManagementKey(t *testing.T) {
+	sim, url := uitest.OpenRouter(t)
+	c, _ := uitest.NewOpenRouterCommon(t, url, sim.DemoInferenceKey())
+	m := apikeys.New(c)
+	d := uitest.NewDriver(t, c, m)
+	s := uitest.Plain(m.View())
+	if !strings.Contains(s, "inference key") || !strings.Contains(s, "needs a management key") || strings.Contains(s, "retry") {
+		t.Fatalf("view:\n%s", s)
+	}
+	for _, b := range m.ShortHelp() {
+		for _, k := range []string{"n", "e", "d", "x", "L", "R"} {
+			if b.Enabled() && key.Matches(uitest.Key(k), b) {
+				t.Fatalf("%s still enabled", k)
+			}
+		}
+	}
+	before := len(sim.Requests())
+	d.Keys("n", "x", "L", "R", "d", "e")
+	if d.Top() != nil || len(sim.Requests()) != before {
+		t.Fatal("an action ran for an inference key")
+	}
+}
+
+func TestORReplaceHelpWording(t *testing.T) {
+	v := newORView(t)
+	for _, b := range v.m.ShortHelp() {
+		if key.Matches(uitest.Key("R"), b) && b.Help().Desc != "replace" {
+			t.Fatalf("R reads %q", b.Help().Desc)
+		}
+	}
+}

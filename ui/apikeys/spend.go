@@ -1,0 +1,157 @@
+package apikeys
+
+import (
+	"errors"
+	"math/big"
+	"regexp"
+	"strings"
+	"time"
+
+	"github.com/targon-dash/targon-dash/api"
+	"github.com/targon-dash/targon-dash/ui/common"
+)
+
+// spend is what a row holds of a key with spending settings (an account
+// that is an api.KeyUpdater): its state, limit and usage, the list's cells
+// worked out once.
+type spend struct {
+	disabled           bool
+	limit, remaining   api.Amount
+	reset              string
+	byok               bool
+	usage              [4]api.Amount // total, day, week, month
+	expires            time.Time
+	limitCell, useCell string
+}
+
+// newSpend takes the spending fields of k.
+func newSpend(k api.Key) *spend {
+	s := &spend{
+		disabled:  k.Disabled,
+		limit:     api.Amount(common.Sanitize(string(k.Limit))),
+		remaining: api.Amount(common.Sanitize(string(k.LimitRemaining))),
+		reset:     common.Sanitize(k.LimitReset),
+		byok:      k.IncludeBYOKInLimit,
+		expires:   k.ExpiresAt,
+	}
+	for i, a := range []api.Amount{k.Usage, k.UsageDaily, k.UsageWeekly, k.UsageMonthly} {
+		s.usage[i] = api.Amount(common.Sanitize(string(a)))
+	}
+	s.limitCell = limitText(s.limit, s.remaining, s.reset)
+	s.useCell = cents(s.usage[1]) + "/" + cents(s.usage[2]) + "/" + cents(s.usage[3])
+	return s
+}
+
+// state is the row's state word: a disabled key is marked by a word, not
+// by colour alone.
+func (s *spend) state(now time.Time) string {
+	switch {
+	case s.disabled:
+		return "disabled"
+	case !s.expires.IsZero() && !s.expires.After(now):
+		return "expired"
+	}
+	return "active"
+}
+
+// resetShort is a reset period in a list cell: "/day", "/wk", "/mo".
+var resetShort = map[string]string{"daily": "/day", "weekly": "/wk", "monthly": "/mo"}
+
+// limitText is a limit for a list cell, in USD (the column says so):
+// "12.35 of 50/mo" (left of the limit, and its reset), "50/mo" when what
+// remains is not known, "—" for no limit.
+func limitText(limit, remaining api.Amount, reset string) string {
+	if limit == "" {
+		return "—"
+	}
+	out := cents(limit) + resetShort[reset]
+	if remaining != "" {
+		out = cents(remaining) + " of " + out
+	}
+	return out
+}
+
+// resetWords is a reset period in words.
+func resetWords(reset string) string {
+	switch reset {
+	case "daily":
+		return "resets daily (UTC midnight)"
+	case "weekly":
+		return "resets weekly (Monday, UTC)"
+	case "monthly":
+		return "resets monthly (the 1st, UTC)"
+	}
+	return "never resets"
+}
+
+// cents is an amount for a list cell, to the cent ("6.204417383" →
+// "6.20", "50" → "50"); details show it exactly. Text that is not a
+// number is shown cut short as it came.
+func cents(a api.Amount) string {
+	s := strings.TrimSpace(string(a))
+	if s == "" {
+		return "—"
+	}
+	if len(s) > 32 || !plainAmount.MatchString(s) {
+		return common.Sanitize(s[:min(len(s), 12)])
+	}
+	r, ok := new(big.Rat).SetString(s)
+	if !ok {
+		return s
+	}
+	if r.IsInt() {
+		return common.Money(r.Num().String())
+	}
+	return common.Money(r.FloatString(2))
+}
+
+// exact is an amount for details: every digit the server sent, with
+// thousands separators, in USD; "—" for none.
+func exact(a api.Amount) string {
+	if a == "" {
+		return "—"
+	}
+	return "$" + common.Money(string(a))
+}
+
+// plainAmount is a non-negative decimal as a person types it, and as the
+// server sends amounts.
+var plainAmount = regexp.MustCompile(`^-?[0-9]+(\.[0-9]+)?$`)
+
+// typedLimit is a spending limit as typed: digits with an optional
+// fraction, no sign, no exponent.
+var typedLimit = regexp.MustCompile(`^[0-9]{1,15}(\.[0-9]{1,9})?$`)
+
+// validateLimit checks a typed spending limit: empty (no limit) or a
+// non-negative amount in USD.
+func validateLimit(s string) error {
+	s = strings.TrimPrefix(strings.TrimSpace(s), "$")
+	if s == "" || typedLimit.MatchString(s) {
+		return nil
+	}
+	return errors.New("a non-negative amount in USD, like 25 or 12.50 (empty: no limit)")
+}
+
+// limitValue is a typed limit as sent: "" for none, without a "$".
+func limitValue(s string) api.Amount {
+	return api.Amount(strings.TrimPrefix(strings.TrimSpace(s), "$"))
+}
+
+// resetChoices are the reset field's choices; "none" is sent as never.
+var resetChoices = []string{"none", "daily", "weekly", "monthly"}
+
+// resetValue is a reset choice as sent: "" for none.
+func resetValue(choice string) string {
+	if choice == "none" {
+		return ""
+	}
+	return choice
+}
+
+// resetChoice is a key's reset as the form's choice.
+func resetChoice(reset string) string {
+	if reset == "" {
+		return "none"
+	}
+	return reset
+}

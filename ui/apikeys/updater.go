@@ -1,0 +1,199 @@
+package apikeys
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"strings"
+
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/lipgloss"
+
+	"github.com/targon-dash/targon-dash/api"
+	"github.com/targon-dash/targon-dash/ui/common"
+	"github.com/targon-dash/targon-dash/ui/components"
+)
+
+// This file holds the dialogs of accounts whose keys have spending
+// settings (api.KeyUpdater): create with a limit, disable/enable, set the
+// limit, and replace (such accounts cannot roll a secret).
+
+// limitField and resetField are the form fields of a spending limit.
+func limitFields(limit api.Amount, reset string) []components.Field {
+	return []components.Field{
+		{Label: "Spending limit (USD)", Value: string(limit), Placeholder: "empty: no limit", CharLimit: 26,
+			Hint: "Empty: no limit.", Validate: validateLimit},
+		{Label: "Reset", Value: resetChoice(reset), Choices: resetChoices,
+			Hint: "How often the limit starts again (UTC)."},
+	}
+}
+
+// newSpendForm asks for a name, a spending limit and its reset, and
+// creates the key; the secret is copied in the same command.
+func (m *Model) newSpendForm() tea.Cmd {
+	c, acct, clip := m.c, m.c.Account, m.c.Clipboard
+	fields := append([]components.Field{{
+		Label: "Name", Placeholder: "e.g. production-chat", CharLimit: 256,
+		Hint: "The secret is shown once and copied to your clipboard.", Validate: components.ValidateName,
+	}}, limitFields("", "")...)
+	f := components.NewForm(c, "New API key", fields, func(ctx context.Context, v []string) (tea.Msg, error) {
+		s, err := acct.CreateKey(ctx, api.KeySpec{Name: v[0], Limit: limitValue(v[1]), LimitReset: resetValue(v[2])})
+		if err != nil {
+			return nil, common.MaybeDone(err, "the key may have been created")
+		}
+		how, copyErr := clip.Copy(s.Value)
+		return createdMsg{secret: s, how: how, copyErr: copyErr}, nil
+	})
+	m.Open(f)
+	return nil
+}
+
+// limitForm changes a key's spending limit and reset, starting from the
+// current ones; an empty limit removes it (sent as JSON null).
+func (m *Model) limitForm(r row) tea.Cmd {
+	upd := m.updater
+	f := components.NewForm(m.c, fmt.Sprintf("Spending limit of “%s”", r.name), limitFields(r.spend.limit, r.spend.reset),
+		func(ctx context.Context, v []string) (tea.Msg, error) {
+			limit, reset := limitValue(v[0]), resetValue(v[1])
+			k, err := upd.UpdateKey(ctx, r.uid, api.KeyUpdate{Limit: &limit, LimitReset: &reset})
+			if err != nil {
+				return nil, err
+			}
+			what := "no limit"
+			if limit != "" {
+				what = "limit $" + common.Money(string(limit)) + ", " + resetWords(reset)
+			}
+			return updatedMsg{key: k, toast: fmt.Sprintf("“%s”: %s", r.name, what)}, nil
+		}).OnError(components.CloseOnNotFound(m.gone))
+	m.Open(f)
+	return nil
+}
+
+// toggleDisabled enables a disabled key at once (nothing is lost by it),
+// or asks before disabling one.
+func (m *Model) toggleDisabled(r row) tea.Cmd {
+	upd := m.updater
+	set := func(ctx context.Context, disabled bool) (tea.Msg, error) {
+		k, err := upd.UpdateKey(ctx, r.uid, api.KeyUpdate{Disabled: &disabled})
+		if err != nil {
+			return nil, err
+		}
+		word := "enabled"
+		if disabled {
+			word = "disabled"
+		}
+		return updatedMsg{key: k, toast: fmt.Sprintf("API key “%s” %s", r.name, word)}, nil
+	}
+	if r.spend.disabled {
+		c := m.c
+		return func() tea.Msg {
+			ctx, cancel := c.RequestContext()
+			defer cancel()
+			msg, err := set(ctx, false)
+			switch {
+			case errors.Is(err, api.ErrUnauthorized):
+				return common.UnauthorizedMsg{}
+			case errors.Is(err, api.ErrNotFound):
+				return goneMsg{}
+			case err != nil:
+				return common.ToastMsg{Kind: common.ToastError, Text: "could not enable “" + r.name + "”: " + c.ErrorText(err)}
+			}
+			return msg
+		}
+	}
+	body := []string{fmt.Sprintf("The key %s stops working until you enable it again (%s). It stays in the list, marked disabled.", r.masked, m.disable.Help().Key)}
+	d := components.NewConfirm(m.c, fmt.Sprintf("Disable API key “%s”?", r.name), body, "Disable", func(ctx context.Context) (tea.Msg, error) {
+		return set(ctx, true)
+	}).OnError(components.CloseOnNotFound(m.gone))
+	m.Open(d)
+	return nil
+}
+
+// replaceConfirm asks before replacing a key (accounts that cannot roll a
+// secret): a new key with the same name, limit, reset and BYOK setting is
+// created and its secret shown once; then the dashboard asks whether to
+// disable the old one.
+func (m *Model) replaceConfirm(r row) tea.Cmd {
+	c, acct, clip := m.c, m.c.Account, m.c.Clipboard
+	limit := "no spending limit"
+	if r.spend.limit != "" {
+		limit = "a $" + common.Money(string(r.spend.limit)) + " limit that " + strings.Fields(resetWords(r.spend.reset))[0] + " " + strings.Fields(resetWords(r.spend.reset))[1]
+	}
+	byok := "BYOK usage not counted"
+	if r.spend.byok {
+		byok = "BYOK usage counted"
+	}
+	body := []string{
+		fmt.Sprintf("A new key named “%s” is created with the same settings: %s, %s. Its secret is copied to your clipboard and shown once.", r.name, limit, byok),
+		"",
+		fmt.Sprintf("The old key %s keeps working until you disable or delete it; you are asked next whether to disable it now.", r.masked),
+	}
+	spec := api.KeySpec{Name: r.name, Limit: r.spend.limit, LimitReset: r.spend.reset, IncludeBYOKInLimit: r.spend.byok}
+	d := components.NewConfirm(c, fmt.Sprintf("Replace API key “%s”?", r.name), body, "Replace", func(ctx context.Context) (tea.Msg, error) {
+		s, err := acct.CreateKey(ctx, spec)
+		if err != nil {
+			return nil, common.MaybeDone(err, "the new key may have been created")
+		}
+		how, copyErr := clip.Copy(s.Value)
+		return replacedMsg{secret: s, how: how, copyErr: copyErr, old: r}, nil
+	})
+	m.Open(d)
+	return nil
+}
+
+// disableOldConfirm asks, after a replace, whether to disable the old key
+// (default No).
+func (m *Model) disableOldConfirm(old row) common.Modal {
+	upd := m.updater
+	body := []string{fmt.Sprintf("The old key %s (“%s”) still works. Disable it now, once whatever used it has the new key? You can also do it later (%s).", old.masked, old.name, m.disable.Help().Key)}
+	return components.NewConfirm(m.c, "Disable the old key now?", body, "Disable", func(ctx context.Context) (tea.Msg, error) {
+		disabled := true
+		k, err := upd.UpdateKey(ctx, old.uid, api.KeyUpdate{Disabled: &disabled})
+		if err != nil {
+			return nil, err
+		}
+		return updatedMsg{key: k, toast: fmt.Sprintf("Old key %s disabled", old.masked)}, nil
+	}).OnError(components.CloseOnNotFound(m.gone))
+}
+
+// goneMsg says a key acted on without a dialog was gone (404).
+type goneMsg struct{}
+
+// forbiddenView says the key in use may not list keys, instead of an
+// error to retry.
+func (m *Model) forbiddenView() string {
+	st := m.c.Styles
+	width := max(20, m.c.Width-4)
+	text := "This is an inference key: listing and managing API keys needs a management key."
+	hint := "Sign in with a management key to see and manage this account's keys; the Credits view shows what this key has used."
+	out := []string{"", st.Warning.Render(components.WrapWords(text, width)), "", st.Muted.Render(components.WrapWords(hint, width))}
+	return lipgloss.NewStyle().PaddingLeft(2).Render(strings.Join(out, "\n"))
+}
+
+// spendDetails are the detail rows of a key's spending settings.
+func spendDetails(r row) []components.DetailRow {
+	s := r.spend
+	state := s.state(r.now())
+	limit := "none"
+	if s.limit != "" {
+		limit = exact(s.limit) + ", " + resetWords(s.reset)
+		if s.remaining != "" {
+			limit += "; " + exact(s.remaining) + " left"
+		}
+	}
+	byok := "not counted against the limit"
+	if s.byok {
+		byok = "counted against the limit"
+	}
+	expires := "never"
+	if !s.expires.IsZero() {
+		expires = common.ExactTime(s.expires)
+	}
+	return []components.DetailRow{
+		{Label: "State", Value: state},
+		{Label: "Limit", Value: limit},
+		{Label: "Used", Value: fmt.Sprintf("today %s · this week %s · this month %s · in all %s", exact(s.usage[1]), exact(s.usage[2]), exact(s.usage[3]), exact(s.usage[0]))},
+		{Label: "BYOK usage", Value: byok},
+		{Label: "Expires", Value: expires},
+	}
+}

@@ -1,0 +1,243 @@
+package credits
+
+import (
+	"errors"
+	"strings"
+	"time"
+
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/lipgloss"
+
+	"github.com/targon-dash/targon-dash/api"
+	"github.com/targon-dash/targon-dash/ui/common"
+)
+
+// This file draws the view for accounts that state their credits as total
+// and used (OpenRouter) and can describe their own key (api.CurrentKeyer):
+// a credits card and a card for the key in use.
+
+// currentMsg is the answer to one current-key request of generation gen.
+type currentMsg struct {
+	gen int
+	key api.CurrentKey
+	err error
+}
+
+// loadCurrent asks for the key in use, when the account can describe it.
+func (m *Model) loadCurrent() tea.Cmd {
+	keyer, ok := m.c.Account.(api.CurrentKeyer)
+	if !ok {
+		return nil
+	}
+	m.curBusy = true
+	gen, c := m.gen, m.c
+	return func() tea.Msg {
+		ctx, cancel := c.RequestContext()
+		defer cancel()
+		k, err := keyer.CurrentKey(ctx)
+		return currentMsg{gen: gen, key: k, err: err}
+	}
+}
+
+// onCurrent stores an answer of the latest current-key request.
+func (m *Model) onCurrent(msg currentMsg) tea.Cmd {
+	if msg.gen != m.gen {
+		return nil
+	}
+	m.curBusy = false
+	m.curErr = msg.err
+	if msg.err != nil {
+		if errors.Is(msg.err, api.ErrUnauthorized) {
+			m.tickGen++
+			return func() tea.Msg { return common.UnauthorizedMsg{} }
+		}
+		return nil
+	}
+	k := msg.key
+	m.cur = &currentKey{
+		label:      common.Sanitize(k.Label),
+		management: k.Management,
+		usage:      [3]string{money(k.UsageDaily), money(k.UsageWeekly), money(k.UsageMonthly)},
+		compact:    "today $" + cents(k.UsageDaily) + " · week $" + cents(k.UsageWeekly) + " · month $" + cents(k.UsageMonthly),
+		limit:      "no limit",
+		expires:    "never",
+	}
+	if k.Limit != "" {
+		m.cur.limit = "$" + money(k.Limit)
+		if k.LimitRemaining != "" {
+			m.cur.limit = "$" + money(k.LimitRemaining) + " left of " + m.cur.limit
+		}
+		m.cur.limit += ", " + resetText(common.Sanitize(k.LimitReset))
+	}
+	if !k.ExpiresAt.IsZero() {
+		m.cur.expires = common.ExactTime(k.ExpiresAt) + " (" + relativeFuture(k.ExpiresAt.Sub(m.c.Now())) + ")"
+	}
+	return nil
+}
+
+// currentKey is what the key card draws, worked out when it arrives.
+type currentKey struct {
+	label      string
+	management bool
+	// usage today, this week, this month, exactly; compact is the three
+	// on one line to the cent.
+	usage          [3]string
+	compact        string
+	limit, expires string
+}
+
+// money is an amount exactly, with separators ("—" when none); text
+// that is not a plausible decimal is shown cut short as sent.
+func money(a api.Amount) string {
+	b := newBalance(api.Balance{Remaining: a})
+	return b.text
+}
+
+// cents is an amount to the cent, for the compact layout.
+func cents(a api.Amount) string {
+	b := newBalance(api.Balance{Remaining: a})
+	if b.value == nil {
+		return b.text
+	}
+	return common.Money(b.value.FloatString(2))
+}
+
+// resetText says when a limit starts again.
+func resetText(reset string) string {
+	switch reset {
+	case "daily", "weekly", "monthly":
+		return "resets " + reset
+	}
+	return "never resets"
+}
+
+// forbidden reports whether the balance was refused for this key (403).
+func (m *Model) forbidden() bool { return errors.Is(m.err, api.ErrForbidden) }
+
+// totalsView draws the credits card (remaining, total, used) and the card
+// of the key in use, side by side when they fit, else one above the other,
+// and on a small screen without frames and with usage on one line.
+func (m *Model) totalsView() string {
+	// From the roomiest layout to the tightest; the last always goes.
+	layouts := []struct{ compact, framed bool }{{false, true}, {true, true}, {false, false}, {true, false}}
+	var out string
+	for _, l := range layouts {
+		secs := [][]string{m.creditsSection(l.compact)}
+		if _, ok := m.c.Account.(api.CurrentKeyer); ok {
+			secs = append(secs, m.keySection(l.compact))
+		}
+		var fits bool
+		if out, fits = m.place(secs, l.framed); fits {
+			break
+		}
+	}
+	return out
+}
+
+// place lays sections out in frames side by side, or stacked; ok says it
+// fits the view.
+func (m *Model) place(secs [][]string, framed bool) (string, bool) {
+	st := m.c.Styles
+	boxes := make([]string, len(secs))
+	for i, s := range secs {
+		boxes[i] = strings.Join(s, "\n")
+		if framed {
+			boxes[i] = st.Card.Render(boxes[i])
+		}
+	}
+	fits := func(s string) bool {
+		return (m.height <= 0 || lipgloss.Height(s) <= m.height) && (m.width <= 0 || lipgloss.Width(s) <= m.width)
+	}
+	pad := lipgloss.NewStyle().PaddingLeft(len(indent))
+	if framed && len(boxes) > 1 {
+		side := pad.Render("\n" + lipgloss.JoinHorizontal(lipgloss.Top, boxes[0], "  ", boxes[1]))
+		if fits(side) {
+			return side, true
+		}
+	}
+	sep := "\n"
+	if framed {
+		sep = "\n\n"
+	}
+	out := pad.Render(strings.Join(boxes, sep))
+	if framed {
+		out = "\n" + out
+	}
+	return out, fits(out)
+}
+
+// creditsSection is the credits card's lines.
+func (m *Model) creditsSection(compact bool) []string {
+	st := m.c.Styles
+	width := max(20, m.width-8)
+	row := func(label, value string) string {
+		return st.DetailKey.Render(pad(label, 11)) + value
+	}
+	lines := []string{st.Label.Render("Credits")}
+	switch {
+	case m.forbidden():
+		lines = append(lines, m.wrapped(st.Warning, width, "This is an inference key: the account's credits need a management key.")...)
+	case !m.loaded && m.err != nil:
+		lines = append(lines, m.errorLines(width)...)
+	case !m.loaded:
+		lines = append(lines, st.Muted.Render("loading credits…"))
+	default:
+		lines = append(lines, row("Remaining", m.balanceLine()))
+		if compact {
+			lines = append(lines, row("Total", withUnit(m.total.text, m.bal.currency)+" · used "+withUnit(m.used.text, m.bal.currency)))
+		} else {
+			lines = append(lines, row("Total", withUnit(m.total.text, m.bal.currency)), row("Used", withUnit(m.used.text, m.bal.currency)))
+		}
+		if m.err != nil {
+			lines = append(lines, m.errorLines(width)...)
+		}
+	}
+	if m.loaded {
+		updated := "updated " + m.updated.Format("15:04:05") + " (" + common.RelativeTime(m.updated, m.c.Now()) + ")"
+		if m.busy {
+			updated += " · refreshing…"
+		}
+		lines = append(lines, st.Muted.Render(updated))
+	}
+	return lines
+}
+
+// keySection is the card of the key in use.
+func (m *Model) keySection(compact bool) []string {
+	st := m.c.Styles
+	width := max(20, m.width-8)
+	row := func(label, value string) string {
+		return st.DetailKey.Render(pad(label, 11)) + value
+	}
+	lines := []string{st.Label.Render("This key")}
+	switch {
+	case m.cur == nil && m.curErr != nil:
+		return append(lines, m.wrapped(st.Error, width, "✗ could not describe this key: "+m.c.ErrorText(m.curErr))...)
+	case m.cur == nil:
+		return append(lines, st.Muted.Render("loading…"))
+	}
+	k := m.cur
+	kind := "inference key"
+	if k.management {
+		kind = "management key"
+	}
+	lines[0] += st.Muted.Render(" · " + kind)
+	lines = append(lines, row("Label", k.label))
+	if compact {
+		lines = append(lines, row("Used", k.compact))
+	} else {
+		lines = append(lines, row("Today", "$"+k.usage[0]), row("This week", "$"+k.usage[1]), row("This month", "$"+k.usage[2]))
+	}
+	return append(lines, row("Limit", k.limit), row("Expires", k.expires))
+}
+
+// pad fills s with spaces to n columns.
+func pad(s string, n int) string { return s + strings.Repeat(" ", max(1, n-lipgloss.Width(s))) }
+
+// relativeFuture says how far off a time is: "in 6 days".
+func relativeFuture(d time.Duration) string {
+	if d <= 0 {
+		return "expired"
+	}
+	return "in " + strings.TrimSuffix(common.RelativeTime(time.Time{}.Add(1), time.Time{}.Add(1+d)), " ago")
+}

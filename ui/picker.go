@@ -1,0 +1,227 @@
+package ui
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/charmbracelet/bubbles/key"
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/x/ansi"
+
+	"github.com/targon-dash/targon-dash/ui/common"
+	"github.com/targon-dash/targon-dash/ui/components"
+)
+
+// picker is the account picker (P): it lists Options.Accounts (loaded
+// off the UI goroutine), and opens the chosen one with Options.OpenAccount
+// (off the UI goroutine too); the root then rebuilds on the new session.
+type picker struct {
+	c       *common.Common
+	open    func(AccountChoice) (Session, error)
+	choices []AccountChoice
+	loaded  bool
+	err     error
+	cursor  int
+	// opening is the generation of the open in flight (0: none); esc
+	// while opening voids it.
+	opening, gen int
+	closed       bool
+	box          components.Box
+}
+
+// Messages of the picker.
+type (
+	// choicesMsg is the list of accounts, or why it could not be made.
+	choicesMsg struct {
+		to      *picker
+		choices []AccountChoice
+		err     error
+	}
+	// openedMsg is the session of a chosen account, or why it did not
+	// open.
+	openedMsg struct {
+		to      *picker
+		gen     int
+		name    string
+		session Session
+		err     error
+	}
+	// switchMsg asks the root to rebuild on session.
+	switchMsg struct {
+		session Session
+		name    string
+	}
+)
+
+// newPicker returns the picker and the command that loads its choices.
+func newPicker(c *common.Common, list func() ([]AccountChoice, error), open func(AccountChoice) (Session, error)) (*picker, tea.Cmd) {
+	p := &picker{c: c, open: open}
+	p.SetSize(c.Width, c.Height)
+	return p, func() tea.Msg {
+		choices, err := list()
+		return choicesMsg{to: p, choices: choices, err: err}
+	}
+}
+
+// SetSize fits the picker to the screen.
+func (p *picker) SetSize(w, h int) { p.box.SetSize(w, h, 72, 8) }
+
+// Busy reports whether the list or an account is loading.
+func (p *picker) Busy() bool { return !p.loaded || p.opening != 0 }
+
+// Closed reports whether the picker is done.
+func (p *picker) Closed() bool { return p.closed }
+
+// selectable reports whether choice i can be opened.
+func (p *picker) selectable(i int) bool {
+	return i >= 0 && i < len(p.choices) && p.choices[i].Problem == ""
+}
+
+// move puts the cursor on the next selectable choice in direction dir.
+func (p *picker) move(dir int) {
+	for i := p.cursor + dir; i >= 0 && i < len(p.choices); i += dir {
+		if p.selectable(i) {
+			p.cursor = i
+			return
+		}
+	}
+}
+
+// Update loads the choices, moves, opens the chosen one and closes.
+func (p *picker) Update(msg tea.Msg) (common.Modal, tea.Cmd) {
+	switch msg := msg.(type) {
+	case choicesMsg:
+		if msg.to != p {
+			return p, nil
+		}
+		p.loaded, p.choices, p.err = true, msg.choices, msg.err
+		for i := range p.choices {
+			ch := &p.choices[i] // from config files: drawn, so cleaned
+			ch.Name, ch.Provider, ch.Host, ch.Problem = common.Sanitize(ch.Name), common.Sanitize(ch.Provider), common.Sanitize(ch.Host), common.Sanitize(ch.Problem)
+		}
+		p.cursor = 0
+		for i, ch := range p.choices {
+			if ch.Current && p.selectable(i) {
+				p.cursor = i
+			}
+		}
+		if !p.selectable(p.cursor) {
+			p.move(1)
+		}
+		return p, nil
+	case openedMsg:
+		if msg.to != p || msg.gen != p.opening {
+			return p, nil // cancelled with esc
+		}
+		p.opening = 0
+		if msg.err != nil {
+			p.err = msg.err
+			return p, nil
+		}
+		p.closed = true
+		s, name := msg.session, msg.name
+		return p, func() tea.Msg { return switchMsg{session: s, name: name} }
+	case tea.KeyMsg:
+		return p, p.onKey(msg)
+	}
+	return p, nil
+}
+
+// onKey moves, opens (enter) and cancels (esc: the open in flight, else
+// the picker).
+func (p *picker) onKey(km tea.KeyMsg) tea.Cmd {
+	k := p.c.Keys
+	switch {
+	case key.Matches(km, k.Back):
+		if p.opening != 0 {
+			p.opening = 0
+			return nil
+		}
+		p.closed = true
+	case p.opening != 0:
+		// One open at a time.
+	case key.Matches(km, k.Up):
+		p.move(-1)
+	case key.Matches(km, k.Down):
+		p.move(1)
+	case key.Matches(km, k.Submit) && p.selectable(p.cursor):
+		ch := p.choices[p.cursor]
+		if ch.Current {
+			p.closed = true
+			return nil
+		}
+		p.gen++
+		p.opening, p.err = p.gen, nil
+		gen, open, self := p.gen, p.open, p
+		return func() tea.Msg {
+			s, err := open(ch)
+			return openedMsg{to: self, gen: gen, name: ch.Name, session: s, err: err}
+		}
+	}
+	return nil
+}
+
+// View draws the choices: the current one marked, each with provider and
+// host, broken ones with their problem.
+func (p *picker) View() string {
+	st, k := p.c.Styles, p.c.Keys
+	inner := p.box.Inner()
+	var body []string
+	switch {
+	case !p.loaded:
+		body = append(body, st.Muted.Render("loading accounts…"))
+	case len(p.choices) == 0 && p.err == nil:
+		body = append(body, st.Muted.Render("No accounts are configured."))
+	}
+	nameW, provW := 4, 6
+	for _, ch := range p.choices {
+		nameW = max(nameW, min(20, ansi.StringWidth(ch.Name)))
+		provW = max(provW, min(12, ansi.StringWidth(ch.Provider)))
+	}
+	for i, ch := range p.choices {
+		mark := "  "
+		if ch.Current {
+			mark = "● "
+		}
+		line := fmt.Sprintf("%s%s  %s  %s", mark, fitText(ch.Name, nameW), fitText(ch.Provider, provW), ch.Host)
+		if ch.Current {
+			line += " (current)"
+		}
+		line = ansi.Truncate(line, inner-2, "…")
+		switch {
+		case i == p.cursor && p.selectable(i):
+			body = append(body, st.Accent.Render("› ")+st.RowSelected.Render(line))
+		case ch.Problem != "":
+			body = append(body, "  "+st.Muted.Render(line))
+			body = append(body, "    "+st.Error.Render(components.WrapWords("✗ "+ch.Problem, inner-4)))
+		default:
+			body = append(body, "  "+line)
+		}
+	}
+	var foot string
+	switch {
+	case p.opening != 0:
+		foot = st.Muted.Render("opening " + p.choices[p.cursor].Name + "… (" + components.KeyNames(k.Back) + " cancels)")
+	case p.err != nil && len(p.choices) == 0:
+		body = append(body, st.Error.Render(components.WrapWords("✗ could not list the accounts: "+p.c.ErrorText(p.err), inner)))
+		foot = components.Hint(st, inner, components.KeyNames(k.Back), "close")
+	case p.err != nil:
+		foot = st.Error.Render(components.WrapWords("✗ could not open it: "+p.c.ErrorText(p.err), inner)) + "\n"
+		fallthrough
+	default:
+		foot += components.Hint(st, inner, components.KeyNames(k.Up, k.Down), "move", components.KeyNames(k.Submit), "open", components.KeyNames(k.Back), "cancel")
+	}
+	return p.box.Render(st, k, st.Modal, st.ModalTitle.Render("Switch account"), strings.Join(body, "\n"), foot)
+}
+
+// ShortHelp lists the picker's keys.
+func (p *picker) ShortHelp() []key.Binding {
+	k := p.c.Keys
+	return []key.Binding{k.Up, k.Down, withDesc(k.Submit, "open"), withDesc(k.Back, "cancel")}
+}
+
+// fitText cuts s to n columns or pads it.
+func fitText(s string, n int) string {
+	s = ansi.Truncate(s, n, "…")
+	return s + strings.Repeat(" ", max(0, n-ansi.StringWidth(s)))
+}
