@@ -91,9 +91,10 @@ func New(c *common.Common) *Model {
 
 // spendColumns are the list's columns for keys with spending settings.
 // A narrow screen drops CREATED, then the label, then usage, before it
-// cuts names; the state (a disabled key) and the limit always stay.
+// cuts names below 20 columns; the state (a disabled key) and the limit
+// always stay.
 var spendColumns = []components.Column{
-	{Title: "NAME", Width: 12, Flex: 1},
+	{Title: "NAME", Width: 20, Flex: 1},
 	{Title: "STATE", Width: 8},
 	{Title: "LEFT OF LIMIT $", Width: 17},
 	{Title: "USED D/W/M $", Width: 17, Drop: 1},
