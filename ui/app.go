@@ -721,10 +721,12 @@ func (m *Model) statusBar() string {
 	if t := m.views[m.active].Updated(); !t.IsZero() && m.login == nil {
 		left = append(left, st.StatusKey.Render("updated ")+st.StatusValue.Render(t.Local().Format("15:04:05")))
 	}
-	line := " " + strings.Join(left, st.StatusKey.Render(" · "))
+	spin := ""
 	if m.busy() {
-		line += "  " + m.spinner.View()
+		spin = "  " + m.spinner.View()
 	}
+	join := func() string { return " " + strings.Join(left, st.StatusKey.Render(" · ")) + spin }
+	line := join()
 	right := ""
 	if m.toast != nil {
 		style := st.ToastInfo
@@ -733,6 +735,12 @@ func (m *Model) statusBar() string {
 			style = st.ToastSuccess
 		case common.ToastError:
 			style = st.ToastError
+		}
+		// A toast is news: it gets room before the time of the last load
+		// and the host, never before the account and provider.
+		for len(left) > 2 && lipgloss.Width(line)+ansi.StringWidth(m.toast.text)+3 > m.c.Width {
+			left = left[:len(left)-1]
+			line = join()
 		}
 		room := m.c.Width - lipgloss.Width(line) - 3
 		right = style.Render(ansi.Truncate(m.toast.text, max(0, room), "…"))

@@ -7,6 +7,7 @@ import (
 	"time"
 
 	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/x/ansi"
 	"github.com/charmbracelet/x/exp/golden"
 	"github.com/charmbracelet/x/exp/teatest"
 
@@ -182,4 +183,23 @@ func (h *harness) requireGolden(view string) {
 	host := "127.0.0.1:PORT"
 	host += strings.Repeat(" ", max(0, len(h.host)-len(host)))
 	golden.RequireEqual(h.t, []byte(strings.ReplaceAll(view, h.host, host)))
+}
+
+// A toast takes the room of the time and the host, never of the account
+// and provider, and reads whole at 80 columns.
+func TestStatusBarMakesRoomForAToast(t *testing.T) {
+	m, err := New(Options{Session: testSession(t, "https://api.example-with-a-long-host-name.com", "tgn_0123456789abcdef", common.KeyFromEnv)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	m.Update(tea.WindowSizeMsg{Width: 80, Height: 24})
+	text := "Switched to work-openrouter (OpenRouter)"
+	m.Update(common.ToastMsg{Text: text})
+	bar := ansi.Strip(m.statusBar())
+	if !strings.Contains(bar, text) || !strings.Contains(bar, "default · Targon") {
+		t.Errorf("status bar = %q", bar)
+	}
+	if w := ansi.StringWidth(bar); w > 80 {
+		t.Errorf("status bar is %d wide", w)
+	}
 }
