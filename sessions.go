@@ -126,6 +126,9 @@ func providerName(provider string) string {
 	return provider
 }
 
+// demoHost is how the picker shows the built-in demo servers.
+const demoHost = "built-in demo"
+
 // hostOf is the host of a base URL, "" when it has none.
 func hostOf(baseURL string) string {
 	u, err := url.Parse(baseURL)
@@ -224,13 +227,14 @@ func (p *picker) accounts() ([]ui.AccountChoice, error) {
 	defer p.mu.Unlock()
 	p.choices = choices
 	if p.demoShown {
-		d, err := p.demo()
-		if err != nil {
+		if _, err := p.demo(); err != nil {
 			return nil, err
 		}
+		// The demo servers' loopback ports mean nothing to anyone; the
+		// status bar calls them the same.
 		list = append(list,
-			ui.AccountChoice{Name: "demo", Provider: "Targon", Host: hostOf(d.targon.url), ID: demoTargonID},
-			ui.AccountChoice{Name: "demo-openrouter", Provider: "OpenRouter", Host: hostOf(d.openrouter.url), ID: demoOpenRouterID})
+			ui.AccountChoice{Name: "demo", Provider: "Targon", Host: demoHost, ID: demoTargonID},
+			ui.AccountChoice{Name: "demo-openrouter", Provider: "OpenRouter", Host: demoHost, ID: demoOpenRouterID})
 	}
 	for i := range list {
 		list[i].Current = list[i].ID == p.current
