@@ -161,3 +161,25 @@ func TestSwitchKeyAbsentWithoutAccounts(t *testing.T) {
 		t.Fatalf("P acted or is hinted without accounts:\n%s", view)
 	}
 }
+
+// Keys typed before the picker's list arrives (P j enter in one burst)
+// are played back once it is in: the second account opens.
+func TestPickerKeepsKeysTypedWhileLoading(t *testing.T) {
+	c, _ := uitest.NewCommon(nil)
+	list := []AccountChoice{{Name: "default", Provider: "Targon", Current: true, ID: "a"}, {Name: "work", Provider: "OpenRouter", ID: "b"}}
+	var opened string
+	p, load := newPicker(c, func() ([]AccountChoice, error) { return list, nil },
+		func(ch AccountChoice) (Session, error) { opened = ch.Name; return Session{}, nil })
+	p.Update(uitest.Key("j"))
+	p.Update(uitest.Key("enter"))
+	_, cmd := p.Update(load())
+	if cmd == nil {
+		t.Fatal("the early enter opened nothing")
+	}
+	for _, msg := range uitest.Run(t, cmd) {
+		p.Update(msg)
+	}
+	if opened != "work" {
+		t.Fatalf("opened %q, want work", opened)
+	}
+}

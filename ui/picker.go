@@ -27,6 +27,9 @@ type picker struct {
 	opening, gen int
 	closed       bool
 	box          components.Box
+	// early holds the keys typed before the list arrived (P j enter in
+	// one burst); they are played back once it is in, so none is lost.
+	early []tea.KeyMsg
 }
 
 // Messages of the picker.
@@ -108,7 +111,12 @@ func (p *picker) Update(msg tea.Msg) (common.Modal, tea.Cmd) {
 		if !p.selectable(p.cursor) {
 			p.move(1)
 		}
-		return p, nil
+		var cmds []tea.Cmd
+		for _, km := range p.early {
+			cmds = append(cmds, p.onKey(km))
+		}
+		p.early = nil
+		return p, tea.Batch(cmds...)
 	case openedMsg:
 		if msg.to != p || msg.gen != p.opening {
 			return p, nil // cancelled with esc
@@ -122,6 +130,10 @@ func (p *picker) Update(msg tea.Msg) (common.Modal, tea.Cmd) {
 		s, name := msg.session, msg.name
 		return p, func() tea.Msg { return switchMsg{session: s, name: name} }
 	case tea.KeyMsg:
+		if !p.loaded && !key.Matches(msg, p.c.Keys.Back) {
+			p.early = append(p.early, msg)
+			return p, nil
+		}
 		return p, p.onKey(msg)
 	}
 	return p, nil
