@@ -159,6 +159,45 @@ wait_for credits-light 'USD'
 for _ in 1 2 3; do keys credits-light r; wait_for credits-light 'updated'; done
 shot credits-light light
 
+# OpenRouter: the picker (P), then the demo's OpenRouter account.
+start account-picker dark
+wait_for account-picker 'USD'
+keys account-picker P
+wait_for account-picker 'demo-openrouter'
+shot account-picker dark
+
+start or-credits dark
+wait_for or-credits 'USD'
+keys or-credits P
+wait_for or-credits 'demo-openrouter'
+keys or-credits j Enter
+wait_for or-credits 'management key'
+shot or-credits dark
+
+start or-api-keys dark
+wait_for or-api-keys 'USD'
+keys or-api-keys P
+wait_for or-api-keys 'demo-openrouter'
+keys or-api-keys j Enter
+wait_for or-api-keys 'management key'
+keys or-api-keys 2
+wait_for or-api-keys 'old-prototype'
+keys or-api-keys j j j j j
+shot or-api-keys dark
+
+start or-replace dark
+wait_for or-replace 'USD'
+keys or-replace P
+wait_for or-replace 'demo-openrouter'
+keys or-replace j Enter
+wait_for or-replace 'management key'
+keys or-replace 2
+wait_for or-replace 'old-prototype'
+keys or-replace j j j j j j j j
+keys or-replace R
+wait_for or-replace 'Replace API key'
+shot or-replace dark
+
 # --- render ----------------------------------------------------------------------
 say "rendering ${#jobs[@]} screenshots"
 DEPS=$deps CHROME=$(command -v chromium-headless-shell) \
