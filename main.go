@@ -113,7 +113,12 @@ func run(args []string, stdin, stdout *os.File, stderr io.Writer) int {
 			fmt.Fprintln(stderr, "targon-dash: demo:", err)
 			return 1
 		}
-		settings = d.settings(demoTargonID)
+		// --demo --provider openrouter starts on the OpenRouter demo.
+		id := demoTargonID
+		if *provider == config.ProviderOpenRouter {
+			id = demoOpenRouterID
+		}
+		settings = d.settings(id)
 	} else if settings, err = config.Resolve(config.Flags{Profile: *profile, Provider: *provider, BaseURL: *baseURL}, env); err != nil {
 		fmt.Fprintln(stderr, "targon-dash:", err)
 		return 1
@@ -135,11 +140,7 @@ func run(args []string, stdin, stdout *os.File, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "targon-dash:", err)
 		return 1
 	}
-	start := settings
-	if *demoFlag {
-		start = nil // the picker offers the demo accounts only
-	}
-	pick := newPicker(start, session, env, wire, demo.start)
+	pick := newPicker(settings, session, env, wire, demo.start)
 	clip := clipboard.AutoClear(clipboard.New(), prefs.ClipboardClear)
 	defer clip.Close() // a secret waiting to be cleared is cleared on exit
 	err = ui.Run(ui.Options{

@@ -188,12 +188,16 @@ type picker struct {
 }
 
 // newPicker returns the picker for a dashboard that starts on start's
-// account (nil: on the Targon demo account), wired by w; demo starts the
-// simulators (once).
+// account (a demo account: start.KeySource is KeyFromDemo), wired by w;
+// demo starts the simulators (once).
 func newPicker(start *config.Settings, startSession ui.Session, env config.Environment, w wiring, demo func() (*demoServers, error)) *picker {
 	p := &picker{env: env, wire: w, start: start, demo: demo, sessions: make(map[string]ui.Session)}
-	if start == nil {
-		p.current, p.demoShown = demoTargonID, true
+	if start.KeySource == config.KeyFromDemo {
+		// The picker offers the demo accounts only.
+		p.start, p.current, p.demoShown = nil, demoTargonID, true
+		if start.Provider == config.ProviderOpenRouter {
+			p.current = demoOpenRouterID
+		}
 	} else {
 		p.current = choiceID(start.Provider, start.IsAccount, start.Profile)
 	}

@@ -198,7 +198,7 @@ func TestDemoPicker(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	p := newPicker(nil, startSession, config.Environment{Getenv: func(string) string { return "" }, HomeDir: t.TempDir()}, w, demo.start)
+	p := newPicker(d.settings(demoTargonID), startSession, config.Environment{Getenv: func(string) string { return "" }, HomeDir: t.TempDir()}, w, demo.start)
 	list, err := p.accounts()
 	if err != nil {
 		t.Fatal(err)
@@ -316,5 +316,33 @@ func TestDemoServersFrozenClock(t *testing.T) {
 	}
 	if a, b := created(), created(); a != b {
 		t.Errorf("a frozen demo made different secrets: %q, then %q", a, b)
+	}
+}
+
+// TestDemoStartsOnOpenRouter: --demo --provider openrouter starts on the
+// OpenRouter demo, which the picker marks current.
+func TestDemoStartsOnOpenRouter(t *testing.T) {
+	demo := &demoOnce{}
+	defer demo.Close()
+	d, err := demo.start()
+	if err != nil {
+		t.Fatal(err)
+	}
+	w := wiring{}
+	start := d.settings(demoOpenRouterID)
+	startSession, err := w.session(start)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if name := startSession.Account.Provider().Name; name != "OpenRouter" {
+		t.Fatalf("starts on %s", name)
+	}
+	p := newPicker(start, startSession, config.Environment{Getenv: func(string) string { return "" }, HomeDir: t.TempDir()}, w, demo.start)
+	list, err := p.accounts()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(list) != 2 || list[0].Current || !list[1].Current {
+		t.Fatalf("demo choices = %+v, want the OpenRouter demo current", list)
 	}
 }
