@@ -57,6 +57,7 @@ func run(args []string, stdin, stdout *os.File, stderr io.Writer) int {
 		debugPath   = fs.String("debug", "", "append a log of API requests to `FILE` (made 0600; keys are redacted)")
 		theme       = fs.String("theme", "", "colours: auto, dark or light (default: the preference, else auto)")
 		showVersion = fs.Bool("version", false, "print the version and exit")
+		mouse       = fs.Bool("mouse", false, "wheel and clicks (default: the mouse preference, else off; with it on, selecting text takes shift in most terminals)")
 	)
 	fs.Usage = func() { usage(fs) }
 	if err := fs.Parse(args); err != nil {
@@ -89,6 +90,9 @@ func run(args []string, stdin, stdout *os.File, stderr io.Writer) int {
 	}
 	if *theme == "" {
 		*theme = prefs.Theme
+	}
+	if !flagGiven(fs, "mouse") {
+		*mouse = prefs.Mouse
 	}
 	askBackground, err := ui.SetTheme(*theme)
 	if err != nil {
@@ -153,12 +157,21 @@ func run(args []string, stdin, stdout *os.File, stderr io.Writer) int {
 		Clipboard:       clip,
 		StartDemo:       pick.startDemo,
 		Now:             frozen,
+		Mouse:           *mouse,
 	}, askBackground)
 	if err != nil {
 		fmt.Fprintln(stderr, "targon-dash:", err)
 		return 1
 	}
 	return 0
+}
+
+// flagGiven reports whether the command line set the flag name (so it
+// wins over the preference, also when it says false).
+func flagGiven(fs *flag.FlagSet, name string) bool {
+	given := false
+	fs.Visit(func(f *flag.Flag) { given = given || f.Name == name })
+	return given
 }
 
 func usage(fs *flag.FlagSet) {

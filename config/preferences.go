@@ -26,7 +26,7 @@ const maxPrefsSize = 1 << 20
 var Themes = []string{"auto", "dark", "light"}
 
 // prefFields lists the top-level keys of the preferences file.
-var prefFields = []string{"theme", "refresh_interval", "clipboard_clear", "keys", "accounts"}
+var prefFields = []string{"theme", "refresh_interval", "clipboard_clear", "keys", "accounts", "mouse"}
 
 // Preferences are the dashboard's own settings, read from
 // $XDG_CONFIG_HOME/targon-dash/config.toml. Every field is optional there.
@@ -36,6 +36,7 @@ type Preferences struct {
 	ClipboardClear  time.Duration       // clear the clipboard this long after copying a secret; 0: never
 	Keys            map[string][]string // action name → keys, overriding the default key map
 	Accounts        []Account           // [accounts.<name>] tables, sorted by name
+	Mouse           bool                // report the mouse (wheel, clicks); off keeps the terminal's text selection
 	Path            string              // the file they came from (set even when it does not exist)
 
 	src *tomlDoc // where Keys were read, for ValidateKeys; nil when made by hand
@@ -140,6 +141,12 @@ func ParsePreferences(path string, data []byte) (Preferences, error) {
 				return Preferences{}, err
 			}
 			p.Accounts = accounts
+		case "mouse":
+			b, ok := v.(bool)
+			if !ok {
+				return fail(fmt.Sprintf("%s is not true or false", shown(v)), name)
+			}
+			p.Mouse = b
 		default:
 			return fail(fmt.Sprintf("unknown field (known fields: %s)", strings.Join(prefFields, ", ")), name)
 		}

@@ -106,6 +106,10 @@ type Options struct {
 	StartDemo func() (Session, error)
 	// Now is the clock (time.Now when nil).
 	Now func() time.Time
+	// Mouse turns mouse reporting on (--mouse, mouse = true): the wheel
+	// scrolls, clicks select rows, tabs and dialog buttons. Off, the
+	// terminal keeps its own text selection.
+	Mouse bool
 }
 
 // Model is the root model.
@@ -316,6 +320,8 @@ func (m *Model) update(msg tea.Msg) tea.Cmd {
 		return nil
 	case tea.KeyMsg:
 		return m.onKey(msg)
+	case tea.MouseMsg:
+		return m.onMouse(msg)
 	case common.OpenModalMsg:
 		m.push(msg.Modal)
 		return nil
@@ -695,6 +701,15 @@ func (m *Model) tooSmall() string {
 // tabBar draws the app name and the three tabs.
 func (m *Model) tabBar() string {
 	st := m.c.Styles
+	parts := m.tabParts()
+	bar := lipgloss.JoinHorizontal(lipgloss.Top, parts...)
+	return st.TabBar.Width(m.c.Width).Render(ansi.Truncate(bar, m.c.Width, "…"))
+}
+
+// tabParts are the pieces of the tab bar's line, left to right: the app
+// name, then one per tab (tabAt finds a click among them).
+func (m *Model) tabParts() []string {
+	st := m.c.Styles
 	parts := []string{st.AppName.Render("targon-dash")}
 	for i, v := range m.views {
 		label := fmt.Sprintf("%d %s", i+1, v.Title())
@@ -704,8 +719,7 @@ func (m *Model) tabBar() string {
 			parts = append(parts, st.Tab.Render(label))
 		}
 	}
-	bar := lipgloss.JoinHorizontal(lipgloss.Top, parts...)
-	return st.TabBar.Width(m.c.Width).Render(ansi.Truncate(bar, m.c.Width, "…"))
+	return parts
 }
 
 // statusBar: account, provider, API host, last refresh, spinner; a toast
@@ -843,12 +857,10 @@ func fitHeight(s string, h, w int) string {
 func overlay(st *common.Styles, body, modal string, w, h int) string {
 	bg := strings.Split(body, "\n")
 	fg := strings.Split(modal, "\n")
-	mw := lipgloss.Width(modal)
 	if len(fg) > h {
 		fg = fg[:h]
 	}
-	top := max(0, (h-len(fg))/2)
-	left := max(0, (w-mw)/2)
+	left, top := modalOrigin(modal, w, h)
 	for i := range bg {
 		plain := ansi.Strip(bg[i])
 		if i < top || i >= top+len(fg) {
@@ -863,6 +875,12 @@ func overlay(st *common.Styles, body, modal string, w, h int) string {
 		bg[i] = st.Muted.Faint(true).Render(leftPart) + ansi.Truncate(line, w-left, "") + st.Muted.Faint(true).Render(rightPart)
 	}
 	return strings.Join(bg, "\n")
+}
+
+// modalOrigin is where overlay puts the top-left corner of modal over a
+// body of w×h: centred, cut at the bottom when it is taller.
+func modalOrigin(modal string, w, h int) (left, top int) {
+	return max(0, (w-lipgloss.Width(modal))/2), max(0, (h-min(h, lipgloss.Height(modal)))/2)
 }
 
 // setSession points c at the account of s.

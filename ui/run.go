@@ -55,7 +55,7 @@ func Run(opts Options, askBackground bool) error {
 	if err != nil {
 		return err
 	}
-	progOpts := []tea.ProgramOption{tea.WithAltScreen()}
+	progOpts := programOptions(opts.Mouse)
 	fd := int(os.Stdin.Fd())
 	var in *termbg.Input
 	if askBackground && term.IsTerminal(fd) {

@@ -58,6 +58,9 @@ func (m *Confirm) Update(msg tea.Msg) (common.Modal, tea.Cmd) {
 		m.run.closed = m.run.closed || closeIt
 		return m, cmd
 	}
+	if mm, ok := msg.(tea.MouseMsg); ok {
+		return m, m.mouse(mm)
+	}
 	km, ok := msg.(tea.KeyMsg)
 	if !ok {
 		return m, nil
@@ -91,10 +94,56 @@ func (m *Confirm) Update(msg tea.Msg) (common.Modal, tea.Cmd) {
 	return m, nil
 }
 
+// mouse scrolls the text with the wheel; a click on No cancels, on the
+// action's button runs it (or tries again after an error), as y and n do.
+// x and y count from the dialog's top-left corner (the root translates).
+func (m *Confirm) mouse(msg tea.MouseMsg) tea.Cmd {
+	if d := Wheel(msg); d != 0 {
+		m.box.Wheel(d)
+		return nil
+	}
+	if !Click(msg) || m.run.busy {
+		return nil
+	}
+	// Drawing records the box's layout (see Box.footTop) for the state the
+	// dialog is in now, which is what the user sees.
+	m.View()
+	_, _, _, compact := m.parts()
+	rects := m.box.footButtons(m.c.Styles, compact, m.active(), "No", m.yes)
+	switch {
+	case rects[0].Contains(msg.X, msg.Y):
+		m.run.closed = true
+	case rects[1].Contains(msg.X, msg.Y):
+		m.onYes = true
+		return m.run.start(m.act)
+	}
+	return nil
+}
+
+// active is the index of the highlighted button.
+func (m *Confirm) active() int {
+	if m.onYes {
+		return 1
+	}
+	return 0
+}
+
 // View draws the question, the buttons and any error. The buttons and the
 // error are always shown; on a short screen the buttons get compact and
 // the text scrolls.
 func (m *Confirm) View() string {
+	st, k := m.c.Styles, m.c.Keys
+	head, text, foot, _ := m.parts()
+	frame := st.Modal
+	if m.danger {
+		frame = st.ModalDanger
+	}
+	return m.box.Render(st, k, frame, head, text, foot)
+}
+
+// parts is what View puts in the box: title, text and foot (buttons and
+// status line), and whether the buttons are the compact ones.
+func (m *Confirm) parts() (head, text, foot string, compact bool) {
 	st, k := m.c.Styles, m.c.Keys
 	inner := m.box.Inner()
 	var body []string
@@ -110,14 +159,12 @@ func (m *Confirm) View() string {
 	default:
 		status = Hint(st, inner, KeyNames(k.Yes), "yes", KeyNames(k.No, k.Back), "no", KeyNames(k.Submit), "choose")
 	}
-	active := 0
-	if m.onYes {
-		active = 1
-	}
-	head := st.ModalTitle.Render(WrapWords(m.title, inner))
-	text := strings.Join(body, "\n")
-	foot := buttons(st, false, active, "No", m.yes) + "\n" + status
+	active := m.active()
+	head = st.ModalTitle.Render(WrapWords(m.title, inner))
+	text = strings.Join(body, "\n")
+	foot = buttons(st, false, active, "No", m.yes) + "\n" + status
 	if !m.box.Fits(head, text, foot) {
+		compact = true
 		// Short screen: one-line buttons, no blank lines in the text.
 		foot = buttons(st, true, active, "No", m.yes) + "\n" + status
 		var packed []string
@@ -128,11 +175,7 @@ func (m *Confirm) View() string {
 		}
 		text = strings.Join(packed, "\n")
 	}
-	frame := st.Modal
-	if m.danger {
-		frame = st.ModalDanger
-	}
-	return m.box.Render(st, k, frame, head, text, foot)
+	return head, text, foot, compact
 }
 
 // ShortHelp lists the dialog's keys.

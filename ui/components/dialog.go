@@ -37,6 +37,12 @@ type Box struct {
 	// (a form's focused field).
 	keep    [2]int
 	keepSet bool
+	// footTop is from the last draw too: the line of the drawn dialog
+	// (border included) where the foot starts, for mouse clicks on its
+	// buttons. The layout is chosen while drawing (it depends on the
+	// wrapped text), like window and bodyLen; a dialog that takes clicks
+	// draws itself again before hit-testing, so this is always current.
+	footTop int
 }
 
 // SetSize fits the box to a screen of w×h: at most maxWidth wide and
@@ -69,12 +75,15 @@ func (b *Box) Render(st *common.Styles, keys *common.KeyMap, frame lipgloss.Styl
 	switch {
 	case full+4 <= b.height: // with the frame's padding
 		b.window, b.offset = len(bd), 0
+		b.footTop = 1 + 1 + len(h) + 1 + len(bd) + 1
 		return frame.Width(b.width).Render(join(h, bd, ft, ""))
 	case full+2 <= b.height: // without it
 		b.window, b.offset = len(bd), 0
+		b.footTop = 1 + len(h) + 1 + len(bd) + 1
 		return frame.Width(b.width).Padding(0, 2).Render(join(h, bd, ft, ""))
 	case full+2-2 <= b.height: // and without blank lines
 		b.window, b.offset = len(bd), 0
+		b.footTop = 1 + len(h) + len(bd)
 		return frame.Width(b.width).Padding(0, 2).Render(strings.Join(append(append(append([]string{}, h...), bd...), ft...), "\n"))
 	}
 	// Scroll: the blank line under the body says where it stands.
@@ -92,6 +101,7 @@ func (b *Box) Render(st *common.Styles, keys *common.KeyMap, frame lipgloss.Styl
 	}
 	b.offset = max(0, min(b.offset, len(bd)-b.window))
 	shown := bd[b.offset : b.offset+b.window]
+	b.footTop = 1 + len(h) + 1 + len(shown) + 1
 	how := KeyNames(keys.Up) + " " + KeyNames(keys.Down) + " scroll"
 	if b.keepSet {
 		// A form: letters are text there; the body follows the focus.
@@ -160,10 +170,22 @@ func lines(s string) int { return len(split(s)) }
 // buttons take three lines; compact ones one ("[ No ]  Roll").
 func buttons(st *common.Styles, compact bool, active int, labels ...string) string {
 	parts := make([]string, 0, 2*len(labels))
-	for i, l := range labels {
+	for i, b := range buttonParts(st, compact, active, labels...) {
 		if i > 0 {
-			parts = append(parts, " ")
+			parts = append(parts, buttonGap)
 		}
+		parts = append(parts, b)
+	}
+	return lipgloss.JoinHorizontal(lipgloss.Top, parts...)
+}
+
+// buttonGap is the space between two buttons.
+const buttonGap = " "
+
+// buttonParts draws each button of buttons on its own.
+func buttonParts(st *common.Styles, compact bool, active int, labels ...string) []string {
+	parts := make([]string, 0, len(labels))
+	for i, l := range labels {
 		switch {
 		case compact && i == active:
 			parts = append(parts, st.ButtonActive.UnsetBorderStyle().UnsetPadding().Render("[ "+l+" ]"))
@@ -175,7 +197,7 @@ func buttons(st *common.Styles, compact bool, active int, labels ...string) stri
 			parts = append(parts, st.Button.Render(l))
 		}
 	}
-	return lipgloss.JoinHorizontal(lipgloss.Top, parts...)
+	return parts
 }
 
 // KeyNames is how bindings' keys are shown in a hint: "esc/enter". It

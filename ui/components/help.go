@@ -38,8 +38,11 @@ func (m *Help) Busy() bool { return false }
 // SetSize fits the help to the screen.
 func (m *Help) SetSize(w, h int) { m.box.SetSize(w, h, 100, 2) }
 
-// Update closes the help, or scrolls it.
+// Update closes the help, or scrolls it (keys or the mouse wheel).
 func (m *Help) Update(msg tea.Msg) (common.Modal, tea.Cmd) {
+	if mm, ok := msg.(tea.MouseMsg); ok {
+		m.box.Wheel(Wheel(mm))
+	}
 	if km, ok := msg.(tea.KeyMsg); ok {
 		k := m.c.Keys
 		if key.Matches(km, k.Back, k.Help, k.Quit, k.Submit) {

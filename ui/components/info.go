@@ -63,10 +63,15 @@ func (m *Info) Busy() bool { return false }
 // SetSize fits the pane to the screen.
 func (m *Info) SetSize(w, h int) { m.box.SetSize(w, h, 84, 6) }
 
-// Update closes on esc/enter, copies on y and scrolls a long text.
+// Update closes on esc/enter, copies on y and scrolls a long text (also
+// with the mouse wheel).
 func (m *Info) Update(msg tea.Msg) (common.Modal, tea.Cmd) {
 	if c, ok := msg.(copiedMsg); ok && c.to == m {
 		m.noteCopy(c)
+		return m, nil
+	}
+	if mm, ok := msg.(tea.MouseMsg); ok {
+		m.box.Wheel(Wheel(mm))
 		return m, nil
 	}
 	km, ok := msg.(tea.KeyMsg)

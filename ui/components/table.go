@@ -270,6 +270,8 @@ func (t *Table) Update(msg tea.Msg) tea.Cmd {
 			return t.filterKey(msg)
 		}
 		return t.browseKey(msg)
+	case tea.MouseMsg:
+		return t.mouse(msg)
 	}
 	if !t.List.SettingFilter() {
 		return nil // the list has nothing else to do while browsing
