@@ -57,6 +57,7 @@ func run(args []string, stdin, stdout *os.File, stderr io.Writer) int {
 		debugPath   = fs.String("debug", "", "append a log of API requests to `FILE` (made 0600; keys are redacted)")
 		theme       = fs.String("theme", "", "colours: auto, dark or light (default: the preference, else auto)")
 		showVersion = fs.Bool("version", false, "print the version and exit")
+		readOnly    = fs.Bool("read-only", false, "turn off every action that changes something (for screen-sharing and demos; preference read_only)")
 	)
 	fs.Usage = func() { usage(fs) }
 	if err := fs.Parse(args); err != nil {
@@ -153,12 +154,27 @@ func run(args []string, stdin, stdout *os.File, stderr io.Writer) int {
 		Clipboard:       clip,
 		StartDemo:       pick.startDemo,
 		Now:             frozen,
+
+		// The lists' interval and read-only mode, from the preferences and
+		// --read-only.
+		ListRefreshInterval: prefs.ListRefreshInterval,
+		ReadOnly:            *readOnly || prefs.ReadOnly,
+		ReadOnlyReason:      readOnlyReason(*readOnly, prefs.Path),
 	}, askBackground)
 	if err != nil {
 		fmt.Fprintln(stderr, "targon-dash:", err)
 		return 1
 	}
 	return 0
+}
+
+// readOnlyReason says why the dashboard is read-only: the flag, else the
+// preference in file.
+func readOnlyReason(flagSet bool, file string) string {
+	if flagSet {
+		return "started with --read-only"
+	}
+	return "read_only = true in " + common.ShortPath(file)
 }
 
 func usage(fs *flag.FlagSet) {
