@@ -58,6 +58,7 @@ func run(args []string, stdin, stdout *os.File, stderr io.Writer) int {
 		theme       = fs.String("theme", "", "colours: auto, dark or light (default: the preference, else auto)")
 		showVersion = fs.Bool("version", false, "print the version and exit")
 		mouse       = fs.Bool("mouse", false, "wheel and clicks (default: the mouse preference, else off; with it on, selecting text takes shift in most terminals)")
+		readOnly    = fs.Bool("read-only", false, "turn off every action that changes something (for screen-sharing and demos; preference read_only)")
 	)
 	fs.Usage = func() { usage(fs) }
 	if err := fs.Parse(args); err != nil {
@@ -158,6 +159,12 @@ func run(args []string, stdin, stdout *os.File, stderr io.Writer) int {
 		StartDemo:       pick.startDemo,
 		Now:             frozen,
 		Mouse:           *mouse,
+
+		// The lists' interval and read-only mode, from the preferences and
+		// --read-only.
+		ListRefreshInterval: prefs.ListRefreshInterval,
+		ReadOnly:            *readOnly || prefs.ReadOnly,
+		ReadOnlyReason:      readOnlyReason(*readOnly, prefs.Path),
 	}, askBackground)
 	if err != nil {
 		fmt.Fprintln(stderr, "targon-dash:", err)
@@ -172,6 +179,15 @@ func flagGiven(fs *flag.FlagSet, name string) bool {
 	given := false
 	fs.Visit(func(f *flag.Flag) { given = given || f.Name == name })
 	return given
+}
+
+// readOnlyReason says why the dashboard is read-only: the flag, else the
+// preference in file.
+func readOnlyReason(flagSet bool, file string) string {
+	if flagSet {
+		return "started with --read-only"
+	}
+	return "read_only = true in " + common.ShortPath(file)
 }
 
 func usage(fs *flag.FlagSet) {

@@ -16,7 +16,10 @@ import (
 // Preference defaults and limits.
 const (
 	DefaultRefreshInterval = 60 * time.Second
-	MinRefreshInterval     = 5 * time.Second
+	// DefaultListRefreshInterval is how often the key lists reload by
+	// themselves unless list_refresh_interval says otherwise.
+	DefaultListRefreshInterval = 5 * time.Minute
+	MinRefreshInterval         = 5 * time.Second
 )
 
 // maxPrefsSize caps how much of a preferences file is read.
@@ -26,25 +29,29 @@ const maxPrefsSize = 1 << 20
 var Themes = []string{"auto", "dark", "light"}
 
 // prefFields lists the top-level keys of the preferences file.
-var prefFields = []string{"theme", "refresh_interval", "clipboard_clear", "keys", "accounts", "mouse"}
+var prefFields = []string{"theme", "refresh_interval", "list_refresh_interval", "read_only", "clipboard_clear", "keys", "accounts", "mouse"}
 
 // Preferences are the dashboard's own settings, read from
 // $XDG_CONFIG_HOME/targon-dash/config.toml. Every field is optional there.
 type Preferences struct {
-	Theme           string              // "auto", "dark" or "light"
-	RefreshInterval time.Duration       // 0: no automatic refresh
-	ClipboardClear  time.Duration       // clear the clipboard this long after copying a secret; 0: never
-	Keys            map[string][]string // action name → keys, overriding the default key map
-	Accounts        []Account           // [accounts.<name>] tables, sorted by name
-	Mouse           bool                // report the mouse (wheel, clicks); off keeps the terminal's text selection
-	Path            string              // the file they came from (set even when it does not exist)
+	Theme           string        // "auto", "dark" or "light"
+	RefreshInterval time.Duration // the credits'; 0: no automatic refresh
+	// ListRefreshInterval is how often the key lists reload; 0: never.
+	ListRefreshInterval time.Duration
+	// ReadOnly turns off every action that changes something.
+	ReadOnly       bool
+	ClipboardClear time.Duration       // clear the clipboard this long after copying a secret; 0: never
+	Keys           map[string][]string // action name → keys, overriding the default key map
+	Accounts       []Account           // [accounts.<name>] tables, sorted by name
+	Mouse          bool                // report the mouse (wheel, clicks); off keeps the terminal's text selection
+	Path           string              // the file they came from (set even when it does not exist)
 
 	src *tomlDoc // where Keys were read, for ValidateKeys; nil when made by hand
 }
 
 // DefaultPreferences are the preferences when the file sets nothing.
 func DefaultPreferences() Preferences {
-	return Preferences{Theme: "auto", RefreshInterval: DefaultRefreshInterval}
+	return Preferences{Theme: "auto", RefreshInterval: DefaultRefreshInterval, ListRefreshInterval: DefaultListRefreshInterval}
 }
 
 // PreferencesPath is where LoadPreferences looks:
@@ -104,7 +111,7 @@ func ParsePreferences(path string, data []byte) (Preferences, error) {
 				return fail(fmt.Sprintf("%s is not a theme (use %s)", shown(v), quoteList(Themes)), name)
 			}
 			p.Theme = s
-		case "refresh_interval":
+		case "refresh_interval", "list_refresh_interval":
 			d, msg := parseDuration(v)
 			if msg == "" && d > 0 && d < MinRefreshInterval {
 				msg = fmt.Sprintf("%s is too short: the minimum is %s (or \"off\")", shown(v), MinRefreshInterval)
@@ -112,7 +119,17 @@ func ParsePreferences(path string, data []byte) (Preferences, error) {
 			if msg != "" {
 				return fail(msg, name)
 			}
-			p.RefreshInterval = d
+			if name == "refresh_interval" {
+				p.RefreshInterval = d
+			} else {
+				p.ListRefreshInterval = d
+			}
+		case "read_only":
+			b, ok := v.(bool)
+			if !ok {
+				return fail(fmt.Sprintf("expected true or false, got %s", describe(v)), name)
+			}
+			p.ReadOnly = b
 		case "clipboard_clear":
 			d, msg := parseDuration(v)
 			if msg != "" {

@@ -15,7 +15,7 @@ const prefsPath = "prefs/targon-dash/config.toml"
 
 func TestDefaultPreferences(t *testing.T) {
 	p := DefaultPreferences()
-	if p.Theme != "auto" || p.RefreshInterval != 60*time.Second || p.ClipboardClear != 0 || p.Keys != nil {
+	if p.Theme != "auto" || p.RefreshInterval != 60*time.Second || p.ListRefreshInterval != 5*time.Minute || p.ReadOnly || p.ClipboardClear != 0 || p.Keys != nil {
 		t.Fatalf("DefaultPreferences() = %+v", p)
 	}
 }
@@ -49,6 +49,9 @@ quit = [ "q",
 		{name: "off", file: "refresh_interval = \"off\"\nclipboard_clear = \"OFF\"\n", want: Preferences{Theme: "auto"}},
 		{name: "zero", file: "refresh_interval = \"0\"\nclipboard_clear = \"0s\"\n", want: Preferences{Theme: "auto"}},
 		{name: "minimum", file: "refresh_interval = \"5s\"\n", want: Preferences{Theme: "auto", RefreshInterval: 5 * time.Second}},
+		{name: "list refresh", file: "list_refresh_interval = \"2m\"\n", want: Preferences{Theme: "auto", RefreshInterval: time.Minute, ListRefreshInterval: 2 * time.Minute}},
+		{name: "list refresh off", file: "list_refresh_interval = \"off\"\n", want: Preferences{Theme: "auto", RefreshInterval: time.Minute}},
+		{name: "read only", file: "read_only = true\n", want: Preferences{Theme: "auto", RefreshInterval: time.Minute, ReadOnly: true}},
 		{name: "dark", file: "theme = 'dark'", want: Preferences{Theme: "dark", RefreshInterval: time.Minute}},
 		{name: "mouse", file: "mouse = true", want: Preferences{Theme: "auto", RefreshInterval: time.Minute, Mouse: true}},
 		{name: "inline keys", file: "keys = { help = [\"?\"] }\n", want: Preferences{Theme: "auto", RefreshInterval: time.Minute, Keys: map[string][]string{"help": {"?"}}}},
@@ -64,6 +67,9 @@ quit = [ "q",
 				t.Fatal(err)
 			}
 			tt.want.Path = prefsPath
+			if !strings.Contains(tt.file, "list_refresh_interval") {
+				tt.want.ListRefreshInterval = DefaultListRefreshInterval // the lists' own default
+			}
 			got.src = nil
 			if !reflect.DeepEqual(got, tt.want) {
 				t.Fatalf("got  %+v\nwant %+v", got, tt.want)
@@ -85,6 +91,9 @@ func TestParsePreferencesErrors(t *testing.T) {
 		{name: "duration without unit", file: "refresh_interval = \"60\"", line: 1, field: "refresh_interval", msg: "is not a duration"},
 		{name: "duration as integer", file: "refresh_interval = 60", line: 1, field: "refresh_interval", msg: "expected a duration string, got integer 60"},
 		{name: "too short", file: "refresh_interval = \"1s\"", line: 1, field: "refresh_interval", msg: `"1s" is too short: the minimum is 5s (or "off")`},
+		{name: "list refresh too short", file: "list_refresh_interval = \"2s\"", line: 1, field: "list_refresh_interval", msg: `"2s" is too short: the minimum is 5s (or "off")`},
+		{name: "list refresh not a duration", file: "list_refresh_interval = 300", line: 1, field: "list_refresh_interval", msg: "expected a duration string"},
+		{name: "read only not a boolean", file: "\nread_only = \"yes\"", line: 2, field: "read_only", msg: `expected true or false, got string "yes"`},
 		{name: "negative", file: "\nrefresh_interval = \"-10s\"", line: 2, field: "refresh_interval", msg: "negative"},
 		{name: "clipboard bad", file: "clipboard_clear = \"30 seconds\"", line: 1, field: "clipboard_clear", msg: "is not a duration"},
 		{name: "clipboard negative", file: "clipboard_clear = \"-1s\"", line: 1, field: "clipboard_clear", msg: "negative"},
@@ -93,7 +102,7 @@ func TestParsePreferencesErrors(t *testing.T) {
 		{name: "bad mouse", file: "theme = \"dark\"\nmouse = \"yes\"", line: 2, field: "mouse", msg: `"yes" is not true or false`},
 		{name: "theme case", file: "theme = \"Dark\"", line: 1, field: "theme", msg: "is not a theme"},
 		{name: "theme not string", file: "theme = 1", line: 1, field: "theme", msg: "integer 1 is not a theme"},
-		{name: "unknown field", file: "theme = \"dark\"\nrefresh = \"30s\"\n", line: 2, field: "refresh", msg: "unknown field (known fields: theme, refresh_interval, clipboard_clear, keys, accounts, mouse)"},
+		{name: "unknown field", file: "theme = \"dark\"\nrefresh = \"30s\"\n", line: 2, field: "refresh", msg: "unknown field (known fields: theme, refresh_interval, list_refresh_interval, read_only, clipboard_clear, keys, accounts, mouse)"},
 		{name: "wrong case field", file: "Theme = \"dark\"", line: 1, field: "Theme", msg: "unknown field"},
 		{name: "unknown table", file: "theme = \"dark\"\n\n[colors]\nfg = 1\n", line: 3, field: "colors", msg: "unknown field"},
 		{name: "first in file order", file: "zzz = 1\naaa = 2\n", line: 1, field: "zzz", msg: "unknown field"},

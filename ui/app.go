@@ -110,6 +110,13 @@ type Options struct {
 	// scrolls, clicks select rows, tabs and dialog buttons. Off, the
 	// terminal keeps its own text selection.
 	Mouse bool
+
+	// ListRefreshInterval is how often the key lists reload (0: never).
+	ListRefreshInterval time.Duration
+	// ReadOnly turns off every action that changes something;
+	// ReadOnlyReason says why ("started with --read-only").
+	ReadOnly       bool
+	ReadOnlyReason string
 }
 
 // Model is the root model.
@@ -139,6 +146,8 @@ type Model struct {
 	// demoStarting is set while the demo API starts, so a second request
 	// to switch waits for the first.
 	demoStarting bool
+	// covered says a dialog covered the views at the last syncModals.
+	covered bool
 }
 
 type toast struct {
@@ -170,6 +179,9 @@ func New(opts Options) (*Model, error) {
 	if err := keys.Override(opts.Keys); err != nil {
 		return nil, fmt.Errorf("%s: %w", opts.KeysFile, err)
 	}
+	if opts.ReadOnly {
+		keys.SetReadOnly() // the one place: every view's changing keys go with it
+	}
 	m := &Model{opts: opts, switchKey: keys.SwitchAccount}
 	m.switchKey.SetEnabled(opts.Accounts != nil && opts.OpenAccount != nil)
 	m.c = &common.Common{
@@ -179,6 +191,9 @@ func New(opts Options) (*Model, error) {
 		RefreshInterval: opts.RefreshInterval,
 		Now:             opts.Now,
 	}
+	m.c.ListRefreshInterval = opts.ListRefreshInterval
+	m.c.ReadOnly, m.c.ReadOnlyReason = opts.ReadOnly, opts.ReadOnlyReason
+	m.c.DialogOpen = m.dialogOpen
 	setSession(m.c, opts.Session)
 	m.spinner = spinner.New(spinner.WithSpinner(spinner.MiniDot), spinner.WithStyle(m.c.Styles.Accent))
 	m.help = help.New()
@@ -269,19 +284,35 @@ func (m *Model) Update(msg tea.Msg) (_ tea.Model, cmd tea.Cmd) {
 		cmds := make([]tea.Cmd, 0, len(km.Runes)+1)
 		for _, r := range km.Runes {
 			cmds = append(cmds, m.update(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune{r}, Alt: km.Alt}))
-			m.syncModals()
+			cmds = append(cmds, m.syncModals())
 		}
 		return m, safeCmd(tea.Batch(append(cmds, m.keepSpinning())...), m.c.Keys.Refresh.Help().Key)
 	}
 	cmd = m.update(msg)
-	m.syncModals()
-	return m, safeCmd(tea.Batch(cmd, m.keepSpinning()), m.c.Keys.Refresh.Help().Key)
+	closed := m.syncModals()
+	return m, safeCmd(tea.Batch(cmd, closed, m.keepSpinning()), m.c.Keys.Refresh.Help().Key)
+}
+
+// dialogOpen reports whether a modal or the login screen covers the views
+// (common.Common.DialogOpen): background refreshes wait for it.
+func (m *Model) dialogOpen() bool { return len(m.modals) > 0 || m.login != nil }
+
+// dialogsClosed tells the views when the dialogs that covered them at
+// the last call are all gone, so a refresh they skipped runs now.
+func (m *Model) dialogsClosed() tea.Cmd {
+	was := m.covered
+	m.covered = m.dialogOpen()
+	if !was || m.covered {
+		return nil
+	}
+	return func() tea.Msg { return common.DialogsClosedMsg{} }
 }
 
 // syncModals drops the modals that closed and stacks the ones the views
 // and modals returned during this Update (common.Opener), so the next key
-// already goes to the right place.
-func (m *Model) syncModals() {
+// already goes to the right place. The command it returns tells the views
+// when the last dialog has closed (dialogsClosed).
+func (m *Model) syncModals() tea.Cmd {
 	var opened []common.OpenModalMsg
 	for _, v := range m.views {
 		if o, ok := v.(common.Opener); ok {
@@ -301,6 +332,7 @@ func (m *Model) syncModals() {
 	for _, o := range opened {
 		m.push(o.Modal)
 	}
+	return m.dialogsClosed()
 }
 
 // push puts md on top of the screen.
@@ -468,6 +500,9 @@ func (m *Model) onKey(msg tea.KeyMsg) tea.Cmd {
 		p, load := newPicker(m.c, m.opts.Accounts, m.opts.OpenAccount)
 		m.push(p)
 		return load
+	case m.c.ReadOnly && k.Refused(msg) != "":
+		// Disabled, so no view acts on it: say why rather than nothing.
+		return common.Toast(common.ToastInfo, "read-only: %s is off (%s)", k.Refused(msg), m.c.ReadOnlyReason)
 	default:
 		_, cmd := view.Update(msg)
 		return cmd
@@ -733,14 +768,29 @@ func (m *Model) statusBar() string {
 	}
 	left = append(left, st.StatusValue.Render(host))
 	if t := m.views[m.active].Updated(); !t.IsZero() && m.login == nil {
-		left = append(left, st.StatusKey.Render("updated ")+st.StatusValue.Render(t.Local().Format("15:04:05")))
+		if s, ok := m.views[m.active].(common.Staler); ok && s.Stale() {
+			// The last refresh failed: the rows are this old.
+			left = append(left, st.Warning.Render("stale "+staleAge(m.c.Now().Sub(t))))
+		} else {
+			left = append(left, st.StatusKey.Render("updated ")+st.StatusValue.Render(t.Local().Format("15:04:05")))
+		}
+	}
+	// READ-ONLY is always seen: it goes first, and the host and the time
+	// make room for it on a narrow screen.
+	readOnly := ""
+	if m.c.ReadOnly {
+		readOnly = " " + st.Badge.Render("READ-ONLY")
 	}
 	spin := ""
 	if m.busy() {
 		spin = "  " + m.spinner.View()
 	}
-	join := func() string { return " " + strings.Join(left, st.StatusKey.Render(" · ")) + spin }
+	join := func() string { return readOnly + " " + strings.Join(left, st.StatusKey.Render(" · ")) + spin }
 	line := join()
+	for readOnly != "" && len(left) > 2 && lipgloss.Width(line) > m.c.Width {
+		left = left[:len(left)-1]
+		line = join()
+	}
 	right := ""
 	if m.toast != nil {
 		style := st.ToastInfo
@@ -826,6 +876,20 @@ func (m *Model) fullHelp() [][]key.Binding {
 func withDesc(b key.Binding, desc string) key.Binding {
 	b.SetHelp(b.Help().Key, desc)
 	return b
+}
+
+// staleAge is how old stale rows are, in the largest whole unit: "40s",
+// "3m", "2h", "5d".
+func staleAge(d time.Duration) string {
+	switch {
+	case d < time.Minute:
+		return fmt.Sprintf("%ds", max(0, int(d.Seconds())))
+	case d < time.Hour:
+		return fmt.Sprintf("%dm", int(d.Minutes()))
+	case d < 48*time.Hour:
+		return fmt.Sprintf("%dh", int(d.Hours()))
+	}
+	return fmt.Sprintf("%dd", int(d.Hours()/24))
 }
 
 // hostOf is the host of a base URL, for the status bar.

@@ -98,6 +98,8 @@ var goldenScreens = []goldenScreen{
 		h.waitFor("Disable the old key now?")
 	}},
 	{name: "or-api-key-details", with: orManagement, drive: func(h *harness) { openORKeys(h); h.keys("j", "j", "enter"); h.waitFor("Hash") }},
+	{name: "read-only-api-keys", opts: []harnessOption{readOnly}, drive: openAPIKeys},
+	{name: "read-only-or-api-keys", opts: []harnessOption{readOnly}, with: orManagement, drive: openORKeys},
 }
 
 // orManagement and orInference start on the OpenRouter demo with its

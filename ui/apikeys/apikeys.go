@@ -110,7 +110,7 @@ func (m *Model) syncKeys() {
 	if m.roller == nil && m.updater != nil {
 		m.roll.SetHelp(m.roll.Help().Key, "replace")
 	}
-	can := !m.forbidden
+	can := !m.forbidden && m.c.CanChange() // read-only: nothing that changes a key
 	m.newKey.SetEnabled(can)
 	m.rename.SetEnabled(can)
 	m.del.SetEnabled(can)
@@ -134,6 +134,9 @@ func (m *Model) Title() string { return "API keys" }
 
 // Update handles keys, pages and the results of the view's dialogs.
 func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	if cmd, ok := m.Live(msg); ok {
+		return m, cmd
+	}
 	switch msg := msg.(type) {
 	case components.PageMsg[api.Key]:
 		cmd := m.Page(msg)

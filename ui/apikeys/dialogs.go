@@ -112,8 +112,8 @@ func (m *Model) details(r row) common.Modal {
 		{Label: "Name", Value: r.name},
 		{Label: "UID", Value: r.uid},
 		{Label: "Key", Value: r.masked + "  (the secret is shown only when created or rolled)"},
-		{Label: "Created", Value: common.ExactTime(r.created) + "  (" + common.RelativeTime(r.created, r.now()) + ")"},
-		{Label: "Updated", Value: common.ExactTime(r.updated) + "  (" + common.RelativeTime(r.updated, r.now()) + ")"},
+		{Label: "Created", Value: common.DetailTime(r.created, r.now())},
+		{Label: "Updated", Value: common.DetailTime(r.updated, r.now())},
 	}
 	if r.spend != nil {
 		// An account without roll: its ids are hashes, and a key has

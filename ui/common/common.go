@@ -52,8 +52,39 @@ type Common struct {
 	// RefreshInterval is how often the credits reload by themselves (0:
 	// never).
 	RefreshInterval time.Duration
+	// ListRefreshInterval is how often the key lists reload by themselves
+	// (0: never).
+	ListRefreshInterval time.Duration
+	// ReadOnly turns off every action that changes something (the key
+	// map's Changing bindings); ReadOnlyReason says why, for the line
+	// that refuses one ("started with --read-only").
+	ReadOnly       bool
+	ReadOnlyReason string
+	// DialogOpen reports whether a dialog (a modal or the login screen)
+	// covers the views: background refreshes wait while it does. Nil
+	// means never.
+	DialogOpen func() bool
+	// Tick schedules fn after d, as tea.Tick (which nil means); tests
+	// replace it so that nothing sleeps.
+	Tick func(d time.Duration, fn func(time.Time) tea.Msg) tea.Cmd
 	// Now is the clock; tests fix it so golden screens are stable.
 	Now func() time.Time
+}
+
+// CanChange reports whether actions that change something may run: false
+// in read-only mode. Views consult it (with the key map's Changing
+// bindings, which the root disables) when they enable their bindings.
+func (c *Common) CanChange() bool { return !c.ReadOnly }
+
+// Dialog reports whether a dialog covers the views (see DialogOpen).
+func (c *Common) Dialog() bool { return c.DialogOpen != nil && c.DialogOpen() }
+
+// After schedules fn after d with Tick, or tea.Tick when Tick is nil.
+func (c *Common) After(d time.Duration, fn func(time.Time) tea.Msg) tea.Cmd {
+	if c.Tick != nil {
+		return c.Tick(d, fn)
+	}
+	return tea.Tick(d, fn)
 }
 
 // ProviderName is the account's provider as the UI names it ("Targon").
@@ -148,6 +179,16 @@ type View interface {
 	// Updated is when the view's data last arrived (zero before).
 	Updated() time.Time
 }
+
+// Staler is a view whose data can be stale: its last refresh failed, and
+// what it shows is from Updated. The status bar says how old it is.
+type Staler interface {
+	Stale() bool
+}
+
+// DialogsClosedMsg says the last dialog over the views closed; a view
+// that skipped a background refresh while it was open catches up.
+type DialogsClosedMsg struct{}
 
 // Modal is a dialog on top of the views: a form, a confirmation, a secret,
 // details or help. It gets every key while it is on top. It closes itself by

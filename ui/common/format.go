@@ -86,6 +86,16 @@ func ExactTime(t time.Time) string {
 	return t.Local().Format("2006-01-02 15:04:05 MST")
 }
 
+// DetailTime is a timestamp for detail panes: the exact local time and
+// how long ago it was, "2026-11-02 14:05:33 CET (21 days ago)"; the zero
+// time (the server sent none) is "—".
+func DetailTime(t, now time.Time) string {
+	if t.IsZero() {
+		return "—"
+	}
+	return ExactTime(t) + " (" + RelativeTime(t, now) + ")"
+}
+
 // Sanitize makes outside text safe to draw on one line. It is
 // api.CleanText, the project's one sanitiser: escape sequences are removed
 // whole, line breaks become spaces, other controls, bidi controls and

@@ -2,11 +2,13 @@ package common
 
 import (
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 
 	"github.com/charmbracelet/bubbles/key"
 	"github.com/charmbracelet/bubbles/list"
+	tea "github.com/charmbracelet/bubbletea"
 )
 
 // KeyMap is the dashboard's one key map. Every binding has help text, is
@@ -189,4 +191,45 @@ func (k *KeyMap) ListKeyMap() list.KeyMap {
 	km.ShowFullHelp = key.NewBinding(key.WithDisabled())
 	km.CloseFullHelp = key.NewBinding(key.WithDisabled())
 	return km
+}
+
+// ChangingAction is a binding of an action that changes something, and
+// what it does, for the line that refuses it in read-only mode.
+type ChangingAction struct {
+	Binding *key.Binding
+	What    string // "creating keys"
+}
+
+// Changing lists the bindings of every action that changes something on
+// the server. Read-only mode disables them all in one place (the root),
+// so a new action that changes something belongs here.
+func (k *KeyMap) Changing() []ChangingAction {
+	return []ChangingAction{
+		{&k.New, "creating keys"},
+		{&k.Import, "importing keys"},
+		{&k.Rename, "renaming keys"},
+		{&k.Delete, "deleting keys"},
+		{&k.Roll, "rolling and replacing keys"},
+		{&k.Disable, "disabling and enabling keys"},
+		{&k.Limit, "changing spending limits"},
+	}
+}
+
+// SetReadOnly disables every Changing binding; Refused then tells their
+// keys.
+func (k *KeyMap) SetReadOnly() {
+	for _, a := range k.Changing() {
+		a.Binding.SetEnabled(false)
+	}
+}
+
+// Refused is the Changing action whose keys msg presses, whether or not
+// its binding is enabled ("creating keys"), or "".
+func (k *KeyMap) Refused(msg tea.KeyMsg) string {
+	for _, a := range k.Changing() {
+		if slices.Contains(a.Binding.Keys(), msg.String()) {
+			return a.What
+		}
+	}
+	return ""
 }

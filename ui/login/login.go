@@ -120,7 +120,8 @@ func (m *Model) Update(msg tea.Msg) (*Model, tea.Cmd) {
 			return m, nil
 		}
 		m.key, m.host = msg.key, msg.host
-		if m.c.Home.Source == common.KeyFromDemo || m.c.Home.File == "" || m.c.SaveKey == nil {
+		// Read-only writes nothing, the credentials file included.
+		if m.c.Home.Source == common.KeyFromDemo || m.c.Home.File == "" || m.c.SaveKey == nil || m.c.ReadOnly {
 			return m, done(msg.key, false)
 		}
 		m.step, m.saveYes = askSave, false

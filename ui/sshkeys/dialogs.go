@@ -162,8 +162,8 @@ func (m *Model) details(r row) common.Modal {
 		{Label: "Type", Value: r.typ},
 		{Label: "Fingerprint", Value: r.fingerprint},
 		{Label: "Comment", Value: orDash(r.comment)},
-		{Label: "Created", Value: common.ExactTime(r.created) + "  (" + common.RelativeTime(r.created, now) + ")"},
-		{Label: "Updated", Value: common.ExactTime(r.updated) + "  (" + common.RelativeTime(r.updated, now) + ")"},
+		{Label: "Created", Value: common.DetailTime(r.created, now)},
+		{Label: "Updated", Value: common.DetailTime(r.updated, now)},
 	}
 	st := m.c.Styles
 	return components.NewInfo(m.c, "SSH key “"+r.name+"”", rows,

@@ -69,6 +69,9 @@ func (m *Model) Busy() bool { return m.Loader.Busy() || m.fetching != "" }
 // Update handles keys, pages and the results of the view's commands and
 // dialogs.
 func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	if cmd, ok := m.Live(msg); ok {
+		return m, cmd
+	}
 	switch msg := msg.(type) {
 	case components.PageMsg[api.SSHKey]:
 		return m, m.Page(msg)
