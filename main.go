@@ -185,7 +185,7 @@ func flagGiven(fs *flag.FlagSet, name string) bool {
 // preference in file.
 func readOnlyReason(flagSet bool, file string) string {
 	if flagSet {
-		return "started with --read-only"
+		return "--read-only"
 	}
 	return "read_only = true in " + common.ShortPath(file)
 }

@@ -114,7 +114,7 @@ type Options struct {
 	// ListRefreshInterval is how often the key lists reload (0: never).
 	ListRefreshInterval time.Duration
 	// ReadOnly turns off every action that changes something;
-	// ReadOnlyReason says why ("started with --read-only").
+	// ReadOnlyReason says why ("--read-only").
 	ReadOnly       bool
 	ReadOnlyReason string
 }

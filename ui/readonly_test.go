@@ -12,7 +12,7 @@ import (
 
 // readOnly starts the dashboard as --read-only does.
 func readOnly(o *Options, _ *targontest.Server) {
-	o.ReadOnly, o.ReadOnlyReason = true, "started with --read-only"
+	o.ReadOnly, o.ReadOnlyReason = true, "--read-only"
 }
 
 // Read-only: no action that changes something is in the footer or the
@@ -49,7 +49,7 @@ func TestReadOnly(t *testing.T) {
 		if len(d.m.modals) != 0 {
 			t.Fatalf("%s opened a dialog", key)
 		}
-		if want := "read-only: " + what + " is off (started with --read-only)"; d.m.toast == nil || d.m.toast.text != want {
+		if want := "read-only: " + what + " is off (--read-only)"; d.m.toast == nil || d.m.toast.text != want {
 			t.Errorf("%s: toast %+v, want %q", key, d.m.toast, want)
 		}
 	}

@@ -57,7 +57,7 @@ type Common struct {
 	ListRefreshInterval time.Duration
 	// ReadOnly turns off every action that changes something (the key
 	// map's Changing bindings); ReadOnlyReason says why, for the line
-	// that refuses one ("started with --read-only").
+	// that refuses one ("--read-only").
 	ReadOnly       bool
 	ReadOnlyReason string
 	// DialogOpen reports whether a dialog (a modal or the login screen)
