@@ -52,6 +52,8 @@ type Common struct {
 	// RefreshInterval is how often the credits reload by themselves (0:
 	// never).
 	RefreshInterval time.Duration
+	// Sort is the order the key lists start in (the sort preference).
+	Sort SortOrder
 	// Now is the clock; tests fix it so golden screens are stable.
 	Now func() time.Time
 }

@@ -40,6 +40,9 @@ type KeyMap struct {
 	// (accounts that are api.KeyUpdaters).
 	Disable key.Binding
 	Limit   key.Binding
+	// Sort sorts a list by its next column, SortReverse reverses the
+	// order; CopyID copies the selected row's id (not a secret).
+	Sort, SortReverse, CopyID key.Binding
 
 	// In confirmations (and the login screen's save question).
 	Yes key.Binding
@@ -89,6 +92,9 @@ func DefaultKeyMap() *KeyMap {
 		Copy:          b("copy", "y"),
 		Disable:       b("disable/enable", "x"),
 		Limit:         b("set limit", "L"),
+		Sort:          b("sort by next column", "s"),
+		SortReverse:   b("reverse sort", "S"),
+		CopyID:        b("copy id", "c"),
 		Yes:           b("yes", "y"),
 		No:            b("no", "n"),
 		Choice:        b("switch button", "left", "right", "h", "l", "tab", "shift+tab"),
@@ -132,6 +138,7 @@ func (k *KeyMap) Actions() map[string]*key.Binding {
 		"delete": &k.Delete, "roll": &k.Roll, "copy": &k.Copy,
 		"disable": &k.Disable, "limit": &k.Limit, "switch_account": &k.SwitchAccount,
 		"demo": &k.Demo,
+		"sort": &k.Sort, "sort_reverse": &k.SortReverse, "copy_id": &k.CopyID,
 		// Confirmation and form keys are not remappable: letters in forms
 		// must stay text.
 	}
