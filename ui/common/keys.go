@@ -92,7 +92,7 @@ func DefaultKeyMap() *KeyMap {
 		Copy:          b("copy", "y"),
 		Disable:       b("disable/enable", "x"),
 		Limit:         b("set limit", "L"),
-		Sort:          b("sort by next column", "s"),
+		Sort:          b("sort", "s"),
 		SortReverse:   b("reverse sort", "S"),
 		CopyID:        b("copy id", "c"),
 		Yes:           b("yes", "y"),

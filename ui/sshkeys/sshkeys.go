@@ -57,6 +57,7 @@ func New(c *common.Common) *Model {
 		{Title: "CREATED", Width: 12},
 	}, "SSH key", "SSH keys", m.keys.SSHKeys,
 		func(k api.SSHKey) components.Row { return newRow(c, k) })
+	m.Table.SetSort(sortColumns, c.Sort)
 	return m
 }
 
@@ -109,6 +110,9 @@ func (m *Model) onKey(msg tea.KeyMsg) (tea.Cmd, bool) {
 		return readPubFiles(m.sshDir), true
 	}
 	sel, ok := m.Table.Selected().(row)
+	if key.Matches(msg, m.Table.CopyIDKey()) {
+		return components.CopyID(m.c, "UID", sel.name, sel.uid), true
+	}
 	switch {
 	case !key.Matches(msg, k.Details, k.Rename, k.Delete, k.Copy):
 		return nil, false
@@ -141,13 +145,18 @@ func (m *Model) View() string {
 // ShortHelp is the view's line of help.
 func (m *Model) ShortHelp() []key.Binding {
 	k := m.c.Keys
-	return []key.Binding{withHelp(k.New, "add"), withHelp(k.Import, "import"), k.Rename, k.Delete, withHelp(k.Copy, "copy"), k.Details, k.Filter}
+	return append([]key.Binding{withHelp(k.New, "add"), withHelp(k.Import, "import"), k.Rename, k.Delete, withHelp(k.Copy, "copy"), k.Details, k.Filter}, m.listKeys()...)
+}
+
+// listKeys are the list's own keys: sort, reverse, copy the id.
+func (m *Model) listKeys() []key.Binding {
+	return append(m.Table.SortKeys(), m.Table.CopyIDKey())
 }
 
 // FullHelp is the view's part of the help screen.
 func (m *Model) FullHelp() [][]key.Binding {
 	k := m.c.Keys
-	return [][]key.Binding{{k.Details, withHelp(k.New, "add"), k.Import, k.Rename, k.Delete, withHelp(k.Copy, "copy public key"), k.Filter}}
+	return [][]key.Binding{{k.Details, withHelp(k.New, "add"), k.Import, k.Rename, k.Delete, withHelp(k.Copy, "copy public key"), k.Filter}, m.listKeys()}
 }
 
 // withHelp is b with another description.
