@@ -106,6 +106,10 @@ type Options struct {
 	StartDemo func() (Session, error)
 	// Now is the clock (time.Now when nil).
 	Now func() time.Time
+
+	// Sort is the order the key lists start in (zero: created, newest
+	// first).
+	Sort common.SortOrder
 }
 
 // Model is the root model.
@@ -173,6 +177,7 @@ func New(opts Options) (*Model, error) {
 		Keys:            keys,
 		Clipboard:       opts.Clipboard,
 		RefreshInterval: opts.RefreshInterval,
+		Sort:            opts.Sort,
 		Now:             opts.Now,
 	}
 	setSession(m.c, opts.Session)
