@@ -1,7 +1,6 @@
 package apikeys
 
 import (
-	"cmp"
 	"strings"
 	"time"
 
@@ -80,23 +79,23 @@ func (r row) Cells() []string {
 // left of the limit (least first; no limit last).
 func sortColumns(spending bool) []components.SortColumn {
 	cols := []components.SortColumn{
-		{Name: components.SortName, Title: "NAME", Compare: func(a, b components.Row) int {
-			return strings.Compare(a.(row).sortName, b.(row).sortName)
+		{Name: components.SortName, Title: "NAME", Key: func(r components.Row) components.SortKey {
+			return components.SortKey{Text: r.(row).sortName}
 		}},
-		{Name: components.SortCreated, Title: "CREATED", Desc: true, Compare: func(a, b components.Row) int {
-			return components.CompareTime(a.(row).created, b.(row).created)
+		{Name: components.SortCreated, Title: "CREATED", Desc: true, Key: func(r components.Row) components.SortKey {
+			return components.TimeKey(r.(row).created)
 		}},
-		{Name: components.SortUpdated, Title: "UPDATED", Desc: true, Compare: func(a, b components.Row) int {
-			return components.CompareTime(a.(row).updated, b.(row).updated)
+		{Name: components.SortUpdated, Title: "UPDATED", Desc: true, Key: func(r components.Row) components.SortKey {
+			return components.TimeKey(r.(row).updated)
 		}},
 	}
 	if spending {
 		cols = append(cols,
-			components.SortColumn{Name: components.SortUsage, Title: spendColumns[3].Title, Desc: true, Compare: func(a, b components.Row) int {
-				return cmp.Compare(a.(row).spend.monthUsed, b.(row).spend.monthUsed)
+			components.SortColumn{Name: components.SortUsage, Title: spendColumns[3].Title, Desc: true, Key: func(r components.Row) components.SortKey {
+				return components.SortKey{Num: r.(row).spend.monthUsed}
 			}},
-			components.SortColumn{Name: components.SortLimit, Title: spendColumns[2].Title, Compare: func(a, b components.Row) int {
-				return cmp.Compare(a.(row).spend.left, b.(row).spend.left)
+			components.SortColumn{Name: components.SortLimit, Title: spendColumns[2].Title, Key: func(r components.Row) components.SortKey {
+				return components.SortKey{Num: r.(row).spend.left}
 			}})
 	}
 	return cols

@@ -19,7 +19,9 @@ import (
 // sortKeys are keys in the server's order: "beta" and "delta" were created
 // at the same time, "alpha" and "gamma" updated at the same time.
 func sortKeys() []targon.APIKey {
-	at := func(days int) targon.Timestamp { return targon.Timestamp{Time: uitest.Clock.Add(-time.Duration(days) * 24 * time.Hour)} }
+	at := func(days int) targon.Timestamp {
+		return targon.Timestamp{Time: uitest.Clock.Add(-time.Duration(days) * 24 * time.Hour)}
+	}
 	k := func(uid, name string, created, updated int) targon.APIKey {
 		return targon.APIKey{UID: uid, Name: name, KeyRaw: "tgn_00000000000000000000000000" + uid[len(uid)-2:], CreatedAt: at(created), UpdatedAt: at(updated)}
 	}

@@ -26,8 +26,8 @@ func (r rankRow) UID() string         { return r.uid }
 
 // rankSorts sort by uid (ascending first) and by rank (descending first).
 var rankSorts = []SortColumn{
-	{Name: SortName, Title: "NAME", Compare: func(a, b Row) int { return strings.Compare(a.UID(), b.UID()) }},
-	{Name: SortCreated, Title: "RANK", Desc: true, Compare: func(a, b Row) int { return cmp.Compare(a.(rankRow).rank, b.(rankRow).rank) }},
+	{Name: SortName, Title: "NAME", Key: func(r Row) SortKey { return SortKey{Text: r.UID()} }},
+	{Name: SortCreated, Title: "RANK", Desc: true, Key: func(r Row) SortKey { return SortKey{Int: int64(r.(rankRow).rank)} }},
 }
 
 // uids are the table's rows in order.
@@ -106,7 +106,7 @@ func TestSortMark(t *testing.T) {
 	c, _ := uitest.NewCommon(nil)
 	tb := NewTable(c, []Column{{Title: "NAME", Width: 10}, {Title: "RANK", Width: 6}}, "row", "rows")
 	tb.SetSize(60, 20)
-	sorts := append(slices.Clone(rankSorts), SortColumn{Name: SortUpdated, Desc: true, Compare: rankSorts[1].Compare})
+	sorts := append(slices.Clone(rankSorts), SortColumn{Name: SortUpdated, Desc: true, Key: rankSorts[1].Key})
 	tb.SetSort(sorts, common.SortOrder{Column: SortName})
 	tb.SetRows([]Row{rankRow{uid: "b"}, rankRow{uid: "a"}})
 	header := func() string { return ansi.Strip(strings.Split(tb.View(), "\n")[1]) }

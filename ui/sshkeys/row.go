@@ -67,16 +67,16 @@ func (r row) Cells() []string {
 // sortColumns are the orders "s" steps through: name, created, updated,
 // type.
 var sortColumns = []components.SortColumn{
-	{Name: components.SortName, Title: "NAME", Compare: func(a, b components.Row) int {
-		return strings.Compare(a.(row).sortName, b.(row).sortName)
+	{Name: components.SortName, Title: "NAME", Key: func(r components.Row) components.SortKey {
+		return components.SortKey{Text: r.(row).sortName}
 	}},
-	{Name: components.SortCreated, Title: "CREATED", Desc: true, Compare: func(a, b components.Row) int {
-		return components.CompareTime(a.(row).created, b.(row).created)
+	{Name: components.SortCreated, Title: "CREATED", Desc: true, Key: func(r components.Row) components.SortKey {
+		return components.TimeKey(r.(row).created)
 	}},
-	{Name: components.SortUpdated, Title: "UPDATED", Desc: true, Compare: func(a, b components.Row) int {
-		return components.CompareTime(a.(row).updated, b.(row).updated)
+	{Name: components.SortUpdated, Title: "UPDATED", Desc: true, Key: func(r components.Row) components.SortKey {
+		return components.TimeKey(r.(row).updated)
 	}},
-	{Name: components.SortType, Title: "TYPE", Compare: func(a, b components.Row) int {
-		return strings.Compare(a.(row).sortType, b.(row).sortType)
+	{Name: components.SortType, Title: "TYPE", Key: func(r components.Row) components.SortKey {
+		return components.SortKey{Text: r.(row).sortType}
 	}},
 }
