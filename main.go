@@ -155,6 +155,7 @@ func run(args []string, stdin, stdout *os.File, stderr io.Writer) int {
 		Keys:            prefs.Keys,
 		KeysFile:        prefs.Path,
 		RefreshInterval: prefs.RefreshInterval,
+		Sort:            common.SortOrder{Column: prefs.Sort, Reverse: prefs.SortReverse},
 		Clipboard:       clip,
 		StartDemo:       pick.startDemo,
 		Now:             frozen,

@@ -29,7 +29,12 @@ const maxPrefsSize = 1 << 20
 var Themes = []string{"auto", "dark", "light"}
 
 // prefFields lists the top-level keys of the preferences file.
-var prefFields = []string{"theme", "refresh_interval", "list_refresh_interval", "read_only", "clipboard_clear", "keys", "accounts", "mouse"}
+var prefFields = []string{"theme", "refresh_interval", "list_refresh_interval", "read_only", "clipboard_clear", "sort", "sort_reverse", "keys", "accounts", "mouse"}
+
+// SortColumns lists the accepted values of the sort preference: the columns
+// the key lists sort by (usage and limit on OpenRouter keys, type on SSH
+// keys; a list without the column starts by created).
+var SortColumns = []string{"name", "created", "updated", "usage", "limit", "type"}
 
 // Preferences are the dashboard's own settings, read from
 // $XDG_CONFIG_HOME/targon-dash/config.toml. Every field is optional there.
@@ -41,6 +46,8 @@ type Preferences struct {
 	// ReadOnly turns off every action that changes something.
 	ReadOnly       bool
 	ClipboardClear time.Duration       // clear the clipboard this long after copying a secret; 0: never
+	Sort           string              // the column the key lists start sorted by (SortColumns); "": created
+	SortReverse    bool                // start in the other direction than the column's own (names A→Z, dates newest first)
 	Keys           map[string][]string // action name → keys, overriding the default key map
 	Accounts       []Account           // [accounts.<name>] tables, sorted by name
 	Mouse          bool                // report the mouse (wheel, clicks); off keeps the terminal's text selection
@@ -136,6 +143,18 @@ func ParsePreferences(path string, data []byte) (Preferences, error) {
 				return fail(msg, name)
 			}
 			p.ClipboardClear = d
+		case "sort":
+			col, ok := v.(string)
+			if !ok || !slices.Contains(SortColumns, col) {
+				return fail(fmt.Sprintf("%s is not a column to sort by (use %s)", shown(v), quoteList(SortColumns)), name)
+			}
+			p.Sort = col
+		case "sort_reverse":
+			rev, ok := v.(bool)
+			if !ok {
+				return fail(fmt.Sprintf("expected true or false, got %s", describe(v)), name)
+			}
+			p.SortReverse = rev
 		case "keys":
 			table, ok := v.(map[string]any)
 			if !ok {

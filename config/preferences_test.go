@@ -102,7 +102,7 @@ func TestParsePreferencesErrors(t *testing.T) {
 		{name: "bad mouse", file: "theme = \"dark\"\nmouse = \"yes\"", line: 2, field: "mouse", msg: `"yes" is not true or false`},
 		{name: "theme case", file: "theme = \"Dark\"", line: 1, field: "theme", msg: "is not a theme"},
 		{name: "theme not string", file: "theme = 1", line: 1, field: "theme", msg: "integer 1 is not a theme"},
-		{name: "unknown field", file: "theme = \"dark\"\nrefresh = \"30s\"\n", line: 2, field: "refresh", msg: "unknown field (known fields: theme, refresh_interval, list_refresh_interval, read_only, clipboard_clear, keys, accounts, mouse)"},
+		{name: "unknown field", file: "theme = \"dark\"\nrefresh = \"30s\"\n", line: 2, field: "refresh", msg: "unknown field (known fields: theme, refresh_interval, list_refresh_interval, read_only, clipboard_clear, sort, sort_reverse, keys, accounts, mouse)"},
 		{name: "wrong case field", file: "Theme = \"dark\"", line: 1, field: "Theme", msg: "unknown field"},
 		{name: "unknown table", file: "theme = \"dark\"\n\n[colors]\nfg = 1\n", line: 3, field: "colors", msg: "unknown field"},
 		{name: "first in file order", file: "zzz = 1\naaa = 2\n", line: 1, field: "zzz", msg: "unknown field"},
@@ -252,4 +252,45 @@ func TestLoadPreferences(t *testing.T) {
 			t.Fatalf("error %v, want one about the size", err)
 		}
 	})
+}
+
+// The sort preference names a column the key lists start sorted by, in
+// its own direction unless sort_reverse; unset, the lists start by created.
+func TestParsePreferencesSort(t *testing.T) {
+	p, err := ParsePreferences(prefsPath, []byte("theme = \"dark\"\nsort = \"name\"\nsort_reverse = true\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if p.Sort != "name" || !p.SortReverse {
+		t.Errorf("sort = %q, reverse %v; want name, reversed", p.Sort, p.SortReverse)
+	}
+	for _, col := range SortColumns {
+		if p, err := ParsePreferences(prefsPath, []byte("sort = \""+col+"\"")); err != nil || p.Sort != col {
+			t.Errorf("sort = %q: %+v, %v", col, p.Sort, err)
+		}
+	}
+	if p := DefaultPreferences(); p.Sort != "" || p.SortReverse {
+		t.Errorf("default sort %q, reverse %v; want unset (created, newest first)", p.Sort, p.SortReverse)
+	}
+}
+
+// A bad sort value is an error naming the file, the line and the field.
+func TestParsePreferencesSortErrors(t *testing.T) {
+	tests := []struct{ file, field, msg string }{
+		{"theme = \"dark\"\n\nsort = \"size\"\n", "sort", `"size" is not a column to sort by (use "name", "created", "updated", "usage", "limit", "type")`},
+		{"theme = \"dark\"\n\nsort = \"Name\"\n", "sort", "is not a column to sort by"},
+		{"theme = \"dark\"\n\nsort = 1\n", "sort", "integer 1 is not a column to sort by"},
+		{"theme = \"dark\"\n\nsort_reverse = \"yes\"\n", "sort_reverse", `expected true or false, got string "yes"`},
+	}
+	for _, tt := range tests {
+		_, err := ParsePreferences(prefsPath, []byte(tt.file))
+		var fe *FileError
+		if !errors.As(err, &fe) {
+			t.Fatalf("%q: error %v is not a *FileError", tt.file, err)
+		}
+		want := prefsPath + ":3: " + tt.field + ": "
+		if !strings.HasPrefix(err.Error(), want) || !strings.Contains(err.Error(), tt.msg) {
+			t.Errorf("%q: error %q, want %q…%q", tt.file, err, want, tt.msg)
+		}
+	}
 }

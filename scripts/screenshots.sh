@@ -102,6 +102,14 @@ wait_for api-keys 'production-inference'
 keys api-keys j j
 shot api-keys dark
 
+start api-keys-sorted dark
+wait_for api-keys-sorted 'USD'
+keys api-keys-sorted 2
+wait_for api-keys-sorted 'production-inference'
+keys api-keys-sorted j j s s
+wait_for api-keys-sorted 'NAME ▲'
+shot api-keys-sorted dark
+
 start ssh-keys dark
 wait_for ssh-keys 'USD'
 keys ssh-keys 3

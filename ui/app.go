@@ -117,6 +117,10 @@ type Options struct {
 	// ReadOnlyReason says why ("--read-only").
 	ReadOnly       bool
 	ReadOnlyReason string
+
+	// Sort is the order the key lists start in (zero: created, newest
+	// first).
+	Sort common.SortOrder
 }
 
 // Model is the root model.
@@ -189,6 +193,7 @@ func New(opts Options) (*Model, error) {
 		Keys:            keys,
 		Clipboard:       opts.Clipboard,
 		RefreshInterval: opts.RefreshInterval,
+		Sort:            opts.Sort,
 		Now:             opts.Now,
 	}
 	m.c.ListRefreshInterval = opts.ListRefreshInterval
@@ -826,7 +831,12 @@ func (m *Model) helpLine() string {
 	case m.login != nil:
 		b = m.login.ShortHelp()
 	default:
-		b = uniqueBindings(append(m.views[m.active].ShortHelp(), k.Refresh, m.switchKey, k.Help, k.Quit))
+		b = append(m.views[m.active].ShortHelp(), k.Refresh, m.switchKey)
+		// A list's own keys (sort, copy the id) come after the global ones.
+		if l, ok := m.views[m.active].(interface{ ListKeys() []key.Binding }); ok {
+			b = append(b, l.ListKeys()...)
+		}
+		b = uniqueBindings(append(b, k.Help, k.Quit))
 	}
 	// Whole hints only: fewer of them rather than a line cut with "…";
 	// help (which lists the rest), quit and cancel stay.

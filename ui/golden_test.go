@@ -50,6 +50,7 @@ var goldenScreens = []goldenScreen{
 	{name: "credits", drive: func(h *harness) { h.waitFor("USD") }},
 	{name: "api-keys", drive: openAPIKeys},
 	{name: "ssh-keys", drive: openSSHKeys},
+	{name: "api-keys-sorted", drive: func(h *harness) { openAPIKeys(h); h.keys("j", "s", "s"); h.waitFor("NAME ▲") }},
 	{name: "help", drive: func(h *harness) { h.waitFor("USD"); h.keys("?"); h.waitFor("Keys") }},
 	{name: "help-api-keys", drive: func(h *harness) { openAPIKeys(h); h.keys("?"); h.waitFor("Keys") }},
 	{name: "new-key-form", drive: func(h *harness) {

@@ -85,6 +85,7 @@ func New(c *common.Common) *Model {
 	}
 	m.KeyList = components.NewKeyList(c, cols, "API key", "API keys", c.Account.Keys,
 		func(k api.Key) components.Row { return newRow(c, k) })
+	m.Table.SetSort(sortColumns(m.updater != nil), c.Sort)
 	m.syncKeys()
 	return m
 }
@@ -200,6 +201,13 @@ func (m *Model) onKey(msg tea.KeyMsg) (tea.Cmd, bool) {
 		return m.newForm(), true
 	}
 	sel, ok := m.Table.Selected().(row)
+	if key.Matches(msg, m.Table.CopyIDKey()) {
+		what := "UID"
+		if sel.spend != nil {
+			what = "Hash" // an account with spending settings: its ids are hashes
+		}
+		return components.CopyID(m.c, what, sel.name, sel.uid), true
+	}
 	switch {
 	case !key.Matches(msg, k.Details, m.rename, m.del, m.roll, m.disable, m.limit, k.Copy):
 		return nil, false
@@ -251,6 +259,12 @@ func (m *Model) ShortHelp() []key.Binding {
 	return []key.Binding{m.newKey, m.rename, m.del, m.disable, m.limit, roll, k.Details, k.Filter}
 }
 
+// ListKeys are the list's own keys (sort, reverse, copy the id): the
+// footer shows them after the global keys, when there is room.
+func (m *Model) ListKeys() []key.Binding {
+	return append(m.Table.SortKeys(), m.Table.CopyIDKey())
+}
+
 // withDesc is b with another help description.
 func withDesc(b key.Binding, desc string) key.Binding {
 	b.SetHelp(b.Help().Key, desc)
@@ -260,5 +274,5 @@ func withDesc(b key.Binding, desc string) key.Binding {
 // FullHelp is the view's part of the help screen.
 func (m *Model) FullHelp() [][]key.Binding {
 	k := m.c.Keys
-	return [][]key.Binding{{k.Details, m.newKey, m.rename, m.del, m.roll, m.disable, m.limit, k.Filter}}
+	return [][]key.Binding{{k.Details, m.newKey, m.rename, m.del, m.roll, m.disable, m.limit, k.Filter}, m.ListKeys()}
 }

@@ -1,6 +1,10 @@
 package apikeys_test
 
 import (
+	"cmp"
+	"math"
+	"slices"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -311,5 +315,63 @@ func TestORReplaceHelpWording(t *testing.T) {
 		if key.Matches(uitest.Key("R"), b) && b.Help().Desc != "replace" {
 			t.Fatalf("R reads %q", b.Help().Desc)
 		}
+	}
+}
+
+// cellNumber is a list cell's leading amount ("9.20 of 15" → 9.2, "—" →
+// no limit: +Inf), or its last one when last ("0.11/0.51/0.80" → 0.8).
+func cellNumber(t *testing.T, cell string, last bool) float64 {
+	t.Helper()
+	if cell == "—" {
+		return math.Inf(1)
+	}
+	f := strings.Fields(cell)[0]
+	if last {
+		parts := strings.Split(cell, "/")
+		f = parts[len(parts)-1]
+	}
+	n, err := strconv.ParseFloat(strings.ReplaceAll(f, ",", ""), 64)
+	if err != nil {
+		t.Fatalf("cell %q: %v", cell, err)
+	}
+	return n
+}
+
+// On OpenRouter s also sorts by the month's usage (most first) and by what
+// is left of the limit (least first, no limit last), and c copies the
+// key's hash.
+func TestORSortByUsageAndLimitAndCopyHash(t *testing.T) {
+	v := newORView(t)
+	column := func(i int, last bool) []float64 {
+		var out []float64
+		for _, it := range v.m.Table.List.Items() {
+			out = append(out, cellNumber(t, it.(components.Row).Cells()[i], last))
+		}
+		return out
+	}
+	v.d.Keys("s", "s") // created → updated → usage
+	if name, desc := v.m.Table.SortedBy(); name != "usage" || !desc {
+		t.Fatalf("sorted by %q (desc %v), want usage, most first", name, desc)
+	}
+	v.want("USED D/W/M $ ▼")
+	used := column(3, true)
+	if !slices.IsSortedFunc(used, func(a, b float64) int { return cmp.Compare(b, a) }) || used[0] == used[len(used)-1] {
+		t.Errorf("monthly usage not most first: %v", used)
+	}
+	v.d.Keys("s")
+	v.want("LEFT OF LIMIT $ ▲")
+	left := column(2, false)
+	if !slices.IsSorted(left) || !math.IsInf(left[len(left)-1], 1) {
+		t.Errorf("limit left not least first, no limit last: %v", left)
+	}
+
+	v.pick("contractor-eval")
+	k, _ := v.server("contractor-eval")
+	v.d.Keys("c")
+	if got := v.clip.Last(); got != k.Hash {
+		t.Errorf("c copied %q, want the hash %q", got, k.Hash)
+	}
+	if want := "Hash of “contractor-eval” copied via system clipboard"; v.d.LastToast() != want {
+		t.Errorf("c says %q, want %q", v.d.LastToast(), want)
 	}
 }

@@ -6,6 +6,7 @@ import (
 
 	"github.com/targon-dash/targon-dash/api"
 	"github.com/targon-dash/targon-dash/ui/common"
+	"github.com/targon-dash/targon-dash/ui/components"
 )
 
 // row is how the view holds an API key: everything it draws, and never the
@@ -21,6 +22,8 @@ type row struct {
 	now   func() time.Time
 	// filter is what "/" matches, worked out once (lower case).
 	filter string
+	// sortName is what sorting by name compares (lower case).
+	sortName string
 }
 
 // newRow is the one place an api.Key becomes a row. The account cleaned
@@ -36,6 +39,7 @@ func newRow(c *common.Common, k api.Key) row {
 		now:     c.Now,
 	}
 	r.filter = strings.ToLower(r.name + " " + r.uid + " " + r.masked)
+	r.sortName = strings.ToLower(r.name)
 	if _, ok := c.Account.(api.KeyUpdater); ok {
 		r.spend = newSpend(k)
 		r.filter += " " + r.spend.state(c.Now())
@@ -68,4 +72,31 @@ func (r row) Cells() []string {
 		return []string{name, s.state(now), s.limitCell, s.useCell, r.masked, common.RelativeTime(r.created, now)}
 	}
 	return []string{name, r.uid, r.masked, common.RelativeTime(r.created, now), common.RelativeTime(r.updated, now)}
+}
+
+// sortColumns are the orders "s" steps through: name, created, updated;
+// with spending settings also the month's usage (most first) and what is
+// left of the limit (least first; no limit last).
+func sortColumns(spending bool) []components.SortColumn {
+	cols := []components.SortColumn{
+		{Name: components.SortName, Title: "NAME", Key: func(r components.Row) components.SortKey {
+			return components.SortKey{Text: r.(row).sortName}
+		}},
+		{Name: components.SortCreated, Title: "CREATED", Desc: true, Key: func(r components.Row) components.SortKey {
+			return components.TimeKey(r.(row).created)
+		}},
+		{Name: components.SortUpdated, Title: "UPDATED", Desc: true, Key: func(r components.Row) components.SortKey {
+			return components.TimeKey(r.(row).updated)
+		}},
+	}
+	if spending {
+		cols = append(cols,
+			components.SortColumn{Name: components.SortUsage, Title: spendColumns[3].Title, Desc: true, Key: func(r components.Row) components.SortKey {
+				return components.SortKey{Num: r.(row).spend.monthUsed}
+			}},
+			components.SortColumn{Name: components.SortLimit, Title: spendColumns[2].Title, Key: func(r components.Row) components.SortKey {
+				return components.SortKey{Num: r.(row).spend.left}
+			}})
+	}
+	return cols
 }

@@ -2,8 +2,10 @@ package apikeys
 
 import (
 	"errors"
+	"math"
 	"math/big"
 	"regexp"
+	"strconv"
 	"strings"
 	"time"
 
@@ -22,6 +24,10 @@ type spend struct {
 	usage              [4]api.Amount // total, day, week, month
 	expires            time.Time
 	limitCell, useCell string
+	// monthUsed and left are what sorting by usage and by what is left of
+	// the limit compare: the month's usage (-1 when unknown) and what
+	// remains (+Inf with no limit).
+	monthUsed, left float64
 }
 
 // newSpend takes the spending fields of k.
@@ -39,7 +45,26 @@ func newSpend(k api.Key) *spend {
 	}
 	s.limitCell = limitText(s.limit, s.remaining, s.reset)
 	s.useCell = cents(s.usage[1]) + "/" + cents(s.usage[2]) + "/" + cents(s.usage[3])
+	s.monthUsed = sortAmount(s.usage[3], -1)
+	switch {
+	case s.limit == "":
+		s.left = math.Inf(1)
+	case s.remaining == "":
+		s.left = sortAmount(s.limit, math.Inf(1))
+	default:
+		s.left = sortAmount(s.remaining, math.Inf(1))
+	}
 	return s
+}
+
+// sortAmount is an amount as a number to sort by, or unknown when it is
+// not one.
+func sortAmount(a api.Amount, unknown float64) float64 {
+	f, err := strconv.ParseFloat(strings.TrimSpace(string(a)), 64)
+	if err != nil || math.IsNaN(f) {
+		return unknown
+	}
+	return f
 }
 
 // state is the row's state word: a disabled key is marked by a word, not

@@ -11,6 +11,9 @@ import (
 // what AutoClear returns.
 type Copier interface {
 	Copy(text string) (string, error)
+	// CopyKept copies text that is not a secret (a key's id): it is never
+	// cleared automatically (common.KeepCopier).
+	CopyKept(text string) (string, error)
 	// Close ends the copier; an automatic clear still pending happens now,
 	// so a secret does not outlive the dashboard on the clipboard.
 	Close()
@@ -18,6 +21,9 @@ type Copier interface {
 
 // Close does nothing: a plain Clipboard keeps what it copied.
 func (c *Clipboard) Close() {}
+
+// CopyKept is Copy: a plain Clipboard never clears what it copied.
+func (c *Clipboard) CopyKept(text string) (string, error) { return c.Copy(text) }
 
 // AutoClear wraps c so that d after the last copy to the system clipboard
 // the clipboard is cleared, unless the user copied something else since
@@ -64,6 +70,11 @@ func (a *autoClear) Copy(text string) (string, error) {
 	a.timer = time.AfterFunc(a.after, a.clear)
 	return how + " (cleared in " + common.ShortDuration(a.after) + " if unchanged)", nil
 }
+
+// CopyKept copies text that must stay on the clipboard (an id): it starts
+// no wait. A clear still pending for an earlier secret stays pending; it
+// finds the clipboard changed and leaves it alone.
+func (a *autoClear) CopyKept(text string) (string, error) { return a.c.Copy(text) }
 
 // clear empties the system clipboard if it still holds what was copied
 // last.

@@ -157,3 +157,29 @@ func TestAutoClearRestartsAndClosesEarly(t *testing.T) {
 		t.Fatalf("clipboard after Close = %q, want cleared", got)
 	}
 }
+
+// An id copied with CopyKept is not a secret: it is never cleared, not
+// even by the clear Close runs at once, and the copy does not promise one.
+// A secret copied before it is not cleared either, since the clipboard
+// changed.
+func TestAutoClearKeepsCopyKept(t *testing.T) {
+	sys := &uitest.SystemClipboard{}
+	c := clipboard.New(clipboard.WithGetenv(noEnv), clipboard.WithSystem(systemOf(sys)), clipboard.WithTerminal(nil))
+	ac := clipboard.AutoClear(c, time.Hour)
+	var _ common.KeepCopier = ac
+	for _, first := range []string{"", copied} {
+		if first != "" {
+			if _, err := ac.Copy(first); err != nil {
+				t.Fatal(err)
+			}
+		}
+		how, err := ac.CopyKept("key-143cb67c4152")
+		if err != nil || how != clipboard.HowSystem {
+			t.Fatalf("CopyKept = %q, %v; want %q", how, err, clipboard.HowSystem)
+		}
+		ac.Close() // runs a pending clear now
+		if data := sys.Text(); data != "key-143cb67c4152" {
+			t.Fatalf("after a secret %q: clipboard = %q, want the id kept", first, data)
+		}
+	}
+}

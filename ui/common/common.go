@@ -67,6 +67,8 @@ type Common struct {
 	// Tick schedules fn after d, as tea.Tick (which nil means); tests
 	// replace it so that nothing sleeps.
 	Tick func(d time.Duration, fn func(time.Time) tea.Msg) tea.Cmd
+	// Sort is the order the key lists start in (the sort preference).
+	Sort SortOrder
 	// Now is the clock; tests fix it so golden screens are stable.
 	Now func() time.Time
 }

@@ -42,6 +42,9 @@ type KeyMap struct {
 	// (accounts that are api.KeyUpdaters).
 	Disable key.Binding
 	Limit   key.Binding
+	// Sort sorts a list by its next column, SortReverse reverses the
+	// order; CopyID copies the selected row's id (not a secret).
+	Sort, SortReverse, CopyID key.Binding
 
 	// In confirmations (and the login screen's save question).
 	Yes key.Binding
@@ -91,6 +94,9 @@ func DefaultKeyMap() *KeyMap {
 		Copy:          b("copy", "y"),
 		Disable:       b("disable/enable", "x"),
 		Limit:         b("set limit", "L"),
+		Sort:          b("sort", "s"),
+		SortReverse:   b("reverse sort", "S"),
+		CopyID:        b("copy id", "c"),
 		Yes:           b("yes", "y"),
 		No:            b("no", "n"),
 		Choice:        b("switch button", "left", "right", "h", "l", "tab", "shift+tab"),
@@ -134,6 +140,7 @@ func (k *KeyMap) Actions() map[string]*key.Binding {
 		"delete": &k.Delete, "roll": &k.Roll, "copy": &k.Copy,
 		"disable": &k.Disable, "limit": &k.Limit, "switch_account": &k.SwitchAccount,
 		"demo": &k.Demo,
+		"sort": &k.Sort, "sort_reverse": &k.SortReverse, "copy_id": &k.CopyID,
 		// Confirmation and form keys are not remappable: letters in forms
 		// must stay text.
 	}

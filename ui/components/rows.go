@@ -3,6 +3,7 @@ package components
 import (
 	"context"
 	"errors"
+	"slices"
 
 	"github.com/charmbracelet/bubbles/list"
 	tea "github.com/charmbracelet/bubbletea"
@@ -54,12 +55,15 @@ func (t *Table) SelectUID(uid string) {
 	}
 }
 
-// Prepend puts r first and selects it (a newly created item); a filter in
-// force is cleared so the new row is seen.
+// Prepend puts r first in the server's order, where a sorted table puts it
+// in its place (before the rows it ties with), and selects it (a newly
+// created item); a filter in force is cleared so the new row is seen.
 func (t *Table) Prepend(r Row) tea.Cmd {
 	t.List.ResetFilter()
-	_ = t.List.InsertItem(0, r) // unfiltered: no command
-	t.List.Select(0)
+	t.base = append([]list.Item{r}, t.base...)
+	i := t.sort.insertAt(t.List.Items(), r)
+	_ = t.List.InsertItem(i, r) // unfiltered: no command
+	t.List.Select(i)
 	t.remember()
 	t.scroll(t.Len())
 	return nil
@@ -67,15 +71,15 @@ func (t *Table) Prepend(r Row) tea.Cmd {
 
 // Replace swaps in r for the row with the same uid (a rename, a roll). An
 // active filter is applied again: the new text may no longer match.
+// A sorted table sorts again: the new row may belong elsewhere.
 func (t *Table) Replace(r Row) tea.Cmd {
-	items := t.List.Items()
-	i := indexOf(items, r.UID())
+	i := indexOf(t.base, r.UID())
 	if i < 0 {
 		return nil
 	}
-	all := append([]list.Item(nil), items...)
-	all[i] = r
-	t.setItems(all, t.List.Index())
+	t.base = slices.Clone(t.base)
+	t.base[i] = r
+	t.resort()
 	return nil
 }
 
@@ -95,6 +99,9 @@ func (t *Table) Remove(uid string) tea.Cmd {
 		if v := indexOf(t.List.VisibleItems(), uid); v >= 0 {
 			fallback = v
 		}
+	}
+	if b := indexOf(t.base, uid); b >= 0 {
+		t.base = slices.Delete(slices.Clone(t.base), b, b+1)
 	}
 	rest := make([]list.Item, 0, len(items)-1)
 	rest = append(append(rest, items[:i]...), items[i+1:]...)

@@ -3,6 +3,7 @@ package components
 import (
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -63,6 +64,10 @@ type Table struct {
 	// loaded says an empty table is really empty (the list loaded without
 	// error), so it may say "No API keys.".
 	loaded bool
+	// base is every row in the server's order (new rows first); the list
+	// holds them sorted by sort (see SetSort), ties in base's order.
+	base []list.Item
+	sort sortState
 }
 
 // NewTable returns an empty table; item and items name what it holds ("API
@@ -114,6 +119,11 @@ func (t *Table) topLine(shown int) string {
 		left = st.Muted.Render(fmt.Sprintf("%d %s", n, t.items))
 	}
 	line := "  " + left
+	if t.sort.active() && !t.sortShown() && !t.List.SettingFilter() {
+		// A sort by a column the header lacks (dropped, or not one of
+		// them) is named here.
+		line += st.Muted.Render(" · by " + t.sort.cols[t.sort.at].Name + " " + t.sort.mark())
+	}
 	if t.note != "" {
 		line += "   " + t.note
 		if ansi.StringWidth(line) > t.width && !t.List.SettingFilter() {
@@ -214,24 +224,31 @@ func columnWidths(cols []Column, width int) []int {
 // new rows at once. The command is always nil (nothing runs later); it is
 // returned so callers batch it like other components' commands.
 func (t *Table) SetRows(rows []Row) tea.Cmd {
+	t.base = toItems(rows)
+	t.setItems(t.sort.sorted(t.base), t.List.Index())
+	return nil
+}
+
+// AppendRows adds rows after the others in the server's order (a sorted
+// table sorts them in among the others); the cursor stays where it is.
+func (t *Table) AppendRows(rows []Row) tea.Cmd {
+	more := toItems(rows)
+	t.base = append(t.base, more...)
+	if t.sort.active() {
+		t.setItems(t.sort.merge(t.List.Items(), more), t.List.Index())
+		return nil
+	}
+	t.setItems(append(slices.Clone(t.List.Items()), more...), t.List.Index())
+	return nil
+}
+
+// toItems is rows as list items.
+func toItems(rows []Row) []list.Item {
 	items := make([]list.Item, len(rows))
 	for i, r := range rows {
 		items[i] = r
 	}
-	t.setItems(items, t.List.Index())
-	return nil
-}
-
-// AppendRows adds rows at the end; the cursor stays where it is.
-func (t *Table) AppendRows(rows []Row) tea.Cmd {
-	items := t.List.Items()
-	all := make([]list.Item, 0, len(items)+len(rows))
-	all = append(all, items...)
-	for _, r := range rows {
-		all = append(all, r)
-	}
-	t.setItems(all, t.List.Index())
-	return nil
+	return items
 }
 
 // setItems replaces the items, filters them and puts the cursor back on the
@@ -307,6 +324,12 @@ func (t *Table) browseKey(msg tea.KeyMsg) tea.Cmd {
 		t.refilter()
 		t.follow(0)
 		return textinput.Blink
+	case key.Matches(msg, k.Sort) && t.sort.active():
+		t.nextSort()
+		return nil
+	case key.Matches(msg, k.SortReverse) && t.sort.active():
+		t.reverseSort()
+		return nil
 	case key.Matches(msg, k.Back) && t.List.IsFiltered():
 		t.remember()
 		t.List.ResetFilter()
@@ -427,7 +450,7 @@ func (t *Table) View() string {
 			h.WriteByte(' ')
 		}
 		first = false
-		h.WriteString(fit(c.Title, t.widths[i]))
+		h.WriteString(t.headerTitle(c, t.widths[i]))
 	}
 	b.WriteString(t.c.Styles.Header.Render(ansi.Truncate(h.String(), t.width, "")))
 	st := t.c.Styles

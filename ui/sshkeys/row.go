@@ -8,6 +8,7 @@ import (
 
 	"github.com/targon-dash/targon-dash/api"
 	"github.com/targon-dash/targon-dash/ui/common"
+	"github.com/targon-dash/targon-dash/ui/components"
 )
 
 // row is how the view holds an SSH key: everything it draws, worked out
@@ -24,6 +25,9 @@ type row struct {
 	now              func() time.Time
 	// filter is what "/" matches, worked out once (lower case).
 	filter string
+	// sortName and sortType are what sorting by name and by type compare
+	// (lower case).
+	sortName, sortType string
 }
 
 // newRow is the one place an api.SSHKey becomes a row.
@@ -44,6 +48,7 @@ func newRow(c *common.Common, k api.SSHKey) row {
 		r.comment = common.Sanitize(strings.TrimSpace(comment))
 	}
 	r.filter = strings.ToLower(strings.Join([]string{r.name, r.typ, r.fingerprint, r.comment, r.uid}, " "))
+	r.sortName, r.sortType = strings.ToLower(r.name), strings.ToLower(r.typ)
 	return r
 }
 
@@ -57,4 +62,21 @@ func (r row) FilterValue() string { return r.filter }
 // Cells are the columns: name, type, fingerprint, comment, created.
 func (r row) Cells() []string {
 	return []string{r.name, r.typ, r.fingerprint, r.comment, common.RelativeTime(r.created, r.now())}
+}
+
+// sortColumns are the orders "s" steps through: name, created, updated,
+// type.
+var sortColumns = []components.SortColumn{
+	{Name: components.SortName, Title: "NAME", Key: func(r components.Row) components.SortKey {
+		return components.SortKey{Text: r.(row).sortName}
+	}},
+	{Name: components.SortCreated, Title: "CREATED", Desc: true, Key: func(r components.Row) components.SortKey {
+		return components.TimeKey(r.(row).created)
+	}},
+	{Name: components.SortUpdated, Title: "UPDATED", Desc: true, Key: func(r components.Row) components.SortKey {
+		return components.TimeKey(r.(row).updated)
+	}},
+	{Name: components.SortType, Title: "TYPE", Key: func(r components.Row) components.SortKey {
+		return components.SortKey{Text: r.(row).sortType}
+	}},
 }

@@ -57,6 +57,7 @@ func New(c *common.Common) *Model {
 		{Title: "CREATED", Width: 12},
 	}, "SSH key", "SSH keys", m.keys.SSHKeys,
 		func(k api.SSHKey) components.Row { return newRow(c, k) })
+	m.Table.SetSort(sortColumns, c.Sort)
 	return m
 }
 
@@ -112,6 +113,9 @@ func (m *Model) onKey(msg tea.KeyMsg) (tea.Cmd, bool) {
 		return readPubFiles(m.sshDir), true
 	}
 	sel, ok := m.Table.Selected().(row)
+	if key.Matches(msg, m.Table.CopyIDKey()) {
+		return components.CopyID(m.c, "UID", sel.name, sel.uid), true
+	}
 	switch {
 	case !key.Matches(msg, k.Details, k.Rename, k.Delete, k.Copy):
 		return nil, false
@@ -147,10 +151,16 @@ func (m *Model) ShortHelp() []key.Binding {
 	return []key.Binding{withHelp(k.New, "add"), withHelp(k.Import, "import"), k.Rename, k.Delete, withHelp(k.Copy, "copy"), k.Details, k.Filter}
 }
 
+// ListKeys are the list's own keys (sort, reverse, copy the id): the
+// footer shows them after the global keys, when there is room.
+func (m *Model) ListKeys() []key.Binding {
+	return append(m.Table.SortKeys(), m.Table.CopyIDKey())
+}
+
 // FullHelp is the view's part of the help screen.
 func (m *Model) FullHelp() [][]key.Binding {
 	k := m.c.Keys
-	return [][]key.Binding{{k.Details, withHelp(k.New, "add"), k.Import, k.Rename, k.Delete, withHelp(k.Copy, "copy public key"), k.Filter}}
+	return [][]key.Binding{{k.Details, withHelp(k.New, "add"), k.Import, k.Rename, k.Delete, withHelp(k.Copy, "copy public key"), k.Filter}, m.ListKeys()}
 }
 
 // withHelp is b with another description.
