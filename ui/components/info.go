@@ -26,8 +26,10 @@ type Info struct {
 	lines  []string
 	// copyText is what y copies; copyWhat names it ("public key").
 	copyText, copyWhat string
-	note               string
-	box                Box
+	// copySecret: y copies a secret, which clipboard_clear may clear later.
+	copySecret bool
+	note       string
+	box        Box
 	// then is opened when the pane closes (see Then).
 	then common.Modal
 	common.Outbox
@@ -40,9 +42,17 @@ func NewInfo(c *common.Common, title string, rows []DetailRow, lines ...string) 
 	return m
 }
 
-// WithCopy makes y copy text, described as what.
+// WithCopy makes y copy text, described as what. A secret (the only
+// kind the clipboard_clear preference clears) is copied as one; other text
+// (an id, a public key) with common.CopyKept, so it stays.
 func (m *Info) WithCopy(text, what string) *Info {
 	m.copyText, m.copyWhat = text, what
+	return m
+}
+
+// secretCopy marks the text y copies as a secret (see WithCopy).
+func (m *Info) secretCopy() *Info {
+	m.copySecret = true
 	return m
 }
 
@@ -90,9 +100,13 @@ func (m *Info) Update(msg tea.Msg) (common.Modal, tea.Cmd) {
 	case key.Matches(km, k.Copy) && m.copyText != "":
 		// Copying may run a helper program (xclip, wl-copy): off the UI
 		// goroutine, like every other piece of I/O.
-		clip, text, self := m.c.Clipboard, m.copyText, m
+		clip, text, secret, self := m.c.Clipboard, m.copyText, m.copySecret, m
 		return m, func() tea.Msg {
-			how, err := clip.Copy(text)
+			copyText := clip.Copy
+			if !secret {
+				copyText = func(t string) (string, error) { return common.CopyKept(clip, t) }
+			}
+			how, err := copyText(text)
 			return copiedMsg{to: self, how: how, err: err}
 		}
 	default:
@@ -176,5 +190,5 @@ func NewSecret(c *common.Common, title, secret, how string, copyErr error, extra
 	}
 	lines = append(lines, st.Muted.Render("It is shown once: after you close this, the dashboard only shows it masked."))
 	lines = append(lines, extra...)
-	return NewInfo(c, title, nil, lines...).WithCopy(secret, "key")
+	return NewInfo(c, title, nil, lines...).WithCopy(secret, "key").secretCopy()
 }

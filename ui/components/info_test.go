@@ -150,3 +150,35 @@ var _ common.Modal = (*Info)(nil)
 var _ common.Modal = (*Help)(nil)
 var _ common.Modal = (*Form)(nil)
 var _ common.Modal = (*Confirm)(nil)
+
+// keptCopier records whether a copy was a secret (Copy) or kept text
+// (CopyKept).
+type keptCopier struct{ plain, kept []string }
+
+func (k *keptCopier) Copy(t string) (string, error) {
+	k.plain = append(k.plain, t)
+	return "system clipboard", nil
+}
+
+func (k *keptCopier) CopyKept(t string) (string, error) {
+	k.kept = append(k.kept, t)
+	return "system clipboard", nil
+}
+
+// y in a details pane copies an id as kept text, which clipboard_clear
+// leaves alone; y in the secret dialog copies a secret.
+func TestInfoCopiesSecretsAsSecrets(t *testing.T) {
+	c, _ := uitest.NewCommon(nil)
+	clip := &keptCopier{}
+	c.Clipboard = clip
+	for _, md := range []common.Modal{
+		NewInfo(c, "details", nil).WithCopy("key-0123", "UID"),
+		NewSecret(c, "New API key", "tgn_0123456789abcdefghij", "", nil),
+	} {
+		_, cmd := md.Update(uitest.Key("y"))
+		uitest.Run(t, cmd)
+	}
+	if len(clip.kept) != 1 || clip.kept[0] != "key-0123" || len(clip.plain) != 1 || clip.plain[0] != "tgn_0123456789abcdefghij" {
+		t.Fatalf("kept %q, plain %q", clip.kept, clip.plain)
+	}
+}
