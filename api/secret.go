@@ -3,6 +3,9 @@ package api
 import (
 	"errors"
 	"fmt"
+	"strings"
+	"unicode"
+	"unicode/utf8"
 )
 
 // Secret length bounds: shorter is no secret, longer is no API key.
@@ -63,3 +66,20 @@ func (e *SecretError) Error() string {
 
 // Unwrap returns the validation error (errors.Is(err, ErrMalformedSecret)).
 func (e *SecretError) Unwrap() error { return e.Err }
+
+// CheckKey reports whether key, already trimmed, can be an API key: non-empty
+// valid UTF-8 without spaces or control characters. It is the check for a
+// key a person typed or a file holds (the login screen, credentials files),
+// looser than ValidateSecret for what a server sends. The error never
+// contains the key.
+func CheckKey(key string) error {
+	switch {
+	case key == "":
+		return errors.New("the API key is empty")
+	case !utf8.ValidString(key):
+		return errors.New("the API key is not valid UTF-8")
+	case strings.IndexFunc(key, func(r rune) bool { return unicode.IsSpace(r) || unicode.IsControl(r) }) >= 0:
+		return errors.New("the API key contains spaces or control characters")
+	}
+	return nil
+}

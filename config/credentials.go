@@ -9,8 +9,8 @@ import (
 	"runtime"
 	"strings"
 	"syscall"
-	"unicode"
-	"unicode/utf8"
+
+	"github.com/targon-dash/targon-dash/api"
 )
 
 // maxCredentialsSize caps how much of a credentials file is read.
@@ -29,7 +29,7 @@ func (s *Settings) loadKey(env Environment, vars []string) error {
 
 	for _, v := range vars {
 		if key := strings.TrimSpace(env.getenv(v)); key != "" {
-			if err := CheckKey(key); err != nil {
+			if err := api.CheckKey(key); err != nil {
 				return fmt.Errorf("%s: %w", v, err)
 			}
 			s.apiKey, s.KeySource, s.KeyEnvVar = key, KeyFromEnv, v
@@ -52,7 +52,7 @@ func (s *Settings) loadKey(env Environment, vars []string) error {
 		s.Warnings = append(s.Warnings, fmt.Sprintf("credentials file %s is empty", s.CredentialsPath))
 		return nil
 	}
-	if err := CheckKey(key); err != nil {
+	if err := api.CheckKey(key); err != nil {
 		return fmt.Errorf("credentials file %s: %w", s.CredentialsPath, err)
 	}
 	s.apiKey, s.KeySource = key, KeyFromFile
@@ -68,21 +68,6 @@ func trimKeyFile(data []byte) string {
 	return strings.TrimSpace(s)
 }
 
-// CheckKey reports whether key, already trimmed, can be an API key: non-empty
-// valid UTF-8 without spaces or control characters. The error never
-// contains the key.
-func CheckKey(key string) error {
-	switch {
-	case key == "":
-		return errors.New("the API key is empty")
-	case !utf8.ValidString(key):
-		return errors.New("the API key is not valid UTF-8")
-	case strings.IndexFunc(key, func(r rune) bool { return unicode.IsSpace(r) || unicode.IsControl(r) }) >= 0:
-		return errors.New("the API key contains spaces or control characters")
-	}
-	return nil
-}
-
 // SaveCredentials atomically replaces the file at path with key and a
 // newline, the format Targon's CLI reads. The key (trimmed of surrounding
 // whitespace) is written to a temporary file created with mode 0600 in the
@@ -93,7 +78,7 @@ func CheckKey(key string) error {
 // contain the key.
 func SaveCredentials(path, key string) error {
 	key = strings.TrimSpace(key)
-	if err := CheckKey(key); err != nil {
+	if err := api.CheckKey(key); err != nil {
 		return err
 	}
 	if path == "" {

@@ -6,6 +6,8 @@ import (
 	"runtime"
 	"strings"
 	"testing"
+
+	"github.com/targon-dash/targon-dash/api"
 )
 
 // dirNames lists a directory's entries.
@@ -204,7 +206,7 @@ func TestSaveCredentialsFailures(t *testing.T) {
 
 func TestCheckKey(t *testing.T) {
 	for _, ok := range []string{"tgn_abc", "sk-or-v1-0123456789abcdef", "x"} {
-		if err := CheckKey(ok); err != nil {
+		if err := api.CheckKey(ok); err != nil {
 			t.Errorf("CheckKey(%q): %v", ok, err)
 		}
 	}

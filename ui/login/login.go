@@ -8,8 +8,6 @@ import (
 	"errors"
 	"net/url"
 	"strings"
-	"unicode"
-	"unicode/utf8"
 
 	"github.com/charmbracelet/bubbles/key"
 	"github.com/charmbracelet/bubbles/spinner"
@@ -188,7 +186,7 @@ func (m *Model) onKey(msg tea.KeyMsg) (*Model, tea.Cmd) {
 // check sends the typed key to the credits endpoint.
 func (m *Model) check() tea.Cmd {
 	k := strings.TrimSpace(m.input.Value())
-	if err := checkKey(k); err != nil {
+	if err := api.CheckKey(k); err != nil {
 		m.err = err.Error()
 		return nil
 	}
@@ -215,19 +213,6 @@ func (m *Model) check() tea.Cmd {
 		}
 		return checkedMsg{key: k, host: host, err: err}
 	})
-}
-
-// checkKey refuses what cannot be a key before anything is sent.
-func checkKey(key string) error {
-	switch {
-	case key == "":
-		return errors.New("the API key is empty")
-	case !utf8.ValidString(key):
-		return errors.New("the API key is not valid UTF-8")
-	case strings.IndexFunc(key, func(r rune) bool { return unicode.IsSpace(r) || unicode.IsControl(r) }) >= 0:
-		return errors.New("the API key contains spaces or control characters")
-	}
-	return nil
 }
 
 // keyLooksLike says what the provider's keys look like, after a refused
