@@ -24,15 +24,21 @@ func (m *Model) newForm() tea.Cmd {
 		Label: "Name", Placeholder: "e.g. production-inference", CharLimit: 256,
 		Hint: "The secret is shown once and copied to your clipboard.", Validate: components.ValidateName,
 	}}, func(ctx context.Context, v []string) (tea.Msg, error) {
-		s, err := acct.CreateKey(ctx, api.KeySpec{Name: v[0]})
-		if err != nil {
-			return nil, common.MaybeDone(err, "the key may have been created")
-		}
-		how, copyErr := clip.Copy(s.Value)
-		return createdMsg{secret: s, how: how, copyErr: copyErr}, nil
+		return createKey(ctx, acct, clip, api.KeySpec{Name: v[0]})
 	})
 	m.Open(f)
 	return nil
+}
+
+// createKey creates a key with spec and copies its secret at once: what
+// both create forms (with and without spending limits) do on submit.
+func createKey(ctx context.Context, acct api.Account, clip common.Copier, spec api.KeySpec) (tea.Msg, error) {
+	s, err := acct.CreateKey(ctx, spec)
+	if err != nil {
+		return nil, common.MaybeDone(err, "the key may have been created")
+	}
+	how, copyErr := clip.Copy(s.Value)
+	return createdMsg{secret: s, how: how, copyErr: copyErr}, nil
 }
 
 // renameForm asks for a new name, prefilled with the current one.

@@ -37,12 +37,7 @@ func (m *Model) newSpendForm() tea.Cmd {
 		Hint: "The secret is shown once and copied to your clipboard.", Validate: components.ValidateName,
 	}}, limitFields("", "")...)
 	f := components.NewForm(c, "New API key", fields, func(ctx context.Context, v []string) (tea.Msg, error) {
-		s, err := acct.CreateKey(ctx, api.KeySpec{Name: v[0], Limit: limitValue(v[1]), LimitReset: resetValue(v[2])})
-		if err != nil {
-			return nil, common.MaybeDone(err, "the key may have been created")
-		}
-		how, copyErr := clip.Copy(s.Value)
-		return createdMsg{secret: s, how: how, copyErr: copyErr}, nil
+		return createKey(ctx, acct, clip, api.KeySpec{Name: v[0], Limit: limitValue(v[1]), LimitReset: resetValue(v[2])})
 	})
 	m.Open(f)
 	return nil
