@@ -780,8 +780,8 @@ func (m *Model) statusBar() string {
 			left = append(left, st.StatusKey.Render("updated ")+st.StatusValue.Render(t.Local().Format("15:04:05")))
 		}
 	}
-	// READ-ONLY is always seen: it goes first, and the host and the time
-	// make room for it on a narrow screen.
+	// READ-ONLY is always seen: it goes first. On a narrow screen the time
+	// and then the host make room (whole parts go, none is cut).
 	readOnly := ""
 	if m.c.ReadOnly {
 		readOnly = " " + st.Badge.Render("READ-ONLY")
@@ -792,7 +792,7 @@ func (m *Model) statusBar() string {
 	}
 	join := func() string { return readOnly + " " + strings.Join(left, st.StatusKey.Render(" · ")) + spin }
 	line := join()
-	for readOnly != "" && len(left) > 2 && lipgloss.Width(line) > m.c.Width {
+	for len(left) > 2 && lipgloss.Width(line) > m.c.Width-1 {
 		left = left[:len(left)-1]
 		line = join()
 	}

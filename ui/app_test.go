@@ -203,3 +203,19 @@ func TestStatusBarMakesRoomForAToast(t *testing.T) {
 		t.Errorf("status bar is %d wide", w)
 	}
 }
+
+// On a narrow screen the status bar drops the time, then the host, whole:
+// it never ends in a cut word.
+func TestStatusBarDropsWholeParts(t *testing.T) {
+	s := testSession(t, "https://api.example-with-a-long-host-name.com", "tgn_0123456789abcdef", common.KeyFromEnv)
+	s.Profile = "production-eu-west"
+	m, err := New(Options{Session: s})
+	if err != nil {
+		t.Fatal(err)
+	}
+	m.Update(tea.WindowSizeMsg{Width: 60, Height: 15})
+	bar := strings.TrimRight(ansi.Strip(m.statusBar()), " ")
+	if bar != " production-eu-west · Targon" {
+		t.Errorf("status bar = %q", bar)
+	}
+}
