@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"iter"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	tea "github.com/charmbracelet/bubbletea"
@@ -77,6 +78,11 @@ func (p *pull[T]) close() {
 	}()
 }
 
+// walkGens numbers the walks of every loader: a loader of a discarded view
+// (after an account switch) and its successor must never share a number, or
+// the new one would take the old account's pages as its own.
+var walkGens atomic.Int64
+
 // NewLoader returns a loader for walk.
 func NewLoader[T any](c *common.Common, walk WalkFunc[T]) *Loader[T] {
 	return &Loader[T]{walk: walk, now: c.Now, c: c}
@@ -86,7 +92,7 @@ func NewLoader[T any](c *common.Common, walk WalkFunc[T]) *Loader[T] {
 // its replies are dropped from now on.
 func (l *Loader[T]) Load() tea.Cmd {
 	l.Stop()
-	l.gen++
+	l.gen = int(walkGens.Add(1))
 	l.busy, l.err, l.pending, l.pages = true, nil, nil, 0
 	ctx, cancel := context.WithCancel(context.Background())
 	next, stop := iter.Pull2(l.walk(ctx))
@@ -102,7 +108,7 @@ func (l *Loader[T]) Stop() {
 		l.pull = nil
 	}
 	if l.busy {
-		l.gen++
+		l.gen = int(walkGens.Add(1))
 		l.busy = false
 	}
 }

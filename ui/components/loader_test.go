@@ -356,3 +356,20 @@ func TestLoaderStopsTheOldWalk(t *testing.T) {
 		t.Error("Stop did not cancel the walk")
 	}
 }
+
+// After an account switch the new view's loader never takes a page of the
+// discarded one's walk: walk numbers are never shared between loaders.
+func TestLoaderIgnoresAnotherLoadersPages(t *testing.T) {
+	c, _ := uitest.NewCommon(nil)
+	old := NewLoader(c, newPager([]string{"old account's key"}).walk)
+	oldPage := pageOf[string](t, old.Load())
+	old.Stop()
+	fresh := NewLoader(c, newPager([]string{"new account's key"}).walk)
+	cmd := fresh.Load()
+	if items, _, _, ok := fresh.Update(oldPage); ok {
+		t.Fatalf("the new loader took the old walk's page %v", items)
+	}
+	if items, _, _, ok := fresh.Update(pageOf[string](t, cmd)); !ok || !slices.Equal(items, []string{"new account's key"}) {
+		t.Fatalf("own page: items=%v ok=%v", items, ok)
+	}
+}
