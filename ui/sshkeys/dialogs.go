@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"sync/atomic"
 
 	tea "github.com/charmbracelet/bubbletea"
 
@@ -117,10 +118,15 @@ func (m *Model) deleteConfirm(r row) {
 	m.Open(d)
 }
 
+// detailsReqs numbers the details requests of every SSH view, so a reply
+// meant for a view discarded by an account switch never opens in its
+// successor.
+var detailsReqs atomic.Int64
+
 // fetchDetails loads the key afresh (GET /ssh-keys/{uid}); onDetails shows
 // it.
 func (m *Model) fetchDetails(r row) tea.Cmd {
-	m.detailsReq++
+	m.detailsReq = int(detailsReqs.Add(1))
 	m.fetching = r.name
 	c, keys, req := m.c, m.keys, m.detailsReq
 	return func() tea.Msg {
@@ -172,15 +178,9 @@ func (m *Model) details(r row) common.Modal {
 }
 
 // copyPublicKey copies the key's public key line off the UI goroutine and
-// says how it went.
+// says how it went; it is no secret, so clipboard_clear leaves it.
 func copyPublicKey(c *common.Common, r row) tea.Cmd {
-	return func() tea.Msg {
-		how, err := c.Clipboard.Copy(r.publicKey)
-		if err != nil {
-			return common.ToastMsg{Kind: common.ToastError, Text: "Could not copy the public key: " + c.ErrorText(err)}
-		}
-		return common.ToastMsg{Kind: common.ToastSuccess, Text: "Public key of “" + r.name + "” copied via " + how}
-	}
+	return components.CopyID(c, "Public key", r.name, r.publicKey)
 }
 
 func orDash(s string) string {

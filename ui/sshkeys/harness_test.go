@@ -93,3 +93,17 @@ func (h *harness) count(method, prefix string) int {
 	}
 	return n
 }
+
+// A details reply meant for a view that an account switch discarded never
+// opens in the view that replaced it, even when both asked once.
+func TestDetailsOfADiscardedViewAreIgnored(t *testing.T) {
+	sim := targontest.NewDemo(targontest.WithClock(fixedNow))
+	old := newHarness(t, sim)
+	r := old.selectName("work-laptop")
+	msg := old.view.fetchDetails(r)()
+	fresh := newHarness(t, sim)
+	fresh.view.fetchDetails(fresh.selectName("ci-runner"))
+	if cmd := fresh.view.onDetails(msg.(detailsMsg)); cmd != nil || fresh.view.fetching != "ci-runner" {
+		t.Fatalf("the new view took the old view's reply (fetching %q)", fresh.view.fetching)
+	}
+}
