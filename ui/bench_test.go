@@ -17,6 +17,7 @@ import (
 	"github.com/targon-dash/targon-dash/ui/apikeys"
 	"github.com/targon-dash/targon-dash/ui/common"
 	"github.com/targon-dash/targon-dash/ui/components"
+	"github.com/targon-dash/targon-dash/ui/sshkeys"
 	"github.com/targon-dash/targon-dash/ui/uitest"
 )
 
@@ -65,12 +66,12 @@ func loadedModel(b *testing.B, nAPI, nSSH int, tab string) *Model {
 	}
 	m.Init() // starts the loaders; the commands are not run
 	m.Update(tea.WindowSizeMsg{Width: 120, Height: 36})
-	for _, p := range apiKeyPages(nAPI) {
+	for _, p := range apiKeyPages(nAPI, apiGen(m)) {
 		if nAPI > 0 {
 			m.Update(p)
 		}
 	}
-	for _, p := range sshKeyPages(nSSH) {
+	for _, p := range sshKeyPages(nSSH, m.views[2].(*sshkeys.Model).Loader.Gen()) {
 		m.Update(p)
 	}
 	m.Update(uitest.Key(tab))
@@ -78,12 +79,15 @@ func loadedModel(b *testing.B, nAPI, nSSH int, tab string) *Model {
 	return m
 }
 
-// apiKeyPages is n API keys in pages as the API sends them.
-func apiKeyPages(n int) []components.PageMsg[api.Key] {
+// apiGen is the walk number of m's API-keys list, which its pages carry.
+func apiGen(m *Model) int { return m.views[1].(*apikeys.Model).Loader.Gen() }
+
+// apiKeyPages is n API keys in pages of walk gen, as the API sends them.
+func apiKeyPages(n, gen int) []components.PageMsg[api.Key] {
 	var pages []components.PageMsg[api.Key]
 	created := uitest.Clock.Add(-90 * 24 * time.Hour)
 	for start := 0; start < n; start += pageSize {
-		p := components.PageMsg[api.Key]{Gen: 1}
+		p := components.PageMsg[api.Key]{Gen: gen}
 		for i := start; i < min(n, start+pageSize); i++ {
 			p.Items = append(p.Items, api.Key{
 				ID: fmt.Sprintf("key-%012x", i), Name: fmt.Sprintf("svc-%05d", i),
@@ -93,16 +97,16 @@ func apiKeyPages(n int) []components.PageMsg[api.Key] {
 		}
 		pages = append(pages, p)
 	}
-	return append(pages, components.PageMsg[api.Key]{Gen: 1, Done: true})
+	return append(pages, components.PageMsg[api.Key]{Gen: gen, Done: true})
 }
 
-// sshKeyPages is n SSH keys in pages as the API sends them.
-func sshKeyPages(n int) []components.PageMsg[api.SSHKey] {
+// sshKeyPages is n SSH keys in pages of walk gen, as the API sends them.
+func sshKeyPages(n, gen int) []components.PageMsg[api.SSHKey] {
 	var pages []components.PageMsg[api.SSHKey]
 	lines := benchSSHKeys(n)
 	created := uitest.Clock.Add(-30 * 24 * time.Hour)
 	for start := 0; start < n; start += pageSize {
-		p := components.PageMsg[api.SSHKey]{Gen: 1}
+		p := components.PageMsg[api.SSHKey]{Gen: gen}
 		for i := start; i < min(n, start+pageSize); i++ {
 			p.Items = append(p.Items, api.SSHKey{
 				ID: fmt.Sprintf("shk-%012x", i), Name: fmt.Sprintf("node-%05d", i),
@@ -111,7 +115,7 @@ func sshKeyPages(n int) []components.PageMsg[api.SSHKey] {
 		}
 		pages = append(pages, p)
 	}
-	return append(pages, components.PageMsg[api.SSHKey]{Gen: 1, Done: true})
+	return append(pages, components.PageMsg[api.SSHKey]{Gen: gen, Done: true})
 }
 
 // BenchmarkCursorMove: j or k on the API keys list, then the frame, with
@@ -190,7 +194,7 @@ func runCmds(cmd tea.Cmd) {
 // the list is put back to its 10,000 rows. Target: ≤ 1 ms.
 func BenchmarkPageArrives(b *testing.B) {
 	m := loadedModel(b, 0, 10000, "2")
-	pages := apiKeyPages(10100)
+	pages := apiKeyPages(10100, apiGen(m))
 	pages = pages[:len(pages)-1] // the walk goes on: every page is taken
 	for _, p := range pages {
 		m.Update(p)
@@ -219,7 +223,7 @@ func BenchmarkPageArrives(b *testing.B) {
 // n log n comparisons of keys, never of cells.
 func BenchmarkSortKeystroke(b *testing.B) {
 	m := loadedModel(b, 0, 10000, "2")
-	pages := apiKeyPages(10000)
+	pages := apiKeyPages(10000, apiGen(m))
 	r := rand.New(rand.NewPCG(5, 6))
 	for _, p := range pages {
 		for i := range p.Items {

@@ -85,15 +85,15 @@ func TestSortSurvivesRefreshAndFilter(t *testing.T) {
 	m := loaded(t, sortKeys()...)
 	press(t, m, "s", "s") // name
 	m.Table.SelectUID("key-g1")
-	_ = m.Refresh() // generation 2; its pages are delivered below
+	_ = m.Refresh() // a new walk; its pages are delivered below
 	keys := sortKeys()
 	items := []api.Key{{ID: "key-c1", Name: "charlie", CreatedAt: uitest.Clock, UpdatedAt: uitest.Clock}}
 	for _, k := range keys {
 		items = append(items, api.Key{ID: k.UID, Name: k.Name, CreatedAt: k.CreatedAt.Time, UpdatedAt: k.UpdatedAt.Time})
 	}
-	m.Update(components.PageMsg[api.Key]{Gen: 2, Items: items[:2]})
-	m.Update(components.PageMsg[api.Key]{Gen: 2, Items: items[2:]})
-	m.Update(components.PageMsg[api.Key]{Gen: 2, Done: true})
+	m.Update(components.PageMsg[api.Key]{Gen: m.Loader.Gen(), Items: items[:2]})
+	m.Update(components.PageMsg[api.Key]{Gen: m.Loader.Gen(), Items: items[2:]})
+	m.Update(components.PageMsg[api.Key]{Gen: m.Loader.Gen(), Done: true})
 	if got, want := names(m), []string{"alpha", "beta", "charlie", "delta", "Gamma"}; !slices.Equal(got, want) {
 		t.Errorf("after a reload: %v, want %v", got, want)
 	}
@@ -126,7 +126,7 @@ func TestSortPreference(t *testing.T) {
 	for _, k := range sortKeys() {
 		items = append(items, api.Key{ID: k.UID, Name: k.Name, CreatedAt: k.CreatedAt.Time, UpdatedAt: k.UpdatedAt.Time})
 	}
-	m.Update(components.PageMsg[api.Key]{Gen: 1, Items: items})
+	m.Update(components.PageMsg[api.Key]{Gen: m.Loader.Gen(), Items: items})
 	if got, want := names(m), []string{"Gamma", "delta", "beta", "alpha"}; !slices.Equal(got, want) {
 		t.Errorf("sort = name, reversed: %v, want %v", got, want)
 	}

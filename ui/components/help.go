@@ -45,7 +45,7 @@ func (m *Help) Update(msg tea.Msg) (common.Modal, tea.Cmd) {
 	}
 	if km, ok := msg.(tea.KeyMsg); ok {
 		k := m.c.Keys
-		if key.Matches(km, k.Back, k.Help, k.Quit, k.Submit) {
+		if key.Matches(km, k.Back, k.Help, k.Submit) {
 			m.closed = true
 			return m, nil
 		}

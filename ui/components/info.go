@@ -90,7 +90,7 @@ func (m *Info) Update(msg tea.Msg) (common.Modal, tea.Cmd) {
 	}
 	k := m.c.Keys
 	switch {
-	case key.Matches(km, k.Back, k.Submit, k.Quit):
+	case key.Matches(km, k.Back, k.Submit):
 		m.closed = true
 		if m.then != nil {
 			m.Open(m.then)

@@ -54,14 +54,14 @@ func TestSecretCopyFailure(t *testing.T) {
 	}
 }
 
-// Result modals close with esc or enter (and q, which is no text here);
-// other keys leave them open.
+// Result modals close with esc or enter; other keys leave them open (q
+// quits only on the main views, so it does nothing here).
 func TestInfoCloseKeys(t *testing.T) {
 	for _, tt := range []struct {
 		key    string
 		closed bool
 	}{
-		{"esc", true}, {"enter", true}, {"q", true},
+		{"esc", true}, {"enter", true}, {"q", false},
 		{"n", false}, {"x", false}, {"tab", false}, {"y", false},
 	} {
 		c, _ := uitest.NewCommon(nil)
@@ -111,9 +111,9 @@ func TestInfoWithCopy(t *testing.T) {
 	}
 }
 
-// Help lists every binding it is given and closes with esc, enter, ? or q.
+// Help lists every binding it is given and closes with esc, enter or ?.
 func TestHelp(t *testing.T) {
-	for _, k := range []string{"esc", "enter", "?", "q"} {
+	for _, k := range []string{"esc", "enter", "?"} {
 		c, _ := uitest.NewCommon(nil)
 		km := c.Keys
 		m := NewHelp(c, [][]key.Binding{{km.Up, km.Down, km.Refresh}, {km.New, km.Delete}})

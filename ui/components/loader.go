@@ -100,6 +100,10 @@ func (l *Loader[T]) Load() tea.Cmd {
 	return l.page()
 }
 
+// Gen is the number of the current walk: the Gen its pages carry (for
+// tests that hand a loader its pages themselves).
+func (l *Loader[T]) Gen() int { return l.gen }
+
 // Stop ends the current walk, if any (a new Load, or the view is
 // discarded); its replies are dropped.
 func (l *Loader[T]) Stop() {
