@@ -13,7 +13,7 @@ import (
 // Help shows every key binding in groups. The groups flow into as few
 // columns as the screen's width needs (a group is never split); when the
 // screen is too short even then, the help scrolls inside its frame. esc,
-// enter, ? or q closes it.
+// enter or ? closes it.
 type Help struct {
 	closed bool
 	c      *common.Common

@@ -183,7 +183,9 @@ func (m *Model) onKey(msg tea.KeyMsg) (*Model, tea.Cmd) {
 	return m, cmd
 }
 
-// check sends the typed key to the credits endpoint.
+// check tries the typed key with one request: the current-key endpoint where
+// the account has one (an inference key may call nothing else), else the
+// balance.
 func (m *Model) check() tea.Cmd {
 	k := strings.TrimSpace(m.input.Value())
 	if err := api.CheckKey(k); err != nil {
