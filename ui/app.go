@@ -215,7 +215,8 @@ func New(opts Options) (*Model, error) {
 
 // buildViews makes the tabs for the current Common's account: Credits
 // and API keys always, SSH keys where the account has them. Views of an
-// earlier account stop their list walks.
+// earlier account are stopped (a view with a Stop method ends its list
+// walks and refresh timers there), so nothing of theirs keeps running.
 func (m *Model) buildViews() {
 	for _, v := range m.views {
 		if s, ok := v.(interface{ Stop() }); ok {

@@ -1,0 +1,86 @@
+package ui
+
+import (
+	"net/http"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/charmbracelet/x/ansi"
+
+	"github.com/targon-dash/targon-dash/api/targon"
+	"github.com/targon-dash/targon-dash/api/targon/targontest"
+	"github.com/targon-dash/targon-dash/ui/common"
+	"github.com/targon-dash/targon-dash/ui/uitest"
+)
+
+// This file tests what an account switch (P) must leave behind: the old
+// account's answers, ticks and messages reach the new dashboard and must
+// change nothing there.
+
+// otherSession is a second demo simulator, with its own credits, as a
+// session to switch to.
+func otherSession(t *testing.T, credits int64) (Session, *targontest.Server) {
+	t.Helper()
+	sim := targontest.NewDemo(targontest.WithClock(uitest.Now), targontest.WithSeededSecrets())
+	sim.SetCredits(credits)
+	s := testSession(t, uitest.Serve(t, sim), sim.DemoKey(), common.KeyFromDemo, targon.WithRetry(targon.NoRetry))
+	s.Profile = "other"
+	return s, sim
+}
+
+// The old account's balance, arriving after the switch, is not taken by
+// the new Credits view (it would be shown, and become the baseline of
+// "since start").
+func TestSwitchDropsOldBalance(t *testing.T) {
+	d := newDirect(t)
+	d.sim.SetCredits(11111)
+	d.size(100, 30)
+	inFlight := d.m.Init() // the old account's first loads, not yet answered
+	other, _ := otherSession(t, 22222)
+	d.send(switchMsg{session: other, name: "other"})
+	d.run(inFlight)
+	v := ansi.Strip(d.m.View())
+	if !strings.Contains(v, "22,222") || strings.Contains(v, "11,111") || !strings.Contains(v, "no change") {
+		t.Fatalf("the new account's credits show the old balance:\n%s", v)
+	}
+}
+
+// The credits' refresh chain of the discarded view ends with it: its tick
+// loads nothing and schedules no other, and the new view's chain is the
+// only one left.
+func TestSwitchStopsOldCreditsTicks(t *testing.T) {
+	d := newDirect(t, func(o *Options) { o.RefreshInterval = time.Minute })
+	ticks := recordTicks(d)
+	d.size(100, 30)
+	d.init()
+	old := ticks.take()
+	if len(old) != 1 {
+		t.Fatalf("setup: %d ticks scheduled, want the credits' one", len(old))
+	}
+	d.send(switchMsg{session: d.m.opts.Session, name: "demo"})
+	fresh := ticks.take()
+	if len(fresh) != 1 {
+		t.Fatalf("the new views scheduled %d ticks, want 1", len(fresh))
+	}
+	credits := func() int { return countRequests(d.sim, http.MethodGet, "/tha/v2/me/credits") }
+	before := credits()
+	for _, msg := range old {
+		d.send(msg)
+	}
+	if n := credits() - before; n != 0 {
+		t.Errorf("the old view's tick made %d credits requests", n)
+	}
+	if n := len(ticks.take()); n != 0 {
+		t.Errorf("the old view's tick scheduled %d more", n)
+	}
+	for _, msg := range fresh {
+		d.send(msg)
+	}
+	if n := credits() - before; n != 1 {
+		t.Errorf("the new view's tick made %d credits requests, want 1", n)
+	}
+	if n := len(ticks.take()); n != 1 {
+		t.Errorf("the new view's tick scheduled %d ticks, want 1", n)
+	}
+}
