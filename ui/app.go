@@ -390,19 +390,19 @@ func (m *Model) update(msg tea.Msg) tea.Cmd {
 		m.resize()
 		return nil
 	case common.UnauthorizedMsg:
-		if m.login == nil {
+		// One from an account switched away from says nothing of this one.
+		if m.login == nil && m.current(msg.Account) {
 			m.showLogin(m.c.ProviderName() + " did not accept the API key (401): it may have been deleted, rolled or disabled. Sign in with a valid key.")
 			return m.login.Init()
 		}
 		return nil
-	case common.KeyInUseChangedMsg:
-		if msg.NewKey == "" {
-			m.c.Account.SetToken("")
-			m.showLogin("You deleted the API key this dashboard was signed in with. Sign in with another key.")
-			return m.login.Init()
+	case common.KeyInUseDeletedMsg:
+		if !m.current(msg.Account) {
+			return nil // the key of an account switched away from
 		}
-		// The account switched to the new key already (common.AdoptKey).
-		return nil
+		m.c.Account.SetToken("")
+		m.showLogin("You deleted the API key this dashboard was signed in with. Sign in with another key.")
+		return m.login.Init()
 	case login.DoneMsg:
 		return m.signedIn(msg)
 	case login.DemoMsg:
@@ -423,6 +423,13 @@ func (m *Model) update(msg tea.Msg) tea.Cmd {
 		}
 	}
 	return m.broadcast(msg)
+}
+
+// current reports whether acct is the account in use (the same value, not
+// merely one at the same provider): messages about another account, sent
+// before an account switch, are dropped.
+func (m *Model) current(acct api.Account) bool {
+	return acct != nil && acct == m.c.Account
 }
 
 // broadcast hands a non-key message to every modal, the login screen and

@@ -84,3 +84,31 @@ func TestSwitchStopsOldCreditsTicks(t *testing.T) {
 		t.Errorf("the new view's tick scheduled %d ticks, want 1", n)
 	}
 }
+
+// A 401 or a deleted key in use reported for the account switched away
+// from changes nothing on the new one: no login screen, and its key stays.
+// The same messages for the account in use still act.
+func TestSwitchIgnoresOldAccountsMessages(t *testing.T) {
+	d := newDirect(t)
+	d.size(100, 30)
+	d.init()
+	old := d.m.c.Account
+	other, _ := otherSession(t, 22222)
+	d.send(switchMsg{session: other, name: "other"})
+	d.send(common.UnauthorizedMsg{Account: old})
+	d.send(common.KeyInUseDeletedMsg{Account: old})
+	if d.m.login != nil || !d.m.c.Account.HasToken() {
+		t.Fatalf("the old account's messages acted on the new one: login %v, key kept %v", d.m.login != nil, d.m.c.Account.HasToken())
+	}
+	d.send(common.UnauthorizedMsg{Account: d.m.c.Account})
+	if d.m.login == nil {
+		t.Fatal("a 401 of the account in use did not show the login screen")
+	}
+	if !d.m.c.Account.HasToken() {
+		t.Fatal("a 401 dropped the key")
+	}
+	d.send(common.KeyInUseDeletedMsg{Account: d.m.c.Account})
+	if d.m.c.Account.HasToken() {
+		t.Fatal("deleting the key in use did not forget it")
+	}
+}

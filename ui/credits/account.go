@@ -49,7 +49,7 @@ func (m *Model) onCurrent(msg currentMsg) tea.Cmd {
 	if msg.err != nil {
 		if errors.Is(msg.err, api.ErrUnauthorized) {
 			m.stopTicking()
-			return func() tea.Msg { return common.UnauthorizedMsg{} }
+			return m.c.Unauthorized()
 		}
 		return nil
 	}

@@ -206,7 +206,7 @@ func (m *Model) onLoaded(msg loadedMsg) tea.Cmd {
 			// Stop ticking with a key the server refuses; signing in again
 			// calls Refresh, which starts a new chain.
 			m.stopTicking()
-			return func() tea.Msg { return common.UnauthorizedMsg{} }
+			return m.c.Unauthorized()
 		}
 		if errors.Is(msg.err, api.ErrForbidden) {
 			// Not allowed for this key: asking again changes nothing.

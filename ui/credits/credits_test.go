@@ -378,8 +378,8 @@ func TestUnauthorizedEmitsMsg(t *testing.T) {
 	if len(out) != 1 {
 		t.Fatalf("messages for the root = %#v, want one UnauthorizedMsg", out)
 	}
-	if _, ok := out[0].(common.UnauthorizedMsg); !ok {
-		t.Fatalf("got %#v, want common.UnauthorizedMsg", out[0])
+	if msg, ok := out[0].(common.UnauthorizedMsg); !ok || msg.Account != h.c.Account || msg.Account == nil {
+		t.Fatalf("got %#v, want common.UnauthorizedMsg of the view's account", out[0])
 	}
 	mustContain(t, h.m.View(), "50,000 USD", "(401)")
 	// Auto-refresh stops with a refused key: the pending tick is void.
