@@ -147,6 +147,9 @@ type Model struct {
 	// read), drawn whole on lines of their own above the status bar until
 	// startupWarningDuration has passed.
 	warnings []string
+	// warningsID numbers the warnings shown, so that the expiry of those
+	// of an earlier account does not take down the current ones.
+	warningsID int
 	// demoStarting is set while the demo API starts, so a second request
 	// to switch waits for the first.
 	demoStarting bool
@@ -162,8 +165,9 @@ type toast struct {
 
 type toastExpiredMsg struct{ id int }
 
-// warningsExpiredMsg takes the start-up warnings off the screen.
-type warningsExpiredMsg struct{}
+// warningsExpiredMsg takes the start-up warnings numbered id off the
+// screen.
+type warningsExpiredMsg struct{ id int }
 
 // demoStartedMsg is the demo account, started off the event loop, or why
 // it could not start.
@@ -243,21 +247,32 @@ func (m *Model) Init() tea.Cmd {
 	if m.login != nil {
 		cmds = append(cmds, m.login.Init())
 	}
-	// Start-up warnings (a credentials file others can read) get lines of
-	// their own, so they are read whole, and stay up longer than a toast
-	// without blocking the keys.
+	cmds = append(cmds, m.showWarnings(m.opts.Warnings))
+	return tea.Batch(cmds...)
+}
+
+// showWarnings puts a session's start-up warnings (a credentials file
+// others can read) up in place of any shown: they get lines of their own,
+// so they are read whole, and stay up longer than a toast without blocking
+// the keys. The command takes them down after startupWarningDuration.
+func (m *Model) showWarnings(warnings []string) tea.Cmd {
+	m.warningsID++
+	shown := len(m.warnings) > 0
 	m.warnings = nil
-	for _, w := range m.opts.Warnings {
+	for _, w := range warnings {
 		if home, err := os.UserHomeDir(); err == nil && home != "" {
 			w = strings.ReplaceAll(w, home+string(os.PathSeparator), "~"+string(os.PathSeparator))
 		}
 		m.warnings = append(m.warnings, w)
 	}
-	if len(m.warnings) > 0 {
-		m.resize()
-		cmds = append(cmds, tea.Tick(startupWarningDuration, func(time.Time) tea.Msg { return warningsExpiredMsg{} }))
+	if shown || len(m.warnings) > 0 {
+		m.resize() // their lines come out of the views' height
 	}
-	return tea.Batch(cmds...)
+	if len(m.warnings) == 0 {
+		return nil
+	}
+	id := m.warningsID
+	return m.c.After(startupWarningDuration, func(time.Time) tea.Msg { return warningsExpiredMsg{id} })
 }
 
 // startViews runs the views' Init once there is a key.
@@ -386,8 +401,10 @@ func (m *Model) update(msg tea.Msg) tea.Cmd {
 		lipgloss.SetHasDarkBackground(msg.dark)
 		return nil
 	case warningsExpiredMsg:
-		m.warnings = nil
-		m.resize()
+		if msg.id == m.warningsID {
+			m.warnings = nil
+			m.resize()
+		}
 		return nil
 	case common.UnauthorizedMsg:
 		// One from an account switched away from says nothing of this one.
@@ -579,7 +596,8 @@ func (m *Model) switchToDemo(msg demoStartedMsg) tea.Cmd {
 	m.modals = nil
 	m.buildViews()
 	m.resize()
-	return tea.Batch(m.startViews(), common.Toast(common.ToastSuccess, "Demo account: nothing you do here touches a real account"))
+	warnings := m.showWarnings(msg.session.Warnings)
+	return tea.Batch(m.startViews(), warnings, common.Toast(common.ToastSuccess, "Demo account: nothing you do here touches a real account"))
 }
 
 // switchAccount rebuilds the dashboard on the session the picker opened:
@@ -598,7 +616,8 @@ func (m *Model) switchAccount(msg switchMsg) tea.Cmd {
 		loginInit = m.login.Init()
 	}
 	m.resize()
-	return tea.Batch(m.startViews(), loginInit, common.Toast(common.ToastSuccess, "Switched to %s (%s)", m.c.Profile, m.c.ProviderName()))
+	warnings := m.showWarnings(msg.session.Warnings)
+	return tea.Batch(m.startViews(), loginInit, warnings, common.Toast(common.ToastSuccess, "Switched to %s (%s)", m.c.Profile, m.c.ProviderName()))
 }
 
 // busy reports whether anything waits for the API.

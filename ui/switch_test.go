@@ -112,3 +112,39 @@ func TestSwitchIgnoresOldAccountsMessages(t *testing.T) {
 		t.Fatal("deleting the key in use did not forget it")
 	}
 }
+
+// The start-up warnings of the account switched to replace those of the
+// one before, and stay until their own time is up (not the old ones').
+func TestSwitchShowsNewWarnings(t *testing.T) {
+	d := newDirect(t, func(o *Options) { o.Warnings = []string{"old-account warning"} })
+	ticks := recordTicks(d)
+	d.size(100, 30)
+	d.init()
+	old := ticks.take()
+	if v := uitest.Plain(d.m.View()); !strings.Contains(v, "old-account warning") {
+		t.Fatalf("setup: no warning at start:\n%s", v)
+	}
+	other, _ := otherSession(t, 22222)
+	other.Warnings = []string{"new-account warning: others can read its credentials"}
+	d.send(switchMsg{session: other, name: "other"})
+	fresh := ticks.take()
+	v := uitest.Plain(d.m.View())
+	if !strings.Contains(v, "new-account warning") || strings.Contains(v, "old-account warning") {
+		t.Fatalf("after the switch, want the new account's warning only:\n%s", v)
+	}
+	if n := len(strings.Split(d.m.View(), "\n")); n != 30 {
+		t.Fatalf("%d lines, want 30", n)
+	}
+	for _, msg := range old {
+		d.send(msg)
+	}
+	if v := uitest.Plain(d.m.View()); !strings.Contains(v, "new-account warning") {
+		t.Fatalf("the old warning's expiry took the new one down:\n%s", v)
+	}
+	for _, msg := range fresh {
+		d.send(msg)
+	}
+	if v := uitest.Plain(d.m.View()); strings.Contains(v, "new-account warning") {
+		t.Fatalf("the new warning outlived its time:\n%s", v)
+	}
+}
