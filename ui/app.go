@@ -471,9 +471,10 @@ func (m *Model) broadcast(msg tea.Msg) tea.Cmd {
 }
 
 // onKey: ctrl+c always quits; below the minimum size only quitting works;
-// otherwise the top modal, then the login screen, then a view that is
-// taking text, then the global keys, then the active view. q quits only
-// from the main views: in a dialog it is the dialog's (usually nothing).
+// otherwise the login screen (drawn over everything, dialogs included),
+// then the top modal, then a view that is taking text, then the global
+// keys, then the active view. q quits only from the main views: in a
+// dialog it is the dialog's (usually nothing).
 func (m *Model) onKey(msg tea.KeyMsg) tea.Cmd {
 	k := m.c.Keys
 	if key.Matches(msg, k.ForceQuit) {
@@ -486,6 +487,13 @@ func (m *Model) onKey(msg tea.KeyMsg) tea.Cmd {
 		}
 		return nil
 	}
+	if m.login != nil {
+		// A 401 in a dialog brings the login screen up over it: the dialog
+		// waits underneath, hidden, for the user to sign in and retry.
+		var cmd tea.Cmd
+		m.login, cmd = m.login.Update(msg)
+		return cmd
+	}
 	if n := len(m.modals); n > 0 {
 		top := m.modals[n-1]
 		// In a dialog q neither quits nor closes (some dialogs close on
@@ -496,11 +504,6 @@ func (m *Model) onKey(msg tea.KeyMsg) tea.Cmd {
 		}
 		var cmd tea.Cmd
 		m.modals[n-1], cmd = top.Update(msg)
-		return cmd
-	}
-	if m.login != nil {
-		var cmd tea.Cmd
-		m.login, cmd = m.login.Update(msg)
 		return cmd
 	}
 	view := m.views[m.active]
@@ -740,7 +743,9 @@ func (m *Model) View() (out string) {
 		body = m.views[m.active].View()
 	}
 	body = fitHeight(body, bodyH, w)
-	if n := len(m.modals); n > 0 {
+	// The login screen is on top: dialogs under it stay hidden until the
+	// user has signed in.
+	if n := len(m.modals); n > 0 && m.login == nil {
 		body = overlay(m.c.Styles, body, m.modals[n-1].View(), w, bodyH)
 	}
 	parts := append([]string{m.tabBar(), body}, warnings...)
@@ -853,10 +858,10 @@ func (m *Model) helpLine() string {
 	var b []key.Binding
 	k := m.c.Keys
 	switch {
-	case len(m.modals) > 0:
-		b = m.modals[len(m.modals)-1].ShortHelp()
 	case m.login != nil:
 		b = m.login.ShortHelp()
+	case len(m.modals) > 0:
+		b = m.modals[len(m.modals)-1].ShortHelp()
 	default:
 		b = append(m.views[m.active].ShortHelp(), k.Refresh, m.switchKey)
 		// A list's own keys (sort, copy the id) come after the global ones.
