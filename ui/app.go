@@ -288,7 +288,7 @@ func (m *Model) startViews() tea.Cmd {
 	return tea.Batch(cmds...)
 }
 
-// Update routes a message: keys to the top modal, the login screen or the
+// Update routes a message: keys to the login screen, the top modal or the
 // active view; results to everyone (each part keeps only its own).
 func (m *Model) Update(msg tea.Msg) (_ tea.Model, cmd tea.Cmd) {
 	defer func() {
