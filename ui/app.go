@@ -147,6 +147,9 @@ type Model struct {
 	// read), drawn whole on lines of their own above the status bar until
 	// startupWarningDuration has passed.
 	warnings []string
+	// warningsID numbers the warnings shown, so that the expiry of those
+	// of an earlier account does not take down the current ones.
+	warningsID int
 	// demoStarting is set while the demo API starts, so a second request
 	// to switch waits for the first.
 	demoStarting bool
@@ -162,8 +165,9 @@ type toast struct {
 
 type toastExpiredMsg struct{ id int }
 
-// warningsExpiredMsg takes the start-up warnings off the screen.
-type warningsExpiredMsg struct{}
+// warningsExpiredMsg takes the start-up warnings numbered id off the
+// screen.
+type warningsExpiredMsg struct{ id int }
 
 // demoStartedMsg is the demo account, started off the event loop, or why
 // it could not start.
@@ -215,7 +219,8 @@ func New(opts Options) (*Model, error) {
 
 // buildViews makes the tabs for the current Common's account: Credits
 // and API keys always, SSH keys where the account has them. Views of an
-// earlier account stop their list walks.
+// earlier account are stopped (a view with a Stop method ends its list
+// walks and refresh timers there), so nothing of theirs keeps running.
 func (m *Model) buildViews() {
 	for _, v := range m.views {
 		if s, ok := v.(interface{ Stop() }); ok {
@@ -242,21 +247,32 @@ func (m *Model) Init() tea.Cmd {
 	if m.login != nil {
 		cmds = append(cmds, m.login.Init())
 	}
-	// Start-up warnings (a credentials file others can read) get lines of
-	// their own, so they are read whole, and stay up longer than a toast
-	// without blocking the keys.
+	cmds = append(cmds, m.showWarnings(m.opts.Warnings))
+	return tea.Batch(cmds...)
+}
+
+// showWarnings puts a session's start-up warnings (a credentials file
+// others can read) up in place of any shown: they get lines of their own,
+// so they are read whole, and stay up longer than a toast without blocking
+// the keys. The command takes them down after startupWarningDuration.
+func (m *Model) showWarnings(warnings []string) tea.Cmd {
+	m.warningsID++
+	shown := len(m.warnings) > 0
 	m.warnings = nil
-	for _, w := range m.opts.Warnings {
+	for _, w := range warnings {
 		if home, err := os.UserHomeDir(); err == nil && home != "" {
 			w = strings.ReplaceAll(w, home+string(os.PathSeparator), "~"+string(os.PathSeparator))
 		}
 		m.warnings = append(m.warnings, w)
 	}
-	if len(m.warnings) > 0 {
-		m.resize()
-		cmds = append(cmds, tea.Tick(startupWarningDuration, func(time.Time) tea.Msg { return warningsExpiredMsg{} }))
+	if shown || len(m.warnings) > 0 {
+		m.resize() // their lines come out of the views' height
 	}
-	return tea.Batch(cmds...)
+	if len(m.warnings) == 0 {
+		return nil
+	}
+	id := m.warningsID
+	return m.c.After(startupWarningDuration, func(time.Time) tea.Msg { return warningsExpiredMsg{id} })
 }
 
 // startViews runs the views' Init once there is a key.
@@ -272,7 +288,7 @@ func (m *Model) startViews() tea.Cmd {
 	return tea.Batch(cmds...)
 }
 
-// Update routes a message: keys to the top modal, the login screen or the
+// Update routes a message: keys to the login screen, the top modal or the
 // active view; results to everyone (each part keeps only its own).
 func (m *Model) Update(msg tea.Msg) (_ tea.Model, cmd tea.Cmd) {
 	defer func() {
@@ -385,23 +401,25 @@ func (m *Model) update(msg tea.Msg) tea.Cmd {
 		lipgloss.SetHasDarkBackground(msg.dark)
 		return nil
 	case warningsExpiredMsg:
-		m.warnings = nil
-		m.resize()
+		if msg.id == m.warningsID {
+			m.warnings = nil
+			m.resize()
+		}
 		return nil
 	case common.UnauthorizedMsg:
-		if m.login == nil {
+		// One from an account switched away from says nothing of this one.
+		if m.login == nil && m.current(msg.Account) {
 			m.showLogin(m.c.ProviderName() + " did not accept the API key (401): it may have been deleted, rolled or disabled. Sign in with a valid key.")
 			return m.login.Init()
 		}
 		return nil
-	case common.KeyInUseChangedMsg:
-		if msg.NewKey == "" {
-			m.c.Account.SetToken("")
-			m.showLogin("You deleted the API key this dashboard was signed in with. Sign in with another key.")
-			return m.login.Init()
+	case common.KeyInUseDeletedMsg:
+		if !m.current(msg.Account) {
+			return nil // the key of an account switched away from
 		}
-		// The account switched to the new key already (common.AdoptKey).
-		return nil
+		m.c.Account.SetToken("")
+		m.showLogin("You deleted the API key this dashboard was signed in with. Sign in with another key.")
+		return m.login.Init()
 	case login.DoneMsg:
 		return m.signedIn(msg)
 	case login.DemoMsg:
@@ -422,6 +440,13 @@ func (m *Model) update(msg tea.Msg) tea.Cmd {
 		}
 	}
 	return m.broadcast(msg)
+}
+
+// current reports whether acct is the account in use (the same value, not
+// merely one at the same provider): messages about another account, sent
+// before an account switch, are dropped.
+func (m *Model) current(acct api.Account) bool {
+	return acct != nil && acct == m.c.Account
 }
 
 // broadcast hands a non-key message to every modal, the login screen and
@@ -446,9 +471,10 @@ func (m *Model) broadcast(msg tea.Msg) tea.Cmd {
 }
 
 // onKey: ctrl+c always quits; below the minimum size only quitting works;
-// otherwise the top modal, then the login screen, then a view that is
-// taking text, then the global keys, then the active view. q quits only
-// from the main views: in a dialog it is the dialog's (usually nothing).
+// otherwise the login screen (drawn over everything, dialogs included),
+// then the top modal, then a view that is taking text, then the global
+// keys, then the active view. q quits only from the main views: in a
+// dialog it is the dialog's (usually nothing).
 func (m *Model) onKey(msg tea.KeyMsg) tea.Cmd {
 	k := m.c.Keys
 	if key.Matches(msg, k.ForceQuit) {
@@ -461,6 +487,13 @@ func (m *Model) onKey(msg tea.KeyMsg) tea.Cmd {
 		}
 		return nil
 	}
+	if m.login != nil {
+		// A 401 in a dialog brings the login screen up over it: the dialog
+		// waits underneath, hidden, for the user to sign in and retry.
+		var cmd tea.Cmd
+		m.login, cmd = m.login.Update(msg)
+		return cmd
+	}
 	if n := len(m.modals); n > 0 {
 		top := m.modals[n-1]
 		// In a dialog q neither quits nor closes (some dialogs close on
@@ -471,11 +504,6 @@ func (m *Model) onKey(msg tea.KeyMsg) tea.Cmd {
 		}
 		var cmd tea.Cmd
 		m.modals[n-1], cmd = top.Update(msg)
-		return cmd
-	}
-	if m.login != nil {
-		var cmd tea.Cmd
-		m.login, cmd = m.login.Update(msg)
 		return cmd
 	}
 	view := m.views[m.active]
@@ -571,7 +599,8 @@ func (m *Model) switchToDemo(msg demoStartedMsg) tea.Cmd {
 	m.modals = nil
 	m.buildViews()
 	m.resize()
-	return tea.Batch(m.startViews(), common.Toast(common.ToastSuccess, "Demo account: nothing you do here touches a real account"))
+	warnings := m.showWarnings(msg.session.Warnings)
+	return tea.Batch(m.startViews(), warnings, common.Toast(common.ToastSuccess, "Demo account: nothing you do here touches a real account"))
 }
 
 // switchAccount rebuilds the dashboard on the session the picker opened:
@@ -590,7 +619,8 @@ func (m *Model) switchAccount(msg switchMsg) tea.Cmd {
 		loginInit = m.login.Init()
 	}
 	m.resize()
-	return tea.Batch(m.startViews(), loginInit, common.Toast(common.ToastSuccess, "Switched to %s (%s)", m.c.Profile, m.c.ProviderName()))
+	warnings := m.showWarnings(msg.session.Warnings)
+	return tea.Batch(m.startViews(), loginInit, warnings, common.Toast(common.ToastSuccess, "Switched to %s (%s)", m.c.Profile, m.c.ProviderName()))
 }
 
 // busy reports whether anything waits for the API.
@@ -713,7 +743,9 @@ func (m *Model) View() (out string) {
 		body = m.views[m.active].View()
 	}
 	body = fitHeight(body, bodyH, w)
-	if n := len(m.modals); n > 0 {
+	// The login screen is on top: dialogs under it stay hidden until the
+	// user has signed in.
+	if n := len(m.modals); n > 0 && m.login == nil {
 		body = overlay(m.c.Styles, body, m.modals[n-1].View(), w, bodyH)
 	}
 	parts := append([]string{m.tabBar(), body}, warnings...)
@@ -826,10 +858,10 @@ func (m *Model) helpLine() string {
 	var b []key.Binding
 	k := m.c.Keys
 	switch {
-	case len(m.modals) > 0:
-		b = m.modals[len(m.modals)-1].ShortHelp()
 	case m.login != nil:
 		b = m.login.ShortHelp()
+	case len(m.modals) > 0:
+		b = m.modals[len(m.modals)-1].ShortHelp()
 	default:
 		b = append(m.views[m.active].ShortHelp(), k.Refresh, m.switchKey)
 		// A list's own keys (sort, copy the id) come after the global ones.

@@ -276,7 +276,7 @@ func TestStartupWarningWhole(t *testing.T) {
 	}
 	d.size(80, 24)
 
-	d.send(warningsExpiredMsg{})
+	d.send(warningsExpiredMsg{d.m.warningsID})
 	if v := d.m.View(); strings.Contains(v, "chmod") || len(strings.Split(v, "\n")) != 24 {
 		t.Fatalf("after the warning's time:\n%s", v)
 	}

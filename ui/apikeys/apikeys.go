@@ -166,21 +166,23 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		removed := m.Table.Remove(msg.uid)
 		toast := common.Toast(common.ToastSuccess, "API key “%s” deleted", msg.name)
 		if msg.inUse {
-			return m, tea.Batch(removed, toast, func() tea.Msg { return common.KeyInUseChangedMsg{} })
+			acct := m.c.Account
+			return m, tea.Batch(removed, toast, func() tea.Msg { return common.KeyInUseDeletedMsg{Account: acct} })
 		}
 		return m, tea.Batch(removed, toast)
 	case rolledMsg:
 		r := newRow(m.c, msg.secret.Key)
 		r.inUse = msg.inUse
-		cmds := []tea.Cmd{m.Table.Replace(r)}
+		cmd := m.Table.Replace(r)
 		var extra []string
 		if msg.inUse {
+			// The account uses the new key already (common.AdoptKey, in
+			// the roll's command): the note says where it went.
 			extra = append(extra, "", m.c.Styles.Warning.Render(msg.note))
-			cmds = append(cmds, func() tea.Msg { return common.KeyInUseChangedMsg{NewKey: msg.secret.Value} })
 		}
 		secret := components.NewSecret(m.c, fmt.Sprintf("New secret for “%s”", r.name), msg.secret.Value, msg.how, msg.copyErr, extra...)
 		m.Open(secret)
-		return m, tea.Batch(cmds...)
+		return m, cmd
 	case tea.KeyMsg:
 		if !m.Table.Capturing() {
 			if cmd, handled := m.onKey(msg); handled {

@@ -87,7 +87,7 @@ func (m *Model) toggleDisabled(r row) tea.Cmd {
 			msg, err := set(ctx, false)
 			switch {
 			case errors.Is(err, api.ErrUnauthorized):
-				return common.UnauthorizedMsg{}
+				return common.UnauthorizedMsg{Account: c.Account}
 			case errors.Is(err, api.ErrNotFound):
 				return goneMsg{}
 			case err != nil:

@@ -35,9 +35,9 @@ type KeyHome struct {
 // AdoptKey switches account to newKey at once (the old one stopped working
 // when it was rolled) and, when the key in use came from the credentials
 // file, saves the new one there with save. It is safe to call from a
-// tea.Cmd: it reads only its arguments (the root records the new key when
-// KeyInUseChangedMsg arrives). A key that fails api.ValidateSecret is
-// neither used nor saved. It returns a line telling the user what happened
+// tea.Cmd: it reads only its arguments, and the switch is complete when it
+// returns (the root has nothing left to record). A key that fails
+// api.ValidateSecret is neither used nor saved. It returns a line telling the user what happened
 // and what they must do.
 func AdoptKey(account api.Account, home KeyHome, save func(string) error, newKey string) (note string, err error) {
 	if err := api.ValidateSecret(newKey); err != nil {

@@ -38,14 +38,28 @@ func Toast(kind ToastKind, format string, args ...any) tea.Cmd {
 	return func() tea.Msg { return ToastMsg{Text: text, Kind: kind} }
 }
 
-// UnauthorizedMsg says the API rejected the key: the root shows the login
-// screen.
-type UnauthorizedMsg struct{}
+// UnauthorizedMsg says the API rejected the key of Account: the root shows
+// the login screen. Account is the account the request was made with; the
+// root drops the message when that is no longer the account in use (one
+// answered after an account switch), so it must be set.
+type UnauthorizedMsg struct {
+	Account api.Account
+}
 
-// KeyInUseChangedMsg says the dashboard's own key was rolled (NewKey set) or
-// deleted (NewKey empty). The root switches the client and saves the key.
-type KeyInUseChangedMsg struct {
-	NewKey string
+// Unauthorized returns a command that sends UnauthorizedMsg for c's
+// account, read now.
+func (c *Common) Unauthorized() tea.Cmd {
+	acct := c.Account
+	return func() tea.Msg { return UnauthorizedMsg{Account: acct} }
+}
+
+// KeyInUseDeletedMsg says the key Account was signed in with was deleted:
+// the root forgets it and shows the login screen, when Account is still
+// the account in use (as with UnauthorizedMsg). A rolled key needs no
+// message: common.AdoptKey switched the account to the new one and saved
+// it already.
+type KeyInUseDeletedMsg struct {
+	Account api.Account
 }
 
 // ErrorText turns an error from an account into one short line for a

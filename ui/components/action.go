@@ -45,6 +45,7 @@ type actionDoneMsg struct {
 // runner is the in-flight state shared by Form and Confirm: one action at a
 // time (no double submit), a spinner while it runs, the last error.
 type runner struct {
+	c       *common.Common // whose account a 401 names
 	closed  bool
 	cancel  context.CancelFunc
 	id      int64
@@ -54,8 +55,8 @@ type runner struct {
 	onError ErrorPolicy
 }
 
-func newRunner() runner {
-	return runner{spinner: spinner.New(spinner.WithSpinner(spinner.MiniDot))}
+func newRunner(c *common.Common) runner {
+	return runner{c: c, spinner: spinner.New(spinner.WithSpinner(spinner.MiniDot))}
 }
 
 // start runs act unless one is already running.
@@ -119,7 +120,7 @@ func (r *runner) update(msg tea.Msg) (done, closeDialog bool, cmd tea.Cmd) {
 		// A 401 brings up the login screen over the dialog, which stays so
 		// the user can retry once signed in.
 		if errors.Is(msg.err, api.ErrUnauthorized) {
-			extra = tea.Batch(extra, func() tea.Msg { return common.UnauthorizedMsg{} })
+			extra = tea.Batch(extra, r.c.Unauthorized())
 		}
 		if closeIt {
 			return true, true, extra

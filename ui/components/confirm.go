@@ -28,7 +28,7 @@ type Confirm struct {
 // NewConfirm returns a confirmation; body lines are shown as given. yes is
 // the label of the confirming button, e.g. "Delete".
 func NewConfirm(c *common.Common, title string, body []string, yes string, act Action) *Confirm {
-	m := &Confirm{c: c, title: title, body: body, yes: yes, act: act, run: newRunner(), danger: true}
+	m := &Confirm{c: c, title: title, body: body, yes: yes, act: act, run: newRunner(c), danger: true}
 	m.SetSize(c.Width, c.Height)
 	return m
 }

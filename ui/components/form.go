@@ -69,7 +69,7 @@ func (fd *formField) value() string {
 // NewForm returns a form; act runs with the trimmed field values and a
 // context that esc cancels.
 func NewForm(c *common.Common, title string, fields []Field, act func(ctx context.Context, values []string) (tea.Msg, error)) *Form {
-	f := &Form{c: c, title: title, act: act, run: newRunner()}
+	f := &Form{c: c, title: title, act: act, run: newRunner(c)}
 	for _, fd := range fields {
 		in := textinput.New()
 		in.Prompt = ""

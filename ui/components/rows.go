@@ -23,7 +23,7 @@ func ApplyPage[T any](t *Table, l *Loader[T], msg PageMsg[T], toRow func(T) Row)
 	}
 	if msg.Err != nil {
 		if errors.Is(msg.Err, api.ErrUnauthorized) {
-			return func() tea.Msg { return common.UnauthorizedMsg{} }
+			return l.c.Unauthorized()
 		}
 		return nil
 	}

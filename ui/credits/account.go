@@ -18,7 +18,7 @@ import (
 
 // currentMsg is the answer to one current-key request of generation gen.
 type currentMsg struct {
-	gen int
+	gen int64
 	key api.CurrentKey
 	err error
 }
@@ -48,8 +48,8 @@ func (m *Model) onCurrent(msg currentMsg) tea.Cmd {
 	m.curErr = msg.err
 	if msg.err != nil {
 		if errors.Is(msg.err, api.ErrUnauthorized) {
-			m.tickGen++
-			return func() tea.Msg { return common.UnauthorizedMsg{} }
+			m.stopTicking()
+			return m.c.Unauthorized()
 		}
 		return nil
 	}

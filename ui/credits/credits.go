@@ -12,6 +12,7 @@ import (
 	"math/big"
 	"strconv"
 	"strings"
+	"sync/atomic"
 	"time"
 
 	"github.com/charmbracelet/bubbles/key"
@@ -34,29 +35,38 @@ const maxSamples = 60
 // sparkLevels are the sparkline's bars, lowest first.
 var sparkLevels = []rune("▁▂▃▄▅▆▇█")
 
+// generations numbers the requests and tick chains of every Model, so that
+// no two models, and no two requests or chains of one, ever share a
+// generation: a reply or a tick meant for a view an account switch
+// discarded matches nothing in its successor.
+var generations atomic.Int64
+
+// nextGen is a generation no earlier request or chain had (never 0).
+func nextGen() int64 { return generations.Add(1) }
+
 // loadedMsg is the answer to one credits request. gen is the request's
 // generation: a reply from an earlier request than the latest is dropped.
 type loadedMsg struct {
-	gen     int
+	gen     int64
 	balance api.Balance
 	err     error
 }
 
 // tickMsg asks for an automatic refresh. gen is the tick chain's generation:
-// starting a new chain (Refresh) makes ticks of the old one void, so ticks
-// never multiply.
-type tickMsg struct{ gen int }
+// starting a new chain (Refresh) or stopping (Stop) makes ticks of the old
+// one void, so ticks never multiply.
+type tickMsg struct{ gen int64 }
 
 // Model is the Credits view. It implements common.View.
 type Model struct {
 	c             *common.Common
 	width, height int
-	// after schedules a tick; tea.Tick, replaced in tests so that nothing
-	// sleeps.
+	// after schedules a tick; Common.After, replaced in tests so that
+	// nothing sleeps.
 	after func(time.Duration, func(time.Time) tea.Msg) tea.Cmd
 
-	gen     int // generation of the latest request
-	tickGen int // generation of the live tick chain
+	gen     int64 // generation of the latest request (nextGen)
+	tickGen int64 // generation of the live tick chain; 0: none
 	busy    bool
 
 	loaded  bool       // a balance has arrived at least once
@@ -83,7 +93,7 @@ type Model struct {
 
 // New returns the Credits view; Init starts loading.
 func New(c *common.Common) *Model {
-	return &Model{c: c, width: c.Width, height: c.Height, after: tea.Tick}
+	return &Model{c: c, width: c.Width, height: c.Height, after: c.After}
 }
 
 // Init requests the balance at once and starts the automatic refresh when
@@ -99,7 +109,7 @@ func (m *Model) Refresh() tea.Cmd {
 // load sends one credits request; a reply of any earlier one is dropped
 // from now on.
 func (m *Model) load() tea.Cmd {
-	m.gen++
+	m.gen = nextGen()
 	m.busy = true
 	gen, c, acct := m.gen, m.c, m.c.Account
 	return func() tea.Msg {
@@ -113,12 +123,25 @@ func (m *Model) load() tea.Cmd {
 // startTicking starts a new tick chain (voiding the old one), or stops
 // ticking when the refresh interval is 0.
 func (m *Model) startTicking() tea.Cmd {
-	m.tickGen++
+	m.tickGen = nextGen()
 	return m.tick(m.tickGen)
 }
 
+// stopTicking voids the live tick chain: its next tick does nothing and
+// schedules no other.
+func (m *Model) stopTicking() { m.tickGen = 0 }
+
+// Stop ends the view's automatic refresh and drops the answers still in
+// flight. The root calls it when it discards the view (an account switch);
+// Refresh starts it again.
+func (m *Model) Stop() {
+	m.stopTicking()
+	m.gen = 0
+	m.busy, m.curBusy = false, false
+}
+
 // tick schedules the next tick of chain gen, if auto-refresh is on.
-func (m *Model) tick(gen int) tea.Cmd {
+func (m *Model) tick(gen int64) tea.Cmd {
 	d := m.c.RefreshInterval
 	if d <= 0 {
 		return nil
@@ -182,12 +205,12 @@ func (m *Model) onLoaded(msg loadedMsg) tea.Cmd {
 		if errors.Is(msg.err, api.ErrUnauthorized) {
 			// Stop ticking with a key the server refuses; signing in again
 			// calls Refresh, which starts a new chain.
-			m.tickGen++
-			return func() tea.Msg { return common.UnauthorizedMsg{} }
+			m.stopTicking()
+			return m.c.Unauthorized()
 		}
 		if errors.Is(msg.err, api.ErrForbidden) {
 			// Not allowed for this key: asking again changes nothing.
-			m.tickGen++
+			m.stopTicking()
 		}
 		return nil
 	}

@@ -378,8 +378,8 @@ func TestUnauthorizedEmitsMsg(t *testing.T) {
 	if len(out) != 1 {
 		t.Fatalf("messages for the root = %#v, want one UnauthorizedMsg", out)
 	}
-	if _, ok := out[0].(common.UnauthorizedMsg); !ok {
-		t.Fatalf("got %#v, want common.UnauthorizedMsg", out[0])
+	if msg, ok := out[0].(common.UnauthorizedMsg); !ok || msg.Account != h.c.Account || msg.Account == nil {
+		t.Fatalf("got %#v, want common.UnauthorizedMsg of the view's account", out[0])
 	}
 	mustContain(t, h.m.View(), "50,000 USD", "(401)")
 	// Auto-refresh stops with a refused key: the pending tick is void.
@@ -594,4 +594,51 @@ func mustHaveLine(t *testing.T, v, want string) {
 		}
 	}
 	t.Errorf("no line is exactly %q in:\n%s", want, v)
+}
+
+// Replies and ticks of one Credits view mean nothing to another (the view
+// an account switch builds): each model's generations are its own.
+func TestOtherViewsRepliesAndTicksIgnored(t *testing.T) {
+	old, _ := newSim(t, time.Minute)
+	fresh, sim := newSim(t, time.Minute)
+	sim.SetCredits(12345)
+	oldMsgs, oldTicks := run(t, old.m.Init())
+	freshMsgs, freshTicks := run(t, fresh.m.Init())
+	if len(oldMsgs) == 0 || len(oldTicks) != 1 || len(freshTicks) != 1 {
+		t.Fatalf("setup: old %d messages, %d ticks; fresh %d ticks", len(oldMsgs), len(oldTicks), len(freshTicks))
+	}
+	for _, msg := range append(oldMsgs, oldTicks...) {
+		if _, cmd := fresh.m.Update(msg); cmd != nil {
+			t.Errorf("the other view's %T did something", msg)
+		}
+	}
+	if v := fresh.m.View(); !strings.Contains(v, "loading balance…") || !fresh.m.Busy() {
+		t.Fatalf("the other view's balance was taken:\n%s", v)
+	}
+	for _, msg := range freshMsgs {
+		fresh.m.Update(msg)
+	}
+	v := fresh.m.View()
+	mustContain(t, v, "12,345 USD", "no change")
+	mustNotContain(t, v, "50,000")
+}
+
+// Stop ends the automatic refresh: the pending tick does nothing and
+// schedules no other, and a reply still in flight is dropped.
+func TestStopEndsTicking(t *testing.T) {
+	h, _ := newSim(t, time.Minute)
+	msgs, ticks := run(t, h.m.Init())
+	if len(ticks) != 1 {
+		t.Fatalf("setup: %d ticks", len(ticks))
+	}
+	h.m.Stop()
+	if h.m.Busy() {
+		t.Error("Busy() after Stop")
+	}
+	for _, msg := range append(msgs, ticks...) {
+		if _, cmd := h.m.Update(msg); cmd != nil {
+			t.Errorf("%T after Stop did something", msg)
+		}
+	}
+	mustContain(t, h.m.View(), "loading balance…")
 }

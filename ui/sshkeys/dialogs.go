@@ -153,7 +153,7 @@ func (m *Model) onDetails(msg detailsMsg) tea.Cmd {
 	case errors.Is(msg.err, api.ErrNotFound):
 		return tea.Batch(common.Toast(common.ToastError, goneText), m.Refresh())
 	case errors.Is(msg.err, api.ErrUnauthorized):
-		return func() tea.Msg { return common.UnauthorizedMsg{} }
+		return m.c.Unauthorized()
 	}
 	return common.Toast(common.ToastError, "Could not load “%s”: %s", name, m.c.ErrorText(msg.err))
 }
