@@ -3,7 +3,6 @@ package main
 import (
 	"fmt"
 	"log/slog"
-	"net/url"
 	"strings"
 	"sync"
 
@@ -129,15 +128,6 @@ func providerName(provider string) string {
 // demoHost is how the picker shows the built-in demo servers.
 const demoHost = "built-in demo"
 
-// hostOf is the host of a base URL, "" when it has none.
-func hostOf(baseURL string) string {
-	u, err := url.Parse(baseURL)
-	if err != nil {
-		return ""
-	}
-	return u.Host
-}
-
 // problemText is a choice's error as the picker shows it: one line of
 // clean text, at most maxProblem runes.
 func problemText(err error) string {
@@ -222,7 +212,7 @@ func (p *picker) accounts() ([]ui.AccountChoice, error) {
 			id := choiceID(c.Provider, c.IsAccount, c.Name)
 			choices[id] = c
 			list = append(list, ui.AccountChoice{
-				Name: c.Name, Provider: providerName(c.Provider), Host: hostOf(c.BaseURL),
+				Name: c.Name, Provider: providerName(c.Provider), Host: common.HostOf(c.BaseURL),
 				Problem: problemText(c.Err), ID: id,
 			})
 		}

@@ -7,7 +7,6 @@ package ui
 
 import (
 	"fmt"
-	"net/url"
 	"os"
 	"strings"
 	"time"
@@ -799,7 +798,7 @@ func (m *Model) tabParts() []string {
 func (m *Model) statusBar() string {
 	st := m.c.Styles
 	left := []string{st.StatusValue.Render(m.c.Profile), st.StatusValue.Render(m.c.ProviderName())}
-	host := hostOf(m.c.Account.BaseURL())
+	host := common.HostOf(m.c.Account.BaseURL())
 	if m.c.Home.Source == common.KeyFromDemo {
 		host = "built-in demo" // its loopback port means nothing to anyone
 	}
@@ -895,7 +894,7 @@ func (m *Model) fullHelp() [][]key.Binding {
 		append(append([]key.Binding(nil), m.tabKeys...), k.NextTab, k.PrevTab),
 		{k.Up, k.Down, k.Top, k.Bottom, k.PageUp, k.PageDown},
 	}
-	global := []key.Binding{k.Filter, withDesc(k.Back, "back"), k.Refresh, m.switchKey, k.Help, k.Quit, k.ForceQuit}
+	global := []key.Binding{k.Filter, common.WithDesc(k.Back, "back"), k.Refresh, m.switchKey, k.Help, k.Quit, k.ForceQuit}
 	listed := map[string]bool{}
 	for _, b := range global {
 		listed[b.Help().Key] = true
@@ -915,11 +914,6 @@ func (m *Model) fullHelp() [][]key.Binding {
 	return append(groups, global)
 }
 
-func withDesc(b key.Binding, desc string) key.Binding {
-	b.SetHelp(b.Help().Key, desc)
-	return b
-}
-
 // staleAge is how old stale rows are, in the largest whole unit: "40s",
 // "3m", "2h", "5d".
 func staleAge(d time.Duration) string {
@@ -932,14 +926,6 @@ func staleAge(d time.Duration) string {
 		return fmt.Sprintf("%dh", int(d.Hours()))
 	}
 	return fmt.Sprintf("%dd", int(d.Hours()/24))
-}
-
-// hostOf is the host of a base URL, for the status bar.
-func hostOf(raw string) string {
-	if u, err := url.Parse(raw); err == nil && u.Host != "" {
-		return u.Host
-	}
-	return raw
 }
 
 // fitHeight pads or cuts s to exactly h lines, each cut to w columns.

@@ -66,7 +66,7 @@ func start(t *testing.T, opts ...harnessOption) *harness {
 	acct, _ := o.Account.(*targon.Account) // nil on an OpenRouter account
 	h := &harness{host: strings.TrimPrefix(url, "http://"), t: t, sim: sim, clip: clip, out: &bytes.Buffer{}, acct: acct}
 	if or, ok := o.Account.(*openrouter.Account); ok {
-		h.host = hostOf(or.BaseURL())
+		h.host = common.HostOf(or.BaseURL())
 	}
 	h.tm = teatest.NewTestModel(t, probeModel{m}, teatest.WithInitialTermSize(100, 30))
 	return h

@@ -229,7 +229,7 @@ func (p *picker) View() string {
 // ShortHelp lists the picker's keys.
 func (p *picker) ShortHelp() []key.Binding {
 	k := p.c.Keys
-	return []key.Binding{k.Up, k.Down, withDesc(k.Submit, "open"), withDesc(k.Back, "cancel")}
+	return []key.Binding{k.Up, k.Down, common.WithDesc(k.Submit, "open"), common.WithDesc(k.Back, "cancel")}
 }
 
 // fitText cuts s to n columns or pads it.

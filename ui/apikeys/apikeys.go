@@ -256,7 +256,7 @@ func (m *Model) ShortHelp() []key.Binding {
 	k := m.c.Keys
 	roll := m.roll
 	if m.roller != nil {
-		roll = withDesc(m.roll, "roll")
+		roll = common.WithDesc(m.roll, "roll")
 	}
 	return []key.Binding{m.newKey, m.rename, m.del, m.disable, m.limit, roll, k.Details, k.Filter}
 }
@@ -265,12 +265,6 @@ func (m *Model) ShortHelp() []key.Binding {
 // footer shows them after the global keys, when there is room.
 func (m *Model) ListKeys() []key.Binding {
 	return append(m.Table.SortKeys(), m.Table.CopyIDKey())
-}
-
-// withDesc is b with another help description.
-func withDesc(b key.Binding, desc string) key.Binding {
-	b.SetHelp(b.Help().Key, desc)
-	return b
 }
 
 // FullHelp is the view's part of the help screen.

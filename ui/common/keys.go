@@ -240,3 +240,10 @@ func (k *KeyMap) Refused(msg tea.KeyMsg) string {
 	}
 	return ""
 }
+
+// WithDesc is b with another help description (the same keys): "add" for
+// New on the SSH view, "roll" in a short footer.
+func WithDesc(b key.Binding, desc string) key.Binding {
+	b.SetHelp(b.Help().Key, desc)
+	return b
+}

@@ -6,7 +6,6 @@ package login
 import (
 	"context"
 	"errors"
-	"net/url"
 	"strings"
 
 	"github.com/charmbracelet/bubbles/key"
@@ -193,7 +192,7 @@ func (m *Model) check() tea.Cmd {
 		return nil
 	}
 	m.step, m.err = checking, ""
-	host := hostOf(m.c.Account.BaseURL())
+	host := common.HostOf(m.c.Account.BaseURL())
 	newAccount := m.c.NewAccount
 	return tea.Batch(m.spinner.Tick, func() tea.Msg {
 		if newAccount == nil {
@@ -246,14 +245,6 @@ func (m *Model) checkError(err error) string {
 		return m.c.ProviderName() + " did not accept this key (401). Check it and try again."
 	}
 	return "could not check the key: " + m.c.ErrorText(err)
-}
-
-// hostOf is the host of a base URL ("api.targon.com"), or the URL itself.
-func hostOf(raw string) string {
-	if u, err := url.Parse(raw); err == nil && u.Host != "" {
-		return u.Host
-	}
-	return raw
 }
 
 // View draws the screen. The input (or the save question) and the hint
@@ -349,15 +340,9 @@ func (m *Model) ShortHelp() []key.Binding {
 	if m.step == askSave {
 		return []key.Binding{k.Yes, k.No}
 	}
-	b := []key.Binding{withHelp(k.Submit, "sign in")}
+	b := []key.Binding{common.WithDesc(k.Submit, "sign in")}
 	if m.canDemo {
 		b = append(b, k.Demo)
 	}
 	return append(b, k.ForceQuit)
-}
-
-// withHelp is b with another description.
-func withHelp(b key.Binding, desc string) key.Binding {
-	b.SetHelp(b.Help().Key, desc)
-	return b
 }

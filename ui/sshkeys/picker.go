@@ -250,9 +250,9 @@ func (p *picker) writeFiles(b *strings.Builder, inner int) {
 func (p *picker) ShortHelp() []key.Binding {
 	k := p.c.Keys
 	if len(p.files) == 0 {
-		return []key.Binding{withHelp(k.Back, "close")}
+		return []key.Binding{common.WithDesc(k.Back, "close")}
 	}
-	return []key.Binding{k.Up, k.Down, withHelp(k.Submit, "add this key"), withHelp(k.Back, "close")}
+	return []key.Binding{k.Up, k.Down, common.WithDesc(k.Submit, "add this key"), common.WithDesc(k.Back, "close")}
 }
 
 // errorText is an error from reading or checking a file, in one line.

@@ -148,7 +148,7 @@ func (m *Model) View() string {
 // ShortHelp is the view's line of help.
 func (m *Model) ShortHelp() []key.Binding {
 	k := m.c.Keys
-	return []key.Binding{withHelp(k.New, "add"), withHelp(k.Import, "import"), k.Rename, k.Delete, withHelp(k.Copy, "copy"), k.Details, k.Filter}
+	return []key.Binding{common.WithDesc(k.New, "add"), common.WithDesc(k.Import, "import"), k.Rename, k.Delete, common.WithDesc(k.Copy, "copy"), k.Details, k.Filter}
 }
 
 // ListKeys are the list's own keys (sort, reverse, copy the id): the
@@ -160,11 +160,5 @@ func (m *Model) ListKeys() []key.Binding {
 // FullHelp is the view's part of the help screen.
 func (m *Model) FullHelp() [][]key.Binding {
 	k := m.c.Keys
-	return [][]key.Binding{{k.Details, withHelp(k.New, "add"), k.Import, k.Rename, k.Delete, withHelp(k.Copy, "copy public key"), k.Filter}, m.ListKeys()}
-}
-
-// withHelp is b with another description.
-func withHelp(b key.Binding, desc string) key.Binding {
-	b.SetHelp(b.Help().Key, desc)
-	return b
+	return [][]key.Binding{{k.Details, common.WithDesc(k.New, "add"), k.Import, k.Rename, k.Delete, common.WithDesc(k.Copy, "copy public key"), k.Filter}, m.ListKeys()}
 }
