@@ -149,7 +149,7 @@ func run(args []string, stdin, stdout *os.File, stderr io.Writer) int {
 	clip := clipboard.AutoClear(clipboard.New(), prefs.ClipboardClear)
 	defer clip.Close() // a secret waiting to be cleared is cleared on exit
 	err = ui.Run(ui.Options{
-		Session:         session,
+		Session:         pick.startSession(),
 		Accounts:        pick.accounts,
 		OpenAccount:     pick.open,
 		Keys:            prefs.Keys,
@@ -158,6 +158,7 @@ func run(args []string, stdin, stdout *os.File, stderr io.Writer) int {
 		Sort:            common.SortOrder{Column: prefs.Sort, Reverse: prefs.SortReverse},
 		Clipboard:       clip,
 		StartDemo:       pick.startDemo,
+		SessionChanged:  pick.sessionChanged,
 		Now:             frozen,
 		Mouse:           *mouse,
 

@@ -193,6 +193,7 @@ func newPicker(start *config.Settings, startSession ui.Session, env config.Envir
 	}
 	// The account open at start is reopened as it is (its key may have
 	// been rolled or entered at the login screen since).
+	startSession.ID = p.current
 	p.sessions[p.current] = startSession
 	return p
 }
@@ -218,10 +219,11 @@ func (p *picker) accounts() ([]ui.AccountChoice, error) {
 		}
 	}
 	p.mu.Lock()
-	defer p.mu.Unlock()
 	p.choices = choices
-	if p.demoShown {
-		if _, err := p.demo(); err != nil {
+	demoShown := p.demoShown
+	p.mu.Unlock()
+	if demoShown {
+		if _, err := p.demo(); err != nil { // started already: at once
 			return nil, err
 		}
 		// The demo servers' loopback ports mean nothing to anyone; the
@@ -230,32 +232,32 @@ func (p *picker) accounts() ([]ui.AccountChoice, error) {
 			ui.AccountChoice{Name: "demo", Provider: "Targon", Host: demoHost, ID: demoTargonID},
 			ui.AccountChoice{Name: "demo-openrouter", Provider: "OpenRouter", Host: demoHost, ID: demoOpenRouterID})
 	}
+	p.mu.Lock()
+	defer p.mu.Unlock()
 	for i := range list {
 		list[i].Current = list[i].ID == p.current
 	}
 	return list, nil
 }
 
-// open opens a choice accounts listed as a session and makes it the
-// current one. An account opened before comes back as it was left, with
-// the key it used last.
+// open opens a choice accounts listed as a session. An account opened
+// before comes back as it was left, with the key it used last. It does not
+// make the choice current: the user may still cancel, and only the UI
+// knows whether it switched (sessionChanged).
 func (p *picker) open(choice ui.AccountChoice) (ui.Session, error) {
 	p.mu.Lock()
-	defer p.mu.Unlock()
-	if s, ok := p.sessions[choice.ID]; ok && s.Account.HasToken() {
-		p.current = choice.ID
+	s, ok := p.sessions[choice.ID]
+	c, listed := p.choices[choice.ID]
+	p.mu.Unlock()
+	if ok && s.Account.HasToken() {
 		return s, nil
 	}
-	var (
-		s   ui.Session
-		err error
-	)
+	var err error
 	switch choice.ID {
 	case demoTargonID, demoOpenRouterID:
 		s, err = p.demoSession(choice.ID)
 	default:
-		c, ok := p.choices[choice.ID]
-		if !ok {
+		if !listed {
 			return ui.Session{}, fmt.Errorf("no account %q to open: list the accounts again", choice.Name)
 		}
 		var settings *config.Settings
@@ -266,27 +268,55 @@ func (p *picker) open(choice ui.AccountChoice) (ui.Session, error) {
 	if err != nil {
 		return ui.Session{}, err
 	}
+	s.ID = choice.ID
+	p.mu.Lock()
 	p.sessions[choice.ID] = s
-	p.current = choice.ID
+	p.mu.Unlock()
 	return s, nil
 }
 
-// startDemo is the login screen's "try the demo": the Targon demo
-// account, from now on listed by the picker with the OpenRouter one.
-func (p *picker) startDemo() (ui.Session, error) {
+// sessionChanged is the UI's word (ui.Options.SessionChanged) that it
+// uses s now, as s is now: s becomes the current account, and is reopened
+// later as it is (a key saved at the login screen stays saved). It runs on
+// the UI goroutine: it only takes the mutex, which nothing holds for long.
+func (p *picker) sessionChanged(s ui.Session) {
+	if s.ID == "" {
+		return
+	}
 	p.mu.Lock()
 	defer p.mu.Unlock()
+	p.current = s.ID
+	p.sessions[s.ID] = s
+}
+
+// startSession is the session the dashboard starts on, with its ID.
+func (p *picker) startSession() ui.Session {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	return p.sessions[p.current]
+}
+
+// startDemo is the login screen's "try the demo": the Targon demo
+// account, from now on listed by the picker with the OpenRouter one. The
+// UI makes it current when it switches (sessionChanged).
+func (p *picker) startDemo() (ui.Session, error) {
+	p.mu.Lock()
 	s, ok := p.sessions[demoTargonID]
+	p.mu.Unlock()
 	if !ok {
 		var err error
 		if s, err = p.demoSession(demoTargonID); err != nil {
 			return ui.Session{}, err
 		}
+		s.ID = demoTargonID
+	}
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	if _, ok := p.sessions[demoTargonID]; !ok {
 		p.sessions[demoTargonID] = s
 	}
 	p.demoShown = true
-	p.current = demoTargonID
-	return s, nil
+	return p.sessions[demoTargonID], nil
 }
 
 // demoSession opens a demo account (id demoTargonID or demoOpenRouterID),

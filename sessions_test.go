@@ -148,10 +148,7 @@ func TestPickerSwitchesAndKeepsCurrent(t *testing.T) {
 		t.Error("a choice with a problem was opened")
 	}
 
-	s, err := p.open(router)
-	if err != nil {
-		t.Fatal(err)
-	}
+	s := switched(t, p, router)
 	if s.Account.Provider().Name != "OpenRouter" || s.Profile != "router" || s.Home.Source != common.KeyFromFile {
 		t.Errorf("router session: provider %q, profile %q, home %+v", s.Account.Provider().Name, s.Profile, s.Home)
 	}
@@ -169,10 +166,7 @@ func TestPickerSwitchesAndKeepsCurrent(t *testing.T) {
 
 	// Back to the start account: the same account, with the key it has now.
 	startSession.Account.SetToken("tgn_rolled")
-	back, err := p.open(find(t, list, "work"))
-	if err != nil {
-		t.Fatal(err)
-	}
+	back := switched(t, p, find(t, list, "work"))
 	if back.Account != startSession.Account {
 		t.Error("the start account was not reopened as it was left")
 	}
@@ -206,10 +200,7 @@ func TestDemoPicker(t *testing.T) {
 	if len(list) != 2 || list[0].Provider != "Targon" || !list[0].Current || list[1].Provider != "OpenRouter" || list[1].Current {
 		t.Fatalf("demo choices = %+v, want the Targon demo (current) and the OpenRouter demo", list)
 	}
-	s, err := p.open(list[1])
-	if err != nil {
-		t.Fatal(err)
-	}
+	s := switched(t, p, list[1])
 	if s.Home.Source != common.KeyFromDemo || s.SaveKey != nil {
 		t.Errorf("demo session: Home %+v, SaveKey set %v", s.Home, s.SaveKey != nil)
 	}
@@ -259,6 +250,7 @@ func TestStartDemoJoinsThePicker(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	p.sessionChanged(s) // the UI switched to it
 	if s.Account.Provider().Name != "Targon" || s.Home.Source != common.KeyFromDemo {
 		t.Errorf("demo session: %q, %+v", s.Account.Provider().Name, s.Home)
 	}
@@ -344,5 +336,100 @@ func TestDemoStartsOnOpenRouter(t *testing.T) {
 	}
 	if len(list) != 2 || list[0].Current || !list[1].Current {
 		t.Fatalf("demo choices = %+v, want the OpenRouter demo current", list)
+	}
+}
+
+// switched opens choice as the UI does when the user picks it in the
+// picker and the open completes: main opens it, the UI switches to it and
+// says so (ui.Options.SessionChanged).
+func switched(t *testing.T, p *picker, choice ui.AccountChoice) ui.Session {
+	t.Helper()
+	s, err := p.open(choice)
+	if err != nil {
+		t.Fatal(err)
+	}
+	p.sessionChanged(s)
+	return s
+}
+
+// An open the UI never switched to (the user pressed esc while it was
+// opening) leaves the current account as it was: the picker still marks
+// it, and choosing the other account opens it, not just closes.
+func TestCancelledOpenKeepsCurrent(t *testing.T) {
+	env, _ := pickerEnv(t)
+	start, err := config.Resolve(config.Flags{}, env)
+	if err != nil {
+		t.Fatal(err)
+	}
+	startSession, err := wiring{}.session(start)
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := newPicker(start, startSession, env, wiring{}, nil)
+	list, err := p.accounts()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := p.open(find(t, list, "router")); err != nil { // then esc
+		t.Fatal(err)
+	}
+	if list, err = p.accounts(); err != nil {
+		t.Fatal(err)
+	}
+	if got := currentNames(list); len(got) != 1 || got[0] != "work" {
+		t.Fatalf("current after a cancelled open = %v, want [work]", got)
+	}
+	s := switched(t, p, find(t, list, "router"))
+	if s.ID != find(t, list, "router").ID {
+		t.Errorf("opened session's ID = %q", s.ID)
+	}
+	if list, err = p.accounts(); err != nil {
+		t.Fatal(err)
+	}
+	if got := currentNames(list); len(got) != 1 || got[0] != "router" {
+		t.Fatalf("current after the switch = %v, want [router]", got)
+	}
+}
+
+// A key saved at the login screen stays saved after switching away and
+// back: the UI reports the session with its key's new home, and the
+// account reopens as it was left.
+func TestSavedLoginSurvivesSwitch(t *testing.T) {
+	env, _ := pickerEnv(t)
+	env.Getenv = func(string) string { return "" } // work has no key
+	start, err := config.Resolve(config.Flags{}, env)
+	if err != nil {
+		t.Fatal(err)
+	}
+	startSession, err := wiring{}.session(start)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if startSession.Account.HasToken() || startSession.Home.Source != common.KeyNone {
+		t.Fatalf("the start session has a key: %+v", startSession.Home)
+	}
+	p := newPicker(start, startSession, env, wiring{}, nil)
+
+	// The login screen saves a key: the UI sets the token on the account
+	// and the home on its copy, and reports the session.
+	s := p.startSession()
+	if s.ID == "" {
+		t.Fatal("the start session has no ID")
+	}
+	s.Account.SetToken("tgn_saved")
+	s.Home.Source = common.KeyFromFile
+	p.sessionChanged(s)
+
+	list, err := p.accounts()
+	if err != nil {
+		t.Fatal(err)
+	}
+	switched(t, p, find(t, list, "router"))
+	back := switched(t, p, find(t, list, "work"))
+	if back.Home.Source != common.KeyFromFile || !back.Account.HasToken() {
+		t.Errorf("work reopens with Home %+v, token set %v; want the key kept in the credentials file", back.Home, back.Account.HasToken())
+	}
+	if back.Account != startSession.Account {
+		t.Error("work was not reopened as it was left")
 	}
 }

@@ -62,6 +62,9 @@ type Session struct {
 	// Warnings are problems found at start (a credentials file others can
 	// read), shown whole for a while.
 	Warnings []string
+	// ID is main's handle for the account (the AccountChoice.ID it was
+	// opened for); the UI only hands it back to Options.SessionChanged.
+	ID string
 }
 
 // AccountChoice is one entry of the account picker (P): a Targon profile
@@ -105,6 +108,11 @@ type Options struct {
 	StartDemo func() (Session, error)
 	// Now is the clock (time.Now when nil).
 	Now func() time.Time
+	// SessionChanged, when set, is told the session the dashboard uses
+	// now, as it is now (see Model.reportSession): after the switch to
+	// an account the picker or the demo opened, and after a sign-in. It is
+	// called on the UI goroutine, so it must return at once.
+	SessionChanged func(Session)
 	// Mouse turns mouse reporting on (--mouse, mouse = true): the wheel
 	// scrolls, clicks select rows, tabs and dialog buttons. Off, the
 	// terminal keeps its own text selection.
@@ -154,6 +162,9 @@ type Model struct {
 	demoStarting bool
 	// covered says a dialog covered the views at the last syncModals.
 	covered bool
+	// session is the session in use as main handed it over; m.c holds
+	// what has changed since (the key's home after a sign-in).
+	session Session
 }
 
 type toast struct {
@@ -203,6 +214,7 @@ func New(opts Options) (*Model, error) {
 	m.c.ReadOnly, m.c.ReadOnlyReason = opts.ReadOnly, opts.ReadOnlyReason
 	m.c.DialogOpen = m.dialogOpen
 	setSession(m.c, opts.Session)
+	m.session = opts.Session
 	m.spinner = spinner.New(spinner.WithSpinner(spinner.MiniDot), spinner.WithStyle(m.c.Styles.Accent))
 	m.help = help.New()
 	m.help.Styles.ShortKey = m.c.Styles.HelpKey
@@ -558,6 +570,7 @@ func (m *Model) signedIn(msg login.DoneMsg) tea.Cmd {
 	if msg.Saved {
 		toastCmd = common.Toast(common.ToastSuccess, "Signed in; key saved to %s", common.ShortPath(m.c.Home.File))
 	}
+	m.reportSession()
 	if !m.started {
 		return tea.Batch(toastCmd, m.startViews())
 	}
@@ -594,6 +607,7 @@ func (m *Model) switchToDemo(msg demoStartedMsg) tea.Cmd {
 	c := *m.c
 	setSession(&c, msg.session)
 	m.c = &c
+	m.useSession(msg.session)
 	m.login = nil
 	m.modals = nil
 	m.buildViews()
@@ -609,6 +623,7 @@ func (m *Model) switchAccount(msg switchMsg) tea.Cmd {
 	c := *m.c // a new Common: commands of the old account keep theirs
 	setSession(&c, msg.session)
 	m.c = &c
+	m.useSession(msg.session)
 	m.login, m.modals = nil, nil
 	m.active = 0
 	m.buildViews()

@@ -64,6 +64,10 @@ func (m *Model) limitForm(r row) tea.Cmd {
 	return nil
 }
 
+// disableInUseWarning is the line a confirmation to disable the key in
+// use adds, as delete and roll say what they do to it.
+const disableInUseWarning = "⚠ This is the key this dashboard is signed in with: disabling it signs you out."
+
 // toggleDisabled enables a disabled key at once (nothing is lost by it),
 // or asks before disabling one.
 func (m *Model) toggleDisabled(r row) tea.Cmd {
@@ -97,6 +101,9 @@ func (m *Model) toggleDisabled(r row) tea.Cmd {
 		}
 	}
 	body := []string{fmt.Sprintf("The key %s stops working until you enable it again (%s). It stays in the list, marked disabled.", r.masked, m.disable.Help().Key)}
+	if r.inUse {
+		body = append(body, "", m.c.Styles.Warning.Render(disableInUseWarning))
+	}
 	d := components.NewConfirm(m.c, fmt.Sprintf("Disable API key “%s”?", r.name), body, "Disable", func(ctx context.Context) (tea.Msg, error) {
 		return set(ctx, true)
 	}).OnError(components.CloseOnNotFound(m.gone))
@@ -123,6 +130,9 @@ func (m *Model) replaceConfirm(r row) tea.Cmd {
 		"",
 		fmt.Sprintf("The old key %s keeps working until you disable or delete it; you are asked next whether to disable it now.", r.masked),
 	}
+	if r.inUse {
+		body = append(body, "", c.Styles.Warning.Render("⚠ This dashboard is signed in with the old key and keeps using it: disabling it next signs you out."))
+	}
 	spec := api.KeySpec{Name: r.name, Limit: r.spend.limit, LimitReset: r.spend.reset, IncludeBYOKInLimit: r.spend.byok}
 	d := components.NewConfirm(c, fmt.Sprintf("Replace API key “%s”?", r.name), body, "Replace", func(ctx context.Context) (tea.Msg, error) {
 		s, err := acct.CreateKey(ctx, spec)
@@ -141,6 +151,9 @@ func (m *Model) replaceConfirm(r row) tea.Cmd {
 func (m *Model) disableOldConfirm(old row) common.Modal {
 	upd := m.updater
 	body := []string{fmt.Sprintf("The old key %s (“%s”) still works. Disable it now, once whatever used it has the new key? You can also do it later (%s).", old.masked, old.name, m.disable.Help().Key)}
+	if old.inUse {
+		body = append(body, "", m.c.Styles.Warning.Render(disableInUseWarning))
+	}
 	return components.NewConfirm(m.c, "Disable the old key now?", body, "Disable", func(ctx context.Context) (tea.Msg, error) {
 		disabled := true
 		k, err := upd.UpdateKey(ctx, old.uid, api.KeyUpdate{Disabled: &disabled})

@@ -105,11 +105,10 @@ func (m *Confirm) mouse(msg tea.MouseMsg) tea.Cmd {
 	if !Click(msg) || m.run.busy {
 		return nil
 	}
-	// Drawing records the box's layout (see Box.footTop) for the state the
-	// dialog is in now, which is what the user sees.
-	m.View()
-	_, _, _, compact := m.parts()
-	rects := m.box.footButtons(m.c.Styles, compact, m.active(), "No", m.yes)
+	// The layout View draws for the state the dialog is in now, which is
+	// what the user sees.
+	head, text, foot, compact := m.parts()
+	rects := m.box.layout(head, text, foot).footButtons(m.c.Styles, compact, m.active(), "No", m.yes)
 	switch {
 	case rects[0].Contains(msg.X, msg.Y):
 		m.run.closed = true

@@ -37,12 +37,6 @@ type Box struct {
 	// (a form's focused field).
 	keep    [2]int
 	keepSet bool
-	// footTop is from the last draw too: the line of the drawn dialog
-	// (border included) where the foot starts, for mouse clicks on its
-	// buttons. The layout is chosen while drawing (it depends on the
-	// wrapped text), like window and bodyLen; a dialog that takes clicks
-	// draws itself again before hit-testing, so this is always current.
-	footTop int
 }
 
 // SetSize fits the box to a screen of w×h: at most maxWidth wide and
@@ -66,49 +60,89 @@ func (b *Box) Fits(head, body, foot string) bool {
 // scrolls reports whether the last draw had to scroll the body.
 func (b *Box) scrolls() bool { return b.bodyLen > b.window }
 
-// Render draws the dialog in frame: head, body and foot, scrolling the
-// body when they do not fit (keys name the scroll keys).
-func (b *Box) Render(st *common.Styles, keys *common.KeyMap, frame lipgloss.Style, head, body, foot string) string {
+// Layouts a Box picks, from the roomiest: with the frame's padding,
+// without it, without blank lines too, and with the body scrolling.
+const (
+	fitPadded = iota
+	fitUnpadded
+	fitPacked
+	fitScroll
+)
+
+// boxLayout is how a Box lays a head, body and foot out: the layout that
+// fits, the lines drawn and where the foot starts.
+type boxLayout struct {
+	fit              int
+	head, body, foot []string // head may be cut on a tiny screen
+	// offset and window are the body lines shown:
+	// body[offset:offset+window].
+	offset, window int
+	// footTop is the line of the drawn dialog (border included) where the
+	// foot starts, for mouse clicks on its buttons.
+	footTop int
+}
+
+// layout lays head, body and foot out in the box as it is now (size,
+// scroll offset, the lines to keep in view). It only reads the box, so
+// View and a click handler get the same answer from it.
+func (b *Box) layout(head, body, foot string) boxLayout {
 	h, bd, ft := split(head), split(body), split(foot)
-	b.bodyLen = len(bd)
+	l := boxLayout{head: h, body: bd, foot: ft, window: len(bd)}
 	full := len(h) + 1 + len(bd) + 1 + len(ft)
 	switch {
 	case full+4 <= b.height: // with the frame's padding
-		b.window, b.offset = len(bd), 0
-		b.footTop = 1 + 1 + len(h) + 1 + len(bd) + 1
-		return frame.Width(b.width).Render(join(h, bd, ft, ""))
+		l.fit, l.footTop = fitPadded, 1+1+len(h)+1+len(bd)+1
+		return l
 	case full+2 <= b.height: // without it
-		b.window, b.offset = len(bd), 0
-		b.footTop = 1 + len(h) + 1 + len(bd) + 1
-		return frame.Width(b.width).Padding(0, 2).Render(join(h, bd, ft, ""))
+		l.fit, l.footTop = fitUnpadded, 1+len(h)+1+len(bd)+1
+		return l
 	case full+2-2 <= b.height: // and without blank lines
-		b.window, b.offset = len(bd), 0
-		b.footTop = 1 + len(h) + len(bd)
-		return frame.Width(b.width).Padding(0, 2).Render(strings.Join(append(append(append([]string{}, h...), bd...), ft...), "\n"))
+		l.fit, l.footTop = fitPacked, 1+len(h)+len(bd)
+		return l
 	}
 	// Scroll: the blank line under the body says where it stands.
+	l.fit = fitScroll
 	if room := b.height - 2 - 1 - 1 - len(ft) - 1; room < len(h) {
-		h = h[:max(1, room)]
+		l.head = h[:max(1, room)]
 	}
-	b.window = max(1, b.height-2-len(h)-1-1-len(ft))
+	l.window = max(1, b.height-2-len(l.head)-1-1-len(ft))
+	l.offset = b.offset
 	if b.keepSet {
-		if b.keep[1] >= b.offset+b.window {
-			b.offset = b.keep[1] - b.window + 1
+		if b.keep[1] >= l.offset+l.window {
+			l.offset = b.keep[1] - l.window + 1
 		}
-		if b.keep[0] < b.offset {
-			b.offset = b.keep[0]
+		if b.keep[0] < l.offset {
+			l.offset = b.keep[0]
 		}
 	}
-	b.offset = max(0, min(b.offset, len(bd)-b.window))
-	shown := bd[b.offset : b.offset+b.window]
-	b.footTop = 1 + len(h) + 1 + len(shown) + 1
+	l.offset = max(0, min(l.offset, len(bd)-l.window))
+	l.footTop = 1 + len(l.head) + 1 + min(l.window, len(bd)) + 1
+	return l
+}
+
+// Render draws the dialog in frame: head, body and foot, scrolling the
+// body when they do not fit (keys name the scroll keys). It records what
+// it showed (offset, window, bodyLen) for Scroll and Wheel.
+func (b *Box) Render(st *common.Styles, keys *common.KeyMap, frame lipgloss.Style, head, body, foot string) string {
+	l := b.layout(head, body, foot)
+	h, bd, ft := l.head, l.body, l.foot
+	b.bodyLen, b.window, b.offset = len(bd), l.window, l.offset
+	switch l.fit {
+	case fitPadded:
+		return frame.Width(b.width).Render(join(h, bd, ft, ""))
+	case fitUnpadded:
+		return frame.Width(b.width).Padding(0, 2).Render(join(h, bd, ft, ""))
+	case fitPacked:
+		return frame.Width(b.width).Padding(0, 2).Render(strings.Join(append(append(append([]string{}, h...), bd...), ft...), "\n"))
+	}
+	shown := bd[l.offset : l.offset+l.window]
 	how := KeyNames(keys.Up) + " " + KeyNames(keys.Down) + " scroll"
 	if b.keepSet {
 		// A form: letters are text there; the body follows the focus.
 		how = KeyNames(keys.NextField) + " next field"
 	}
 	more := st.Muted.Render(fmt.Sprintf("%s %d–%d of %d lines · %s",
-		arrows(b.offset > 0, b.offset+b.window < len(bd)), b.offset+1, b.offset+b.window, len(bd), how))
+		arrows(l.offset > 0, l.offset+l.window < len(bd)), l.offset+1, l.offset+l.window, len(bd), how))
 	return frame.Width(b.width).Padding(0, 2).Render(join(h, shown, ft, ansi.Truncate(more, b.Inner(), "…")))
 }
 

@@ -88,14 +88,14 @@ func (b *Box) Wheel(delta int) {
 const boxTextLeft = 1 + 2
 
 // footButtons is where buttons(st, compact, active, labels…) drawn as the
-// first line(s) of a Box's foot is on the drawn dialog: one Rect per
-// label, from the last draw (Box.footTop).
-func (b *Box) footButtons(st *common.Styles, compact bool, active int, labels ...string) []Rect {
+// first line(s) of the foot of a dialog laid out as l is on the drawn
+// dialog: one Rect per label.
+func (l boxLayout) footButtons(st *common.Styles, compact bool, active int, labels ...string) []Rect {
 	rects := make([]Rect, 0, len(labels))
 	x := boxTextLeft
 	for _, p := range buttonParts(st, compact, active, labels...) {
 		w := lipgloss.Width(p)
-		rects = append(rects, Rect{X: x, Y: b.footTop, W: w, H: lipgloss.Height(p)})
+		rects = append(rects, Rect{X: x, Y: l.footTop, W: w, H: lipgloss.Height(p)})
 		x += w + lipgloss.Width(buttonGap)
 	}
 	return rects
