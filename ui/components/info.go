@@ -53,6 +53,7 @@ func (m *Info) WithCopy(text, what string) *Info {
 // secretCopy marks the text y copies as a secret (see WithCopy).
 func (m *Info) secretCopy() *Info {
 	m.copySecret = true
+	m.SetSize(m.c.Width, m.c.Height)
 	return m
 }
 
@@ -71,7 +72,15 @@ func (m *Info) Closed() bool { return m.closed }
 func (m *Info) Busy() bool { return false }
 
 // SetSize fits the pane to the screen.
-func (m *Info) SetSize(w, h int) { m.box.SetSize(w, h, 84, 6) }
+func (m *Info) SetSize(w, h int) {
+	margin := 6
+	if m.copySecret {
+		// A secret reads and selects best on one line: OpenRouter's 73
+		// characters fit at 80 columns with a narrower margin.
+		margin = 2
+	}
+	m.box.SetSize(w, h, 84, margin)
+}
 
 // Update closes on esc/enter, copies on y and scrolls a long text (also
 // with the mouse wheel).

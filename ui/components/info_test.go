@@ -182,3 +182,15 @@ func TestInfoCopiesSecretsAsSecrets(t *testing.T) {
 		t.Fatalf("kept %q, plain %q", clip.kept, clip.plain)
 	}
 }
+
+// An OpenRouter secret (73 characters) reads on one line at 80 columns, so
+// it can be selected whole.
+func TestSecretOnOneLineAt80(t *testing.T) {
+	c, _ := uitest.NewCommon(nil)
+	c.Width, c.Height = 80, 24
+	secret := "sk-or-v1-" + strings.Repeat("0123456789abcdef", 4)
+	v := uitest.Plain(NewSecret(c, "New API key", secret, "system clipboard", nil).View())
+	if !strings.Contains(v, secret) {
+		t.Fatalf("the secret is split:\n%s", v)
+	}
+}
