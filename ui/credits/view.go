@@ -11,9 +11,10 @@ import (
 	"github.com/targon-dash/targon-dash/ui/common"
 )
 
-// This file draws the view of accounts that state one balance (Targon):
-// the amount in large digits, its change this session and when it was
-// loaded.
+// This file draws the view: for an account that states one balance
+// (Targon), the amount in large digits, its change this session and when
+// it was loaded; accounts that state a total and what was used go on to
+// totalsView (account.go).
 
 // View draws the balance from the model alone.
 func (m *Model) View() string {

@@ -83,7 +83,7 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case detailsMsg:
 		return m, m.onDetails(msg)
 	case pubFilesMsg:
-		m.Open(newPicker(m.c, msg, m.addForm))
+		m.Open(newImportList(m.c, msg, m.addForm))
 		return m, nil
 	case createdMsg:
 		r := newRow(m.c, msg.key)
