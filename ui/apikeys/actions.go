@@ -13,41 +13,41 @@ import (
 // its provider.
 func (m *Model) newActions() *common.Actions {
 	k := m.c.Keys
+	selection := common.NeedsSelection(m.hasSelection, "No API key selected")
+	changeSelected := common.AllOf(m.managed, selection)
 	acts := []common.Action{
-		{Key: &k.Details, Footer: 7, Check: m.selection, Run: func() tea.Cmd {
+		{Key: &k.Details, Footer: 7, Check: selection, Run: func() tea.Cmd {
 			m.Open(m.details(m.selected()))
 			return nil
 		}},
 		{Key: &k.New, Footer: 1, Check: m.managed, Run: m.newKeyForm},
-		{Key: &k.Rename, Footer: 2, Check: m.managedSelection, Run: func() tea.Cmd { return m.renameForm(m.selected()) }},
-		{Key: &k.Delete, Footer: 3, Check: m.managedSelection, Run: func() tea.Cmd { return m.deleteConfirm(m.selected()) }},
-		{Key: &k.Roll, Footer: 6, Help: m.provider.Roll, Short: m.provider.RollShort, Check: m.canRoll, Run: m.rollOrReplace},
-		{Key: &k.Disable, Footer: 4, Check: m.canUpdate, Run: func() tea.Cmd { return m.toggleDisabled(m.selected()) }},
-		{Key: &k.Limit, Footer: 5, Check: m.canUpdate, Run: func() tea.Cmd { return m.limitForm(m.selected()) }},
+		{Key: &k.Rename, Footer: 2, Check: changeSelected, Run: func() tea.Cmd { return m.renameForm(m.selected()) }},
+		{Key: &k.Delete, Footer: 3, Check: changeSelected, Run: func() tea.Cmd { return m.deleteConfirm(m.selected()) }},
+		{Key: &k.Roll, Footer: 6, Help: m.provider.Roll, Short: m.provider.RollShort,
+			Check: common.AllOf(m.rollSupported, changeSelected), Run: m.rollOrReplace},
+		{Key: &k.Disable, Footer: 4, Check: common.AllOf(m.updateSupported, changeSelected),
+			Run: func() tea.Cmd { return m.toggleDisabled(m.selected()) }},
+		{Key: &k.Limit, Footer: 5, Check: common.AllOf(m.updateSupported, changeSelected),
+			Run: func() tea.Cmd { return m.limitForm(m.selected()) }},
 		{Key: &k.Filter, Footer: 8}, // the list filters
-		{Key: &k.Copy, Unlisted: true, Check: m.selection, Run: m.secretNotKept},
+		{Key: &k.Copy, Unlisted: true, Check: selection, Run: m.secretNotKept},
 	}
 	copyID := func() tea.Cmd {
 		sel := m.selected()
 		return components.CopyID(m.c, m.provider.KeyID, sel.name, sel.uid)
 	}
-	acts = append(acts, common.ListActions(k, func() bool { return m.Table.Selected() != nil }, copyID)...)
+	acts = append(acts, common.ListActions(k, m.hasSelection, copyID)...)
 	return common.NewActions(m.c, acts...)
 }
 
-// selected is the selected key; Check (selection) makes sure there is one
-// before an action runs.
+// hasSelection reports whether a key is selected.
+func (m *Model) hasSelection() bool { return m.Table.Selected() != nil }
+
+// selected is the selected key; an action's Check makes sure there is one
+// before it runs.
 func (m *Model) selected() row {
 	r, _ := m.Table.Selected().(row)
 	return r
-}
-
-// selection refuses an action on the selected key while none is.
-func (m *Model) selection() *common.Refusal {
-	if _, ok := m.Table.Selected().(row); !ok {
-		return common.Answer("No API key selected")
-	}
-	return nil
 }
 
 // managed refuses every change to keys when the key in use may not manage
@@ -59,35 +59,27 @@ func (m *Model) managed() *common.Refusal {
 	return nil
 }
 
-// managedSelection is managed, then selection.
-func (m *Model) managedSelection() *common.Refusal {
-	if r := m.managed(); r != nil {
-		return r
-	}
-	return m.selection()
-}
-
 // updates reports whether the account can change a key's spending
 // settings (api.KeyUpdater) and its keys have them: disable, limit and
 // replace need both.
 func (m *Model) updates() bool { return m.updater != nil && m.provider.KeySpending }
 
-// canRoll offers R where the account can roll (api.Roller) or replace a
-// key (updates).
-func (m *Model) canRoll() *common.Refusal {
+// rollSupported offers R where the account can roll (api.Roller) or
+// replace a key (updates).
+func (m *Model) rollSupported() *common.Refusal {
 	if m.roller == nil && !m.updates() {
 		return common.NotOffered("not supported by this account")
 	}
-	return m.managedSelection()
+	return nil
 }
 
-// canUpdate offers disable and the spending limit where the account has
-// them (updates).
-func (m *Model) canUpdate() *common.Refusal {
+// updateSupported offers disable and the spending limit where the account
+// has them (updates).
+func (m *Model) updateSupported() *common.Refusal {
 	if !m.updates() {
 		return common.NotOffered("not supported by this account")
 	}
-	return m.managedSelection()
+	return nil
 }
 
 // newKeyForm opens the create form: with a spending limit where keys have

@@ -4,23 +4,10 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/charmbracelet/bubbles/key"
-
 	"github.com/targon-dash/targon-dash/ui/common"
 	"github.com/targon-dash/targon-dash/ui/components"
 	"github.com/targon-dash/targon-dash/ui/uitest"
 )
-
-// hints are the enabled bindings as "key desc".
-func hints(bs []key.Binding) string {
-	var out []string
-	for _, b := range bs {
-		if b.Enabled() {
-			out = append(out, b.Help().Key+" "+b.Help().Desc)
-		}
-	}
-	return strings.Join(out, ", ")
-}
 
 // The footer, "?" and the key handling all read the one table: delete
 // remapped to D shows as D in the footer and the help, D opens the
@@ -31,10 +18,10 @@ func TestActionsFromOneTable(t *testing.T) {
 	if err := m.c.Keys.Override(map[string][]string{"delete": {"D"}}); err != nil {
 		t.Fatal(err)
 	}
-	if got, want := hints(m.Footer()), "n new, e rename, D delete, R roll, enter details, / filter, r refresh, P switch account, s sort, S reverse sort, c copy id, ? help, q quit"; got != want {
+	if got, want := uitest.Hints(m.Footer()), "n new, e rename, D delete, R roll, enter details, / filter, r refresh, P switch account, s sort, S reverse sort, c copy id, ? help, q quit"; got != want {
 		t.Errorf("footer = %q\nwant     %q", got, want)
 	}
-	if got, want := hints(m.FullHelp()[0]), "enter details, n new, e rename, D delete, R roll secret, / filter"; got != want {
+	if got, want := uitest.Hints(m.FullHelp()[0]), "enter details, n new, e rename, D delete, R roll secret, / filter"; got != want {
 		t.Errorf("help = %q, want %q", got, want)
 	}
 	press(t, m, "d")
@@ -49,7 +36,7 @@ func TestActionsFromOneTable(t *testing.T) {
 	}
 
 	m.c.ReadOnly, m.c.ReadOnlyReason = true, "--read-only"
-	if h := hints(m.Footer()) + " | " + hints(m.FullHelp()[0]); strings.Contains(h, "delete") {
+	if h := uitest.Hints(m.Footer()) + " | " + uitest.Hints(m.FullHelp()[0]); strings.Contains(h, "delete") {
 		t.Errorf("read-only still offers delete: %q", h)
 	}
 	_, cmd := m.Update(uitest.Key("D"))

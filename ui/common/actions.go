@@ -64,6 +64,31 @@ func NotOffered(why string) *Refusal { return &Refusal{Why: why} }
 // with why: "No API key selected".
 func Answer(why string) *Refusal { return &Refusal{Why: why, Tell: true} }
 
+// NeedsSelection is the Check of an action on the selected row: while
+// selected reports that no row is, the action stays offered and its key
+// answers none ("No API key selected").
+func NeedsSelection(selected func() bool, none string) func() *Refusal {
+	return func() *Refusal {
+		if !selected() {
+			return Answer(none)
+		}
+		return nil
+	}
+}
+
+// AllOf is a Check made of checks: the first refusal of them, in order,
+// or nil when none refuses.
+func AllOf(checks ...func() *Refusal) func() *Refusal {
+	return func() *Refusal {
+		for _, check := range checks {
+			if r := check(); r != nil {
+				return r
+			}
+		}
+		return nil
+	}
+}
+
 // Actions is a view's table of actions, in the order "?" lists them.
 type Actions struct {
 	c       *Common
@@ -225,6 +250,8 @@ func ListActions(k *KeyMap, selected func() bool, copyID func() tea.Cmd) []Actio
 		{Key: &k.SortReverse, List: true},
 		{Key: &k.CopyID, List: true, Run: copyID, Check: func() *Refusal {
 			if !selected() {
+				// Not offered, unlike the view's actions on a row: the
+				// list's own keys say nothing on an empty list.
 				return NotOffered("nothing selected")
 			}
 			return nil

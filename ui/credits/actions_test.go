@@ -4,21 +4,8 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/charmbracelet/bubbles/key"
-
 	"github.com/targon-dash/targon-dash/ui/uitest"
 )
-
-// hints are the enabled bindings as "key desc".
-func hints(bs []key.Binding) string {
-	var out []string
-	for _, b := range bs {
-		if b.Enabled() {
-			out = append(out, b.Help().Key+" "+b.Help().Desc)
-		}
-	}
-	return strings.Join(out, ", ")
-}
 
 // The footer, "?" and the key handling all read the one table: refresh
 // remapped to F shows as F and F reloads, r does not. The view changes
@@ -28,10 +15,10 @@ func TestActionsFromOneTable(t *testing.T) {
 	if err := h.c.Keys.Override(map[string][]string{"refresh": {"F"}}); err != nil {
 		t.Fatal(err)
 	}
-	if got, want := hints(h.m.Footer()), "F refresh, P switch account, ? help, q quit"; got != want {
+	if got, want := uitest.Hints(h.m.Footer()), "F refresh, P switch account, ? help, q quit"; got != want {
 		t.Errorf("footer = %q, want %q", got, want)
 	}
-	if full := h.m.FullHelp(); len(full) != 1 || hints(full[0]) != "F refresh" {
+	if full := h.m.FullHelp(); len(full) != 1 || uitest.Hints(full[0]) != "F refresh" {
 		t.Errorf("help = %v", full)
 	}
 	if _, cmd := h.m.Update(uitest.Key("r")); cmd != nil || h.m.Busy() {
@@ -42,7 +29,7 @@ func TestActionsFromOneTable(t *testing.T) {
 	}
 
 	h.c.ReadOnly, h.c.ReadOnlyReason = true, "--read-only"
-	if got := hints(h.m.Footer()); !strings.HasPrefix(got, "F refresh") {
+	if got := uitest.Hints(h.m.Footer()); !strings.HasPrefix(got, "F refresh") {
 		t.Errorf("read-only footer = %q", got)
 	}
 	if _, cmd := h.m.Update(uitest.Key("n")); cmd != nil {

@@ -4,21 +4,9 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/charmbracelet/bubbles/key"
-
 	"github.com/targon-dash/targon-dash/ui/components"
+	"github.com/targon-dash/targon-dash/ui/uitest"
 )
-
-// hints are the enabled bindings as "key desc".
-func hints(bs []key.Binding) string {
-	var out []string
-	for _, b := range bs {
-		if b.Enabled() {
-			out = append(out, b.Help().Key+" "+b.Help().Desc)
-		}
-	}
-	return strings.Join(out, ", ")
-}
 
 // The footer, "?" and the key handling all read the one table: rename
 // remapped to E shows as E in the footer and the help, E opens the rename
@@ -29,10 +17,10 @@ func TestActionsFromOneTable(t *testing.T) {
 	if err := h.c.Keys.Override(map[string][]string{"rename": {"E"}}); err != nil {
 		t.Fatal(err)
 	}
-	if got, want := hints(h.view.Footer()), "n add, i import, E rename, d delete, y copy, enter details, / filter, r refresh, P switch account, s sort, S reverse sort, c copy id, ? help, q quit"; got != want {
+	if got, want := uitest.Hints(h.view.Footer()), "n add, i import, E rename, d delete, y copy, enter details, / filter, r refresh, P switch account, s sort, S reverse sort, c copy id, ? help, q quit"; got != want {
 		t.Errorf("footer = %q\nwant     %q", got, want)
 	}
-	if got, want := hints(h.view.FullHelp()[0]), "enter details, n add, i import ~/.ssh, E rename, d delete, y copy public key, / filter"; got != want {
+	if got, want := uitest.Hints(h.view.FullHelp()[0]), "enter details, n add, i import ~/.ssh, E rename, d delete, y copy public key, / filter"; got != want {
 		t.Errorf("help = %q, want %q", got, want)
 	}
 	h.Keys("e")
@@ -46,7 +34,7 @@ func TestActionsFromOneTable(t *testing.T) {
 	h.Keys("esc")
 
 	h.c.ReadOnly, h.c.ReadOnlyReason = true, "--read-only"
-	if got := hints(h.view.Footer()) + " | " + hints(h.view.FullHelp()[0]); strings.Contains(got, "rename") {
+	if got := uitest.Hints(h.view.Footer()) + " | " + uitest.Hints(h.view.FullHelp()[0]); strings.Contains(got, "rename") {
 		t.Errorf("read-only still offers rename: %q", got)
 	}
 	h.Keys("E")
