@@ -1,7 +1,8 @@
 // Package apikeys is the API keys tab: the list of the account's keys, and
 // creating, renaming, deleting and (where the account is an api.Roller)
 // rolling them; where the account is an api.KeyUpdater, also disabling,
-// enabling, spending limits and replacing a key (R).
+// enabling, spending limits and replacing a key (R). It imports api (never
+// a concrete provider), ui/common and ui/components.
 package apikeys
 
 import (

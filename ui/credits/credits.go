@@ -5,6 +5,8 @@
 // The balance is never rounded: amounts are kept as the server's decimal
 // text and all arithmetic (change since start, low-balance check, sparkline
 // levels) is done with math/big.
+//
+// It imports api (never a concrete provider) and ui/common.
 package credits
 
 import (

@@ -2,7 +2,8 @@
 // keys with their type, fingerprint and comment, and adding (pasted or
 // imported from ~/.ssh), renaming, deleting and copying them. Public keys are
 // checked locally before they are sent; a private key never leaves the
-// machine.
+// machine. It imports api (never a concrete provider), ui/common and
+// ui/components.
 package sshkeys
 
 import (
