@@ -25,6 +25,26 @@ type Provider struct {
 	// SecretHint shows what a key looks like, for the login screen:
 	// "tgn_…", "sk-or-v1-…".
 	SecretHint string
+	// KeyID names what identifies a key (Key.ID) in labels and messages:
+	// "UID" (Targon), "Hash" (OpenRouter).
+	KeyID string
+	// Roll is what the help calls giving a key a new secret (the R key):
+	// "roll secret" where the secret changes in place (Targon), "replace"
+	// where a twin key is created and the old one retired (OpenRouter).
+	// RollShort is the same in the footer: "roll", "replace". The account's
+	// capabilities (Roller, KeyUpdater) decide whether R exists at all.
+	Roll, RollShort string
+	// SecretShown says when a key's secret is shown, as a key's details put
+	// it: "created or rolled" (Targon), "created" (OpenRouter, where a
+	// replacement is another key).
+	SecretShown string
+	// KeySpending says keys carry spending settings (state, limit, reset,
+	// usage, expiry: the spending fields of Key), which the key list shows.
+	KeySpending bool
+	// ManagementKeys says the provider tells management keys (which may
+	// manage keys and read the credits) from inference keys (which may
+	// not): a refusal (403) then means a management key is needed.
+	ManagementKeys bool
 }
 
 // Account is one signed-in account at one provider: its balance and its API

@@ -90,6 +90,9 @@ func (e *explodingView) Capturing() bool                     { return false }
 func (e *explodingView) Busy() bool                          { return false }
 func (e *explodingView) Refresh() tea.Cmd                    { return nil }
 func (e *explodingView) Updated() time.Time                  { return time.Time{} }
+func (e *explodingView) Stale() bool                         { return false }
+func (e *explodingView) Stop()                               {}
+func (e *explodingView) Footer() []key.Binding               { return e.inner.Footer() }
 
 // TestPanicInUpdateOrViewKeepsRunning: the root recovers from a panic in a
 // view's Update or View.

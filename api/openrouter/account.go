@@ -52,7 +52,11 @@ func (a *Account) SetPageTimeout(d time.Duration) { a.pageTimeout = d }
 func (a *Account) Client() *Client { return a.c }
 
 // provider is how the UI names OpenRouter.
-var provider = api.Provider{Name: "OpenRouter", KeyNoun: "API key", SecretHint: "sk-or-v1-…"}
+var provider = api.Provider{
+	Name: "OpenRouter", KeyNoun: "API key", SecretHint: "sk-or-v1-…",
+	KeyID: "Hash", Roll: "replace", RollShort: "replace", SecretShown: "created",
+	KeySpending: true, ManagementKeys: true,
+}
 
 // Provider names OpenRouter.
 func (a *Account) Provider() api.Provider { return provider }

@@ -64,7 +64,11 @@ func byName(keys []api.Key, name string) (api.Key, bool) {
 func TestProviderAndCapabilities(t *testing.T) {
 	sim := openroutertest.New()
 	var a api.Account = newAccount(t, sim, sim.DemoManagementKey())
-	if p := a.Provider(); p != (api.Provider{Name: "OpenRouter", KeyNoun: "API key", SecretHint: "sk-or-v1-…"}) {
+	if p := a.Provider(); p != (api.Provider{
+		Name: "OpenRouter", KeyNoun: "API key", SecretHint: "sk-or-v1-…",
+		KeyID: "Hash", Roll: "replace", RollShort: "replace", SecretShown: "created",
+		KeySpending: true, ManagementKeys: true,
+	}) {
 		t.Errorf("Provider() = %+v", p)
 	}
 	if _, ok := a.(api.KeyUpdater); !ok {

@@ -48,7 +48,10 @@ func (a *Account) SetPageTimeout(d time.Duration) { a.pageTimeout = d }
 func (a *Account) Client() *Client { return a.c }
 
 // provider is how the UI names Targon.
-var provider = api.Provider{Name: "Targon", KeyNoun: "API key", SecretHint: "tgn_…"}
+var provider = api.Provider{
+	Name: "Targon", KeyNoun: "API key", SecretHint: "tgn_…",
+	KeyID: "UID", Roll: "roll secret", RollShort: "roll", SecretShown: "created or rolled",
+}
 
 // Provider names Targon.
 func (a *Account) Provider() api.Provider { return provider }

@@ -47,7 +47,9 @@ func TestAccountMapsKeys(t *testing.T) {
 	a := newTestAccount(t, sim, sim.DemoKey())
 	ctx := context.Background()
 
-	if p := a.Provider(); p.Name != "Targon" || p.KeyNoun != "API key" || p.SecretHint != "tgn_…" {
+	if p := a.Provider(); p.Name != "Targon" || p.KeyNoun != "API key" || p.SecretHint != "tgn_…" ||
+		p.KeyID != "UID" || p.Roll != "roll secret" || p.RollShort != "roll" || p.SecretShown != "created or rolled" ||
+		p.KeySpending || p.ManagementKeys {
 		t.Errorf("Provider() = %+v", p)
 	}
 	wire := map[string]targon.APIKey{}

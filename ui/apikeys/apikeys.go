@@ -1,14 +1,14 @@
 // Package apikeys is the API keys tab: the list of the account's keys, and
 // creating, renaming, deleting and (where the account is an api.Roller)
 // rolling them; where the account is an api.KeyUpdater, also disabling,
-// enabling, spending limits and replacing a key (R).
+// enabling, spending limits and replacing a key (R). It imports api (never
+// a concrete provider), ui/common and ui/components.
 package apikeys
 
 import (
 	"errors"
 	"fmt"
 
-	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
 
 	"github.com/targon-dash/targon-dash/api"
@@ -26,13 +26,15 @@ type Model struct {
 	// replace); nil when it is not.
 	roller  api.Roller
 	updater api.KeyUpdater
+	// provider is the account's provider: the words that differ by it.
+	provider api.Provider
 	// forbidden says the list was refused (403) for a key that cannot
 	// manage keys: the view says so and offers no action.
 	forbidden bool
-	// The view's own bindings, disabled (no hint, no help) where they
-	// cannot act: roll is "roll secret" for a Roller and "replace" for a
-	// KeyUpdater.
-	newKey, rename, del, roll, disable, limit key.Binding
+	// Actions is the view's table of actions (actions.go): its keys, the
+	// footer (ShortHelp, ListKeys, Footer) and "?" (FullHelp) all come
+	// from it.
+	*common.Actions
 }
 
 // The view's results, delivered by its dialogs.
@@ -70,7 +72,7 @@ type (
 
 // New returns the view; Init starts loading.
 func New(c *common.Common) *Model {
-	m := &Model{c: c}
+	m := &Model{c: c, provider: c.Account.Provider()}
 	m.roller, _ = c.Account.(api.Roller)
 	m.updater, _ = c.Account.(api.KeyUpdater)
 	cols := []components.Column{
@@ -80,13 +82,13 @@ func New(c *common.Common) *Model {
 		{Title: "CREATED", Width: 12},
 		{Title: "UPDATED", Width: 12},
 	}
-	if m.updater != nil {
+	if m.provider.KeySpending {
 		cols = spendColumns
 	}
 	m.KeyList = components.NewKeyList(c, cols, "API key", "API keys", c.Account.Keys,
 		func(k api.Key) components.Row { return newRow(c, k) })
-	m.Table.SetSort(sortColumns(m.updater != nil), c.Sort)
-	m.syncKeys()
+	m.Table.SetSort(sortColumns(m.provider.KeySpending), c.Sort)
+	m.Actions = m.newActions()
 	return m
 }
 
@@ -103,31 +105,10 @@ var spendColumns = []components.Column{
 	{Title: "CREATED", Width: 10, Drop: 3},
 }
 
-// syncKeys enables the view's bindings that can act on this account in
-// this state, and names R for what it does here.
-func (m *Model) syncKeys() {
-	k := m.c.Keys
-	m.newKey, m.rename, m.del, m.roll, m.disable, m.limit = k.New, k.Rename, k.Delete, k.Roll, k.Disable, k.Limit
-	if m.roller == nil && m.updater != nil {
-		m.roll.SetHelp(m.roll.Help().Key, "replace")
-	}
-	can := !m.forbidden && m.c.CanChange() // read-only: nothing that changes a key
-	m.newKey.SetEnabled(can)
-	m.rename.SetEnabled(can)
-	m.del.SetEnabled(can)
-	m.roll.SetEnabled(can && (m.roller != nil || m.updater != nil))
-	m.disable.SetEnabled(can && m.updater != nil)
-	m.limit.SetEnabled(can && m.updater != nil)
-}
-
 // checkForbidden notes whether the list was refused for a key that cannot
 // manage keys (403), which no retry changes.
 func (m *Model) checkForbidden() {
-	forbidden := errors.Is(m.Loader.Err(), api.ErrForbidden)
-	if forbidden != m.forbidden {
-		m.forbidden = forbidden
-		m.syncKeys()
-	}
+	m.forbidden = errors.Is(m.Loader.Err(), api.ErrForbidden)
 }
 
 // Title is the tab label.
@@ -185,61 +166,12 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m, cmd
 	case tea.KeyMsg:
 		if !m.Table.Capturing() {
-			if cmd, handled := m.onKey(msg); handled {
+			if cmd, handled := m.Handle(msg); handled {
 				return m, cmd
 			}
 		}
 	}
 	return m, m.Table.Update(msg)
-}
-
-// onKey runs the view's own keys: details, new, rename, delete, roll, copy.
-func (m *Model) onKey(msg tea.KeyMsg) (tea.Cmd, bool) {
-	k := m.c.Keys
-	if key.Matches(msg, m.newKey) {
-		if m.updater != nil {
-			return m.newSpendForm(), true
-		}
-		return m.newForm(), true
-	}
-	sel, ok := m.Table.Selected().(row)
-	if key.Matches(msg, m.Table.CopyIDKey()) {
-		what := "UID"
-		if sel.spend != nil {
-			what = "Hash" // an account with spending settings: its ids are hashes
-		}
-		return components.CopyID(m.c, what, sel.name, sel.uid), true
-	}
-	switch {
-	case !key.Matches(msg, k.Details, m.rename, m.del, m.roll, m.disable, m.limit, k.Copy):
-		return nil, false
-	case !ok:
-		return common.Toast(common.ToastInfo, "No API key selected"), true
-	case key.Matches(msg, k.Details):
-		m.Open(m.details(sel))
-		return nil, true
-	case key.Matches(msg, m.rename):
-		return m.renameForm(sel), true
-	case key.Matches(msg, m.del):
-		return m.deleteConfirm(sel), true
-	case key.Matches(msg, m.roll) && m.roller != nil:
-		return m.rollConfirm(sel), true
-	case key.Matches(msg, m.roll):
-		return m.replaceConfirm(sel), true
-	case key.Matches(msg, m.disable):
-		return m.toggleDisabled(sel), true
-	case key.Matches(msg, m.limit):
-		return m.limitForm(sel), true
-	case key.Matches(msg, k.Copy):
-		if m.updater != nil && m.roller == nil {
-			return common.Toast(common.ToastInfo, "A secret is shown and copied only when a key is created (or replaced, %s)", m.roll.Help().Key), true
-		}
-		if m.roller == nil {
-			return common.Toast(common.ToastInfo, "A secret is shown and copied only when it is created"), true
-		}
-		return common.Toast(common.ToastInfo, "A secret is shown and copied only when it is created or rolled (%s)", m.roll.Help().Key), true
-	}
-	return nil, false
 }
 
 // View draws the list with its loading or error note; for a key that
@@ -249,26 +181,4 @@ func (m *Model) View() string {
 		return m.forbiddenView()
 	}
 	return m.ViewWith(m.c.Styles, "")
-}
-
-// ShortHelp is the view's line of help.
-func (m *Model) ShortHelp() []key.Binding {
-	k := m.c.Keys
-	roll := m.roll
-	if m.roller != nil {
-		roll = common.WithDesc(m.roll, "roll")
-	}
-	return []key.Binding{m.newKey, m.rename, m.del, m.disable, m.limit, roll, k.Details, k.Filter}
-}
-
-// ListKeys are the list's own keys (sort, reverse, copy the id): the
-// footer shows them after the global keys, when there is room.
-func (m *Model) ListKeys() []key.Binding {
-	return append(m.Table.SortKeys(), m.Table.CopyIDKey())
-}
-
-// FullHelp is the view's part of the help screen.
-func (m *Model) FullHelp() [][]key.Binding {
-	k := m.c.Keys
-	return [][]key.Binding{{k.Details, m.newKey, m.rename, m.del, m.roll, m.disable, m.limit, k.Filter}, m.ListKeys()}
 }

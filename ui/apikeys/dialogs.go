@@ -116,16 +116,12 @@ func keySourceNote(c *common.Common) string {
 func (m *Model) details(r row) common.Modal {
 	rows := []components.DetailRow{
 		{Label: "Name", Value: r.name},
-		{Label: "UID", Value: r.uid},
-		{Label: "Key", Value: r.masked + "  (the secret is shown only when created or rolled)"},
+		{Label: m.provider.KeyID, Value: r.uid},
+		{Label: "Key", Value: r.masked + "  (the secret is shown only when " + m.provider.SecretShown + ")"},
 		{Label: "Created", Value: common.DetailTime(r.created, r.now())},
 		{Label: "Updated", Value: common.DetailTime(r.updated, r.now())},
 	}
 	if r.spend != nil {
-		// An account without roll: its ids are hashes, and a key has
-		// spending settings.
-		rows[1].Label = "Hash"
-		rows[2].Value = r.masked + "  (the secret is shown only when created)"
 		rows = append(rows[:3], append(spendDetails(r), rows[3:]...)...)
 	}
 	if r.inUse {

@@ -16,8 +16,8 @@ type row struct {
 	created, updated  time.Time
 	// inUse marks the key this dashboard authenticates with.
 	inUse bool
-	// spend holds the spending settings of accounts that have them
-	// (api.KeyUpdater); nil otherwise.
+	// spend holds the spending settings of keys that have them
+	// (api.Provider.KeySpending); nil otherwise.
 	spend *spend
 	now   func() time.Time
 	// filter is what "/" matches, worked out once (lower case).
@@ -40,7 +40,7 @@ func newRow(c *common.Common, k api.Key) row {
 	}
 	r.filter = strings.ToLower(r.name + " " + r.uid + " " + r.masked)
 	r.sortName = strings.ToLower(r.name)
-	if _, ok := c.Account.(api.KeyUpdater); ok {
+	if c.Account.Provider().KeySpending {
 		r.spend = newSpend(k)
 		r.filter += " " + r.spend.state(c.Now())
 	}

@@ -100,7 +100,7 @@ func (m *Model) toggleDisabled(r row) tea.Cmd {
 			return msg
 		}
 	}
-	body := []string{fmt.Sprintf("The key %s stops working until you enable it again (%s). It stays in the list, marked disabled.", r.masked, m.disable.Help().Key)}
+	body := []string{fmt.Sprintf("The key %s stops working until you enable it again (%s). It stays in the list, marked disabled.", r.masked, m.c.Keys.Disable.Help().Key)}
 	if r.inUse {
 		body = append(body, "", m.c.Styles.Warning.Render(disableInUseWarning))
 	}
@@ -150,7 +150,7 @@ func (m *Model) replaceConfirm(r row) tea.Cmd {
 // (default No).
 func (m *Model) disableOldConfirm(old row) common.Modal {
 	upd := m.updater
-	body := []string{fmt.Sprintf("The old key %s (“%s”) still works. Disable it now, once whatever used it has the new key? You can also do it later (%s).", old.masked, old.name, m.disable.Help().Key)}
+	body := []string{fmt.Sprintf("The old key %s (“%s”) still works. Disable it now, once whatever used it has the new key? You can also do it later (%s).", old.masked, old.name, m.c.Keys.Disable.Help().Key)}
 	if old.inUse {
 		body = append(body, "", m.c.Styles.Warning.Render(disableInUseWarning))
 	}

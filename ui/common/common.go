@@ -166,9 +166,11 @@ type Component interface {
 	FullHelp() [][]key.Binding
 }
 
-// View is one tab of the dashboard.
+// View is one tab of the dashboard. The root needs nothing else of a view:
+// it never looks for optional methods.
 type View interface {
 	Component
+	Staler
 	// Title is the tab label.
 	Title() string
 	// Capturing reports whether the view is taking text input (its filter),
@@ -180,10 +182,20 @@ type View interface {
 	Refresh() tea.Cmd
 	// Updated is when the view's data last arrived (zero before).
 	Updated() time.Time
+	// Stop ends the view's background work (list walks, refresh timers)
+	// and drops the answers still in flight: the root calls it when it
+	// discards the view (an account switch).
+	Stop()
+	// Footer is the footer's hints while the view has the keys, in their
+	// final order: the view's own actions, refresh and switch account (as
+	// the KeyMap has them), the list's own keys, help and quit. The root
+	// fits it to the width.
+	Footer() []key.Binding
 }
 
-// Staler is a view whose data can be stale: its last refresh failed, and
-// what it shows is from Updated. The status bar says how old it is.
+// Staler is a view whose data can be stale: Stale reports that its last
+// refresh failed, and what it shows is from Updated. The status bar says
+// how old it is.
 type Staler interface {
 	Stale() bool
 }

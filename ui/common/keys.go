@@ -241,6 +241,18 @@ func (k *KeyMap) Refused(msg tea.KeyMsg) string {
 	return ""
 }
 
+// ChangeOf is what the Changing action bound to b changes ("creating
+// keys"), for the line that refuses it in read-only mode; "" when b (a
+// binding of this KeyMap) changes nothing.
+func (k *KeyMap) ChangeOf(b *key.Binding) string {
+	for _, a := range k.Changing() {
+		if a.Binding == b {
+			return a.What
+		}
+	}
+	return ""
+}
+
 // WithDesc is b with another help description (the same keys): "add" for
 // New on the SSH view, "roll" in a short footer.
 func WithDesc(b key.Binding, desc string) key.Binding {

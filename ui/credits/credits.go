@@ -5,20 +5,17 @@
 // The balance is never rounded: amounts are kept as the server's decimal
 // text and all arithmetic (change since start, low-balance check, sparkline
 // levels) is done with math/big.
+//
+// It imports api (never a concrete provider) and ui/common.
 package credits
 
 import (
 	"errors"
 	"math/big"
-	"strconv"
-	"strings"
 	"sync/atomic"
 	"time"
 
-	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
-	"github.com/charmbracelet/lipgloss"
-	"github.com/charmbracelet/x/ansi"
 
 	"github.com/targon-dash/targon-dash/api"
 	"github.com/targon-dash/targon-dash/ui/common"
@@ -31,9 +28,6 @@ const LowBalance = 1000
 
 // maxSamples is how many balances of this session the sparkline keeps.
 const maxSamples = 60
-
-// sparkLevels are the sparkline's bars, lowest first.
-var sparkLevels = []rune("▁▂▃▄▅▆▇█")
 
 // generations numbers the requests and tick chains of every Model, so that
 // no two models, and no two requests or chains of one, ever share a
@@ -89,11 +83,17 @@ type Model struct {
 	cur     *currentKey
 	curErr  error
 	curBusy bool
+
+	// Actions is the view's table of actions: refresh, the one key the
+	// view takes. The footer and "?" come from it too.
+	*common.Actions
 }
 
 // New returns the Credits view; Init starts loading.
 func New(c *common.Common) *Model {
-	return &Model{c: c, width: c.Width, height: c.Height, after: c.After}
+	m := &Model{c: c, width: c.Width, height: c.Height, after: c.After}
+	m.Actions = common.NewActions(c, common.Action{Key: &c.Keys.Refresh, Footer: 1, Run: m.Refresh})
+	return m
 }
 
 // Init requests the balance at once and starts the automatic refresh when
@@ -164,11 +164,10 @@ func (m *Model) Updated() time.Time { return m.updated }
 // SetSize gives the view its area.
 func (m *Model) SetSize(width, height int) { m.width, m.height = width, height }
 
-// ShortHelp is the view's line of help.
-func (m *Model) ShortHelp() []key.Binding { return []key.Binding{m.c.Keys.Refresh} }
-
-// FullHelp is the view's part of the help screen.
-func (m *Model) FullHelp() [][]key.Binding { return [][]key.Binding{{m.c.Keys.Refresh}} }
+// Stale is always false: the view says itself that a refresh failed,
+// next to the balance it keeps (its error line), so the status bar does
+// not say it again.
+func (m *Model) Stale() bool { return false }
 
 // Update takes credits answers, ticks and the refresh key.
 func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
@@ -187,9 +186,8 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		}
 		return m, tea.Batch(m.load(), m.loadCurrent(), next)
 	case tea.KeyMsg:
-		if key.Matches(msg, m.c.Keys.Refresh) {
-			return m, m.Refresh()
-		}
+		cmd, _ := m.Handle(msg)
+		return m, cmd
 	}
 	return m, nil
 }
@@ -237,179 +235,6 @@ func (m *Model) onLoaded(msg loadedMsg) tea.Cmd {
 	return nil
 }
 
-// View draws the balance from the model alone.
-func (m *Model) View() string {
-	st := m.c.Styles
-	width := m.width
-	if width <= 0 {
-		width = 80
-	}
-	inner := max(10, width-2*len(indent))
-
-	if m.hasTotals || m.c.ManagementKeys() {
-		return m.totalsView()
-	}
-
-	var sections [][]string
-	if !m.loaded {
-		if m.err != nil {
-			sections = append(sections, m.errorLines(inner))
-		} else {
-			sections = append(sections, []string{st.Muted.Render("loading balance…")})
-		}
-		return m.layout(sections)
-	}
-
-	head := append([]string{st.Label.Render("Balance")}, m.bigBalance(inner)...)
-	head = append(head, m.balanceLine())
-	if m.isLow() {
-		head = append(head, st.Warning.Render(withUnit("⚠ low balance: below "+common.GroupThousands(strconv.Itoa(LowBalance)), m.bal.currency)))
-	}
-	if m.bal.implausible {
-		head = append(head, m.wrapped(st.Error, inner, "✗ implausible balance from the server (10^15 or more, or over 24 decimals): shown as sent")...)
-	}
-	if m.err != nil {
-		head = append(head, m.errorLines(inner)...)
-	}
-	sections = append(sections, head)
-
-	if m.first != nil && m.bal.value != nil {
-		trend := []string{"since start: " + m.changeText()}
-		if spark := m.sparkline(inner); spark != "" {
-			trend = append(trend, spark)
-		}
-		sections = append(sections, trend)
-	}
-
-	updated := "updated " + m.updated.Format("15:04:05") + " (" + common.RelativeTime(m.updated, m.c.Now()) + ")"
-	if m.busy {
-		updated += " · refreshing…"
-	}
-	sections = append(sections, []string{st.Muted.Render(updated), st.Muted.Render(m.autoRefresh())})
-	return m.layout(sections)
-}
-
-// indent is the left margin of every line.
-const indent = "  "
-
-// layout joins sections with a blank line between them and draws them in a
-// card when the screen has room; on a short screen they are packed tightly
-// with no card.
-func (m *Model) layout(sections [][]string) string {
-	total := 0
-	for _, s := range sections {
-		total += len(s)
-	}
-	spaced := m.height <= 0 || total+len(sections) <= m.height
-	var lines []string
-	for i, s := range sections {
-		if spaced && i > 0 {
-			lines = append(lines, "")
-		}
-		lines = append(lines, s...)
-	}
-	body := strings.Join(lines, "\n")
-	card := m.c.Styles.Card.Render(body)
-	if m.height <= 0 || (lipgloss.Height(card)+1 <= m.height && lipgloss.Width(card)+len(indent) <= m.width) {
-		body = card
-	}
-	out := lipgloss.NewStyle().PaddingLeft(len(indent)).Render(body)
-	if spaced {
-		out = "\n" + out
-	}
-	return out
-}
-
-// withUnit appends the currency, when there is one.
-func withUnit(text, currency string) string {
-	if currency == "" {
-		return text
-	}
-	return text + " " + currency
-}
-
-// balanceLine is the amount with thousands separators and the API's
-// currency, in the low-balance style under LowBalance.
-func (m *Model) balanceLine() string {
-	st := m.c.Styles
-	style := st.Balance
-	if m.isLow() {
-		style = st.BalanceLow
-	}
-	line := style.Render(m.bal.text)
-	if cur := m.bal.currency; cur != "" {
-		line += " " + st.BalanceCurrency.Render(cur)
-	}
-	return line
-}
-
-// bigBalance draws the amount in large block digits when it fits in width,
-// with the currency beside the last row; nothing when it does not fit.
-func (m *Model) bigBalance(width int) []string {
-	rows, w, cur := m.bal.big, m.bal.width, m.bal.currency
-	if rows == nil || w+1+ansi.StringWidth(cur) > width {
-		return nil
-	}
-	style := m.c.Styles.Balance
-	if m.isLow() {
-		style = m.c.Styles.BalanceLow
-	}
-	out := make([]string, len(rows))
-	for i, r := range rows {
-		out[i] = style.Render(r)
-	}
-	if cur != "" {
-		out[len(out)-1] += " " + m.c.Styles.BalanceCurrency.Render(cur)
-	}
-	return out
-}
-
-// isLow reports whether the last balance is under LowBalance.
-func (m *Model) isLow() bool {
-	// The threshold is in Targon's credits; an account that states a
-	// total (USD bought and spent) is not measured against it.
-	return !m.hasTotals && m.bal.value != nil && m.bal.value.Cmp(big.NewRat(LowBalance, 1)) < 0
-}
-
-// wrapped renders text in style, wrapped to width.
-func (m *Model) wrapped(style lipgloss.Style, width int, text string) []string {
-	var lines []string
-	for _, l := range strings.Split(lipgloss.NewStyle().Width(width).Render(text), "\n") {
-		lines = append(lines, style.Render(strings.TrimRight(l, " ")))
-	}
-	return lines
-}
-
-// errorLines say why the last request failed and how to retry, wrapped to
-// width.
-func (m *Model) errorLines(width int) []string {
-	st := m.c.Styles
-	what := "could not load the balance: "
-	if m.loaded {
-		what = "could not refresh the balance: "
-	}
-	retry := "press " + m.c.Keys.Refresh.Help().Key + " to retry"
-	text := lipgloss.NewStyle().Width(width).Render("✗ " + what + m.c.ErrorText(m.err) + " — " + retry)
-	var lines []string
-	for _, l := range strings.Split(text, "\n") {
-		lines = append(lines, st.Error.Render(strings.TrimRight(l, " ")))
-	}
-	return lines
-}
-
-// changeText is the difference between the session's first and latest
-// balances, with the unit: "+1,250.00 USD", "−300 USD" or "no change".
-func (m *Model) changeText() string {
-	st := m.c.Styles
-	switch m.sign {
-	case 0:
-		return "no change"
-	case 1:
-		return st.Up.Render(withUnit("+"+m.change, m.bal.currency))
-	}
-	return st.Down.Render(withUnit("−"+m.change, m.bal.currency))
-}
-
 // formatDecimal writes |r| exactly as a decimal with thousands separators
 // and, with a fraction, at least two decimals (common.Money). Every r here
 // is a difference of two plausible decimals, so its expansion ends within
@@ -432,56 +257,4 @@ func formatDecimal(r *big.Rat) string {
 		pow.Mul(pow, ten)
 	}
 	return common.Money(r.FloatString(digits))
-}
-
-// sparkline draws the session's samples, at most width bars, the latest on
-// the right. A flat series is a flat line.
-func (m *Model) sparkline(width int) string {
-	st := m.c.Styles
-	samples := m.samples
-	if len(samples) == 0 {
-		return ""
-	}
-	label := "  (" + strconv.Itoa(len(samples)) + " samples this session)"
-	if len(samples) == 1 {
-		label = "  (1 sample this session)"
-	}
-	if n := width - ansi.StringWidth(label); len(samples) > n {
-		label = ""
-		samples = samples[max(0, len(samples)-width):]
-	}
-	lo, hi := samples[0], samples[0]
-	for _, s := range samples[1:] {
-		if s.Cmp(lo) < 0 {
-			lo = s
-		}
-		if s.Cmp(hi) > 0 {
-			hi = s
-		}
-	}
-	span := new(big.Rat).Sub(hi, lo)
-	top := len(sparkLevels) - 1
-	var b strings.Builder
-	for _, s := range samples {
-		level := top / 2
-		if span.Sign() != 0 {
-			// floor((s-lo) * top / span), in exact arithmetic.
-			x := new(big.Rat).Sub(s, lo)
-			x.Mul(x, big.NewRat(int64(top), 1))
-			x.Quo(x, span)
-			level = int(new(big.Int).Quo(x.Num(), x.Denom()).Int64())
-			level = min(max(level, 0), top)
-		}
-		b.WriteRune(sparkLevels[level])
-	}
-	return st.Sparkline.Render(b.String()) + st.Muted.Render(label)
-}
-
-// autoRefresh says whether and how often the balance reloads by itself.
-func (m *Model) autoRefresh() string {
-	d := m.c.RefreshInterval
-	if d <= 0 {
-		return "auto-refresh off"
-	}
-	return "auto-refresh every " + common.ShortDuration(d)
 }

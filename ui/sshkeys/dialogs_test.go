@@ -97,14 +97,14 @@ func TestImportPickerWording(t *testing.T) {
 	h.c.Width, h.c.Height = 60, 15
 	h.view.sshDir = dir
 	h.Keys("i")
-	p, ok := h.Top().(*picker)
+	p, ok := h.Top().(*importList)
 	if !ok {
-		t.Fatalf("top modal %T, want the picker", h.Top())
+		t.Fatalf("top modal %T, want the import list", h.Top())
 	}
 	h.Keys("enter")
 	view := p.View()
 	if !strings.Contains(uitest.Plain(view), "oops.pub: this file holds a private key") || strings.Contains(view, "paste") {
-		t.Errorf("picker does not say the file holds a private key:\n%s", view)
+		t.Errorf("the import list does not say the file holds a private key:\n%s", view)
 	}
 	if !strings.Contains(view, "~/keys-for-the-whole-team/ssh-public-keys") {
 		t.Errorf("the path is split or cut:\n%s", view)

@@ -127,21 +127,30 @@ func ValidatePublicKey(text string) (KeyInfo, error) {
 	}
 	info := KeyInfo{Type: pk.Type(), Fingerprint: ssh.FingerprintSHA256(pk), Comment: strings.Join(strings.Fields(common.Sanitize(strings.Join(comment, " "))), " ")}
 	info.Label, info.Bits = label(pk)
-	switch {
-	case strings.Contains(info.Type, "-cert-"):
-		return KeyInfo{}, fmt.Errorf("unsupported key type “%s”: certificates are not accepted, paste the plain public key", info.Type)
-	case !allowed[info.Type]:
-		return KeyInfo{}, unsupportedError{info.Type}
-	case info.Type == ssh.KeyAlgoRSA && info.Bits < MinRSABits:
-		return KeyInfo{}, fmt.Errorf("RSA keys must have at least %d bits (this one has %d)", MinRSABits, info.Bits)
-	case info.Type == ssh.KeyAlgoRSA && info.Bits > MaxRSABits:
-		return KeyInfo{}, fmt.Errorf("RSA keys must have at most %d bits (this one has %d)", MaxRSABits, info.Bits)
+	if err := checkAccepted(info); err != nil {
+		return KeyInfo{}, err
 	}
 	info.Line = info.Type + " " + base64.StdEncoding.EncodeToString(blob)
 	if info.Comment != "" {
 		info.Line += " " + info.Comment
 	}
 	return info, nil
+}
+
+// checkAccepted refuses a well-formed key of a type or size not accepted:
+// certificates, types outside allowed, RSA keys too short or too long.
+func checkAccepted(info KeyInfo) error {
+	switch {
+	case strings.Contains(info.Type, "-cert-"):
+		return fmt.Errorf("unsupported key type “%s”: certificates are not accepted, paste the plain public key", info.Type)
+	case !allowed[info.Type]:
+		return unsupportedError{info.Type}
+	case info.Type == ssh.KeyAlgoRSA && info.Bits < MinRSABits:
+		return fmt.Errorf("RSA keys must have at least %d bits (this one has %d)", MinRSABits, info.Bits)
+	case info.Type == ssh.KeyAlgoRSA && info.Bits > MaxRSABits:
+		return fmt.Errorf("RSA keys must have at most %d bits (this one has %d)", MaxRSABits, info.Bits)
+	}
+	return nil
 }
 
 // notAPublicKeyLine spots the texts people paste instead of an OpenSSH

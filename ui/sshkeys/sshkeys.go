@@ -2,11 +2,11 @@
 // keys with their type, fingerprint and comment, and adding (pasted or
 // imported from ~/.ssh), renaming, deleting and copying them. Public keys are
 // checked locally before they are sent; a private key never leaves the
-// machine.
+// machine. It imports api (never a concrete provider), ui/common and
+// ui/components.
 package sshkeys
 
 import (
-	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
 
 	"github.com/targon-dash/targon-dash/api"
@@ -29,6 +29,10 @@ type Model struct {
 	// none); detailsReq tells its reply from an earlier one's.
 	fetching   string
 	detailsReq int
+	// Actions is the view's table of actions (actions.go): its keys, the
+	// footer (ShortHelp, ListKeys, Footer) and "?" (FullHelp) all come
+	// from it.
+	*common.Actions
 }
 
 // The view's results, delivered by its commands and dialogs.
@@ -58,6 +62,7 @@ func New(c *common.Common) *Model {
 	}, "SSH key", "SSH keys", m.keys.SSHKeys,
 		func(k api.SSHKey) components.Row { return newRow(c, k) })
 	m.Table.SetSort(sortColumns, c.Sort)
+	m.Actions = m.newActions()
 	return m
 }
 
@@ -79,7 +84,7 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case detailsMsg:
 		return m, m.onDetails(msg)
 	case pubFilesMsg:
-		m.Open(newPicker(m.c, msg, m.addForm))
+		m.Open(newImportList(m.c, msg, m.addForm))
 		return m, nil
 	case createdMsg:
 		r := newRow(m.c, msg.key)
@@ -93,46 +98,12 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m, tea.Batch(removed, common.Toast(common.ToastSuccess, "SSH key “%s” deleted", msg.name))
 	case tea.KeyMsg:
 		if !m.Table.Capturing() {
-			if cmd, handled := m.onKey(msg); handled {
+			if cmd, handled := m.Handle(msg); handled {
 				return m, cmd
 			}
 		}
 	}
 	return m, m.Table.Update(msg)
-}
-
-// onKey runs the view's own keys: details, add, import, rename, delete,
-// copy.
-func (m *Model) onKey(msg tea.KeyMsg) (tea.Cmd, bool) {
-	k := m.c.Keys
-	switch {
-	case key.Matches(msg, k.New):
-		m.addForm("", "")
-		return nil, true
-	case key.Matches(msg, k.Import):
-		return readPubFiles(m.sshDir), true
-	}
-	sel, ok := m.Table.Selected().(row)
-	if key.Matches(msg, m.Table.CopyIDKey()) {
-		return components.CopyID(m.c, "UID", sel.name, sel.uid), true
-	}
-	switch {
-	case !key.Matches(msg, k.Details, k.Rename, k.Delete, k.Copy):
-		return nil, false
-	case !ok:
-		return common.Toast(common.ToastInfo, "No SSH key selected"), true
-	case key.Matches(msg, k.Details):
-		return m.fetchDetails(sel), true
-	case key.Matches(msg, k.Rename):
-		m.renameForm(sel)
-		return nil, true
-	case key.Matches(msg, k.Delete):
-		m.deleteConfirm(sel)
-		return nil, true
-	case key.Matches(msg, k.Copy):
-		return copyPublicKey(m.c, sel), true
-	}
-	return nil, false
 }
 
 // View draws the list with its loading or error note, or the key whose
@@ -143,22 +114,4 @@ func (m *Model) View() string {
 		note = m.c.Styles.Muted.Render("loading “" + m.fetching + "”…")
 	}
 	return m.ViewWith(m.c.Styles, note)
-}
-
-// ShortHelp is the view's line of help.
-func (m *Model) ShortHelp() []key.Binding {
-	k := m.c.Keys
-	return []key.Binding{common.WithDesc(k.New, "add"), common.WithDesc(k.Import, "import"), k.Rename, k.Delete, common.WithDesc(k.Copy, "copy"), k.Details, k.Filter}
-}
-
-// ListKeys are the list's own keys (sort, reverse, copy the id): the
-// footer shows them after the global keys, when there is room.
-func (m *Model) ListKeys() []key.Binding {
-	return append(m.Table.SortKeys(), m.Table.CopyIDKey())
-}
-
-// FullHelp is the view's part of the help screen.
-func (m *Model) FullHelp() [][]key.Binding {
-	k := m.c.Keys
-	return [][]key.Binding{{k.Details, common.WithDesc(k.New, "add"), k.Import, k.Rename, k.Delete, common.WithDesc(k.Copy, "copy public key"), k.Filter}, m.ListKeys()}
 }

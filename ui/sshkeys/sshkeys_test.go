@@ -442,21 +442,21 @@ func TestImportPicker(t *testing.T) {
 	}
 	h.view.sshDir = dir
 	h.Keys("i")
-	p, ok := h.Top().(*picker)
+	p, ok := h.Top().(*importList)
 	if !ok {
-		t.Fatalf("top modal %T, want the picker", h.Top())
+		t.Fatalf("top modal %T, want the import list", h.Top())
 	}
 	view := p.View()
 	for _, want := range []string{"id_ecdsa.pub", "ecdsa 384", "id_ed25519.pub", "ed25519", "alice@laptop"} {
 		if !strings.Contains(view, want) {
-			t.Errorf("picker lacks %q:\n%s", want, view)
+			t.Errorf("the import list lacks %q:\n%s", want, view)
 		}
 	}
 	if strings.Contains(view, "notes.txt") || strings.Contains(view, "PRIVATE") || strings.Count(view, "id_ed25519") != 1 {
-		t.Errorf("picker lists more than the .pub files:\n%s", view)
+		t.Errorf("the import list lists more than the .pub files:\n%s", view)
 	}
 	if !strings.Contains(view, "zz_old.pub") || !strings.Contains(view, "✗") {
-		t.Errorf("picker does not flag the unusable file:\n%s", view)
+		t.Errorf("the import list does not flag the unusable file:\n%s", view)
 	}
 	// Files are sorted: id_ecdsa.pub, id_ed25519.pub, zz_old.pub, which
 	// cannot be imported: enter on it says why and stays.
@@ -499,22 +499,22 @@ func TestImportPickerEmptyAndMissing(t *testing.T) {
 	} {
 		h.view.sshDir = tc.dir
 		h.Keys("i")
-		p, ok := h.Top().(*picker)
+		p, ok := h.Top().(*importList)
 		if !ok {
-			t.Fatalf("top modal %T, want the picker", h.Top())
+			t.Fatalf("top modal %T, want the import list", h.Top())
 		}
 		if !strings.Contains(p.View(), tc.want) {
-			t.Errorf("picker for %s lacks %q:\n%s", filepath.Base(tc.dir), tc.want, p.View())
+			t.Errorf("the import list for %s lacks %q:\n%s", filepath.Base(tc.dir), tc.want, p.View())
 		}
 		h.Keys("enter")
 		if h.Top() != nil {
-			t.Error("enter on an empty picker did not close it")
+			t.Error("enter on an empty import list did not close it")
 		}
 	}
 	h.Keys("i")
 	h.Keys("esc")
 	if h.Top() != nil {
-		t.Error("esc did not close the picker")
+		t.Error("esc did not close the import list")
 	}
 }
 

@@ -84,10 +84,10 @@ func readSmall(path string) (string, error) {
 	return string(b), nil
 }
 
-// picker is the import dialog: the *.pub files of a directory with their
+// importList is the import dialog: the *.pub files of a directory with their
 // key type and comment. j/k and the arrows move, enter picks (and opens the
 // add form), esc closes.
-type picker struct {
+type importList struct {
 	c *common.Common
 	// onPick opens the add form for the chosen key line and name.
 	onPick func(line, name string)
@@ -102,10 +102,10 @@ type picker struct {
 	height int
 }
 
-var _ common.Modal = (*picker)(nil)
+var _ common.Modal = (*importList)(nil)
 
-func newPicker(c *common.Common, msg pubFilesMsg, onPick func(line, name string)) *picker {
-	p := &picker{c: c, onPick: onPick, dir: msg.dir, files: msg.files, err: msg.err}
+func newImportList(c *common.Common, msg pubFilesMsg, onPick func(line, name string)) *importList {
+	p := &importList{c: c, onPick: onPick, dir: msg.dir, files: msg.files, err: msg.err}
 	// Start on the first file that can be imported.
 	for i, f := range p.files {
 		if f.err == nil {
@@ -117,21 +117,21 @@ func newPicker(c *common.Common, msg pubFilesMsg, onPick func(line, name string)
 	return p
 }
 
-// Closed reports whether the picker is done.
-func (p *picker) Closed() bool { return p.closed }
+// Closed reports whether the import list is done.
+func (p *importList) Closed() bool { return p.closed }
 
-// Busy is always false: the directory is read before the picker opens.
-func (p *picker) Busy() bool { return false }
+// Busy is always false: the directory is read before the import list opens.
+func (p *importList) Busy() bool { return false }
 
-// SetSize fits the picker to the screen.
-func (p *picker) SetSize(w, h int) {
+// SetSize fits the import list to the screen.
+func (p *importList) SetSize(w, h int) {
 	p.box.SetSize(w, h, 84, 6)
 	// The dialog's border, title, blank lines, position and hint take 8.
 	p.height = max(1, p.box.Height()-8)
 }
 
 // Update moves the cursor, picks or closes.
-func (p *picker) Update(msg tea.Msg) (common.Modal, tea.Cmd) {
+func (p *importList) Update(msg tea.Msg) (common.Modal, tea.Cmd) {
 	km, ok := msg.(tea.KeyMsg)
 	if !ok {
 		return p, nil
@@ -155,15 +155,15 @@ func (p *picker) Update(msg tea.Msg) (common.Modal, tea.Cmd) {
 	return p, nil
 }
 
-func (p *picker) move(d int) {
+func (p *importList) move(d int) {
 	p.note = ""
 	p.cursor = max(0, min(len(p.files)-1, p.cursor+d))
 }
 
-// pick closes the picker and opens the add form, prefilled with the key
+// pick closes the import list and opens the add form, prefilled with the key
 // and named after its comment, or after the file when it has none. A file
 // that is not a usable key says why and stays.
-func (p *picker) pick() {
+func (p *importList) pick() {
 	if len(p.files) == 0 {
 		p.closed = true
 		return
@@ -182,7 +182,7 @@ func (p *picker) pick() {
 }
 
 // View draws the files, or why there are none.
-func (p *picker) View() string {
+func (p *importList) View() string {
 	st, k := p.c.Styles, p.c.Keys
 	var b strings.Builder
 	inner := p.box.Inner()
@@ -211,7 +211,7 @@ func (p *picker) View() string {
 }
 
 // writeFiles draws the visible part of the list: name, type, comment.
-func (p *picker) writeFiles(b *strings.Builder, inner int) {
+func (p *importList) writeFiles(b *strings.Builder, inner int) {
 	st := p.c.Styles
 	nameW := 4
 	for _, f := range p.files {
@@ -246,8 +246,8 @@ func (p *picker) writeFiles(b *strings.Builder, inner int) {
 	}
 }
 
-// ShortHelp lists the picker's keys.
-func (p *picker) ShortHelp() []key.Binding {
+// ShortHelp lists the import list's keys.
+func (p *importList) ShortHelp() []key.Binding {
 	k := p.c.Keys
 	if len(p.files) == 0 {
 		return []key.Binding{common.WithDesc(k.Back, "close")}

@@ -1,0 +1,114 @@
+package apikeys
+
+import (
+	tea "github.com/charmbracelet/bubbletea"
+
+	"github.com/targon-dash/targon-dash/ui/common"
+	"github.com/targon-dash/targon-dash/ui/components"
+)
+
+// newActions declares the view's actions, once, in the order "?" lists
+// them; Footer gives the footer's order. Which actions exist follows the
+// account's capabilities (api.Roller, api.KeyUpdater); their words follow
+// its provider.
+func (m *Model) newActions() *common.Actions {
+	k := m.c.Keys
+	selection := common.NeedsSelection(m.hasSelection, "No API key selected")
+	changeSelected := common.AllOf(m.managed, selection)
+	acts := []common.Action{
+		{Key: &k.Details, Footer: 7, Check: selection, Run: func() tea.Cmd {
+			m.Open(m.details(m.selected()))
+			return nil
+		}},
+		{Key: &k.New, Footer: 1, Check: m.managed, Run: m.newKeyForm},
+		{Key: &k.Rename, Footer: 2, Check: changeSelected, Run: func() tea.Cmd { return m.renameForm(m.selected()) }},
+		{Key: &k.Delete, Footer: 3, Check: changeSelected, Run: func() tea.Cmd { return m.deleteConfirm(m.selected()) }},
+		{Key: &k.Roll, Footer: 6, Help: m.provider.Roll, Short: m.provider.RollShort,
+			Check: common.AllOf(m.rollSupported, changeSelected), Run: m.rollOrReplace},
+		{Key: &k.Disable, Footer: 4, Check: common.AllOf(m.updateSupported, changeSelected),
+			Run: func() tea.Cmd { return m.toggleDisabled(m.selected()) }},
+		{Key: &k.Limit, Footer: 5, Check: common.AllOf(m.updateSupported, changeSelected),
+			Run: func() tea.Cmd { return m.limitForm(m.selected()) }},
+		{Key: &k.Filter, Footer: 8}, // the list filters
+		{Key: &k.Copy, Unlisted: true, Check: selection, Run: m.secretNotKept},
+	}
+	copyID := func() tea.Cmd {
+		sel := m.selected()
+		return components.CopyID(m.c, m.provider.KeyID, sel.name, sel.uid)
+	}
+	acts = append(acts, common.ListActions(k, m.hasSelection, copyID)...)
+	return common.NewActions(m.c, acts...)
+}
+
+// hasSelection reports whether a key is selected.
+func (m *Model) hasSelection() bool { return m.Table.Selected() != nil }
+
+// selected is the selected key; an action's Check makes sure there is one
+// before it runs.
+func (m *Model) selected() row {
+	r, _ := m.Table.Selected().(row)
+	return r
+}
+
+// managed refuses every change to keys when the key in use may not manage
+// them (the list was refused with a 403).
+func (m *Model) managed() *common.Refusal {
+	if m.forbidden {
+		return common.NotOffered("the key in use may not manage keys")
+	}
+	return nil
+}
+
+// updates reports whether the account can change a key's spending
+// settings (api.KeyUpdater) and its keys have them: disable, limit and
+// replace need both.
+func (m *Model) updates() bool { return m.updater != nil && m.provider.KeySpending }
+
+// rollSupported offers R where the account can roll (api.Roller) or
+// replace a key (updates).
+func (m *Model) rollSupported() *common.Refusal {
+	if m.roller == nil && !m.updates() {
+		return common.NotOffered("not supported by this account")
+	}
+	return nil
+}
+
+// updateSupported offers disable and the spending limit where the account
+// has them (updates).
+func (m *Model) updateSupported() *common.Refusal {
+	if !m.updates() {
+		return common.NotOffered("not supported by this account")
+	}
+	return nil
+}
+
+// newKeyForm opens the create form: with a spending limit where keys have
+// one.
+func (m *Model) newKeyForm() tea.Cmd {
+	if m.provider.KeySpending {
+		return m.newSpendForm()
+	}
+	return m.newForm()
+}
+
+// rollOrReplace gives the selected key a new secret: in place where the
+// account can roll, else by a replacement.
+func (m *Model) rollOrReplace() tea.Cmd {
+	if m.roller != nil {
+		return m.rollConfirm(m.selected())
+	}
+	return m.replaceConfirm(m.selected())
+}
+
+// secretNotKept answers y: the list never holds a secret, so it says when
+// one is shown.
+func (m *Model) secretNotKept() tea.Cmd {
+	p, roll := m.provider, m.c.Keys.Roll.Help().Key
+	switch {
+	case m.roller != nil:
+		return common.Toast(common.ToastInfo, "A secret is shown and copied only when it is %s (%s)", p.SecretShown, roll)
+	case m.updates():
+		return common.Toast(common.ToastInfo, "A secret is shown and copied only when a key is %s (or replaced, %s)", p.SecretShown, roll)
+	}
+	return common.Toast(common.ToastInfo, "A secret is shown and copied only when it is created")
+}

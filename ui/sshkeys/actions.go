@@ -1,0 +1,51 @@
+package sshkeys
+
+import (
+	tea "github.com/charmbracelet/bubbletea"
+
+	"github.com/targon-dash/targon-dash/ui/common"
+	"github.com/targon-dash/targon-dash/ui/components"
+)
+
+// newActions declares the view's actions, once, in the order "?" lists
+// them; Footer gives the footer's order.
+func (m *Model) newActions() *common.Actions {
+	k := m.c.Keys
+	selection := common.NeedsSelection(m.hasSelection, "No SSH key selected")
+	onSelected := func(run func(r row) tea.Cmd) func() tea.Cmd {
+		return func() tea.Cmd { return run(m.selected()) }
+	}
+	acts := []common.Action{
+		{Key: &k.Details, Footer: 6, Check: selection, Run: onSelected(m.fetchDetails)},
+		{Key: &k.New, Footer: 1, Help: "add", Run: func() tea.Cmd {
+			m.addForm("", "")
+			return nil
+		}},
+		{Key: &k.Import, Footer: 2, Short: "import", Run: func() tea.Cmd { return readPubFiles(m.sshDir) }},
+		{Key: &k.Rename, Footer: 3, Check: selection, Run: onSelected(func(r row) tea.Cmd {
+			m.renameForm(r)
+			return nil
+		})},
+		{Key: &k.Delete, Footer: 4, Check: selection, Run: onSelected(func(r row) tea.Cmd {
+			m.deleteConfirm(r)
+			return nil
+		})},
+		{Key: &k.Copy, Footer: 5, Help: "copy public key", Short: "copy", Check: selection, Run: onSelected(func(r row) tea.Cmd {
+			return copyPublicKey(m.c, r)
+		})},
+		{Key: &k.Filter, Footer: 7}, // the list filters
+	}
+	copyID := onSelected(func(r row) tea.Cmd { return components.CopyID(m.c, "UID", r.name, r.uid) })
+	acts = append(acts, common.ListActions(k, m.hasSelection, copyID)...)
+	return common.NewActions(m.c, acts...)
+}
+
+// hasSelection reports whether a key is selected.
+func (m *Model) hasSelection() bool { return m.Table.Selected() != nil }
+
+// selected is the selected key; an action's Check makes sure there is one
+// before it runs.
+func (m *Model) selected() row {
+	r, _ := m.Table.Selected().(row)
+	return r
+}
