@@ -9,8 +9,6 @@ import (
 
 	"github.com/targon-dash/targon-dash/api"
 	"github.com/targon-dash/targon-dash/ui/apikeys"
-	"github.com/targon-dash/targon-dash/ui/common"
-	"github.com/targon-dash/targon-dash/ui/components"
 	"github.com/targon-dash/targon-dash/ui/uitest"
 )
 
@@ -43,8 +41,8 @@ func TestTabsFollowCapabilities(t *testing.T) {
 		t.Errorf("tab bar: %q", bar)
 	}
 	d.keys("2", "3")
-	if d.m.active != 1 {
-		t.Errorf("active tab %d after 2 then 3, want 1 (there is no third tab)", d.m.active)
+	if d.m.tabs.Active() != 1 {
+		t.Errorf("active tab %d after 2 then 3, want 1 (there is no third tab)", d.m.tabs.Active())
 	}
 	var tabs []string
 	for _, b := range d.m.fullHelp()[0] {
@@ -61,8 +59,8 @@ func TestTabsFollowCapabilities(t *testing.T) {
 	d.size(100, 30)
 	d.init()
 	d.keys("3")
-	if len(d.m.views) != 3 || d.m.active != 2 {
-		t.Errorf("Targon: %d tabs, active %d; want 3 and the SSH keys tab", len(d.m.views), d.m.active)
+	if len(d.m.views) != 3 || d.m.tabs.Active() != 2 {
+		t.Errorf("Targon: %d tabs, active %d; want 3 and the SSH keys tab", len(d.m.views), d.m.tabs.Active())
 	}
 }
 
@@ -73,8 +71,8 @@ func TestRollNeedsARoller(t *testing.T) {
 	d.size(100, 30)
 	d.init()
 	d.keys("2", "R")
-	if len(d.m.modals) != 0 {
-		t.Fatalf("R opened %T on an account that cannot roll", d.m.modals[0])
+	if d.m.modals.Len() != 0 {
+		t.Fatalf("R opened %T on an account that cannot roll", d.m.modals.Top())
 	}
 	v := d.m.views[1].(*apikeys.Model)
 	for _, b := range append(v.ShortHelp(), v.FullHelp()[0]...) {
@@ -101,16 +99,5 @@ func TestProviderNameFromTheAccount(t *testing.T) {
 	}
 	if got := d.m.c.ErrorText(context.DeadlineExceeded); got != "the Acme API did not answer in time" {
 		t.Errorf("ErrorText = %q", got)
-	}
-}
-
-// A modal returned as an OpenModalMsg (from a command) is put on top.
-func TestOpenModalMsgStacks(t *testing.T) {
-	d := newDirect(t)
-	d.size(100, 30)
-	d.init()
-	d.send(common.OpenModalMsg{Modal: components.NewInfo(d.m.c, "Hello", nil)})
-	if len(d.m.modals) != 1 || !strings.Contains(uitest.Plain(d.m.View()), "Hello") {
-		t.Fatalf("modals %d; screen:\n%s", len(d.m.modals), uitest.Plain(d.m.View()))
 	}
 }

@@ -790,8 +790,8 @@ func (h *harness) faultSnapshot() faultSnap {
 	done := make(chan struct{})
 	h.tm.Send(probeMsg{func(m *Model) {
 		s.raw, s.busy = m.View(), m.busy()
-		if n := len(m.modals); n > 0 {
-			s.dialog = faultFlat(m.modals[n-1].View())
+		if top := m.modals.Top(); top != nil {
+			s.dialog = faultFlat(top.View())
 		}
 		close(done)
 	}})

@@ -5,6 +5,7 @@ import (
 	"net/http"
 	"strings"
 	"testing"
+	"time"
 
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/x/ansi"
@@ -109,7 +110,7 @@ func TestKeysBeforeFirstSize(t *testing.T) {
 	d.init()
 	d.keys("2")
 	d.size(80, 24)
-	if d.m.active != 1 || !strings.Contains(d.m.View(), "production-inference") {
+	if d.m.tabs.Active() != 1 || !strings.Contains(d.m.View(), "production-inference") {
 		t.Fatalf("2 typed before the first size was lost:\n%s", d.m.View())
 	}
 }
@@ -173,14 +174,14 @@ func TestQOnlyQuitsMainViews(t *testing.T) {
 			d.size(80, 24)
 			d.init()
 			d.keys(tc.open...)
-			if len(d.m.modals) == 0 || !strings.Contains(d.m.View(), tc.want) {
+			if d.m.modals.Len() == 0 || !strings.Contains(d.m.View(), tc.want) {
 				t.Fatalf("no %s open:\n%s", tc.name, d.m.View())
 			}
-			top := d.m.modals[len(d.m.modals)-1]
+			top := d.m.modals.Top()
 			if quits(d.keys("q")) {
 				t.Fatalf("q quit from the %s", tc.name)
 			}
-			if len(d.m.modals) == 0 || d.m.modals[len(d.m.modals)-1] != top || !strings.Contains(d.m.View(), tc.want) {
+			if d.m.modals.Len() == 0 || d.m.modals.Top() != top || !strings.Contains(d.m.View(), tc.want) {
 				t.Fatalf("q closed the %s:\n%s", tc.name, d.m.View())
 			}
 			if !quits(d.keys("ctrl+c")) {
@@ -227,8 +228,8 @@ func TestDemoStartsInACommand(t *testing.T) {
 		t.Fatal("the demo was started inside Update")
 	}
 	d.run(cmd)
-	if calls != 1 || d.m.login == nil || d.m.toast == nil || !strings.Contains(d.m.toast.text, "address in use") {
-		t.Fatalf("a demo that fails to start: calls %d, login %v, toast %+v", calls, d.m.login != nil, d.m.toast)
+	if calls != 1 || d.m.login == nil || !strings.Contains(d.m.status.Toast(), "address in use") {
+		t.Fatalf("a demo that fails to start: calls %d, login %v, toast %+v", calls, d.m.login != nil, d.m.status.Toast())
 	}
 
 	fail = nil
@@ -251,6 +252,14 @@ func TestDemoStartsInACommand(t *testing.T) {
 func TestStartupWarningWhole(t *testing.T) {
 	warning := "run chmod 600 /srv/home/someone/.targon/credentials-production: others can read it (mode 0644)"
 	d := newDirect(t, func(o *Options) { o.Warnings = []string{warning} })
+	// The warnings' timer (30 s) is kept, to fire by hand below.
+	var expire func(time.Time) tea.Msg
+	d.m.c.Tick = func(after time.Duration, fn func(time.Time) tea.Msg) tea.Cmd {
+		if after == 30*time.Second {
+			expire = fn
+		}
+		return nil
+	}
 	d.size(80, 24)
 	d.init()
 	view := d.m.View()
@@ -276,22 +285,11 @@ func TestStartupWarningWhole(t *testing.T) {
 	}
 	d.size(80, 24)
 
-	d.send(warningsExpiredMsg{d.m.warningsID})
+	if expire == nil {
+		t.Fatal("no timer takes the warnings down")
+	}
+	d.send(expire(time.Time{}))
 	if v := d.m.View(); strings.Contains(v, "chmod") || len(strings.Split(v, "\n")) != 24 {
 		t.Fatalf("after the warning's time:\n%s", v)
-	}
-}
-
-// TestWrapAtSpaces: lines break at spaces only, a path stays whole, and a
-// word wider than a line is cut rather than overflowing.
-func TestWrapAtSpaces(t *testing.T) {
-	got := wrapAtSpaces("run chmod 600 ~/.targon/credentials-x: others can read it", 30)
-	want := []string{"run chmod 600", "~/.targon/credentials-x:", "others can read it"}
-	if strings.Join(got, "|") != strings.Join(want, "|") {
-		t.Errorf("got %q, want %q", got, want)
-	}
-	got = wrapAtSpaces("a abcdefghij", 4)
-	if strings.Join(got, "|") != "a|abcd|efgh|ij" {
-		t.Errorf("long word: %q", got)
 	}
 }

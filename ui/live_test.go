@@ -143,8 +143,8 @@ func TestListTickWaitsForDialogs(t *testing.T) {
 	d, ticks, _ := liveDirect(t, &now)
 	pending := ticks.take()
 	d.keys("enter") // the details of the selected key
-	if len(d.m.modals) != 1 {
-		t.Fatalf("%d modals, want the details", len(d.m.modals))
+	if d.m.modals.Len() != 1 {
+		t.Fatalf("%d modals, want the details", d.m.modals.Len())
 	}
 	if n := d.deliverTicks(pending); n != 0 {
 		t.Fatalf("a tick under a dialog made %d list requests", n)

@@ -25,8 +25,8 @@ func TestLoginOverDialog(t *testing.T) {
 	}
 	d.sim.InjectFault(targontest.Fault{Method: http.MethodPost, Path: keysPath, Status: http.StatusUnauthorized, Times: 1})
 	d.keys("enter")
-	if d.m.login == nil || len(d.m.modals) != 1 {
-		t.Fatalf("after the 401: login %v, %d dialogs; want the login screen over the form", d.m.login != nil, len(d.m.modals))
+	if d.m.login == nil || d.m.modals.Len() != 1 {
+		t.Fatalf("after the 401: login %v, %d dialogs; want the login screen over the form", d.m.login != nil, d.m.modals.Len())
 	}
 	v := uitest.Plain(d.m.View())
 	if !strings.Contains(v, "did not accept the API key") || strings.Contains(v, "New API key") {

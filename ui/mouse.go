@@ -2,7 +2,6 @@ package ui
 
 import (
 	tea "github.com/charmbracelet/bubbletea"
-	"github.com/charmbracelet/lipgloss"
 
 	"github.com/targon-dash/targon-dash/ui/components"
 )
@@ -21,35 +20,26 @@ func programOptions(mouse bool) []tea.ProgramOption {
 }
 
 // onMouse routes a mouse event by what is drawn where, with the same
-// layout View uses (tabParts, modalOrigin, the chrome's heights): a modal
-// on top gets the wheel and the clicks inside it, in its own coordinates,
-// and nothing reaches the view behind it; otherwise a click on a tab
-// switches to it, and the wheel and clicks in the body go to the active
-// view, with y counted from the body's top. Nothing acts on the "too
-// small" screen or under the login screen.
+// layout View uses (the tab bar, the modal stack, the chrome's heights): a
+// modal on top gets the wheel and the clicks inside it, and nothing
+// reaches the view behind it; otherwise a click on a tab switches to it,
+// and the wheel and clicks in the body go to the active view, with y
+// counted from the body's top. Nothing acts on the "too small" screen or
+// under the login screen.
 func (m *Model) onMouse(msg tea.MouseMsg) tea.Cmd {
 	w, h := m.c.Width, m.c.Height
 	if w <= 0 || h <= 0 || m.tooSmallNow() || m.login != nil {
 		return nil
 	}
-	bodyTop := lipgloss.Height(m.tabBar())
+	bodyTop := m.tabs.Height(m.c.Styles, w)
 	bodyH := max(1, h-m.chrome())
-	if n := len(m.modals); n > 0 {
-		top := m.modals[n-1]
-		drawn := top.View()
-		left, y := modalOrigin(drawn, w, bodyH)
-		area := components.Rect{X: left, Y: bodyTop + y, W: lipgloss.Width(drawn), H: min(bodyH, lipgloss.Height(drawn))}
-		if components.Wheel(msg) == 0 && !area.Contains(msg.X, msg.Y) {
-			return nil
-		}
-		msg.X, msg.Y = msg.X-area.X, msg.Y-area.Y
-		var cmd tea.Cmd
-		m.modals[n-1], cmd = top.Update(msg)
-		return cmd
+	if m.modals.Len() > 0 {
+		msg.Y -= bodyTop
+		return m.modals.Mouse(msg, w, bodyH)
 	}
 	if components.Click(msg) && msg.Y == 0 {
-		if i := m.tabAt(msg.X); i >= 0 {
-			m.active = i
+		if i := m.tabs.At(m.c.Styles, w, msg.X); i >= 0 {
+			m.tabs.SetActive(i)
 		}
 		return nil
 	}
@@ -57,20 +47,6 @@ func (m *Model) onMouse(msg tea.MouseMsg) tea.Cmd {
 		return nil // the status and help lines take no clicks
 	}
 	msg.Y -= bodyTop
-	_, cmd := m.views[m.active].Update(msg)
+	_, cmd := m.views[m.tabs.Active()].Update(msg)
 	return cmd
-}
-
-// tabAt is the tab drawn at column x of the tab bar's line, or -1 (the
-// app name, the empty rest of the line, or a tab cut off at the edge).
-func (m *Model) tabAt(x int) int {
-	left := 0
-	for i, p := range m.tabParts() {
-		right := left + lipgloss.Width(p)
-		if i > 0 && x >= left && x < right && right <= m.c.Width {
-			return i - 1
-		}
-		left = right
-	}
-	return -1
 }

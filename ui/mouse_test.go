@@ -157,16 +157,16 @@ func TestMouseClickSwitchesTabs(t *testing.T) {
 		t.Fatalf("no SSH tab in %q", bar)
 	}
 	send(t, m, click(x+4, 0))
-	if m.active != 2 {
-		t.Fatalf("active tab %d after a click on SSH keys, want 2", m.active)
+	if m.tabs.Active() != 2 {
+		t.Fatalf("active tab %d after a click on SSH keys, want 2", m.tabs.Active())
 	}
 	send(t, m, click(column(bar, "targon-dash"), 0))
-	if m.active != 2 {
-		t.Errorf("a click on the app name switched to tab %d", m.active)
+	if m.tabs.Active() != 2 {
+		t.Errorf("a click on the app name switched to tab %d", m.tabs.Active())
 	}
 	send(t, m, click(column(bar, "1 Credits")+1, 0))
-	if m.active != 0 {
-		t.Errorf("active tab %d after a click on Credits, want 0", m.active)
+	if m.tabs.Active() != 0 {
+		t.Errorf("active tab %d after a click on Credits, want 0", m.tabs.Active())
 	}
 }
 
@@ -193,12 +193,12 @@ func TestMouseClickChoosesConfirmationButtons(t *testing.T) {
 		send(t, m, size)
 		send(t, m, uitest.Key("G")) // not the key the dashboard signs in with
 		send(t, m, uitest.Key("d"))
-		if len(m.modals) != 1 {
+		if m.modals.Len() != 1 {
 			t.Fatal("no confirmation")
 		}
 		y, noX, yesX := buttonsAt(t, m, "Delete")
 		send(t, m, click(noX, y))
-		if len(m.modals) != 0 {
+		if m.modals.Len() != 0 {
 			t.Fatalf("%dx%d: the confirmation is still open after a click on No:\n%s", size.Width, size.Height, m.View())
 		}
 		if n := countRequests(sim, "DELETE", keysPath+"/*"); n != 0 {
@@ -229,8 +229,8 @@ func TestMouseNeverReachesTheViewBehindAModal(t *testing.T) {
 	send(t, m, click(25, 0))  //
 	send(t, m, click(40, 12)) // the dialog's text: not a button
 	send(t, m, wheel(tea.MouseButtonWheelDown, 1, 5))
-	if cursor(m) != 0 || m.active != 1 || len(m.modals) != 1 {
-		t.Errorf("behind the dialog: cursor %d, tab %d, %d modals", cursor(m), m.active, len(m.modals))
+	if cursor(m) != 0 || m.tabs.Active() != 1 || m.modals.Len() != 1 {
+		t.Errorf("behind the dialog: cursor %d, tab %d, %d modals", cursor(m), m.tabs.Active(), m.modals.Len())
 	}
 	if n := countRequests(sim, "DELETE", keysPath+"/*"); n != 0 {
 		t.Errorf("%d DELETEs from clicks off the buttons", n)
@@ -244,8 +244,8 @@ func TestMouseIgnoredOnATooSmallScreen(t *testing.T) {
 	send(t, m, wheel(tea.MouseButtonWheelDown, 10, 8))
 	send(t, m, click(10, 8))
 	send(t, m, click(column(screenLines(m)[0], "3 SSH"), 0))
-	if cursor(m) != 0 || m.active != 1 {
-		t.Errorf("on the too-small screen: cursor %d, tab %d", cursor(m), m.active)
+	if cursor(m) != 0 || m.tabs.Active() != 1 {
+		t.Errorf("on the too-small screen: cursor %d, tab %d", cursor(m), m.tabs.Active())
 	}
 }
 

@@ -46,23 +46,23 @@ func TestReadOnly(t *testing.T) {
 	d.sim.ResetRequests()
 	for key, what := range map[string]string{"n": "creating keys", "e": "renaming keys", "d": "deleting keys", "R": "rolling and replacing keys"} {
 		d.keys(key)
-		if len(d.m.modals) != 0 {
+		if d.m.modals.Len() != 0 {
 			t.Fatalf("%s opened a dialog", key)
 		}
-		if want := "read-only: " + what + " is off (--read-only)"; d.m.toast == nil || d.m.toast.text != want {
-			t.Errorf("%s: toast %+v, want %q", key, d.m.toast, want)
+		if want := "read-only: " + what + " is off (--read-only)"; d.m.status.Toast() != want {
+			t.Errorf("%s: toast %q, want %q", key, d.m.status.Toast(), want)
 		}
 	}
 	d.keys("3", "i", "n", "d", "e")
-	if len(d.m.modals) != 0 || d.writes() != 0 {
-		t.Fatalf("the SSH view acted: %d modals, %d writes", len(d.m.modals), d.writes())
+	if d.m.modals.Len() != 0 || d.writes() != 0 {
+		t.Fatalf("the SSH view acted: %d modals, %d writes", d.m.modals.Len(), d.writes())
 	}
 	d.keys("y") // copying stays
 	if !strings.Contains(clip.Last(), "ssh-") {
 		t.Errorf("y copied %q, want the public key", clip.Last())
 	}
 	d.keys("enter") // viewing stays
-	if len(d.m.modals) != 1 {
+	if d.m.modals.Len() != 1 {
 		t.Errorf("details did not open")
 	}
 	d.keys("esc")

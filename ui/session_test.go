@@ -36,9 +36,9 @@ func TestSessionChangedReportsSwitchesAndSignIns(t *testing.T) {
 	reported = nil
 	// P, the list, j enter: work opens; esc cancels before it is in.
 	m.Update(uitest.Key("P"))
-	pk, ok := m.modals[len(m.modals)-1].(*picker)
+	pk, ok := m.modals.Top().(*picker)
 	if !ok {
-		t.Fatalf("P opened %T", m.modals[len(m.modals)-1])
+		t.Fatalf("P opened %T", m.modals.Top())
 	}
 	m.Update(choicesMsg{to: pk, choices: list})
 	m.Update(uitest.Key("j"))

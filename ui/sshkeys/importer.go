@@ -138,7 +138,7 @@ func (p *importList) Update(msg tea.Msg) (common.Modal, tea.Cmd) {
 	}
 	k := p.c.Keys
 	switch {
-	case key.Matches(km, k.Back), key.Matches(km, k.Quit):
+	case key.Matches(km, k.Back):
 		p.closed = true
 		return p, nil
 	case key.Matches(km, k.Up):

@@ -486,8 +486,8 @@ func TestImportPicker(t *testing.T) {
 	if h.Top() != nil || h.rows()[0].name != "id_ecdsa" || h.rows()[0].typ != "ecdsa 384" {
 		t.Errorf("import not added: modal %T, first row %+v", h.Top(), h.rows()[0])
 	}
-	if len(h.Modals) != 0 {
-		t.Errorf("%d modals left", len(h.Modals))
+	if h.Modals.Len() != 0 {
+		t.Errorf("%d modals left", h.Modals.Len())
 	}
 }
 

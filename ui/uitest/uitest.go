@@ -27,6 +27,7 @@ import (
 	"github.com/targon-dash/targon-dash/api/openrouter/openroutertest"
 	"github.com/targon-dash/targon-dash/api/targon"
 	"github.com/targon-dash/targon-dash/ui/common"
+	"github.com/targon-dash/targon-dash/ui/components/modal"
 )
 
 // Main runs a package's tests with plain views (the ASCII profile, a dark
@@ -403,14 +404,14 @@ func (s Solo[M]) Keys(t testing.TB, keys ...string) []tea.Msg {
 
 // Driver plays the root model (ui/app.go) around one view, synchronously:
 // it runs every command at once (see Run) and routes each message as the
-// root does. Keys go to the top modal, or to the view when no modal is
-// open; toasts and 401s are recorded; other messages go to every modal and the view.
-// After each message, as the root's syncModals, the modals that report
-// Closed are dropped and those opened with Common.Open are stacked. The
-// root's own keys (tabs, help, quit) and its login screen are not played.
+// root does, with the root's own modal stack (modal.Stack): keys go to the
+// top modal, or to the view when no modal is open; toasts and 401s are
+// recorded; other messages go to every modal and the view. After each
+// message the stack syncs, as the root's does. The root's own keys (tabs,
+// help, quit) and its login screen are not played.
 type Driver struct {
-	// Modals is the modal stack, the top last.
-	Modals []common.Modal
+	// Modals is the modal stack.
+	Modals modal.Stack
 	// Toasts are the toasts shown so far, oldest first.
 	Toasts []common.ToastMsg
 	// Unauthorized counts the UnauthorizedMsg received.
@@ -426,8 +427,9 @@ func NewDriver(t testing.TB, c *common.Common, view common.View) *Driver {
 	t.Helper()
 	d := &Driver{t: t, c: c, view: view}
 	view.SetSize(c.Width, c.Height)
+	d.Modals.SetSize(c.Width, c.Height)
 	d.Run(view.Init())
-	d.syncModals()
+	d.Modals.Sync(view)
 	return d
 }
 
@@ -448,7 +450,7 @@ func (d *Driver) Run(cmd tea.Cmd) {
 // Deliver routes msg as the root does and returns the command that comes
 // back, without running it.
 func (d *Driver) Deliver(msg tea.Msg) tea.Cmd {
-	defer d.syncModals()
+	defer d.Modals.Sync(d.view)
 	switch msg := msg.(type) {
 	case common.ToastMsg:
 		d.Toasts = append(d.Toasts, msg)
@@ -456,49 +458,15 @@ func (d *Driver) Deliver(msg tea.Msg) tea.Cmd {
 	case common.UnauthorizedMsg:
 		d.Unauthorized++
 		return nil
-	case common.OpenModalMsg:
-		msg.Modal.SetSize(d.c.Width, d.c.Height)
-		d.Modals = append(d.Modals, msg.Modal)
-		return nil
 	case tea.KeyMsg:
-		if n := len(d.Modals); n > 0 {
-			var cmd tea.Cmd
-			d.Modals[n-1], cmd = d.Modals[n-1].Update(msg)
-			return cmd
+		if d.Modals.Len() > 0 {
+			return d.Modals.Update(msg)
 		}
 		_, cmd := d.view.Update(msg)
 		return cmd
 	}
-	var cmds []tea.Cmd
-	for i := range d.Modals {
-		var cmd tea.Cmd
-		d.Modals[i], cmd = d.Modals[i].Update(msg)
-		cmds = append(cmds, cmd)
-	}
 	_, cmd := d.view.Update(msg)
-	return tea.Batch(append(cmds, cmd)...)
-}
-
-// syncModals drops the modals that closed and stacks the ones opened.
-func (d *Driver) syncModals() {
-	var opened []common.OpenModalMsg
-	if o, ok := d.view.(common.Opener); ok {
-		opened = o.TakeOpened()
-	}
-	kept := d.Modals[:0]
-	for _, md := range d.Modals {
-		if o, ok := md.(common.Opener); ok {
-			opened = append(opened, o.TakeOpened()...)
-		}
-		if !md.Closed() {
-			kept = append(kept, md)
-		}
-	}
-	d.Modals = kept
-	for _, o := range opened {
-		o.Modal.SetSize(d.c.Width, d.c.Height)
-		d.Modals = append(d.Modals, o.Modal)
-	}
+	return tea.Batch(d.Modals.Broadcast(msg), cmd)
 }
 
 // Keys presses keys (see Key) one after another, running what follows each.
@@ -524,12 +492,7 @@ func (d *Driver) Paste(text string) {
 }
 
 // Top is the modal on top, or nil.
-func (d *Driver) Top() common.Modal {
-	if len(d.Modals) == 0 {
-		return nil
-	}
-	return d.Modals[len(d.Modals)-1]
-}
+func (d *Driver) Top() common.Modal { return d.Modals.Top() }
 
 // LastToast is the text of the latest toast, "" when there was none.
 func (d *Driver) LastToast() string {

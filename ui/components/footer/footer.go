@@ -1,0 +1,82 @@
+// Package footer is the dashboard's help line (the short help of whatever
+// has the keys, fitted to the width) and the groups `?` shows. Every hint
+// comes from the key map's bindings, so a remapped key shows its new name.
+// It imports ui/common and ui/components.
+package footer
+
+import (
+	"github.com/charmbracelet/bubbles/help"
+	"github.com/charmbracelet/bubbles/key"
+
+	"github.com/targon-dash/targon-dash/ui/common"
+	"github.com/targon-dash/targon-dash/ui/components"
+)
+
+// Footer draws the help line.
+type Footer struct {
+	help help.Model
+}
+
+// New returns a footer drawn in st's help styles.
+func New(st *common.Styles) Footer {
+	h := help.New()
+	h.Styles.ShortKey = st.HelpKey
+	h.Styles.ShortDesc = st.HelpDesc
+	h.Styles.ShortSeparator = st.HelpSep
+	h.Styles.Ellipsis = st.HelpSep
+	return Footer{help: h}
+}
+
+// View draws bs on one line width columns wide: whole hints only, fewer of
+// them rather than a line cut with "…"; help (which lists the rest), quit
+// and cancel stay.
+func (f Footer) View(k *common.KeyMap, bs []key.Binding, width int) string {
+	f.help.Width = width - 2
+	return " " + f.help.ShortHelpView(components.FitShortHelp(f.help, bs, width-2, k.Help, k.Quit, k.Back, k.ForceQuit))
+}
+
+// Main is the main views' short help: the view's own bindings, refresh
+// and the account switch, the list's keys (sort, copy the id) after them,
+// then help and quit; a key listed twice shows once.
+func Main(k *common.KeyMap, view, list []key.Binding, switchAccount key.Binding) []key.Binding {
+	bs := append(append([]key.Binding(nil), view...), k.Refresh, switchAccount)
+	bs = append(bs, list...)
+	return unique(append(bs, k.Help, k.Quit))
+}
+
+// Full is what `?` shows on a main view: the tab keys, the moves, the
+// view's own groups (minus keys the global column shows), then the global
+// column.
+func Full(k *common.KeyMap, tabs []key.Binding, view [][]key.Binding, switchAccount key.Binding) [][]key.Binding {
+	groups := [][]key.Binding{tabs, {k.Up, k.Down, k.Top, k.Bottom, k.PageUp, k.PageDown}}
+	global := []key.Binding{k.Filter, common.WithDesc(k.Back, "back"), k.Refresh, switchAccount, k.Help, k.Quit, k.ForceQuit}
+	listed := map[string]bool{}
+	for _, b := range global {
+		listed[b.Help().Key] = true
+	}
+	for _, g := range view {
+		var own []key.Binding
+		for _, b := range g {
+			if !listed[b.Help().Key] {
+				own = append(own, b)
+			}
+		}
+		if len(own) > 0 {
+			groups = append(groups, own)
+		}
+	}
+	return append(groups, global)
+}
+
+// unique drops bindings whose keys were already listed.
+func unique(bs []key.Binding) []key.Binding {
+	seen := map[string]bool{}
+	out := bs[:0:0]
+	for _, b := range bs {
+		if k := b.Help().Key; !seen[k] {
+			seen[k] = true
+			out = append(out, b)
+		}
+	}
+	return out
+}
