@@ -21,7 +21,8 @@ import (
 	"github.com/targon-dash/targon-dash/api"
 	"github.com/targon-dash/targon-dash/ui/apikeys"
 	"github.com/targon-dash/targon-dash/ui/common"
-	"github.com/targon-dash/targon-dash/ui/components"
+	"github.com/targon-dash/targon-dash/ui/components/dialog"
+	"github.com/targon-dash/targon-dash/ui/components/textfit"
 	"github.com/targon-dash/targon-dash/ui/credits"
 	"github.com/targon-dash/targon-dash/ui/login"
 	"github.com/targon-dash/targon-dash/ui/sshkeys"
@@ -526,7 +527,7 @@ func (m *Model) onKey(msg tea.KeyMsg) tea.Cmd {
 	case key.Matches(msg, k.Quit):
 		return tea.Quit
 	case key.Matches(msg, k.Help):
-		m.push(components.NewHelp(m.c, m.fullHelp()))
+		m.push(dialog.NewHelp(m.c, m.fullHelp()))
 		return nil
 	case key.Matches(msg, m.tabKeys...):
 		for i, b := range m.tabKeys {
@@ -777,7 +778,7 @@ func (m *Model) tooSmallNow() bool {
 // tooSmall is drawn instead of a broken layout.
 func (m *Model) tooSmall() string {
 	st := m.c.Styles
-	quit := components.KeyNames(m.c.Keys.Quit, m.c.Keys.ForceQuit)
+	quit := textfit.KeyNames(m.c.Keys.Quit, m.c.Keys.ForceQuit)
 	msg := fmt.Sprintf("Terminal too small: %d×%d.\ntargon-dash needs at least %d×%d.\n\n%s quits.", m.c.Width, m.c.Height, MinWidth, MinHeight, quit)
 	text := st.Warning.Render(msg)
 	return lipgloss.Place(m.c.Width, m.c.Height, lipgloss.Center, lipgloss.Center, ansi.Truncate(text, max(1, m.c.Width)*4, ""),
@@ -886,7 +887,7 @@ func (m *Model) helpLine() string {
 	}
 	// Whole hints only: fewer of them rather than a line cut with "…";
 	// help (which lists the rest), quit and cancel stay.
-	return " " + m.help.ShortHelpView(components.FitShortHelp(m.help, b, m.c.Width-2, k.Help, k.Quit, k.Back, k.ForceQuit))
+	return " " + m.help.ShortHelpView(textfit.FitShortHelp(m.help, b, m.c.Width-2, k.Help, k.Quit, k.Back, k.ForceQuit))
 }
 
 // uniqueBindings drops bindings whose keys were already listed.

@@ -10,7 +10,7 @@ import (
 	"github.com/targon-dash/targon-dash/api"
 	"github.com/targon-dash/targon-dash/ui/apikeys"
 	"github.com/targon-dash/targon-dash/ui/common"
-	"github.com/targon-dash/targon-dash/ui/components"
+	"github.com/targon-dash/targon-dash/ui/components/dialog"
 	"github.com/targon-dash/targon-dash/ui/uitest"
 )
 
@@ -109,7 +109,7 @@ func TestOpenModalMsgStacks(t *testing.T) {
 	d := newDirect(t)
 	d.size(100, 30)
 	d.init()
-	d.send(common.OpenModalMsg{Modal: components.NewInfo(d.m.c, "Hello", nil)})
+	d.send(common.OpenModalMsg{Modal: dialog.NewInfo(d.m.c, "Hello", nil)})
 	if len(d.m.modals) != 1 || !strings.Contains(uitest.Plain(d.m.View()), "Hello") {
 		t.Fatalf("modals %d; screen:\n%s", len(d.m.modals), uitest.Plain(d.m.View()))
 	}

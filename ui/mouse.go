@@ -4,7 +4,7 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/lipgloss"
 
-	"github.com/targon-dash/targon-dash/ui/components"
+	"github.com/targon-dash/targon-dash/ui/components/mouse"
 )
 
 // programOptions are the Bubble Tea options Run starts the program with:
@@ -38,8 +38,8 @@ func (m *Model) onMouse(msg tea.MouseMsg) tea.Cmd {
 		top := m.modals[n-1]
 		drawn := top.View()
 		left, y := modalOrigin(drawn, w, bodyH)
-		area := components.Rect{X: left, Y: bodyTop + y, W: lipgloss.Width(drawn), H: min(bodyH, lipgloss.Height(drawn))}
-		if components.Wheel(msg) == 0 && !area.Contains(msg.X, msg.Y) {
+		area := mouse.Rect{X: left, Y: bodyTop + y, W: lipgloss.Width(drawn), H: min(bodyH, lipgloss.Height(drawn))}
+		if mouse.Wheel(msg) == 0 && !area.Contains(msg.X, msg.Y) {
 			return nil
 		}
 		msg.X, msg.Y = msg.X-area.X, msg.Y-area.Y
@@ -47,13 +47,13 @@ func (m *Model) onMouse(msg tea.MouseMsg) tea.Cmd {
 		m.modals[n-1], cmd = top.Update(msg)
 		return cmd
 	}
-	if components.Click(msg) && msg.Y == 0 {
+	if mouse.Click(msg) && msg.Y == 0 {
 		if i := m.tabAt(msg.X); i >= 0 {
 			m.active = i
 		}
 		return nil
 	}
-	if components.Wheel(msg) == 0 && (msg.Y < bodyTop || msg.Y >= bodyTop+bodyH) {
+	if mouse.Wheel(msg) == 0 && (msg.Y < bodyTop || msg.Y >= bodyTop+bodyH) {
 		return nil // the status and help lines take no clicks
 	}
 	msg.Y -= bodyTop

@@ -1,4 +1,4 @@
-package components
+package common_test
 
 import (
 	"context"
@@ -8,6 +8,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/targon-dash/targon-dash/api/targon"
+	"github.com/targon-dash/targon-dash/api/targon/targontest"
 	"github.com/targon-dash/targon-dash/config"
 	"github.com/targon-dash/targon-dash/ui/common"
 	"github.com/targon-dash/targon-dash/ui/uitest"
@@ -28,14 +30,19 @@ func TestAdoptKey(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(fmt.Sprint(tt.source), func(t *testing.T) {
-			_, client := newSim(t)
+			sim := targontest.New(targontest.WithClock(uitest.Now))
+			client := uitest.Client(t, sim, sim.DemoKey())
 			c, _ := uitest.NewCommon(client)
 			path := filepath.Join(t.TempDir(), ".targon", "credentials-default")
 			c.Home = common.KeyHome{Source: tt.source, Env: "TARGON_API_KEY", File: path}
 			c.SaveKey = func(k string) error { return config.SaveCredentials(path, k) }
 
 			ctx := context.Background()
-			rolled, err := client.RollAPIKey(ctx, firstKey(t, client).UID)
+			keys, err := client.ListAPIKeys(ctx, targon.ListOptions{})
+			if err != nil || len(keys.Items) == 0 {
+				t.Fatalf("list API keys: %v (%d items)", err, len(keys.Items))
+			}
+			rolled, err := client.RollAPIKey(ctx, keys.Items[0].UID)
 			if err != nil {
 				t.Fatal(err)
 			}

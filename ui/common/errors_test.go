@@ -1,4 +1,4 @@
-package components
+package common_test
 
 import (
 	"context"
@@ -158,7 +158,7 @@ func TestRetryable(t *testing.T) {
 		{&targon.Error{Status: 503}, true},
 		{&api.NetworkError{Err: errors.New("connection reset")}, true},
 		{context.DeadlineExceeded, true},
-		{errBoom, false},
+		{errors.New("boom"), false},
 	}
 	for _, tt := range tests {
 		if got := common.Retryable(tt.err); got != tt.want {

@@ -1,8 +1,6 @@
-package components
+package common_test
 
-// Tests of the ui/common formatting helpers every view draws with. They live
-// here because ui/common has no tests of its own yet and components is
-// their first user.
+// Tests of the formatting helpers every view draws with.
 
 import (
 	"strings"

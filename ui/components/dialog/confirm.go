@@ -1,12 +1,15 @@
-package components
+package dialog
 
 import (
+	"context"
 	"strings"
 
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
 
 	"github.com/targon-dash/targon-dash/ui/common"
+	"github.com/targon-dash/targon-dash/ui/components/mouse"
+	"github.com/targon-dash/targon-dash/ui/components/textfit"
 )
 
 // Confirm asks before a destructive action. y confirms, n or esc cancels,
@@ -31,6 +34,20 @@ func NewConfirm(c *common.Common, title string, body []string, yes string, act A
 	m := &Confirm{c: c, title: title, body: body, yes: yes, act: act, run: newRunner(c), danger: true}
 	m.SetSize(c.Width, c.Height)
 	return m
+}
+
+// NewDeleteConfirm asks before deleting an item: del runs on yes, and done
+// is delivered when the item is gone — also when the server answers 404,
+// since then it was already deleted, which is what the user wanted.
+func NewDeleteConfirm(c *common.Common, title string, body []string, del func(ctx context.Context) error, done tea.Msg) *Confirm {
+	return NewConfirm(c, title, body, "Delete", func(ctx context.Context) (tea.Msg, error) {
+		if err := del(ctx); err != nil {
+			return nil, err
+		}
+		return done, nil
+	}).OnError(CloseOnNotFound(func() tea.Cmd {
+		return func() tea.Msg { return done }
+	}))
 }
 
 // OnError sets what happens when the action fails.
@@ -98,11 +115,11 @@ func (m *Confirm) Update(msg tea.Msg) (common.Modal, tea.Cmd) {
 // action's button runs it (or tries again after an error), as y and n do.
 // x and y count from the dialog's top-left corner (the root translates).
 func (m *Confirm) mouse(msg tea.MouseMsg) tea.Cmd {
-	if d := Wheel(msg); d != 0 {
+	if d := mouse.Wheel(msg); d != 0 {
 		m.box.Wheel(d)
 		return nil
 	}
-	if !Click(msg) || m.run.busy {
+	if !mouse.Click(msg) || m.run.busy {
 		return nil
 	}
 	// The layout View draws for the state the dialog is in now, which is
@@ -147,19 +164,19 @@ func (m *Confirm) parts() (head, text, foot string, compact bool) {
 	inner := m.box.Inner()
 	var body []string
 	for _, line := range m.body {
-		body = append(body, wrap(line, inner))
+		body = append(body, textfit.WrapWords(line, inner))
 	}
 	status := ""
 	switch {
 	case m.run.busy:
-		status = m.run.spinner.View() + " " + st.Muted.Render("working… ("+KeyNames(k.Back)+" cancels)")
+		status = m.run.spinner.View() + " " + st.Muted.Render("working… ("+textfit.KeyNames(k.Back)+" cancels)")
 	case m.run.err != nil:
-		status = m.run.errorLine(m.c, KeyNames(k.Yes), inner)
+		status = m.run.errorLine(m.c, textfit.KeyNames(k.Yes), inner)
 	default:
-		status = Hint(st, inner, KeyNames(k.Yes), "yes", KeyNames(k.No, k.Back), "no", KeyNames(k.Submit), "choose")
+		status = textfit.Hint(st, inner, textfit.KeyNames(k.Yes), "yes", textfit.KeyNames(k.No, k.Back), "no", textfit.KeyNames(k.Submit), "choose")
 	}
 	active := m.active()
-	head = st.ModalTitle.Render(WrapWords(m.title, inner))
+	head = st.ModalTitle.Render(textfit.WrapWords(m.title, inner))
 	text = strings.Join(body, "\n")
 	foot = buttons(st, false, active, "No", m.yes) + "\n" + status
 	if !m.box.Fits(head, text, foot) {

@@ -1,15 +1,16 @@
-package components
+package dialog
 
 import (
 	"context"
+	"fmt"
 	"strings"
 
 	"github.com/charmbracelet/bubbles/key"
 	"github.com/charmbracelet/bubbles/textinput"
 	tea "github.com/charmbracelet/bubbletea"
-	"github.com/charmbracelet/lipgloss"
 
 	"github.com/targon-dash/targon-dash/ui/common"
+	"github.com/targon-dash/targon-dash/ui/components/keyguard"
 )
 
 // Field describes one text input of a Form.
@@ -55,7 +56,7 @@ type formField struct {
 	// choice is the index of the chosen value of a choice field.
 	choice int
 	err    string
-	guard  KeyGuard
+	guard  keyguard.KeyGuard
 }
 
 // value is the field's text, or its chosen value.
@@ -181,58 +182,82 @@ func (f *Form) Update(msg tea.Msg) (common.Modal, tea.Cmd) {
 		}
 		return f, nil
 	}
+	if cmd, handled := f.formKey(km); handled {
+		return f, cmd
+	}
+	fd := &f.fields[f.focus]
+	if len(fd.Choices) > 0 {
+		f.choose(fd, km)
+		return f, nil
+	}
+	return f, f.edit(fd, km)
+}
+
+// formKey handles the keys that act on the form rather than on a field's
+// text: cancel, moving between fields, submit; and it drops the rest of a
+// private key typed in a burst. handled says km was one of them.
+func (f *Form) formKey(km tea.KeyMsg) (cmd tea.Cmd, handled bool) {
 	keys := f.c.Keys
 	switch {
 	case f.fields[f.focus].guard.Drop(km):
 		// The rest of a private key typed in a burst (esc stops it).
-		return f, nil
+		return nil, true
 	case key.Matches(km, keys.Back) && km.Type != tea.KeyRunes:
 		// (A letter bound to "back" in the preferences is still text here.)
 		f.run.closed = true
-		return f, nil
+		return nil, true
 	case key.Matches(km, keys.NextField), km.Type == tea.KeyDown:
 		f.setFocus(f.focus + 1)
-		return f, nil
+		return nil, true
 	case key.Matches(km, keys.PrevField), km.Type == tea.KeyUp:
 		f.setFocus(f.focus - 1)
-		return f, nil
+		return nil, true
 	case key.Matches(km, keys.Submit) && !km.Paste:
 		if f.focus < len(f.fields)-1 {
 			f.setFocus(f.focus + 1)
-			return f, nil
+			return nil, true
 		}
-		return f, f.submit()
+		return f.submit(), true
 	}
-	fd := &f.fields[f.focus]
-	if n := len(fd.Choices); n > 0 {
-		// A choice takes no text: only the cycling keys change it.
-		switch {
-		case key.Matches(km, keys.ChoiceNext):
-			fd.choice = (fd.choice + 1) % n
-		case key.Matches(km, keys.ChoicePrev):
-			fd.choice = (fd.choice + n - 1) % n
-		default:
-			return f, nil
-		}
-		fd.err, f.run.err = "", nil
-		if f.OnChange != nil {
-			f.OnChange(f, f.focus)
-		}
-		return f, nil
+	return nil, false
+}
+
+// choose changes a choice field with the cycling keys; a choice takes no
+// text, so other keys do nothing.
+func (f *Form) choose(fd *formField, km tea.KeyMsg) {
+	keys, n := f.c.Keys, len(fd.Choices)
+	switch {
+	case key.Matches(km, keys.ChoiceNext):
+		fd.choice = (fd.choice + 1) % n
+	case key.Matches(km, keys.ChoicePrev):
+		fd.choice = (fd.choice + n - 1) % n
+	default:
+		return
 	}
+	f.changed(fd, "")
+}
+
+// edit hands km to a text field, through its guard against private keys.
+func (f *Form) edit(fd *formField, km tea.KeyMsg) tea.Cmd {
 	before := fd.input.Value()
 	cmd, refused := fd.guard.Update(&fd.input, km)
-	if fd.input.Value() != before || refused {
-		// What was said about the old text no longer holds.
-		fd.err, f.run.err = "", nil
-		if refused {
-			fd.err = PrivateKeyRefused
-		}
-		if f.OnChange != nil {
-			f.OnChange(f, f.focus)
-		}
+	switch {
+	case refused:
+		f.changed(fd, keyguard.PrivateKeyRefused)
+	case fd.input.Value() != before:
+		f.changed(fd, "")
 	}
-	return f, cmd
+	return cmd
+}
+
+// changed follows a change of the focused field fd: what was said about
+// the old value no longer holds, so its error becomes fieldErr and the
+// action's error goes; then OnChange runs.
+func (f *Form) changed(fd *formField, fieldErr string) {
+	fd.err, f.run.err = fieldErr, nil
+	if f.OnChange != nil {
+		f.OnChange(f, f.focus)
+	}
 }
 
 // submit validates every field and starts the action.
@@ -241,7 +266,7 @@ func (f *Form) submit() tea.Cmd {
 	firstBad := -1
 	for i := range f.fields {
 		values[i] = strings.TrimSpace(f.fields[i].value())
-		if values[i] == "" && f.fields[i].err == PrivateKeyRefused {
+		if values[i] == "" && f.fields[i].err == keyguard.PrivateKeyRefused {
 			// Still empty because a private key was refused: that says why.
 			if firstBad < 0 {
 				firstBad = i
@@ -265,101 +290,13 @@ func (f *Form) submit() tea.Cmd {
 	return f.run.start(func(ctx context.Context) (tea.Msg, error) { return f.act(ctx, values) })
 }
 
-// View draws the form. The status line (hint, progress or error) is always
-// shown; on a short screen the fields scroll, keeping the focused one in
-// view.
-func (f *Form) View() string {
-	st, k := f.c.Styles, f.c.Keys
-	inner := f.box.Inner()
-	var body []string
-	n := 0 // lines in body
-	add := func(parts ...string) {
-		for _, p := range parts {
-			body = append(body, p)
-			n += strings.Count(p, "\n") + 1
-		}
-	}
-	for i, fd := range f.fields {
-		if i > 0 {
-			add("")
-		}
-		label := st.Label
-		marker := "  "
-		if i == f.focus {
-			label = st.LabelFocused
-			marker = st.Accent.Render("› ")
-			f.box.keep[0] = n
-		}
-		if len(fd.Choices) > 0 {
-			add(label.Render(fd.Label), marker+f.choices(fd, i == f.focus))
-		} else {
-			add(label.Render(fd.Label), marker+fd.input.View())
-		}
-		switch {
-		case fd.err != "":
-			add(indent(st.Error.Render(WrapWords("✗ "+fd.err, inner-2))))
-		case fd.Hint != "":
-			add(indent(st.Hint.Render(WrapWords(fd.Hint, inner-2))))
-		}
-		if fd.guard.Swallowing() {
-			add(indent(st.Muted.Render(WrapWords("ignoring the rest of the private key… ("+KeyNames(k.Back)+" stops)", inner-2))))
-		}
-		if i == f.focus {
-			f.box.keep[1] = n - 1
-		}
-	}
-	f.box.keepSet = true
-	var status string
-	switch {
-	case f.run.busy:
-		status = f.run.spinner.View() + " " + st.Muted.Render("sending… ("+KeyNames(k.Back)+" cancels)")
-	case f.run.err != nil:
-		status = f.run.errorLine(f.c, KeyNames(k.Submit), inner)
-	default:
-		status = Hint(st, inner, KeyNames(k.Submit), "submit", KeyNames(k.NextField), "next field", KeyNames(k.Back), "cancel")
-	}
-	return f.box.Render(st, k, st.Modal, st.ModalTitle.Render(WrapWords(f.title, inner)), strings.Join(body, "\n"), status)
+// NewRenameForm asks for a new name, prefilled with the current one;
+// rename sends it and returns the view's result message. A 404 closes the
+// form and runs gone (e.g. a toast and a reload).
+func NewRenameForm(c *common.Common, current string, rename func(ctx context.Context, name string) (tea.Msg, error), gone func() tea.Cmd) *Form {
+	return NewForm(c, fmt.Sprintf("Rename “%s”", current), []Field{{
+		Label: "Name", Value: current, CharLimit: 256, Validate: ValidateName,
+	}}, func(ctx context.Context, v []string) (tea.Msg, error) {
+		return rename(ctx, v[0])
+	}).OnError(CloseOnNotFound(gone))
 }
-
-// choices draws a choice field's values on one line, the chosen one
-// marked by shape ("● monthly" among "○ none"), not by colour alone, and
-// wrapped when the line is narrow.
-func (f *Form) choices(fd formField, focused bool) string {
-	st := f.c.Styles
-	parts := make([]string, len(fd.Choices))
-	for i, ch := range fd.Choices {
-		switch {
-		case i == fd.choice && focused:
-			parts[i] = st.Accent.Render("● " + ch)
-		case i == fd.choice:
-			parts[i] = "● " + ch
-		default:
-			parts[i] = st.Muted.Render("○ " + ch)
-		}
-	}
-	return WrapWords(strings.Join(parts, "  "), f.box.Inner()-2)
-}
-
-// ShortHelp lists the form's keys; on a choice field, how to change it.
-func (f *Form) ShortHelp() []key.Binding {
-	k := f.c.Keys
-	if len(f.fields[f.focus].Choices) > 0 {
-		return []key.Binding{k.Submit, k.NextField, withHelp(k.ChoiceNext, "change"), withHelp(k.Back, "cancel")}
-	}
-	return []key.Binding{k.Submit, k.NextField, k.PrevField, withHelp(k.Back, "cancel")}
-}
-
-// withHelp is b with another description.
-func withHelp(b key.Binding, desc string) key.Binding {
-	b.SetHelp(b.Help().Key, desc)
-	return b
-}
-
-// indent shifts every line of s two columns right.
-func indent(s string) string {
-	return lipgloss.NewStyle().PaddingLeft(2).Render(s)
-}
-
-// wrap breaks s to width columns (ANSI-aware) at spaces only, so a path
-// stays on one line.
-func wrap(s string, width int) string { return WrapWords(s, width) }

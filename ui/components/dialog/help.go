@@ -1,4 +1,4 @@
-package components
+package dialog
 
 import (
 	"strings"
@@ -8,6 +8,8 @@ import (
 	"github.com/charmbracelet/lipgloss"
 
 	"github.com/targon-dash/targon-dash/ui/common"
+	"github.com/targon-dash/targon-dash/ui/components/mouse"
+	"github.com/targon-dash/targon-dash/ui/components/textfit"
 )
 
 // Help shows every key binding in groups. The groups flow into as few
@@ -41,7 +43,7 @@ func (m *Help) SetSize(w, h int) { m.box.SetSize(w, h, 100, 2) }
 // Update closes the help, or scrolls it (keys or the mouse wheel).
 func (m *Help) Update(msg tea.Msg) (common.Modal, tea.Cmd) {
 	if mm, ok := msg.(tea.MouseMsg); ok {
-		m.box.Wheel(Wheel(mm))
+		m.box.Wheel(mouse.Wheel(mm))
 	}
 	if km, ok := msg.(tea.KeyMsg); ok {
 		k := m.c.Keys
@@ -75,8 +77,8 @@ func (m *Help) View() string {
 	blocks = append(blocks, st.Muted.Render("in dialogs")+"\n"+m.group(m.dialogKeys()))
 	inner := m.box.Inner()
 	head := st.ModalTitle.Render("Keys")
-	foot := st.Muted.Render(WrapWords("In forms, letters are text. Confirmations start on No.", inner)) + "\n" +
-		Hint(st, inner, KeyNames(k.Back, k.Submit, k.Help), "close")
+	foot := st.Muted.Render(textfit.WrapWords("In forms, letters are text. Confirmations start on No.", inner)) + "\n" +
+		textfit.Hint(st, inner, textfit.KeyNames(k.Back, k.Submit, k.Help), "close")
 	body := flow(blocks, inner)
 	return m.box.Render(st, k, st.Modal, head, body, foot)
 }

@@ -1,4 +1,4 @@
-package components
+package dialog
 
 import (
 	"strings"
@@ -9,6 +9,8 @@ import (
 
 	"github.com/targon-dash/targon-dash/api"
 	"github.com/targon-dash/targon-dash/ui/common"
+	"github.com/targon-dash/targon-dash/ui/components/mouse"
+	"github.com/targon-dash/targon-dash/ui/components/textfit"
 )
 
 // DetailRow is one "label  value" line of a details pane.
@@ -90,7 +92,7 @@ func (m *Info) Update(msg tea.Msg) (common.Modal, tea.Cmd) {
 		return m, nil
 	}
 	if mm, ok := msg.(tea.MouseMsg); ok {
-		m.box.Wheel(Wheel(mm))
+		m.box.Wheel(mouse.Wheel(mm))
 		return m, nil
 	}
 	km, ok := msg.(tea.KeyMsg)
@@ -149,7 +151,7 @@ func (m *Info) View() string {
 	for _, r := range m.rows {
 		label := st.DetailKey.Render(r.Label)
 		valueWidth := max(10, inner-lipgloss.Width(label))
-		value := st.DetailValue.Render(WrapWords(r.Value, valueWidth))
+		value := st.DetailValue.Render(textfit.WrapWords(r.Value, valueWidth))
 		b.WriteString(lipgloss.JoinHorizontal(lipgloss.Top, label, value))
 		b.WriteString("\n")
 	}
@@ -157,7 +159,7 @@ func (m *Info) View() string {
 		if i > 0 || len(m.rows) > 0 {
 			b.WriteString("\n")
 		}
-		b.WriteString(wrap(l, inner))
+		b.WriteString(textfit.WrapWords(l, inner))
 	}
 	foot := ""
 	if m.note != "" {
@@ -165,10 +167,10 @@ func (m *Info) View() string {
 	}
 	copyKey := ""
 	if m.copyText != "" {
-		copyKey = KeyNames(k.Copy)
+		copyKey = textfit.KeyNames(k.Copy)
 	}
-	foot += Hint(st, inner, copyKey, "copy "+m.copyWhat, KeyNames(k.Back, k.Submit), "close")
-	return m.box.Render(st, k, st.Modal, st.ModalTitle.Render(WrapWords(m.title, inner)), b.String(), foot)
+	foot += textfit.Hint(st, inner, copyKey, "copy "+m.copyWhat, textfit.KeyNames(k.Back, k.Submit), "close")
+	return m.box.Render(st, k, st.Modal, st.ModalTitle.Render(textfit.WrapWords(m.title, inner)), b.String(), foot)
 }
 
 // ShortHelp lists the pane's keys.

@@ -1,4 +1,4 @@
-package components
+package dialog
 
 import (
 	"context"
@@ -7,6 +7,7 @@ import (
 
 	tea "github.com/charmbracelet/bubbletea"
 
+	"github.com/targon-dash/targon-dash/ui/components/keyguard"
 	"github.com/targon-dash/targon-dash/ui/uitest"
 )
 
@@ -86,7 +87,7 @@ func TestFormRefusesPrivateKey(t *testing.T) {
 					if f.Value(field) != "" {
 						t.Errorf("field holds %q, want it cleared", f.Value(field))
 					}
-					if f.FieldError(field) != PrivateKeyRefused || !strings.Contains(view, "that was a private key") {
+					if f.FieldError(field) != keyguard.PrivateKeyRefused || !strings.Contains(view, "that was a private key") {
 						t.Errorf("field error %q; view:\n%s", f.FieldError(field), view)
 					}
 					if calls.get() != 0 || f.Closed() || f.focus != field {
@@ -150,10 +151,6 @@ func TestDialogHintsFollowKeyMap(t *testing.T) {
 	if !strings.Contains(v, "close this and refresh (ctrl+r) to check") || strings.Contains(v, "(r)") {
 		t.Errorf("error line does not name the remapped refresh key:\n%s", v)
 	}
-	// The list's load error names it too.
-	l := NewLoader[int](c, nil)
-	l.err = errBoom
-	if n := uitest.Plain(l.Note(c.Styles, "things", 0)); !strings.Contains(n, "ctrl+r to retry") {
-		t.Errorf("loader note %q", n)
-	}
+	// (The list's load error names it too: see the list package's
+	// TestLoaderNoteFollowsKeyMap.)
 }

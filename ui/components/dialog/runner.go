@@ -1,7 +1,4 @@
-// Package components holds the dialogs every view uses: a form, a
-// confirmation, the secret reveal, a details pane and the help screen. Each
-// is a common.Modal; the root model stacks them over the views.
-package components
+package dialog
 
 import (
 	"context"
@@ -13,6 +10,7 @@ import (
 
 	"github.com/targon-dash/targon-dash/api"
 	"github.com/targon-dash/targon-dash/ui/common"
+	"github.com/targon-dash/targon-dash/ui/components/textfit"
 )
 
 // Action is the work a form or confirmation does when accepted. It runs in a
@@ -139,7 +137,7 @@ func (r *runner) errorLine(c *common.Common, retryKey string, width int) string 
 	if r.err == nil {
 		return ""
 	}
-	check := "close this and refresh (" + KeyNames(k.Refresh) + ") to check"
+	check := "close this and refresh (" + textfit.KeyNames(k.Refresh) + ") to check"
 	text := "✗ " + c.ErrorText(r.err)
 	var maybe *common.MaybeDoneError
 	switch {
@@ -151,5 +149,16 @@ func (r *runner) errorLine(c *common.Common, retryKey string, width int) string 
 	if common.Retryable(r.err) && retryKey != "" {
 		text += " — " + retryKey + " to retry"
 	}
-	return st.Error.Render(WrapWords(text, width))
+	return st.Error.Render(textfit.WrapWords(text, width))
+}
+
+// CloseOnNotFound is an ErrorPolicy that closes a dialog whose item is gone
+// (404) and runs gone; other errors stay in the dialog.
+func CloseOnNotFound(gone func() tea.Cmd) ErrorPolicy {
+	return func(err error) (bool, tea.Cmd) {
+		if errors.Is(err, api.ErrNotFound) {
+			return true, gone()
+		}
+		return false, nil
+	}
 }

@@ -1,43 +1,25 @@
-package components
+// Package keyguard keeps private keys out of text inputs: a KeyGuard
+// refuses one whether it is pasted at once or typed in a burst without
+// bracketed paste. Forms and the login screen both guard their inputs
+// with it, so it is a package of its own; it imports only Bubble Tea and
+// its text input.
+package keyguard
 
 import (
-	"errors"
-	"fmt"
 	"strings"
-	"unicode"
-	"unicode/utf8"
 
 	"github.com/charmbracelet/bubbles/textinput"
 	tea "github.com/charmbracelet/bubbletea"
 )
 
-// MaxNameLength is the longest name (of an API key or an SSH key) accepted
-// before sending.
-const MaxNameLength = 64
-
-// ValidateName checks a key name before it is sent: not empty, not too
-// long, no control characters. The server checks again; its message is
-// shown the same way.
-func ValidateName(name string) error {
-	switch {
-	case strings.TrimSpace(name) == "":
-		return errors.New("a name is required")
-	case utf8.RuneCountInString(name) > MaxNameLength:
-		return fmt.Errorf("at most %d characters (this one has %d)", MaxNameLength, utf8.RuneCountInString(name))
-	case strings.ContainsFunc(name, unicode.IsControl):
-		return errors.New("no control characters (tabs, newlines, escapes)")
-	}
-	return nil
-}
-
 // PrivateKeyRefused says why a field was just cleared.
 const PrivateKeyRefused = "that was a private key: it was cleared, never shown and nothing was sent; paste the public key (the .pub file) instead"
 
-// HoldsPrivateKey reports whether s holds (a part of) a private key: a
+// holdsPrivateKey reports whether s holds (a part of) a private key: a
 // PEM or OpenSSH "-----BEGIN … PRIVATE KEY-----" block (or its end), an
 // SSH2 private key, a PuTTY key file, or the body of an OpenSSH private
 // key ("openssh-key-v1" in base64).
-func HoldsPrivateKey(s string) bool {
+func holdsPrivateKey(s string) bool {
 	switch {
 	case strings.Contains(s, "PRIVATE KEY") && (strings.Contains(s, "BEGIN") || strings.Contains(s, "END")):
 		return true
@@ -88,14 +70,14 @@ func (g *KeyGuard) Drop(km tea.KeyMsg) bool {
 // was just found; in is then empty and the caller says why
 // (PrivateKeyRefused). Keys for which Drop is true must not reach it.
 func (g *KeyGuard) Update(in *textinput.Model, km tea.KeyMsg) (cmd tea.Cmd, refused bool) {
-	if text := string(km.Runes); HoldsPrivateKey(text) {
+	if text := string(km.Runes); holdsPrivateKey(text) {
 		in.SetValue("")
 		g.swallowing = !wholeKey(text)
 		g.line = lastLine(text)
 		return nil, true
 	}
 	*in, cmd = in.Update(km)
-	if v := in.Value(); HoldsPrivateKey(v) {
+	if v := in.Value(); holdsPrivateKey(v) {
 		in.SetValue("")
 		g.swallowing, g.line = !wholeKey(v), v
 		return nil, true

@@ -1,9 +1,12 @@
-package components
+// Package list joins a loader and a table into the list every key view
+// shows: Loader walks a list's pages off the UI goroutine, ApplyPage feeds
+// each page to a table.Table, and KeyList is the two together, kept live
+// by a background refresh. It may import ui/common and the table and
+// textfit packages, never a view or a dialog.
+package list
 
 import (
-	"context"
 	"errors"
-	"fmt"
 	"sync/atomic"
 	"time"
 
@@ -11,6 +14,7 @@ import (
 
 	"github.com/targon-dash/targon-dash/api"
 	"github.com/targon-dash/targon-dash/ui/common"
+	"github.com/targon-dash/targon-dash/ui/components/table"
 )
 
 // KeyList is what the API keys and SSH keys views share: a table fed page
@@ -22,10 +26,10 @@ import (
 // while a dialog is open — a tick that comes then is made up for once the
 // dialogs close — and at most one tick of a list is ever pending.
 type KeyList[T any] struct {
-	Table  *Table
+	Table  *table.Table
 	Loader *Loader[T]
 	items  string
-	toRow  func(T) Row
+	toRow  func(T) table.Row
 	c      *common.Common
 	// id tells this list's ticks from those of lists made before it (an
 	// account switch rebuilds the views); tickGen is its live tick chain.
@@ -47,9 +51,9 @@ type listTickMsg struct{ id, gen int }
 
 // NewKeyList returns a key list: item and items name what it holds ("SSH
 // key", "SSH keys"), walk walks its pages, toRow turns an item into its row.
-func NewKeyList[T any](c *common.Common, cols []Column, item, items string, walk WalkFunc[T], toRow func(T) Row) *KeyList[T] {
+func NewKeyList[T any](c *common.Common, cols []table.Column, item, items string, walk WalkFunc[T], toRow func(T) table.Row) *KeyList[T] {
 	return &KeyList[T]{
-		Table:  NewTable(c, cols, item, items),
+		Table:  table.NewTable(c, cols, item, items),
 		Loader: NewLoader(c, walk),
 		items:  items,
 		toRow:  toRow,
@@ -165,26 +169,4 @@ func (l *KeyList[T]) ViewWith(st *common.Styles, note string) string {
 	// loads, not under a load error.
 	l.Table.SetLoaded(l.Loader.Loaded() && !l.Loader.Busy() && l.Loader.Err() == nil)
 	return l.Table.View()
-}
-
-// NewRenameForm asks for a new name, prefilled with the current one;
-// rename sends it and returns the view's result message. A 404 closes the
-// form and runs gone (e.g. a toast and a reload).
-func NewRenameForm(c *common.Common, current string, rename func(ctx context.Context, name string) (tea.Msg, error), gone func() tea.Cmd) *Form {
-	return NewForm(c, fmt.Sprintf("Rename “%s”", current), []Field{{
-		Label: "Name", Value: current, CharLimit: 256, Validate: ValidateName,
-	}}, func(ctx context.Context, v []string) (tea.Msg, error) {
-		return rename(ctx, v[0])
-	}).OnError(CloseOnNotFound(gone))
-}
-
-// CloseOnNotFound is an ErrorPolicy that closes a dialog whose item is gone
-// (404) and runs gone; other errors stay in the dialog.
-func CloseOnNotFound(gone func() tea.Cmd) ErrorPolicy {
-	return func(err error) (bool, tea.Cmd) {
-		if errors.Is(err, api.ErrNotFound) {
-			return true, gone()
-		}
-		return false, nil
-	}
 }

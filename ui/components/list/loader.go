@@ -1,4 +1,4 @@
-package components
+package list
 
 import (
 	"context"
@@ -13,6 +13,7 @@ import (
 
 	"github.com/targon-dash/targon-dash/api"
 	"github.com/targon-dash/targon-dash/ui/common"
+	"github.com/targon-dash/targon-dash/ui/components/textfit"
 )
 
 // WalkFunc walks every page of a list: an account's Keys or SSHKeys. The
@@ -78,11 +79,6 @@ func (p *pull[T]) close() {
 	}()
 }
 
-// walkGens numbers the walks of every loader: a loader of a discarded view
-// (after an account switch) and its successor must never share a number, or
-// the new one would take the old account's pages as its own.
-var walkGens atomic.Int64
-
 // NewLoader returns a loader for walk.
 func NewLoader[T any](c *common.Common, walk WalkFunc[T]) *Loader[T] {
 	return &Loader[T]{walk: walk, now: c.Now, c: c}
@@ -92,7 +88,7 @@ func NewLoader[T any](c *common.Common, walk WalkFunc[T]) *Loader[T] {
 // its replies are dropped from now on.
 func (l *Loader[T]) Load() tea.Cmd {
 	l.Stop()
-	l.gen = int(walkGens.Add(1))
+	l.gen = l.nextGen()
 	l.busy, l.err, l.pending, l.pages = true, nil, nil, 0
 	ctx, cancel := context.WithCancel(context.Background())
 	next, stop := iter.Pull2(l.walk(ctx))
@@ -112,10 +108,18 @@ func (l *Loader[T]) Stop() {
 		l.pull = nil
 	}
 	if l.busy {
-		l.gen = int(walkGens.Add(1))
+		l.gen = l.nextGen()
 		l.busy = false
 	}
 }
+
+// walkGens numbers the walks of every loader: a loader of a discarded view
+// (after an account switch) and its successor must never share a number, or
+// the new one would take the old account's pages as its own.
+var walkGens atomic.Int64
+
+// nextGen numbers a walk (see walkGens).
+func (l *Loader[T]) nextGen() int { return int(walkGens.Add(1)) }
 
 // page asks the current walk for its next page.
 func (l *Loader[T]) page() tea.Cmd {
@@ -176,7 +180,7 @@ func (l *Loader[T]) Note(st *common.Styles, what string, have int) string {
 	case l.err != nil:
 		// The hint comes before the reason, so a narrow screen cuts the
 		// reason rather than the way out.
-		return st.Error.Render("✗ could not load "+what) + st.Muted.Render(" — "+KeyNames(l.c.Keys.Refresh)+" to retry: ") + st.Error.Render(l.c.ErrorText(l.err))
+		return st.Error.Render("✗ could not load "+what) + st.Muted.Render(" — "+textfit.KeyNames(l.c.Keys.Refresh)+" to retry: ") + st.Error.Render(l.c.ErrorText(l.err))
 	case l.busy && have == 0:
 		return st.Muted.Render("loading " + what + "…")
 	case l.busy:

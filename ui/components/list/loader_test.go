@@ -1,7 +1,8 @@
-package components
+package list
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"iter"
 	"slices"
@@ -11,10 +12,7 @@ import (
 
 	tea "github.com/charmbracelet/bubbletea"
 
-	"github.com/targon-dash/targon-dash/api"
 	"github.com/targon-dash/targon-dash/api/targon"
-	"github.com/targon-dash/targon-dash/api/targon/targontest"
-	"github.com/targon-dash/targon-dash/ui/common"
 	"github.com/targon-dash/targon-dash/ui/uitest"
 )
 
@@ -227,101 +225,6 @@ func TestLoaderError(t *testing.T) {
 	}
 }
 
-// A key list fed by the simulator walks every page (250 keys, 3 requests of
-// 100), shows the count, and keeps the rows through a refresh until the new
-// list is complete.
-func TestKeyListAgainstServer(t *testing.T) {
-	sim, client := newSim(t, targontest.WithAPIKeys(249))
-	c, _ := uitest.NewCommon(nil)
-	kl := NewKeyList(c, []Column{{Title: "NAME", Width: 20, Flex: 1}, {Title: "UID", Width: 20}}, "API key", "API keys",
-		targon.NewAccount(client).Keys, func(k api.Key) Row { return testRow{uid: k.ID, name: k.Name} })
-	kl.SetSize(100, 20)
-
-	// feed runs the list's commands until no page is left to fetch; after
-	// each page, check is told how many rows are shown.
-	feed := func(cmd tea.Cmd, check func(rows int)) {
-		t.Helper()
-		for cmd != nil {
-			cmd = kl.Page(pageOf[api.Key](t, cmd))
-			if check != nil {
-				check(kl.Table.Len())
-			}
-		}
-	}
-	var seen []int
-	feed(kl.Init(), func(n int) { seen = append(seen, n) })
-	if !slices.Equal(seen, []int{100, 200, 250, 250}) {
-		t.Errorf("rows after each page and the end = %v, want streaming 100, 200, 250, 250", seen)
-	}
-	if kl.Busy() || !kl.Updated().Equal(uitest.Clock) {
-		t.Errorf("busy=%v updated=%v", kl.Busy(), kl.Updated())
-	}
-	gets := 0
-	for _, r := range sim.Requests() {
-		if r.Method == "GET" && strings.HasSuffix(r.Path, "/api-keys") {
-			gets++
-		}
-	}
-	if gets != 3 {
-		t.Errorf("%d list requests, want 3", gets)
-	}
-	if v := kl.ViewWith(c.Styles, ""); !strings.Contains(v, "250 API keys") {
-		t.Errorf("view:\n%s", v)
-	}
-
-	// Delete one key on the server (not the one in use), then refresh.
-	victim := kl.Table.List.Items()[10].(testRow)
-	if victim.name == "default" {
-		victim = kl.Table.List.Items()[11].(testRow)
-	}
-	if err := client.DeleteAPIKey(context.Background(), victim.uid); err != nil {
-		t.Fatal(err)
-	}
-	seen = nil
-	feed(kl.Refresh(), func(n int) { seen = append(seen, n) })
-	if !slices.Equal(seen, []int{250, 250, 250, 249}) {
-		t.Errorf("rows after each reload page and the end = %v, want 250, 250, 250, 249", seen)
-	}
-}
-
-// While the list loads, ViewWith shows the loader's note; a view's own
-// note shows only when the loader has nothing to say.
-func TestKeyListNote(t *testing.T) {
-	c, _ := uitest.NewCommon(nil)
-	p := newPager([]testRow{{"u1", "one"}}, []testRow{{"u2", "two"}})
-	kl := NewKeyList(c, []Column{{Title: "NAME", Width: 20}}, "SSH key", "SSH keys", p.walk, func(r testRow) Row { return r })
-	kl.SetSize(80, 10)
-	cmd := kl.Init()
-	if v := kl.ViewWith(c.Styles, "fetching details…"); !strings.Contains(v, "loading SSH keys…") || strings.Contains(v, "fetching") {
-		t.Errorf("view while loading:\n%s", v)
-	}
-	cmd = kl.Page(pageOf[testRow](t, cmd))
-	if v := kl.ViewWith(c.Styles, ""); !strings.Contains(v, "1 SSH key") || !strings.Contains(v, "loading… 1 so far") {
-		t.Errorf("view after the first page:\n%s", v)
-	}
-	cmd = kl.Page(pageOf[testRow](t, cmd))
-	kl.Page(pageOf[testRow](t, cmd))
-	if v := kl.ViewWith(c.Styles, "fetching details…"); !strings.Contains(v, "2 SSH keys   fetching details…") {
-		t.Errorf("view when idle:\n%s", v)
-	}
-}
-
-// A 401 while loading asks the root for the login screen.
-func TestApplyPageUnauthorized(t *testing.T) {
-	_, client := newSim(t)
-	client.SetToken("tgn_revoked0000000000000000")
-	c, _ := uitest.NewCommon(nil)
-	kl := NewKeyList(c, []Column{{Title: "NAME", Width: 20}}, "API key", "API keys", targon.NewAccount(client).Keys,
-		func(k api.Key) Row { return testRow{uid: k.ID, name: k.Name} })
-	cmd := kl.Page(pageOf[api.Key](t, kl.Init()))
-	if out := uitest.Run(t, cmd); !has[common.UnauthorizedMsg](out) {
-		t.Errorf("out = %v, want UnauthorizedMsg", out)
-	}
-	if kl.Busy() || kl.Loader.Err() == nil {
-		t.Errorf("busy=%v err=%v", kl.Busy(), kl.Loader.Err())
-	}
-}
-
 // A new walk stops the old one: its context is cancelled, so a page in
 // flight ends at once, and its iterator is released.
 func TestLoaderStopsTheOldWalk(t *testing.T) {
@@ -371,5 +274,18 @@ func TestLoaderIgnoresAnotherLoadersPages(t *testing.T) {
 	}
 	if items, _, _, ok := fresh.Update(pageOf[string](t, cmd)); !ok || !slices.Equal(items, []string{"new account's key"}) {
 		t.Fatalf("own page: items=%v ok=%v", items, ok)
+	}
+}
+
+// The list's load error names the refresh key as the key map has it.
+func TestLoaderNoteFollowsKeyMap(t *testing.T) {
+	c, _ := uitest.NewCommon(nil)
+	if err := c.Keys.Override(map[string][]string{"refresh": {"ctrl+r"}, "back": {"ctrl+g"}}); err != nil {
+		t.Fatal(err)
+	}
+	l := NewLoader[int](c, nil)
+	l.err = errors.New("boom")
+	if n := uitest.Plain(l.Note(c.Styles, "things", 0)); !strings.Contains(n, "ctrl+r to retry") {
+		t.Errorf("loader note %q", n)
 	}
 }

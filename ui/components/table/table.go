@@ -1,32 +1,21 @@
-package components
+// Package table is the dashboard's list of rows: Table, a bubbles list
+// drawn as one-line rows in columns under a top line and a header, with
+// its columns (dropped by priority on narrow screens), its sort, its
+// filter, its mouse handling, the edits that keep the cursor on the same
+// item (a new row, a rename, a delete) and the copy-id action. It may
+// import ui/common and the mouse helpers, never a view or a dialog.
+package table
 
 import (
-	"fmt"
 	"io"
-	"slices"
-	"strings"
-	"unicode"
-	"unicode/utf8"
 
 	"github.com/charmbracelet/bubbles/key"
 	"github.com/charmbracelet/bubbles/list"
 	"github.com/charmbracelet/bubbles/textinput"
 	tea "github.com/charmbracelet/bubbletea"
-	"github.com/charmbracelet/x/ansi"
 
 	"github.com/targon-dash/targon-dash/ui/common"
 )
-
-// Column is one column of a Table. Width is the minimum; spare width is
-// shared among columns by Flex.
-type Column struct {
-	Title string
-	Width int
-	Flex  int
-	// Drop orders which columns go when the screen is too narrow for every
-	// column's minimum width: the highest Drop goes first; 0 never goes.
-	Drop int
-}
 
 // Row is an item of a Table: its filter text, its cells, already
 // formatted, and the uid of the item it shows, by which the table keeps
@@ -97,48 +86,6 @@ func (t *Table) SetNote(note string) { t.note = note }
 // then does an empty table say there are none.
 func (t *Table) SetLoaded(loaded bool) { t.loaded = loaded }
 
-// topLine is the filter being typed or the filter in force with the match
-// count, or the item count; then the note; at the right the cursor's
-// position among the rows shown.
-func (t *Table) topLine(shown int) string {
-	st := t.c.Styles
-	var left string
-	n := len(t.List.Items())
-	matches := st.Muted.Render(fmt.Sprintf("  %d of %d %s · %s clears", shown, n, t.items, t.c.Keys.Back.Help().Key))
-	switch {
-	case t.List.SettingFilter():
-		left = t.List.FilterInput.View()
-		if t.List.FilterValue() != "" {
-			left += matches
-		}
-	case t.List.IsFiltered():
-		left = st.Accent.Render("/ "+t.List.FilterValue()) + matches
-	case n == 1:
-		left = st.Muted.Render("1 " + t.item)
-	default:
-		left = st.Muted.Render(fmt.Sprintf("%d %s", n, t.items))
-	}
-	line := "  " + left
-	if t.sort.active() && !t.sortShown() && !t.List.SettingFilter() {
-		// A sort by a column the header lacks (dropped, or not one of
-		// them) is named here.
-		line += st.Muted.Render(" · by " + t.sort.cols[t.sort.at].Name + " " + t.sort.mark())
-	}
-	if t.note != "" {
-		line += "   " + t.note
-		if ansi.StringWidth(line) > t.width && !t.List.SettingFilter() {
-			line = "  " + t.note // the note (loading, an error) matters more than the count
-		}
-	}
-	if shown > 0 {
-		pos := fmt.Sprintf("%d/%d", t.List.Index()+1, shown)
-		if gap := t.width - 1 - ansi.StringWidth(line) - len(pos); gap >= 2 {
-			line += strings.Repeat(" ", gap) + st.Muted.Render(pos)
-		}
-	}
-	return ansi.Truncate(line, t.width, "…")
-}
-
 // SetSize gives the table its area; column widths are recomputed and the
 // cursor stays on screen.
 func (t *Table) SetSize(w, h int) {
@@ -152,120 +99,30 @@ func (t *Table) SetSize(w, h int) {
 	t.scroll(len(t.List.VisibleItems()))
 }
 
-// keptColumns is cols with the columns that do not fit in width dropped,
-// highest Drop first (a dropped column keeps its place with Width -1).
-func keptColumns(cols []Column, width int) []Column {
-	kept := append([]Column(nil), cols...)
-	need := func() int {
-		n, used := 0, 0
-		for _, c := range kept {
-			if c.Width >= 0 {
-				n++
-				used += c.Width
-			}
-		}
-		return used + max(0, n-1)
-	}
-	for need() > width {
-		worst := -1
-		for i, c := range kept {
-			if c.Width >= 0 && c.Drop > 0 && (worst < 0 || c.Drop > kept[worst].Drop) {
-				worst = i
-			}
-		}
-		if worst < 0 {
-			break
-		}
-		kept[worst].Width, kept[worst].Flex = -1, 0
-	}
-	return kept
-}
-
-// columnWidths shares width among columns: each gets its minimum, then the
-// spare goes by Flex. One space separates columns. A column of Width -1
-// (dropped) gets -1 and no space.
-func columnWidths(cols []Column, width int) []int {
-	out := make([]int, len(cols))
-	used, flex := -1, 0
-	for _, c := range cols {
-		if c.Width >= 0 {
-			used++
-		}
-	}
-	for i, c := range cols {
-		if c.Width < 0 {
-			out[i] = -1
-			continue
-		}
-		out[i] = c.Width
-		used += c.Width
-		flex += c.Flex
-	}
-	spare := width - used
-	if spare > 0 && flex > 0 {
-		given := 0
-		for i, c := range cols {
-			add := spare * c.Flex / flex
-			out[i] += add
-			given += add
-		}
-		for i := len(cols) - 1; i >= 0 && given < spare; i-- {
-			if cols[i].Flex > 0 {
-				out[i] += spare - given
-				break
-			}
-		}
-	}
-	return out
-}
-
-// SetRows replaces every row, keeping the cursor on the same item when it
-// is still there, else on the same line. An active filter is applied to the
-// new rows at once. The command is always nil (nothing runs later); it is
-// returned so callers batch it like other components' commands.
-func (t *Table) SetRows(rows []Row) tea.Cmd {
-	t.base = toItems(rows)
-	t.setItems(t.sort.sorted(t.base), t.List.Index())
-	return nil
-}
-
-// AppendRows adds rows after the others in the server's order (a sorted
-// table sorts them in among the others); the cursor stays where it is.
-func (t *Table) AppendRows(rows []Row) tea.Cmd {
-	more := toItems(rows)
-	t.base = append(t.base, more...)
-	if t.sort.active() {
-		t.setItems(t.sort.merge(t.List.Items(), more), t.List.Index())
-		return nil
-	}
-	t.setItems(append(slices.Clone(t.List.Items()), more...), t.List.Index())
-	return nil
-}
-
-// toItems is rows as list items.
-func toItems(rows []Row) []list.Item {
-	items := make([]list.Item, len(rows))
-	for i, r := range rows {
-		items[i] = r
-	}
-	return items
-}
-
-// setItems replaces the items, filters them and puts the cursor back on the
-// chosen row, or when it is gone on line fallback.
-func (t *Table) setItems(items []list.Item, fallback int) {
-	t.remember()
-	_ = t.List.SetItems(items) // its filter command is stale: refilter does it now
-	t.refilter()
-	t.follow(fallback)
-}
-
 // Selected is the row under the cursor, or nil.
 func (t *Table) Selected() Row {
 	if r, ok := t.List.SelectedItem().(Row); ok {
 		return r
 	}
 	return nil
+}
+
+// SelectedUID is the uid of the row under the cursor, or "".
+func (t *Table) SelectedUID() string {
+	if r := t.Selected(); r != nil {
+		return r.UID()
+	}
+	return ""
+}
+
+// SelectUID moves the cursor to the row with uid, if it is shown.
+func (t *Table) SelectUID(uid string) {
+	items := t.List.VisibleItems()
+	if i := indexOf(items, uid); i >= 0 {
+		t.List.Select(i)
+		t.scroll(len(items))
+		t.remember()
+	}
 }
 
 // Capturing reports whether the filter input has focus.
@@ -346,52 +203,6 @@ func (t *Table) browseKey(msg tea.KeyMsg) tea.Cmd {
 	return nil
 }
 
-// filterKey edits the filter being typed: esc drops it, enter (or a move)
-// keeps it — also when nothing matches, so the empty result stays on
-// screen and says so — and any change filters again at once.
-func (t *Table) filterKey(msg tea.KeyMsg) tea.Cmd {
-	switch {
-	case key.Matches(msg, t.c.Keys.Back):
-		t.List.ResetFilter()
-		t.follow(0)
-		return nil
-	case key.Matches(msg, t.accept):
-		if t.List.FilterValue() == "" {
-			t.List.ResetFilter()
-		} else {
-			t.List.SetFilterText(t.List.FilterValue()) // applies it
-			t.List.FilterInput.Blur()
-		}
-		t.follow(0)
-		return nil
-	}
-	before := t.List.FilterValue()
-	var cmd tea.Cmd
-	t.List.FilterInput, cmd = t.List.FilterInput.Update(msg)
-	if t.List.FilterValue() != before {
-		t.refilter()
-		t.follow(0)
-	}
-	return cmd
-}
-
-// refilter applies the filter in force to the rows now, keeping whether it
-// is being typed and where the input's cursor is. SetFilterText is the
-// list's synchronous way to filter; it also applies the filter and moves
-// the cursor to the top, which the callers undo (follow).
-func (t *Table) refilter() {
-	state := t.List.FilterState()
-	if state == list.Unfiltered {
-		return
-	}
-	pos := t.List.FilterInput.Position()
-	t.List.SetFilterText(t.List.FilterValue())
-	if state == list.Filtering {
-		t.List.SetFilterState(list.Filtering)
-		t.List.FilterInput.SetCursor(pos)
-	}
-}
-
 // remember records the row under the cursor as the one the user is on,
 // unless the filter is being typed (then the cursor only shows the first
 // match) or no row is shown.
@@ -431,71 +242,6 @@ func (t *Table) scroll(n int) {
 	t.offset = max(0, min(t.offset, n-t.height))
 }
 
-// View draws the top line, the header and the rows on screen; with no row
-// shown, why (nothing matches the filter; or, once loaded, there are none).
-func (t *Table) View() string {
-	items := t.List.VisibleItems()
-	t.scroll(len(items))
-	var b strings.Builder
-	b.WriteString(t.topLine(len(items)))
-	b.WriteString("\n")
-	var h strings.Builder
-	h.WriteString("  ")
-	first := true
-	for i, c := range t.cols {
-		if t.widths[i] < 0 {
-			continue
-		}
-		if !first {
-			h.WriteByte(' ')
-		}
-		first = false
-		h.WriteString(t.headerTitle(c, t.widths[i]))
-	}
-	b.WriteString(t.c.Styles.Header.Render(ansi.Truncate(h.String(), t.width, "")))
-	st := t.c.Styles
-	switch {
-	case len(items) == 0 && t.List.FilterState() != list.Unfiltered && t.List.FilterValue() != "":
-		b.WriteString("\n" + ansi.Truncate(st.Empty.Render(fmt.Sprintf("  No %s matches “%s” · %s clears", t.item, t.List.FilterValue(), t.c.Keys.Back.Help().Key)), t.width, "…"))
-	case len(items) == 0 && t.loaded:
-		b.WriteString("\n" + st.Empty.Render("  No "+t.items+"."))
-	}
-	cursor := t.List.Index()
-	for i := t.offset; i < min(len(items), t.offset+t.height); i++ {
-		b.WriteString("\n")
-		if r, ok := items[i].(Row); ok {
-			t.renderRow(&b, r, i == cursor)
-		}
-	}
-	return b.String()
-}
-
-// renderRow writes one row, its cells cut or padded to the column widths,
-// marked when it is under the cursor.
-func (t *Table) renderRow(w io.StringWriter, r Row, selected bool) {
-	var b strings.Builder
-	first := true
-	for i, cell := range r.Cells() {
-		if i >= len(t.widths) {
-			break
-		}
-		if t.widths[i] < 0 {
-			continue // dropped on a narrow screen
-		}
-		if !first {
-			b.WriteByte(' ')
-		}
-		first = false
-		b.WriteString(fit(cell, t.widths[i]))
-	}
-	st := t.c.Styles
-	if selected {
-		_, _ = w.WriteString(st.Accent.Render("▌ ") + st.RowSelected.Render(b.String()))
-		return
-	}
-	_, _ = w.WriteString("  " + st.Row.Render(b.String()))
-}
-
 // lineDelegate tells the list its items are one line each; the table draws
 // them, so the delegate draws nothing.
 type lineDelegate struct{}
@@ -504,64 +250,3 @@ func (lineDelegate) Height() int                                  { return 1 }
 func (lineDelegate) Spacing() int                                 { return 0 }
 func (lineDelegate) Update(tea.Msg, *list.Model) tea.Cmd          { return nil }
 func (lineDelegate) Render(io.Writer, list.Model, int, list.Item) {}
-
-// matchWords is the table's list.FilterFunc: a row matches when its filter
-// text holds every space-separated word of term as a substring, ignoring
-// case. Matches keep the list's order.
-func matchWords(term string, targets []string) []list.Rank {
-	words := strings.Fields(strings.ToLower(term))
-	// Sized for all: most words typed first match most rows, and growing
-	// a slice of thousands by appending copies it many times over.
-	out := make([]list.Rank, 0, len(targets))
-	for i, target := range targets {
-		if containsAll(lowerCase(target), words) {
-			out = append(out, list.Rank{Index: i})
-		}
-	}
-	return out
-}
-
-// lowerCase is s in lower case: s itself, without a copy, when no rune
-// changes, which is the common case (rows lower their filter text once),
-// and faster to find out than with strings.ToLower, which maps every rune
-// of a text that is not all ASCII ("tgn_…").
-func lowerCase(s string) string {
-	for i := 0; i < len(s); {
-		if c := s[i]; c < utf8.RuneSelf {
-			if 'A' <= c && c <= 'Z' {
-				return strings.ToLower(s)
-			}
-			i++
-			continue
-		}
-		r, n := utf8.DecodeRuneInString(s[i:])
-		if unicode.ToLower(r) != r {
-			return strings.ToLower(s)
-		}
-		i += n
-	}
-	return s
-}
-
-// containsAll reports whether s holds every word.
-func containsAll(s string, words []string) bool {
-	for _, w := range words {
-		if !strings.Contains(s, w) {
-			return false
-		}
-	}
-	return true
-}
-
-// fit cuts s to width cells with an ellipsis, or pads it with spaces.
-func fit(s string, width int) string {
-	if width <= 0 {
-		return ""
-	}
-	if ansi.StringWidth(s) > width {
-		// A cut can fall inside a double-width rune and come out a column
-		// short, so pad after cutting too.
-		s = ansi.Truncate(s, width, "…")
-	}
-	return s + strings.Repeat(" ", max(0, width-ansi.StringWidth(s)))
-}

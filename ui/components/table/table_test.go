@@ -1,4 +1,4 @@
-package components
+package table
 
 import (
 	"fmt"
@@ -238,43 +238,6 @@ func TestTableView(t *testing.T) {
 	}
 }
 
-// ApplyPage keeps the cursor on the same item across a reload, even when
-// new items arrive above it.
-func TestApplyPageKeepsCursorOnItem(t *testing.T) {
-	c, _ := uitest.NewCommon(nil)
-	tb := NewTable(c, testColumns, "API key", "API keys")
-	tb.SetSize(100, 20)
-	rows := func(names ...string) []testRow {
-		out := make([]testRow, len(names))
-		for i, n := range names {
-			out[i] = testRow{uid: "u-" + n, name: n}
-		}
-		return out
-	}
-	p := newPager(rows("a", "b"), rows("c", "d"), rows("e"))
-	l := NewLoader(c, p.walk)
-	toRow := func(r testRow) Row { return r }
-	load := func() {
-		for cmd := l.Load(); cmd != nil; {
-			cmd = ApplyPage(tb, l, pageOf[testRow](t, cmd), toRow)
-		}
-	}
-	load()
-	if tb.Len() != 5 {
-		t.Fatalf("%d rows after the first load", tb.Len())
-	}
-	tb.SelectUID("u-d")
-	if tb.List.Index() != 3 || tb.SelectedUID() != "u-d" {
-		t.Fatalf("SelectUID: index %d, uid %q", tb.List.Index(), tb.SelectedUID())
-	}
-
-	p.set(rows("new1", "new2"), rows("a", "b", "c"), rows("d", "e"))
-	load()
-	if tb.Len() != 7 || tb.SelectedUID() != "u-d" || tb.List.Index() != 5 {
-		t.Errorf("after reload: %d rows, cursor on %q at %d; want 7, u-d at 5", tb.Len(), tb.SelectedUID(), tb.List.Index())
-	}
-}
-
 // Prepend puts a new item first, selected, and clears a filter that could
 // hide it; Replace swaps an item in place; Remove drops it.
 func TestTableRowEdits(t *testing.T) {
@@ -344,31 +307,5 @@ func TestTableRemoveWhileFiltered(t *testing.T) {
 	tb.Remove("u-alpha")        // not shown: the filtered view must not change
 	if n := len(tb.List.VisibleItems()); n != 2 {
 		t.Fatalf("removing a hidden row left %d of 2 matches", n)
-	}
-}
-
-// A reload that comes back shorter, without the selected item, still
-// leaves a row selected (enter, e and d need one).
-func TestApplyPageShorterReloadKeepsASelection(t *testing.T) {
-	c, _ := uitest.NewCommon(nil)
-	tb := NewTable(c, testColumns, "API key", "API keys")
-	tb.SetSize(100, 20)
-	toRow := func(r testRow) Row { return r }
-	p := newPager([]testRow{{"u-a", "a"}, {"u-b", "b"}, {"u-c", "c"}})
-	l := NewLoader(c, p.walk)
-	load := func() {
-		for cmd := l.Load(); cmd != nil; {
-			cmd = ApplyPage(tb, l, pageOf[testRow](t, cmd), toRow)
-		}
-	}
-	load()
-	tb.SelectUID("u-c")
-	p.set([]testRow{{"u-a", "a"}, {"u-b", "b"}}) // c was deleted elsewhere
-	load()
-	if tb.Len() != 2 {
-		t.Fatalf("%d rows", tb.Len())
-	}
-	if tb.Selected() == nil {
-		t.Fatalf("cursor left at index %d of 2 rows, nothing selected", tb.List.Index())
 	}
 }
