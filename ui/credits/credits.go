@@ -12,7 +12,6 @@ import (
 	"math/big"
 	"strconv"
 	"strings"
-	"sync/atomic"
 	"time"
 
 	"github.com/charmbracelet/bubbles/key"
@@ -35,14 +34,12 @@ const maxSamples = 60
 // sparkLevels are the sparkline's bars, lowest first.
 var sparkLevels = []rune("▁▂▃▄▅▆▇█")
 
-// generations numbers the requests and tick chains of every Model, so that
+// nextGen is a generation no earlier request or chain had (never 0). The
+// Common's IDs number the requests and tick chains of every Model, so that
 // no two models, and no two requests or chains of one, ever share a
 // generation: a reply or a tick meant for a view an account switch
 // discarded matches nothing in its successor.
-var generations atomic.Int64
-
-// nextGen is a generation no earlier request or chain had (never 0).
-func nextGen() int64 { return generations.Add(1) }
+func (m *Model) nextGen() int64 { return m.c.IDs.Next() }
 
 // loadedMsg is the answer to one credits request. gen is the request's
 // generation: a reply from an earlier request than the latest is dropped.
@@ -109,7 +106,7 @@ func (m *Model) Refresh() tea.Cmd {
 // load sends one credits request; a reply of any earlier one is dropped
 // from now on.
 func (m *Model) load() tea.Cmd {
-	m.gen = nextGen()
+	m.gen = m.nextGen()
 	m.busy = true
 	gen, c, acct := m.gen, m.c, m.c.Account
 	return func() tea.Msg {
@@ -123,7 +120,7 @@ func (m *Model) load() tea.Cmd {
 // startTicking starts a new tick chain (voiding the old one), or stops
 // ticking when the refresh interval is 0.
 func (m *Model) startTicking() tea.Cmd {
-	m.tickGen = nextGen()
+	m.tickGen = m.nextGen()
 	return m.tick(m.tickGen)
 }
 

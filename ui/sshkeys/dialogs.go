@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"sync/atomic"
 
 	tea "github.com/charmbracelet/bubbletea"
 
@@ -119,15 +118,12 @@ func (m *Model) deleteConfirm(r row) {
 	m.Open(d)
 }
 
-// detailsReqs numbers the details requests of every SSH view, so a reply
-// meant for a view discarded by an account switch never opens in its
-// successor.
-var detailsReqs atomic.Int64
-
 // fetchDetails loads the key afresh (GET /ssh-keys/{uid}); onDetails shows
-// it.
+// it. The Common's IDs number the details requests of every SSH view, so a
+// reply meant for a view discarded by an account switch never opens in its
+// successor.
 func (m *Model) fetchDetails(r row) tea.Cmd {
-	m.detailsReq = int(detailsReqs.Add(1))
+	m.detailsReq = int(m.c.IDs.Next())
 	m.fetching = r.name
 	c, keys, req := m.c, m.keys, m.detailsReq
 	return func() tea.Msg {

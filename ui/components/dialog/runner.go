@@ -3,7 +3,6 @@ package dialog
 import (
 	"context"
 	"errors"
-	"sync/atomic"
 
 	"github.com/charmbracelet/bubbles/spinner"
 	tea "github.com/charmbracelet/bubbletea"
@@ -29,10 +28,6 @@ type ErrorPolicy func(err error) (closeDialog bool, cmd tea.Cmd)
 // (it could hold a secret).
 var errInternal = errors.New("internal error; nothing else was changed by the dashboard")
 
-// lastActionID numbers action runs so that a reply reaches only the dialog
-// that started it.
-var lastActionID atomic.Int64
-
 // actionDoneMsg carries an action's outcome back to its dialog.
 type actionDoneMsg struct {
 	id  int64
@@ -43,7 +38,7 @@ type actionDoneMsg struct {
 // runner is the in-flight state shared by Form and Confirm: one action at a
 // time (no double submit), a spinner while it runs, the last error.
 type runner struct {
-	c       *common.Common // whose account a 401 names
+	c       *common.Common // whose account a 401 names; its IDs number the runs
 	closed  bool
 	cancel  context.CancelFunc
 	id      int64
@@ -63,7 +58,7 @@ func (r *runner) start(act Action) tea.Cmd {
 		return nil
 	}
 	r.busy, r.err = true, nil
-	r.id = lastActionID.Add(1)
+	r.id = r.c.IDs.Next() // so that a reply reaches only the dialog that started it
 	id := r.id
 	ctx, cancel := context.WithTimeout(context.Background(), common.RequestTimeout)
 	r.cancel = cancel

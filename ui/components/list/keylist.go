@@ -7,7 +7,6 @@ package list
 
 import (
 	"errors"
-	"sync/atomic"
 	"time"
 
 	tea "github.com/charmbracelet/bubbletea"
@@ -32,7 +31,8 @@ type KeyList[T any] struct {
 	toRow  func(T) table.Row
 	c      *common.Common
 	// id tells this list's ticks from those of lists made before it (an
-	// account switch rebuilds the views); tickGen is its live tick chain.
+	// account switch rebuilds the views; the Common's IDs number them all);
+	// tickGen is its live tick chain.
 	id, tickGen int
 	// missed says a tick came while a dialog was open.
 	missed bool
@@ -40,9 +40,6 @@ type KeyList[T any] struct {
 	// shows no loading note over rows that are already there.
 	background bool
 }
-
-// listIDs numbers the key lists ever made.
-var listIDs atomic.Int64
 
 // listTickMsg asks list id for a background refresh; gen is its tick
 // chain, so ticks of a list that was discarded or of an older chain (a
@@ -58,7 +55,7 @@ func NewKeyList[T any](c *common.Common, cols []table.Column, item, items string
 		items:  items,
 		toRow:  toRow,
 		c:      c,
-		id:     int(listIDs.Add(1)),
+		id:     int(c.IDs.Next()),
 	}
 }
 

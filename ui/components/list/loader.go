@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"iter"
 	"sync"
-	"sync/atomic"
 	"time"
 
 	tea "github.com/charmbracelet/bubbletea"
@@ -113,13 +112,11 @@ func (l *Loader[T]) Stop() {
 	}
 }
 
-// walkGens numbers the walks of every loader: a loader of a discarded view
-// (after an account switch) and its successor must never share a number, or
-// the new one would take the old account's pages as its own.
-var walkGens atomic.Int64
-
-// nextGen numbers a walk (see walkGens).
-func (l *Loader[T]) nextGen() int { return int(walkGens.Add(1)) }
+// nextGen numbers a walk from the Common's id source, which every loader
+// of the program shares: a loader of a discarded view (after an account
+// switch) and its successor must never share a number, or the new one
+// would take the old account's pages as its own.
+func (l *Loader[T]) nextGen() int { return int(l.c.IDs.Next()) }
 
 // page asks the current walk for its next page.
 func (l *Loader[T]) page() tea.Cmd {
