@@ -166,15 +166,8 @@ func (m *Confirm) parts() (head, text, foot string, compact bool) {
 	for _, line := range m.body {
 		body = append(body, textfit.WrapWords(line, inner))
 	}
-	status := ""
-	switch {
-	case m.run.busy:
-		status = m.run.spinner.View() + " " + st.Muted.Render("working… ("+textfit.KeyNames(k.Back)+" cancels)")
-	case m.run.err != nil:
-		status = m.run.errorLine(m.c, textfit.KeyNames(k.Yes), inner)
-	default:
-		status = textfit.Hint(st, inner, textfit.KeyNames(k.Yes), "yes", textfit.KeyNames(k.No, k.Back), "no", textfit.KeyNames(k.Submit), "choose")
-	}
+	status := m.run.statusLine("working", textfit.KeyNames(k.Yes), inner,
+		textfit.Hint(st, inner, textfit.KeyNames(k.Yes), "yes", textfit.KeyNames(k.No, k.Back), "no", textfit.KeyNames(k.Submit), "choose"))
 	active := m.active()
 	head = st.ModalTitle.Render(textfit.WrapWords(m.title, inner))
 	text = strings.Join(body, "\n")

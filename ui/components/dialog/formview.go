@@ -53,15 +53,8 @@ func (f *Form) View() string {
 		}
 	}
 	f.box.keepSet = true
-	var status string
-	switch {
-	case f.run.busy:
-		status = f.run.spinner.View() + " " + st.Muted.Render("sending… ("+textfit.KeyNames(k.Back)+" cancels)")
-	case f.run.err != nil:
-		status = f.run.errorLine(f.c, textfit.KeyNames(k.Submit), inner)
-	default:
-		status = textfit.Hint(st, inner, textfit.KeyNames(k.Submit), "submit", textfit.KeyNames(k.NextField), "next field", textfit.KeyNames(k.Back), "cancel")
-	}
+	status := f.run.statusLine("sending", textfit.KeyNames(k.Submit), inner,
+		textfit.Hint(st, inner, textfit.KeyNames(k.Submit), "submit", textfit.KeyNames(k.NextField), "next field", textfit.KeyNames(k.Back), "cancel"))
 	return f.box.Render(st, k, st.Modal, st.ModalTitle.Render(textfit.WrapWords(f.title, inner)), strings.Join(body, "\n"), status)
 }
 

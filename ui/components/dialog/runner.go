@@ -123,15 +123,26 @@ func (r *runner) update(msg tea.Msg) (done, closeDialog bool, cmd tea.Cmd) {
 	return false, false, nil
 }
 
-// errorLine is the error to show under a dialog, wrapped to width, with
-// a retry hint when trying again may help. Keys are named from the key map:
-// a check after a lost answer is a refresh, which works only once the
-// dialog is closed, so the hint says so.
-func (r *runner) errorLine(c *common.Common, retryKey string, width int) string {
-	st, k := c.Styles, c.Keys
-	if r.err == nil {
-		return ""
+// statusLine is the line at the foot of a dialog: while the action runs,
+// what it is doing ("sending") and how to cancel it; after a failure, the
+// error (see errorLine); else idle, the dialog's hint.
+func (r *runner) statusLine(doing, retryKey string, width int, idle string) string {
+	switch {
+	case r.busy:
+		return r.spinner.View() + " " + r.c.Styles.Muted.Render(doing+"… ("+textfit.KeyNames(r.c.Keys.Back)+" cancels)")
+	case r.err != nil:
+		return r.errorLine(retryKey, width)
 	}
+	return idle
+}
+
+// errorLine is the error to show under a dialog, wrapped to width, with
+// a retry hint (retryKey) when trying again may help. Keys are named from
+// the key map: a check after a lost answer is a refresh, which works only
+// once the dialog is closed, so the hint says so.
+func (r *runner) errorLine(retryKey string, width int) string {
+	c := r.c
+	st, k := c.Styles, c.Keys
 	check := "close this and refresh (" + textfit.KeyNames(k.Refresh) + ") to check"
 	text := "✗ " + c.ErrorText(r.err)
 	var maybe *common.MaybeDoneError
