@@ -1,8 +1,8 @@
 // Package list joins a loader and a table into the list every key view
 // shows: Loader walks a list's pages off the UI goroutine, ApplyPage feeds
 // each page to a table.Table, and KeyList is the two together, kept live
-// by a background refresh. It may import ui/common and the table and
-// textfit packages, never a view or a dialog.
+// by a background refresh. It may import api (neutral), ui/common and the
+// table and textfit packages, never a view or a dialog.
 package list
 
 import (
