@@ -181,6 +181,7 @@ func New(opts Options) (*Model, error) {
 		RefreshInterval: opts.RefreshInterval,
 		Sort:            opts.Sort,
 		Now:             opts.Now,
+		IDs:             new(common.IDs),
 	}
 	m.c.ListRefreshInterval = opts.ListRefreshInterval
 	m.c.ReadOnly, m.c.ReadOnlyReason = opts.ReadOnly, opts.ReadOnlyReason

@@ -16,7 +16,8 @@ import (
 	"github.com/targon-dash/targon-dash/api/targon"
 	"github.com/targon-dash/targon-dash/ui/apikeys"
 	"github.com/targon-dash/targon-dash/ui/common"
-	"github.com/targon-dash/targon-dash/ui/components"
+	"github.com/targon-dash/targon-dash/ui/components/list"
+	"github.com/targon-dash/targon-dash/ui/components/table"
 	"github.com/targon-dash/targon-dash/ui/sshkeys"
 	"github.com/targon-dash/targon-dash/ui/uitest"
 )
@@ -83,11 +84,11 @@ func loadedModel(b *testing.B, nAPI, nSSH int, tab string) *Model {
 func apiGen(m *Model) int { return m.views[1].(*apikeys.Model).Loader.Gen() }
 
 // apiKeyPages is n API keys in pages of walk gen, as the API sends them.
-func apiKeyPages(n, gen int) []components.PageMsg[api.Key] {
-	var pages []components.PageMsg[api.Key]
+func apiKeyPages(n, gen int) []list.PageMsg[api.Key] {
+	var pages []list.PageMsg[api.Key]
 	created := uitest.Clock.Add(-90 * 24 * time.Hour)
 	for start := 0; start < n; start += pageSize {
-		p := components.PageMsg[api.Key]{Gen: gen}
+		p := list.PageMsg[api.Key]{Gen: gen}
 		for i := start; i < min(n, start+pageSize); i++ {
 			p.Items = append(p.Items, api.Key{
 				ID: fmt.Sprintf("key-%012x", i), Name: fmt.Sprintf("svc-%05d", i),
@@ -97,16 +98,16 @@ func apiKeyPages(n, gen int) []components.PageMsg[api.Key] {
 		}
 		pages = append(pages, p)
 	}
-	return append(pages, components.PageMsg[api.Key]{Gen: gen, Done: true})
+	return append(pages, list.PageMsg[api.Key]{Gen: gen, Done: true})
 }
 
 // sshKeyPages is n SSH keys in pages of walk gen, as the API sends them.
-func sshKeyPages(n, gen int) []components.PageMsg[api.SSHKey] {
-	var pages []components.PageMsg[api.SSHKey]
+func sshKeyPages(n, gen int) []list.PageMsg[api.SSHKey] {
+	var pages []list.PageMsg[api.SSHKey]
 	lines := benchSSHKeys(n)
 	created := uitest.Clock.Add(-30 * 24 * time.Hour)
 	for start := 0; start < n; start += pageSize {
-		p := components.PageMsg[api.SSHKey]{Gen: gen}
+		p := list.PageMsg[api.SSHKey]{Gen: gen}
 		for i := start; i < min(n, start+pageSize); i++ {
 			p.Items = append(p.Items, api.SSHKey{
 				ID: fmt.Sprintf("shk-%012x", i), Name: fmt.Sprintf("node-%05d", i),
@@ -115,7 +116,7 @@ func sshKeyPages(n, gen int) []components.PageMsg[api.SSHKey] {
 		}
 		pages = append(pages, p)
 	}
-	return append(pages, components.PageMsg[api.SSHKey]{Gen: gen, Done: true})
+	return append(pages, list.PageMsg[api.SSHKey]{Gen: gen, Done: true})
 }
 
 // BenchmarkCursorMove: j or k on the API keys list, then the frame, with
@@ -199,16 +200,16 @@ func BenchmarkPageArrives(b *testing.B) {
 	for _, p := range pages {
 		m.Update(p)
 	}
-	table := m.views[1].(*apikeys.Model).Table
+	tb := m.views[1].(*apikeys.Model).Table
 	extra := pages[len(pages)-1]
-	var rows []components.Row
-	for _, it := range table.List.Items()[:10000] {
-		rows = append(rows, it.(components.Row))
+	var rows []table.Row
+	for _, it := range tb.List.Items()[:10000] {
+		rows = append(rows, it.(table.Row))
 	}
 	b.ReportAllocs()
 	for b.Loop() {
 		b.StopTimer()
-		table.SetRows(rows)
+		tb.SetRows(rows)
 		b.StartTimer()
 		m.Update(extra)
 		_ = m.View()

@@ -5,7 +5,7 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 
 	"github.com/targon-dash/targon-dash/ui/common"
-	"github.com/targon-dash/targon-dash/ui/components"
+	"github.com/targon-dash/targon-dash/ui/components/dialog"
 )
 
 // onKey: ctrl+c always quits; below the minimum size only quitting works;
@@ -51,7 +51,7 @@ func (m *Model) mainKey(msg tea.KeyMsg, view common.View) tea.Cmd {
 	case key.Matches(msg, k.Quit):
 		return tea.Quit
 	case key.Matches(msg, k.Help):
-		m.modals.Push(components.NewHelp(m.c, m.fullHelp()))
+		m.modals.Push(dialog.NewHelp(m.c, m.fullHelp()))
 		return nil
 	case m.tabs.Key(msg):
 		return nil

@@ -3,7 +3,7 @@ package ui
 import (
 	tea "github.com/charmbracelet/bubbletea"
 
-	"github.com/targon-dash/targon-dash/ui/components"
+	"github.com/targon-dash/targon-dash/ui/components/mouse"
 )
 
 // programOptions are the Bubble Tea options Run starts the program with:
@@ -37,13 +37,13 @@ func (m *Model) onMouse(msg tea.MouseMsg) tea.Cmd {
 		msg.Y -= bodyTop
 		return m.modals.Mouse(msg, w, bodyH)
 	}
-	if components.Click(msg) && msg.Y == 0 {
+	if mouse.Click(msg) && msg.Y == 0 {
 		if i := m.tabs.At(m.c.Styles, w, msg.X); i >= 0 {
 			m.tabs.SetActive(i)
 		}
 		return nil
 	}
-	if components.Wheel(msg) == 0 && (msg.Y < bodyTop || msg.Y >= bodyTop+bodyH) {
+	if mouse.Wheel(msg) == 0 && (msg.Y < bodyTop || msg.Y >= bodyTop+bodyH) {
 		return nil // the status and help lines take no clicks
 	}
 	msg.Y -= bodyTop

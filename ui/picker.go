@@ -9,7 +9,8 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/targon-dash/targon-dash/ui/common"
-	"github.com/targon-dash/targon-dash/ui/components"
+	"github.com/targon-dash/targon-dash/ui/components/dialog"
+	"github.com/targon-dash/targon-dash/ui/components/textfit"
 )
 
 // picker is the account picker (P): it lists Options.Accounts (loaded
@@ -26,7 +27,7 @@ type picker struct {
 	// while opening voids it.
 	opening, gen int
 	closed       bool
-	box          components.Box
+	box          dialog.Box
 	// early holds the keys typed before the list arrived (P j enter in
 	// one burst); they are played back once it is in, so none is lost.
 	early []tea.KeyMsg
@@ -205,7 +206,7 @@ func (p *picker) View() string {
 			body = append(body, st.Accent.Render("› ")+st.RowSelected.Render(line))
 		case ch.Problem != "":
 			body = append(body, "  "+st.Muted.Render(line))
-			body = append(body, "    "+st.Error.Render(components.WrapWords("✗ "+ch.Problem, inner-4)))
+			body = append(body, "    "+st.Error.Render(textfit.WrapWords("✗ "+ch.Problem, inner-4)))
 		default:
 			body = append(body, "  "+line)
 		}
@@ -213,15 +214,15 @@ func (p *picker) View() string {
 	var foot string
 	switch {
 	case p.opening != 0:
-		foot = st.Muted.Render("opening " + p.choices[p.cursor].Name + "… (" + components.KeyNames(k.Back) + " cancels)")
+		foot = st.Muted.Render("opening " + p.choices[p.cursor].Name + "… (" + textfit.KeyNames(k.Back) + " cancels)")
 	case p.err != nil && len(p.choices) == 0:
-		body = append(body, st.Error.Render(components.WrapWords("✗ could not list the accounts: "+p.c.ErrorText(p.err), inner)))
-		foot = components.Hint(st, inner, components.KeyNames(k.Back), "close")
+		body = append(body, st.Error.Render(textfit.WrapWords("✗ could not list the accounts: "+p.c.ErrorText(p.err), inner)))
+		foot = textfit.Hint(st, inner, textfit.KeyNames(k.Back), "close")
 	case p.err != nil:
-		foot = st.Error.Render(components.WrapWords("✗ could not open it: "+p.c.ErrorText(p.err), inner)) + "\n"
+		foot = st.Error.Render(textfit.WrapWords("✗ could not open it: "+p.c.ErrorText(p.err), inner)) + "\n"
 		fallthrough
 	default:
-		foot += components.Hint(st, inner, components.KeyNames(k.Up, k.Down), "move", components.KeyNames(k.Submit), "open", components.KeyNames(k.Back), "cancel")
+		foot += textfit.Hint(st, inner, textfit.KeyNames(k.Up, k.Down), "move", textfit.KeyNames(k.Submit), "open", textfit.KeyNames(k.Back), "cancel")
 	}
 	return p.box.Render(st, k, st.Modal, st.ModalTitle.Render("Switch account"), strings.Join(body, "\n"), foot)
 }

@@ -11,9 +11,9 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/targon-dash/targon-dash/ui/common"
-	"github.com/targon-dash/targon-dash/ui/components"
 	"github.com/targon-dash/targon-dash/ui/components/footer"
 	"github.com/targon-dash/targon-dash/ui/components/statusbar"
+	"github.com/targon-dash/targon-dash/ui/components/textfit"
 )
 
 // baseChrome is the height of the tab bar (2 lines), status bar and help
@@ -85,7 +85,7 @@ func (m *Model) tooSmallNow() bool {
 // tooSmall is drawn instead of a broken layout.
 func (m *Model) tooSmall() string {
 	st := m.c.Styles
-	quit := components.KeyNames(m.c.Keys.Quit, m.c.Keys.ForceQuit)
+	quit := textfit.KeyNames(m.c.Keys.Quit, m.c.Keys.ForceQuit)
 	msg := fmt.Sprintf("Terminal too small: %d×%d.\ntargon-dash needs at least %d×%d.\n\n%s quits.", m.c.Width, m.c.Height, MinWidth, MinHeight, quit)
 	text := st.Warning.Render(msg)
 	return lipgloss.Place(m.c.Width, m.c.Height, lipgloss.Center, lipgloss.Center, ansi.Truncate(text, max(1, m.c.Width)*4, ""),

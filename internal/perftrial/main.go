@@ -15,7 +15,7 @@
 //     fresh client with the default transport settings. The clock runs from
 //     starting the program until the root model's Update has returned for
 //     the last page of both lists. The model is wrapped in a probe that
-//     forwards every message and watches the components.PageMsg values go
+//     forwards every message and watches the list.PageMsg values go
 //     by; the ui code is not changed. Cursor paging forces one round trip per
 //     page per list, so the best the two concurrent walks can do is about
 //     max(pages) × L: a dashboard/sequential ratio of 0.50. The target is
@@ -72,7 +72,7 @@ import (
 	"github.com/targon-dash/targon-dash/api/targon"
 	"github.com/targon-dash/targon-dash/ui"
 	"github.com/targon-dash/targon-dash/ui/common"
-	"github.com/targon-dash/targon-dash/ui/components"
+	"github.com/targon-dash/targon-dash/ui/components/list"
 )
 
 // Targets from DESIGN.md.
@@ -425,9 +425,9 @@ func (p *probe) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	p.updateTime += d
 	p.lastUpdate = d
 	switch msg := msg.(type) {
-	case components.PageMsg[api.Key]:
+	case list.PageMsg[api.Key]:
 		p.page(&p.api, len(msg.Items), msg.Done, msg.Err, "API keys")
-	case components.PageMsg[api.SSHKey]:
+	case list.PageMsg[api.SSHKey]:
 		p.page(&p.ssh, len(msg.Items), msg.Done, msg.Err, "SSH keys")
 	}
 	p.progress.Store(int64(p.api.pages)<<32 | int64(p.ssh.pages))

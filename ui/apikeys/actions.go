@@ -4,7 +4,7 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 
 	"github.com/targon-dash/targon-dash/ui/common"
-	"github.com/targon-dash/targon-dash/ui/components"
+	"github.com/targon-dash/targon-dash/ui/components/table"
 )
 
 // newActions declares the view's actions, once, in the order "?" lists
@@ -34,7 +34,7 @@ func (m *Model) newActions() *common.Actions {
 	}
 	copyID := func() tea.Cmd {
 		sel := m.selected()
-		return components.CopyID(m.c, m.provider.KeyID, sel.name, sel.uid)
+		return table.CopyID(m.c, m.provider.KeyID, sel.name, sel.uid)
 	}
 	acts = append(acts, common.ListActions(k, m.hasSelection, copyID)...)
 	return common.NewActions(m.c, acts...)

@@ -5,7 +5,7 @@ import (
 	"testing"
 
 	"github.com/targon-dash/targon-dash/ui/common"
-	"github.com/targon-dash/targon-dash/ui/components"
+	"github.com/targon-dash/targon-dash/ui/components/dialog"
 	"github.com/targon-dash/targon-dash/ui/uitest"
 )
 
@@ -31,7 +31,7 @@ func TestActionsFromOneTable(t *testing.T) {
 	press(t, m, "D")
 	if opened := m.TakeOpened(); len(opened) != 1 {
 		t.Fatalf("D opened %d dialogs, want the confirmation", len(opened))
-	} else if _, ok := opened[0].Modal.(*components.Confirm); !ok {
+	} else if _, ok := opened[0].Modal.(*dialog.Confirm); !ok {
 		t.Fatalf("D opened %T, want the confirmation", opened[0].Modal)
 	}
 

@@ -13,13 +13,15 @@ import (
 
 	"github.com/targon-dash/targon-dash/api"
 	"github.com/targon-dash/targon-dash/ui/common"
-	"github.com/targon-dash/targon-dash/ui/components"
+	"github.com/targon-dash/targon-dash/ui/components/dialog"
+	"github.com/targon-dash/targon-dash/ui/components/list"
+	"github.com/targon-dash/targon-dash/ui/components/table"
 )
 
 // Model is the API keys view.
 type Model struct {
 	c *common.Common
-	*components.KeyList[api.Key]
+	*list.KeyList[api.Key]
 	common.Outbox
 	// roller is the account as an api.Roller; nil when keys cannot be
 	// rolled. updater is the account as an api.KeyUpdater (disable, limit,
@@ -75,7 +77,7 @@ func New(c *common.Common) *Model {
 	m := &Model{c: c, provider: c.Account.Provider()}
 	m.roller, _ = c.Account.(api.Roller)
 	m.updater, _ = c.Account.(api.KeyUpdater)
-	cols := []components.Column{
+	cols := []table.Column{
 		{Title: "NAME", Width: 16, Flex: 1},
 		{Title: "UID", Width: 16},
 		{Title: "KEY", Width: 10},
@@ -85,8 +87,8 @@ func New(c *common.Common) *Model {
 	if m.provider.KeySpending {
 		cols = spendColumns
 	}
-	m.KeyList = components.NewKeyList(c, cols, "API key", "API keys", c.Account.Keys,
-		func(k api.Key) components.Row { return newRow(c, k) })
+	m.KeyList = list.NewKeyList(c, cols, "API key", "API keys", c.Account.Keys,
+		func(k api.Key) table.Row { return newRow(c, k) })
 	m.Table.SetSort(sortColumns(m.provider.KeySpending), c.Sort)
 	m.Actions = m.newActions()
 	return m
@@ -96,7 +98,7 @@ func New(c *common.Common) *Model {
 // A narrow screen drops CREATED, then the label, then usage, before it
 // cuts names below 20 columns; the state (a disabled key) and the limit
 // always stay.
-var spendColumns = []components.Column{
+var spendColumns = []table.Column{
 	{Title: "NAME", Width: 20, Flex: 1},
 	{Title: "STATE", Width: 8},
 	{Title: "LEFT OF LIMIT $", Width: 17},
@@ -120,7 +122,7 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m, cmd
 	}
 	switch msg := msg.(type) {
-	case components.PageMsg[api.Key]:
+	case list.PageMsg[api.Key]:
 		cmd := m.Page(msg)
 		m.checkForbidden()
 		return m, cmd
@@ -131,13 +133,13 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case replacedMsg:
 		r := newRow(m.c, msg.secret.Key)
 		cmd := m.Table.Prepend(r)
-		secret := components.NewSecret(m.c, fmt.Sprintf("New API key “%s” (replaces %s)", r.name, msg.old.masked), msg.secret.Value, msg.how, msg.copyErr)
+		secret := dialog.NewSecret(m.c, fmt.Sprintf("New API key “%s” (replaces %s)", r.name, msg.old.masked), msg.secret.Value, msg.how, msg.copyErr)
 		m.Open(secret.Then(m.disableOldConfirm(msg.old)))
 		return m, cmd
 	case createdMsg:
 		r := newRow(m.c, msg.secret.Key)
 		cmd := m.Table.Prepend(r)
-		secret := components.NewSecret(m.c, fmt.Sprintf("New API key “%s”", r.name), msg.secret.Value, msg.how, msg.copyErr)
+		secret := dialog.NewSecret(m.c, fmt.Sprintf("New API key “%s”", r.name), msg.secret.Value, msg.how, msg.copyErr)
 		m.Open(secret)
 		return m, cmd
 	case renamedMsg:
@@ -161,7 +163,7 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			// the roll's command): the note says where it went.
 			extra = append(extra, "", m.c.Styles.Warning.Render(msg.note))
 		}
-		secret := components.NewSecret(m.c, fmt.Sprintf("New secret for “%s”", r.name), msg.secret.Value, msg.how, msg.copyErr, extra...)
+		secret := dialog.NewSecret(m.c, fmt.Sprintf("New secret for “%s”", r.name), msg.secret.Value, msg.how, msg.copyErr, extra...)
 		m.Open(secret)
 		return m, cmd
 	case tea.KeyMsg:

@@ -8,7 +8,7 @@ import (
 
 	"github.com/targon-dash/targon-dash/api"
 	"github.com/targon-dash/targon-dash/ui/common"
-	"github.com/targon-dash/targon-dash/ui/components"
+	"github.com/targon-dash/targon-dash/ui/components/dialog"
 )
 
 // gone says a key disappeared (404 from a dialog) and reloads the list.
@@ -20,9 +20,9 @@ func (m *Model) gone() tea.Cmd {
 // same command, off the UI goroutine.
 func (m *Model) newForm() tea.Cmd {
 	c, acct, clip := m.c, m.c.Account, m.c.Clipboard
-	f := components.NewForm(c, "New API key", []components.Field{{
+	f := dialog.NewForm(c, "New API key", []dialog.Field{{
 		Label: "Name", Placeholder: "e.g. production-inference", CharLimit: 256,
-		Hint: "The secret is shown once and copied to your clipboard.", Validate: components.ValidateName,
+		Hint: "The secret is shown once and copied to your clipboard.", Validate: dialog.ValidateName,
 	}}, func(ctx context.Context, v []string) (tea.Msg, error) {
 		return createKey(ctx, acct, clip, api.KeySpec{Name: v[0]})
 	})
@@ -44,7 +44,7 @@ func createKey(ctx context.Context, acct api.Account, clip common.Copier, spec a
 // renameForm asks for a new name, prefilled with the current one.
 func (m *Model) renameForm(r row) tea.Cmd {
 	c, acct := m.c, m.c.Account
-	m.Open(components.NewRenameForm(c, r.name, func(ctx context.Context, name string) (tea.Msg, error) {
+	m.Open(dialog.NewRenameForm(c, r.name, func(ctx context.Context, name string) (tea.Msg, error) {
 		if name == r.name {
 			return unchanged(name), nil // nothing to send
 		}
@@ -67,7 +67,7 @@ func (m *Model) deleteConfirm(r row) tea.Cmd {
 	if r.inUse {
 		body = append(body, "", c.Styles.Warning.Render("⚠ This is the key this dashboard is signed in with: deleting it signs you out."))
 	}
-	d := components.NewDeleteConfirm(c, fmt.Sprintf("Delete API key “%s”?", r.name), body, func(ctx context.Context) error {
+	d := dialog.NewDeleteConfirm(c, fmt.Sprintf("Delete API key “%s”?", r.name), body, func(ctx context.Context) error {
 		return acct.DeleteKey(ctx, r.uid)
 	}, deletedMsg{uid: r.uid, name: r.name, inUse: r.inUse})
 	m.Open(d)
@@ -84,7 +84,7 @@ func (m *Model) rollConfirm(r row) tea.Cmd {
 	if r.inUse {
 		body = append(body, "", c.Styles.Warning.Render("⚠ This dashboard is signed in with this key: it switches to the new secret at once."+keySourceNote(c)))
 	}
-	d := components.NewConfirm(c, fmt.Sprintf("Roll the secret of “%s”?", r.name), body, "Roll", func(ctx context.Context) (tea.Msg, error) {
+	d := dialog.NewConfirm(c, fmt.Sprintf("Roll the secret of “%s”?", r.name), body, "Roll", func(ctx context.Context) (tea.Msg, error) {
 		s, err := roller.RollKey(ctx, r.uid)
 		if err != nil {
 			return nil, common.MaybeDone(err, "the secret may have been rolled")
@@ -96,7 +96,7 @@ func (m *Model) rollConfirm(r row) tea.Cmd {
 		}
 		msg.how, msg.copyErr = clip.Copy(s.Value)
 		return msg, nil
-	}).OnError(components.CloseOnNotFound(m.gone))
+	}).OnError(dialog.CloseOnNotFound(m.gone))
 	m.Open(d)
 	return nil
 }
@@ -114,7 +114,7 @@ func keySourceNote(c *common.Common) string {
 
 // details shows everything about a key except its secret.
 func (m *Model) details(r row) common.Modal {
-	rows := []components.DetailRow{
+	rows := []dialog.DetailRow{
 		{Label: "Name", Value: r.name},
 		{Label: m.provider.KeyID, Value: r.uid},
 		{Label: "Key", Value: r.masked + "  (the secret is shown only when " + m.provider.SecretShown + ")"},
@@ -125,7 +125,7 @@ func (m *Model) details(r row) common.Modal {
 		rows = append(rows[:3], append(spendDetails(r), rows[3:]...)...)
 	}
 	if r.inUse {
-		rows = append(rows, components.DetailRow{Label: "In use", Value: "this dashboard is signed in with this key"})
+		rows = append(rows, dialog.DetailRow{Label: "In use", Value: "this dashboard is signed in with this key"})
 	}
-	return components.NewInfo(m.c, "API key “"+r.name+"”", rows).WithCopy(r.uid, rows[1].Label)
+	return dialog.NewInfo(m.c, "API key “"+r.name+"”", rows).WithCopy(r.uid, rows[1].Label)
 }

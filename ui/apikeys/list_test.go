@@ -8,7 +8,7 @@ import (
 	"time"
 
 	"github.com/targon-dash/targon-dash/api/targon"
-	"github.com/targon-dash/targon-dash/ui/components"
+	"github.com/targon-dash/targon-dash/ui/components/list"
 	"github.com/targon-dash/targon-dash/ui/uitest"
 )
 
@@ -30,8 +30,8 @@ func loaded(t *testing.T, keys ...targon.APIKey) *Model {
 		items[i] = api.Key{ID: k.UID, Name: k.Name, Masked: targon.MaskKey(k.KeyRaw), InUse: client.UsesKey(k.KeyRaw),
 			CreatedAt: k.CreatedAt.Time, UpdatedAt: k.UpdatedAt.Time}
 	}
-	m.Update(components.PageMsg[api.Key]{Gen: m.Loader.Gen(), Items: items})
-	m.Update(components.PageMsg[api.Key]{Gen: m.Loader.Gen(), Done: true})
+	m.Update(list.PageMsg[api.Key]{Gen: m.Loader.Gen(), Items: items})
+	m.Update(list.PageMsg[api.Key]{Gen: m.Loader.Gen(), Done: true})
 	return m
 }
 

@@ -15,7 +15,8 @@ import (
 	"github.com/targon-dash/targon-dash/internal/simfault"
 	"github.com/targon-dash/targon-dash/ui/apikeys"
 	"github.com/targon-dash/targon-dash/ui/common"
-	"github.com/targon-dash/targon-dash/ui/components"
+	"github.com/targon-dash/targon-dash/ui/components/dialog"
+	"github.com/targon-dash/targon-dash/ui/components/table"
 	"github.com/targon-dash/targon-dash/ui/uitest"
 )
 
@@ -214,7 +215,7 @@ func TestORSetAndClearLimit(t *testing.T) {
 	v.pick("production-chat")
 	v.d.Keys("L")
 	v.want("Spending limit of “production-chat”", "500", "● monthly")
-	f := v.d.Top().(*components.Form)
+	f := v.d.Top().(*dialog.Form)
 	f.SetValue(0, "750")
 	v.d.Keys("tab", "left") // weekly
 	v.d.Keys("enter")
@@ -222,7 +223,7 @@ func TestORSetAndClearLimit(t *testing.T) {
 		t.Fatalf("server has limit %q reset %q", k.Limit, k.LimitReset)
 	}
 	v.d.Keys("L")
-	f = v.d.Top().(*components.Form)
+	f = v.d.Top().(*dialog.Form)
 	f.SetValue(0, "")
 	v.d.Keys("tab", "right", "right") // weekly → monthly → none
 	v.want("● none")
@@ -240,7 +241,7 @@ func TestORLimitBadRequestKeepsText(t *testing.T) {
 	v.sim.InjectFault(simfault.Fault{Method: "PATCH", Path: openroutertest.BasePath + "/keys/*", Status: 400, Times: 1,
 		Body: `{"error":{"code":400,"message":"limit is too high for this workspace"}}`, ContentType: "application/json"})
 	v.d.Keys("L")
-	v.d.Top().(*components.Form).SetValue(0, "99999")
+	v.d.Top().(*dialog.Form).SetValue(0, "99999")
 	v.d.Keys("enter", "enter")
 	v.want("limit is too high for this workspace", "99999")
 }
@@ -345,7 +346,7 @@ func TestORSortByUsageAndLimitAndCopyHash(t *testing.T) {
 	column := func(i int, last bool) []float64 {
 		var out []float64
 		for _, it := range v.m.Table.List.Items() {
-			out = append(out, cellNumber(t, it.(components.Row).Cells()[i], last))
+			out = append(out, cellNumber(t, it.(table.Row).Cells()[i], last))
 		}
 		return out
 	}

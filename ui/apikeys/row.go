@@ -6,7 +6,7 @@ import (
 
 	"github.com/targon-dash/targon-dash/api"
 	"github.com/targon-dash/targon-dash/ui/common"
-	"github.com/targon-dash/targon-dash/ui/components"
+	"github.com/targon-dash/targon-dash/ui/components/table"
 )
 
 // row is how the view holds an API key: everything it draws, and never the
@@ -47,7 +47,7 @@ func newRow(c *common.Common, k api.Key) row {
 	return r
 }
 
-// UID identifies the row's key (components.Row).
+// UID identifies the row's key (table.Row).
 func (r row) UID() string { return r.uid }
 
 // FilterValue is what "/" matches: the text the row shows (name, uid,
@@ -77,25 +77,25 @@ func (r row) Cells() []string {
 // sortColumns are the orders "s" steps through: name, created, updated;
 // with spending settings also the month's usage (most first) and what is
 // left of the limit (least first; no limit last).
-func sortColumns(spending bool) []components.SortColumn {
-	cols := []components.SortColumn{
-		{Name: components.SortName, Title: "NAME", Key: func(r components.Row) components.SortKey {
-			return components.SortKey{Text: r.(row).sortName}
+func sortColumns(spending bool) []table.SortColumn {
+	cols := []table.SortColumn{
+		{Name: table.SortName, Title: "NAME", Key: func(r table.Row) table.SortKey {
+			return table.SortKey{Text: r.(row).sortName}
 		}},
-		{Name: components.SortCreated, Title: "CREATED", Desc: true, Key: func(r components.Row) components.SortKey {
-			return components.TimeKey(r.(row).created)
+		{Name: table.SortCreated, Title: "CREATED", Desc: true, Key: func(r table.Row) table.SortKey {
+			return table.TimeKey(r.(row).created)
 		}},
-		{Name: components.SortUpdated, Title: "UPDATED", Desc: true, Key: func(r components.Row) components.SortKey {
-			return components.TimeKey(r.(row).updated)
+		{Name: table.SortUpdated, Title: "UPDATED", Desc: true, Key: func(r table.Row) table.SortKey {
+			return table.TimeKey(r.(row).updated)
 		}},
 	}
 	if spending {
 		cols = append(cols,
-			components.SortColumn{Name: components.SortUsage, Title: spendColumns[3].Title, Desc: true, Key: func(r components.Row) components.SortKey {
-				return components.SortKey{Num: r.(row).spend.monthUsed}
+			table.SortColumn{Name: table.SortUsage, Title: spendColumns[3].Title, Desc: true, Key: func(r table.Row) table.SortKey {
+				return table.SortKey{Num: r.(row).spend.monthUsed}
 			}},
-			components.SortColumn{Name: components.SortLimit, Title: spendColumns[2].Title, Key: func(r components.Row) components.SortKey {
-				return components.SortKey{Num: r.(row).spend.left}
+			table.SortColumn{Name: table.SortLimit, Title: spendColumns[2].Title, Key: func(r table.Row) table.SortKey {
+				return table.SortKey{Num: r.(row).spend.left}
 			}})
 	}
 	return cols

@@ -12,7 +12,7 @@ import (
 	"github.com/targon-dash/targon-dash/api/targon"
 	"github.com/targon-dash/targon-dash/ui/clipboard"
 	"github.com/targon-dash/targon-dash/ui/common"
-	"github.com/targon-dash/targon-dash/ui/components"
+	"github.com/targon-dash/targon-dash/ui/components/list"
 	"github.com/targon-dash/targon-dash/ui/uitest"
 )
 
@@ -91,9 +91,9 @@ func TestSortSurvivesRefreshAndFilter(t *testing.T) {
 	for _, k := range keys {
 		items = append(items, api.Key{ID: k.UID, Name: k.Name, CreatedAt: k.CreatedAt.Time, UpdatedAt: k.UpdatedAt.Time})
 	}
-	m.Update(components.PageMsg[api.Key]{Gen: m.Loader.Gen(), Items: items[:2]})
-	m.Update(components.PageMsg[api.Key]{Gen: m.Loader.Gen(), Items: items[2:]})
-	m.Update(components.PageMsg[api.Key]{Gen: m.Loader.Gen(), Done: true})
+	m.Update(list.PageMsg[api.Key]{Gen: m.Loader.Gen(), Items: items[:2]})
+	m.Update(list.PageMsg[api.Key]{Gen: m.Loader.Gen(), Items: items[2:]})
+	m.Update(list.PageMsg[api.Key]{Gen: m.Loader.Gen(), Done: true})
 	if got, want := names(m), []string{"alpha", "beta", "charlie", "delta", "Gamma"}; !slices.Equal(got, want) {
 		t.Errorf("after a reload: %v, want %v", got, want)
 	}
@@ -126,7 +126,7 @@ func TestSortPreference(t *testing.T) {
 	for _, k := range sortKeys() {
 		items = append(items, api.Key{ID: k.UID, Name: k.Name, CreatedAt: k.CreatedAt.Time, UpdatedAt: k.UpdatedAt.Time})
 	}
-	m.Update(components.PageMsg[api.Key]{Gen: m.Loader.Gen(), Items: items})
+	m.Update(list.PageMsg[api.Key]{Gen: m.Loader.Gen(), Items: items})
 	if got, want := names(m), []string{"Gamma", "delta", "beta", "alpha"}; !slices.Equal(got, want) {
 		t.Errorf("sort = name, reversed: %v, want %v", got, want)
 	}

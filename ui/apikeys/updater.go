@@ -11,7 +11,8 @@ import (
 
 	"github.com/targon-dash/targon-dash/api"
 	"github.com/targon-dash/targon-dash/ui/common"
-	"github.com/targon-dash/targon-dash/ui/components"
+	"github.com/targon-dash/targon-dash/ui/components/dialog"
+	"github.com/targon-dash/targon-dash/ui/components/textfit"
 )
 
 // This file holds the dialogs of accounts whose keys have spending
@@ -19,8 +20,8 @@ import (
 // limit, and replace (such accounts cannot roll a secret).
 
 // limitField and resetField are the form fields of a spending limit.
-func limitFields(limit api.Amount, reset string) []components.Field {
-	return []components.Field{
+func limitFields(limit api.Amount, reset string) []dialog.Field {
+	return []dialog.Field{
 		{Label: "Spending limit (USD)", Value: string(limit), Placeholder: "empty: no limit", CharLimit: 26,
 			Hint: "Empty: no limit.", Validate: validateLimit},
 		{Label: "Reset", Value: resetChoice(reset), Choices: resetChoices,
@@ -32,11 +33,11 @@ func limitFields(limit api.Amount, reset string) []components.Field {
 // creates the key; the secret is copied in the same command.
 func (m *Model) newSpendForm() tea.Cmd {
 	c, acct, clip := m.c, m.c.Account, m.c.Clipboard
-	fields := append([]components.Field{{
+	fields := append([]dialog.Field{{
 		Label: "Name", Placeholder: "e.g. production-chat", CharLimit: 256,
-		Hint: "The secret is shown once and copied to your clipboard.", Validate: components.ValidateName,
+		Hint: "The secret is shown once and copied to your clipboard.", Validate: dialog.ValidateName,
 	}}, limitFields("", "")...)
-	f := components.NewForm(c, "New API key", fields, func(ctx context.Context, v []string) (tea.Msg, error) {
+	f := dialog.NewForm(c, "New API key", fields, func(ctx context.Context, v []string) (tea.Msg, error) {
 		return createKey(ctx, acct, clip, api.KeySpec{Name: v[0], Limit: limitValue(v[1]), LimitReset: resetValue(v[2])})
 	})
 	m.Open(f)
@@ -47,7 +48,7 @@ func (m *Model) newSpendForm() tea.Cmd {
 // current ones; an empty limit removes it (sent as JSON null).
 func (m *Model) limitForm(r row) tea.Cmd {
 	upd := m.updater
-	f := components.NewForm(m.c, fmt.Sprintf("Spending limit of “%s”", r.name), limitFields(r.spend.limit, r.spend.reset),
+	f := dialog.NewForm(m.c, fmt.Sprintf("Spending limit of “%s”", r.name), limitFields(r.spend.limit, r.spend.reset),
 		func(ctx context.Context, v []string) (tea.Msg, error) {
 			limit, reset := limitValue(v[0]), resetValue(v[1])
 			k, err := upd.UpdateKey(ctx, r.uid, api.KeyUpdate{Limit: &limit, LimitReset: &reset})
@@ -59,7 +60,7 @@ func (m *Model) limitForm(r row) tea.Cmd {
 				what = "limit $" + common.Money(string(limit)) + ", " + resetWords(reset)
 			}
 			return updatedMsg{key: k, toast: fmt.Sprintf("“%s”: %s", r.name, what)}, nil
-		}).OnError(components.CloseOnNotFound(m.gone))
+		}).OnError(dialog.CloseOnNotFound(m.gone))
 	m.Open(f)
 	return nil
 }
@@ -104,9 +105,9 @@ func (m *Model) toggleDisabled(r row) tea.Cmd {
 	if r.inUse {
 		body = append(body, "", m.c.Styles.Warning.Render(disableInUseWarning))
 	}
-	d := components.NewConfirm(m.c, fmt.Sprintf("Disable API key “%s”?", r.name), body, "Disable", func(ctx context.Context) (tea.Msg, error) {
+	d := dialog.NewConfirm(m.c, fmt.Sprintf("Disable API key “%s”?", r.name), body, "Disable", func(ctx context.Context) (tea.Msg, error) {
 		return set(ctx, true)
-	}).OnError(components.CloseOnNotFound(m.gone))
+	}).OnError(dialog.CloseOnNotFound(m.gone))
 	m.Open(d)
 	return nil
 }
@@ -134,7 +135,7 @@ func (m *Model) replaceConfirm(r row) tea.Cmd {
 		body = append(body, "", c.Styles.Warning.Render("⚠ This dashboard is signed in with the old key and keeps using it: disabling it next signs you out."))
 	}
 	spec := api.KeySpec{Name: r.name, Limit: r.spend.limit, LimitReset: r.spend.reset, IncludeBYOKInLimit: r.spend.byok}
-	d := components.NewConfirm(c, fmt.Sprintf("Replace API key “%s”?", r.name), body, "Replace", func(ctx context.Context) (tea.Msg, error) {
+	d := dialog.NewConfirm(c, fmt.Sprintf("Replace API key “%s”?", r.name), body, "Replace", func(ctx context.Context) (tea.Msg, error) {
 		s, err := acct.CreateKey(ctx, spec)
 		if err != nil {
 			return nil, common.MaybeDone(err, "the new key may have been created")
@@ -154,14 +155,14 @@ func (m *Model) disableOldConfirm(old row) common.Modal {
 	if old.inUse {
 		body = append(body, "", m.c.Styles.Warning.Render(disableInUseWarning))
 	}
-	return components.NewConfirm(m.c, "Disable the old key now?", body, "Disable", func(ctx context.Context) (tea.Msg, error) {
+	return dialog.NewConfirm(m.c, "Disable the old key now?", body, "Disable", func(ctx context.Context) (tea.Msg, error) {
 		disabled := true
 		k, err := upd.UpdateKey(ctx, old.uid, api.KeyUpdate{Disabled: &disabled})
 		if err != nil {
 			return nil, err
 		}
 		return updatedMsg{key: k, toast: fmt.Sprintf("Old key %s disabled", old.masked)}, nil
-	}).OnError(components.CloseOnNotFound(m.gone))
+	}).OnError(dialog.CloseOnNotFound(m.gone))
 }
 
 // goneMsg says a key acted on without a dialog was gone (404).
@@ -174,12 +175,12 @@ func (m *Model) forbiddenView() string {
 	width := max(20, m.c.Width-4)
 	text := "This is an inference key: listing and managing API keys needs a management key."
 	hint := "Sign in with a management key to see and manage this account's keys; the Credits view shows what this key has used."
-	out := []string{"", st.Warning.Render(components.WrapWords(text, width)), "", st.Muted.Render(components.WrapWords(hint, width))}
+	out := []string{"", st.Warning.Render(textfit.WrapWords(text, width)), "", st.Muted.Render(textfit.WrapWords(hint, width))}
 	return lipgloss.NewStyle().PaddingLeft(2).Render(strings.Join(out, "\n"))
 }
 
 // spendDetails are the detail rows of a key's spending settings.
-func spendDetails(r row) []components.DetailRow {
+func spendDetails(r row) []dialog.DetailRow {
 	s := r.spend
 	state := s.state(r.now())
 	limit := "none"
@@ -197,7 +198,7 @@ func spendDetails(r row) []components.DetailRow {
 	if !s.expires.IsZero() {
 		expires = common.ExactTime(s.expires)
 	}
-	return []components.DetailRow{
+	return []dialog.DetailRow{
 		{Label: "State", Value: state},
 		{Label: "Limit", Value: limit},
 		{Label: "Used", Value: fmt.Sprintf("today %s · this week %s · this month %s · in all %s", exact(s.usage[1]), exact(s.usage[2]), exact(s.usage[3]), exact(s.usage[0]))},

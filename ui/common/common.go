@@ -71,6 +71,9 @@ type Common struct {
 	Sort SortOrder
 	// Now is the clock; tests fix it so golden screens are stable.
 	Now func() time.Time
+	// IDs numbers requests and views (see IDs); a copy of the Common
+	// shares it.
+	IDs *IDs
 }
 
 // CanChange reports whether actions that change something may run: false

@@ -12,7 +12,6 @@ package credits
 import (
 	"errors"
 	"math/big"
-	"sync/atomic"
 	"time"
 
 	tea "github.com/charmbracelet/bubbletea"
@@ -29,14 +28,12 @@ const LowBalance = 1000
 // maxSamples is how many balances of this session the sparkline keeps.
 const maxSamples = 60
 
-// generations numbers the requests and tick chains of every Model, so that
+// nextGen is a generation no earlier request or chain had (never 0). The
+// Common's IDs number the requests and tick chains of every Model, so that
 // no two models, and no two requests or chains of one, ever share a
 // generation: a reply or a tick meant for a view an account switch
 // discarded matches nothing in its successor.
-var generations atomic.Int64
-
-// nextGen is a generation no earlier request or chain had (never 0).
-func nextGen() int64 { return generations.Add(1) }
+func (m *Model) nextGen() int64 { return m.c.IDs.Next() }
 
 // loadedMsg is the answer to one credits request. gen is the request's
 // generation: a reply from an earlier request than the latest is dropped.
@@ -109,7 +106,7 @@ func (m *Model) Refresh() tea.Cmd {
 // load sends one credits request; a reply of any earlier one is dropped
 // from now on.
 func (m *Model) load() tea.Cmd {
-	m.gen = nextGen()
+	m.gen = m.nextGen()
 	m.busy = true
 	gen, c, acct := m.gen, m.c, m.c.Account
 	return func() tea.Msg {
@@ -123,7 +120,7 @@ func (m *Model) load() tea.Cmd {
 // startTicking starts a new tick chain (voiding the old one), or stops
 // ticking when the refresh interval is 0.
 func (m *Model) startTicking() tea.Cmd {
-	m.tickGen = nextGen()
+	m.tickGen = m.nextGen()
 	return m.tick(m.tickGen)
 }
 

@@ -16,7 +16,9 @@ import (
 
 	"github.com/targon-dash/targon-dash/api"
 	"github.com/targon-dash/targon-dash/ui/common"
-	"github.com/targon-dash/targon-dash/ui/components"
+	"github.com/targon-dash/targon-dash/ui/components/dialog"
+	"github.com/targon-dash/targon-dash/ui/components/keyguard"
+	"github.com/targon-dash/targon-dash/ui/components/textfit"
 )
 
 // DoneMsg says the user signed in with Key (already checked by the API).
@@ -64,8 +66,8 @@ type Model struct {
 	key     string
 	host    string // where the key was checked
 	canDemo bool
-	guard   components.KeyGuard
-	box     components.Box
+	guard   keyguard.KeyGuard
+	box     dialog.Box
 }
 
 // New returns the screen; reason says why it is shown (may be empty);
@@ -175,7 +177,7 @@ func (m *Model) onKey(msg tea.KeyMsg) (*Model, tea.Cmd) {
 	cmd, refused := m.guard.Update(&m.input, msg)
 	switch {
 	case refused:
-		m.err = components.PrivateKeyRefused + m.keyLooksLike()
+		m.err = keyguard.PrivateKeyRefused + m.keyLooksLike()
 	case m.input.Value() != before:
 		m.err = ""
 	}
@@ -255,19 +257,19 @@ func (m *Model) View() string {
 	home, provider := m.c.Home, m.c.ProviderName()
 	var b strings.Builder
 	if m.reason != "" {
-		b.WriteString(st.Warning.Render(components.WrapWords(m.reason, inner)))
+		b.WriteString(st.Warning.Render(textfit.WrapWords(m.reason, inner)))
 		b.WriteString("\n")
 		if note := m.storedKeyNote(inner); note != "" {
-			b.WriteString(st.Warning.Render(components.WrapWords(note, inner)))
+			b.WriteString(st.Warning.Render(textfit.WrapWords(note, inner)))
 			b.WriteString("\n")
 		}
 		b.WriteString("\n")
 	}
-	intro := "Paste an API key from the " + provider + " console. It is checked with a request to " + components.FitPath(m.c.Account.BaseURL(), inner) + "."
+	intro := "Paste an API key from the " + provider + " console. It is checked with a request to " + textfit.FitPath(m.c.Account.BaseURL(), inner) + "."
 	if m.reason == "" && m.c.SaveKey != nil && home.File != "" {
-		intro += " You can then save it to " + components.FitPath(common.ShortPath(home.File), inner) + "."
+		intro += " You can then save it to " + textfit.FitPath(common.ShortPath(home.File), inner) + "."
 	}
-	b.WriteString(st.Muted.Render(components.WrapWords(intro, inner)))
+	b.WriteString(st.Muted.Render(textfit.WrapWords(intro, inner)))
 	b.WriteString("\n\n")
 	b.WriteString(st.LabelFocused.Render("API key"))
 	b.WriteString("\n› ")
@@ -279,9 +281,9 @@ func (m *Model) View() string {
 	case saving:
 		foot.WriteString(m.spinner.View() + st.Muted.Render(" saving…"))
 	case askSave:
-		foot.WriteString(st.Success.Render(components.WrapWords("✓ Key accepted by "+m.host+".", inner)))
+		foot.WriteString(st.Success.Render(textfit.WrapWords("✓ Key accepted by "+m.host+".", inner)))
 		foot.WriteString("\n")
-		foot.WriteString(components.WrapWords("Save it to "+components.FitPath(common.ShortPath(home.File), inner)+" (mode 0600) so you stay signed in to "+m.host+"?", inner))
+		foot.WriteString(textfit.WrapWords("Save it to "+textfit.FitPath(common.ShortPath(home.File), inner)+" (mode 0600) so you stay signed in to "+m.host+"?", inner))
 		foot.WriteString("\n")
 		no, yes := st.Button, st.Button
 		if m.saveYes {
@@ -295,7 +297,7 @@ func (m *Model) View() string {
 		if foot.Len() > 0 {
 			foot.WriteString("\n")
 		}
-		foot.WriteString(st.Error.Render(components.WrapWords("✗ "+m.err, inner)))
+		foot.WriteString(st.Error.Render(textfit.WrapWords("✗ "+m.err, inner)))
 	}
 	if foot.Len() > 0 {
 		foot.WriteString("\n")
@@ -310,7 +312,7 @@ func (m *Model) storedKeyNote(width int) string {
 	h := m.c.Home
 	switch {
 	case h.Source == common.KeyFromFile && h.File != "":
-		return components.FitPath(common.ShortPath(h.File), width) + " still holds that key; saving the new key replaces it."
+		return textfit.FitPath(common.ShortPath(h.File), width) + " still holds that key; saving the new key replaces it."
 	case h.Source == common.KeyFromEnv:
 		return h.Env + " still holds that key: update it in your environment."
 	}
@@ -320,18 +322,18 @@ func (m *Model) storedKeyNote(width int) string {
 // hint names the keys that work now, from the key map.
 func (m *Model) hint(width int) string {
 	st, k := m.c.Styles, m.c.Keys
-	quit := components.KeyNames(k.ForceQuit)
+	quit := textfit.KeyNames(k.ForceQuit)
 	switch m.step {
 	case askSave:
-		return components.Hint(st, width, components.KeyNames(k.Yes), "save", components.KeyNames(k.No, k.Back), "don't save", components.KeyNames(k.Submit), "choose")
+		return textfit.Hint(st, width, textfit.KeyNames(k.Yes), "save", textfit.KeyNames(k.No, k.Back), "don't save", textfit.KeyNames(k.Submit), "choose")
 	case typing:
 		demo := ""
 		if m.canDemo {
-			demo = components.KeyNames(k.Demo)
+			demo = textfit.KeyNames(k.Demo)
 		}
-		return components.Hint(st, width, components.KeyNames(k.Submit), "sign in", components.KeyNames(k.Back), "clear", demo, "try the demo", quit, "quit")
+		return textfit.Hint(st, width, textfit.KeyNames(k.Submit), "sign in", textfit.KeyNames(k.Back), "clear", demo, "try the demo", quit, "quit")
 	}
-	return components.Hint(st, width, quit, "quit")
+	return textfit.Hint(st, width, quit, "quit")
 }
 
 // ShortHelp lists the screen's keys.

@@ -4,7 +4,7 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 
 	"github.com/targon-dash/targon-dash/ui/common"
-	"github.com/targon-dash/targon-dash/ui/components"
+	"github.com/targon-dash/targon-dash/ui/components/table"
 )
 
 // newActions declares the view's actions, once, in the order "?" lists
@@ -35,7 +35,7 @@ func (m *Model) newActions() *common.Actions {
 		})},
 		{Key: &k.Filter, Footer: 7}, // the list filters
 	}
-	copyID := onSelected(func(r row) tea.Cmd { return components.CopyID(m.c, "UID", r.name, r.uid) })
+	copyID := onSelected(func(r row) tea.Cmd { return table.CopyID(m.c, "UID", r.name, r.uid) })
 	acts = append(acts, common.ListActions(k, m.hasSelection, copyID)...)
 	return common.NewActions(m.c, acts...)
 }

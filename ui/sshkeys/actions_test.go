@@ -4,7 +4,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/targon-dash/targon-dash/ui/components"
+	"github.com/targon-dash/targon-dash/ui/components/dialog"
 	"github.com/targon-dash/targon-dash/ui/uitest"
 )
 
@@ -28,7 +28,7 @@ func TestActionsFromOneTable(t *testing.T) {
 		t.Fatalf("e still opens %T", h.Top())
 	}
 	h.Keys("E")
-	if _, ok := h.Top().(*components.Form); !ok {
+	if _, ok := h.Top().(*dialog.Form); !ok {
 		t.Fatalf("E opened %T, want the rename form", h.Top())
 	}
 	h.Keys("esc")

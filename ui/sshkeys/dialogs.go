@@ -4,13 +4,13 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"sync/atomic"
 
 	tea "github.com/charmbracelet/bubbletea"
 
 	"github.com/targon-dash/targon-dash/api"
 	"github.com/targon-dash/targon-dash/ui/common"
-	"github.com/targon-dash/targon-dash/ui/components"
+	"github.com/targon-dash/targon-dash/ui/components/dialog"
+	"github.com/targon-dash/targon-dash/ui/components/table"
 )
 
 // goneText is the toast for a key that disappeared (404).
@@ -36,10 +36,10 @@ const (
 // key is checked locally before anything is sent.
 func (m *Model) addForm(line, name string) {
 	c, keys := m.c, m.keys
-	f := components.NewForm(c, "Add SSH key", []components.Field{
+	f := dialog.NewForm(c, "Add SSH key", []dialog.Field{
 		{
 			Label: "Name", Value: name, CharLimit: 256,
-			Hint: "Defaults to the key's comment.", Validate: components.ValidateName,
+			Hint: "Defaults to the key's comment.", Validate: dialog.ValidateName,
 		},
 		{
 			Label: "Public key", Value: line, Placeholder: "ssh-ed25519 AAAA… you@host", CharLimit: maxPublicKey,
@@ -65,7 +65,7 @@ func (m *Model) addForm(line, name string) {
 	if name != "" && name == commentName(line) {
 		auto = name
 	}
-	f.OnChange = func(f *components.Form, i int) {
+	f.OnChange = func(f *dialog.Form, i int) {
 		if i != fieldKey {
 			return
 		}
@@ -84,8 +84,8 @@ func commentName(line string) string {
 	if err != nil {
 		return ""
 	}
-	if r := []rune(info.Comment); len(r) > components.MaxNameLength {
-		return string(r[:components.MaxNameLength])
+	if r := []rune(info.Comment); len(r) > dialog.MaxNameLength {
+		return string(r[:dialog.MaxNameLength])
 	}
 	return info.Comment
 }
@@ -93,7 +93,7 @@ func commentName(line string) string {
 // renameForm asks for a new name, prefilled with the current one.
 func (m *Model) renameForm(r row) {
 	c, keys := m.c, m.keys
-	m.Open(components.NewRenameForm(c, r.name, func(ctx context.Context, name string) (tea.Msg, error) {
+	m.Open(dialog.NewRenameForm(c, r.name, func(ctx context.Context, name string) (tea.Msg, error) {
 		if name == r.name {
 			// Nothing to send.
 			return common.ToastMsg{Kind: common.ToastInfo, Text: "Name unchanged (“" + name + "”): nothing was sent"}, nil
@@ -112,21 +112,18 @@ func (m *Model) deleteConfirm(r row) {
 		"",
 		"It can no longer be attached to workloads. This cannot be undone.",
 	}
-	d := components.NewDeleteConfirm(c, fmt.Sprintf("Delete SSH key “%s”?", r.name), body, func(ctx context.Context) error {
+	d := dialog.NewDeleteConfirm(c, fmt.Sprintf("Delete SSH key “%s”?", r.name), body, func(ctx context.Context) error {
 		return keys.DeleteSSHKey(ctx, r.uid)
 	}, deletedMsg{uid: r.uid, name: r.name})
 	m.Open(d)
 }
 
-// detailsReqs numbers the details requests of every SSH view, so a reply
-// meant for a view discarded by an account switch never opens in its
-// successor.
-var detailsReqs atomic.Int64
-
 // fetchDetails loads the key afresh (GET /ssh-keys/{uid}); onDetails shows
-// it.
+// it. The Common's IDs number the details requests of every SSH view, so a
+// reply meant for a view discarded by an account switch never opens in its
+// successor.
 func (m *Model) fetchDetails(r row) tea.Cmd {
-	m.detailsReq = int(detailsReqs.Add(1))
+	m.detailsReq = int(m.c.IDs.Next())
 	m.fetching = r.name
 	c, keys, req := m.c, m.keys, m.detailsReq
 	return func() tea.Msg {
@@ -162,7 +159,7 @@ func (m *Model) onDetails(msg detailsMsg) tea.Cmd {
 // by the pane); y copies it.
 func (m *Model) details(r row) common.Modal {
 	now := r.now()
-	rows := []components.DetailRow{
+	rows := []dialog.DetailRow{
 		{Label: "Name", Value: r.name},
 		{Label: "UID", Value: r.uid},
 		{Label: "Type", Value: r.typ},
@@ -172,7 +169,7 @@ func (m *Model) details(r row) common.Modal {
 		{Label: "Updated", Value: common.DetailTime(r.updated, now)},
 	}
 	st := m.c.Styles
-	return components.NewInfo(m.c, "SSH key “"+r.name+"”", rows,
+	return dialog.NewInfo(m.c, "SSH key “"+r.name+"”", rows,
 		st.DetailKey.Render("Public key"), common.Sanitize(r.publicKey),
 	).WithCopy(r.publicKey, "public key")
 }
@@ -180,7 +177,7 @@ func (m *Model) details(r row) common.Modal {
 // copyPublicKey copies the key's public key line off the UI goroutine and
 // says how it went; it is no secret, so clipboard_clear leaves it.
 func copyPublicKey(c *common.Common, r row) tea.Cmd {
-	return components.CopyID(c, "Public key", r.name, r.publicKey)
+	return table.CopyID(c, "Public key", r.name, r.publicKey)
 }
 
 func orDash(s string) string {

@@ -8,7 +8,8 @@ import (
 
 	tea "github.com/charmbracelet/bubbletea"
 
-	"github.com/targon-dash/targon-dash/ui/components"
+	"github.com/targon-dash/targon-dash/ui/components/keyguard"
+	"github.com/targon-dash/targon-dash/ui/components/textfit"
 	"github.com/targon-dash/targon-dash/ui/uitest"
 )
 
@@ -48,7 +49,7 @@ func TestAddFormRefusesPrivateKeyInAnyField(t *testing.T) {
 						}
 					}
 				}
-				if f.Value(field) != "" || f.FieldError(field) != components.PrivateKeyRefused {
+				if f.Value(field) != "" || f.FieldError(field) != keyguard.PrivateKeyRefused {
 					t.Errorf("field %q, error %q", f.Value(field), f.FieldError(field))
 				}
 				if !strings.Contains(uitest.Plain(view), "that was a private key") {
@@ -110,7 +111,7 @@ func TestImportPickerWording(t *testing.T) {
 		t.Errorf("the path is split or cut:\n%s", view)
 	}
 	// A path wider than the dialog keeps its end, on one line.
-	if got := components.FitPath("~/a/very/long/path/to/ssh-public-keys", 20); got != "…/to/ssh-public-keys" {
+	if got := textfit.FitPath("~/a/very/long/path/to/ssh-public-keys", 20); got != "…/to/ssh-public-keys" {
 		t.Errorf("FitPath = %q", got)
 	}
 }

@@ -7,7 +7,7 @@ import (
 
 	"github.com/targon-dash/targon-dash/api/targon/targontest"
 	"github.com/targon-dash/targon-dash/ui/common"
-	"github.com/targon-dash/targon-dash/ui/components"
+	"github.com/targon-dash/targon-dash/ui/components/dialog"
 	"github.com/targon-dash/targon-dash/ui/uitest"
 )
 
@@ -41,9 +41,9 @@ func newHarness(t *testing.T, sim *targontest.Server) *harness {
 }
 
 // form is the top modal as a form; the test fails when it is not one.
-func (h *harness) form() *components.Form {
+func (h *harness) form() *dialog.Form {
 	h.t.Helper()
-	f, ok := h.Top().(*components.Form)
+	f, ok := h.Top().(*dialog.Form)
 	if !ok {
 		h.t.Fatalf("top modal is %T, want a form", h.Top())
 	}

@@ -14,7 +14,8 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/targon-dash/targon-dash/ui/common"
-	"github.com/targon-dash/targon-dash/ui/components"
+	"github.com/targon-dash/targon-dash/ui/components/dialog"
+	"github.com/targon-dash/targon-dash/ui/components/textfit"
 )
 
 // maxPubFile is the largest file read as a public key; a .pub file is a
@@ -97,7 +98,7 @@ type importList struct {
 	err    error
 	cursor int
 	note   string
-	box    components.Box
+	box    dialog.Box
 	// height is how many files are shown at once.
 	height int
 }
@@ -170,7 +171,7 @@ func (p *importList) pick() {
 	}
 	f := p.files[p.cursor]
 	if f.err != nil {
-		p.note = p.c.Styles.Error.Render(components.WrapWords("✗ "+common.Sanitize(f.name)+": "+errorText(f.err), p.box.Inner()))
+		p.note = p.c.Styles.Error.Render(textfit.WrapWords("✗ "+common.Sanitize(f.name)+": "+errorText(f.err), p.box.Inner()))
 		return
 	}
 	name := commentName(f.info.Line)
@@ -186,14 +187,14 @@ func (p *importList) View() string {
 	st, k := p.c.Styles, p.c.Keys
 	var b strings.Builder
 	inner := p.box.Inner()
-	dir := components.FitPath(common.ShortPath(p.dir), inner)
+	dir := textfit.FitPath(common.ShortPath(p.dir), inner)
 	switch {
 	case errors.Is(p.err, fs.ErrNotExist):
-		b.WriteString(st.Empty.Render(components.WrapWords(dir+" does not exist: there are no keys to import.", inner)))
+		b.WriteString(st.Empty.Render(textfit.WrapWords(dir+" does not exist: there are no keys to import.", inner)))
 	case p.err != nil:
-		b.WriteString(st.Error.Render(components.WrapWords("✗ could not read "+dir+": "+errorText(p.err), inner)))
+		b.WriteString(st.Error.Render(textfit.WrapWords("✗ could not read "+dir+": "+errorText(p.err), inner)))
 	case len(p.files) == 0:
-		b.WriteString(st.Empty.Render(components.WrapWords("No public keys (*.pub) in "+dir+".", inner)))
+		b.WriteString(st.Empty.Render(textfit.WrapWords("No public keys (*.pub) in "+dir+".", inner)))
 	default:
 		p.writeFiles(&b, inner)
 	}
@@ -202,11 +203,11 @@ func (p *importList) View() string {
 		foot = p.note + "\n"
 	}
 	if len(p.files) > 0 {
-		foot += components.Hint(st, inner, components.KeyNames(k.Up, k.Down), "move", components.KeyNames(k.Submit), "add this key", components.KeyNames(k.Back), "close")
+		foot += textfit.Hint(st, inner, textfit.KeyNames(k.Up, k.Down), "move", textfit.KeyNames(k.Submit), "add this key", textfit.KeyNames(k.Back), "close")
 	} else {
-		foot += components.Hint(st, inner, components.KeyNames(k.Back), "close")
+		foot += textfit.Hint(st, inner, textfit.KeyNames(k.Back), "close")
 	}
-	title := st.ModalTitle.Render(components.WrapWords("Import a public key from "+dir, inner))
+	title := st.ModalTitle.Render(textfit.WrapWords("Import a public key from "+dir, inner))
 	return p.box.Render(st, k, st.Modal, title, b.String(), foot)
 }
 

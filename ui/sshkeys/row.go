@@ -8,7 +8,7 @@ import (
 
 	"github.com/targon-dash/targon-dash/api"
 	"github.com/targon-dash/targon-dash/ui/common"
-	"github.com/targon-dash/targon-dash/ui/components"
+	"github.com/targon-dash/targon-dash/ui/components/table"
 )
 
 // row is how the view holds an SSH key: everything it draws, worked out
@@ -52,7 +52,7 @@ func newRow(c *common.Common, k api.SSHKey) row {
 	return r
 }
 
-// UID identifies the row's key (components.Row).
+// UID identifies the row's key (table.Row).
 func (r row) UID() string { return r.uid }
 
 // FilterValue is what "/" matches: the text the row shows (name, type,
@@ -66,17 +66,17 @@ func (r row) Cells() []string {
 
 // sortColumns are the orders "s" steps through: name, created, updated,
 // type.
-var sortColumns = []components.SortColumn{
-	{Name: components.SortName, Title: "NAME", Key: func(r components.Row) components.SortKey {
-		return components.SortKey{Text: r.(row).sortName}
+var sortColumns = []table.SortColumn{
+	{Name: table.SortName, Title: "NAME", Key: func(r table.Row) table.SortKey {
+		return table.SortKey{Text: r.(row).sortName}
 	}},
-	{Name: components.SortCreated, Title: "CREATED", Desc: true, Key: func(r components.Row) components.SortKey {
-		return components.TimeKey(r.(row).created)
+	{Name: table.SortCreated, Title: "CREATED", Desc: true, Key: func(r table.Row) table.SortKey {
+		return table.TimeKey(r.(row).created)
 	}},
-	{Name: components.SortUpdated, Title: "UPDATED", Desc: true, Key: func(r components.Row) components.SortKey {
-		return components.TimeKey(r.(row).updated)
+	{Name: table.SortUpdated, Title: "UPDATED", Desc: true, Key: func(r table.Row) table.SortKey {
+		return table.TimeKey(r.(row).updated)
 	}},
-	{Name: components.SortType, Title: "TYPE", Key: func(r components.Row) components.SortKey {
-		return components.SortKey{Text: r.(row).sortType}
+	{Name: table.SortType, Title: "TYPE", Key: func(r table.Row) table.SortKey {
+		return table.SortKey{Text: r.(row).sortType}
 	}},
 }

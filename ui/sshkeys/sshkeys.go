@@ -11,7 +11,8 @@ import (
 
 	"github.com/targon-dash/targon-dash/api"
 	"github.com/targon-dash/targon-dash/ui/common"
-	"github.com/targon-dash/targon-dash/ui/components"
+	"github.com/targon-dash/targon-dash/ui/components/list"
+	"github.com/targon-dash/targon-dash/ui/components/table"
 )
 
 var _ common.View = (*Model)(nil)
@@ -19,7 +20,7 @@ var _ common.View = (*Model)(nil)
 // Model is the SSH keys view.
 type Model struct {
 	c *common.Common
-	*components.KeyList[api.SSHKey]
+	*list.KeyList[api.SSHKey]
 	common.Outbox
 	// keys is the account's SSH keys capability.
 	keys api.SSHKeys
@@ -53,14 +54,14 @@ type (
 // api.SSHKeys (the root shows this tab only then).
 func New(c *common.Common) *Model {
 	m := &Model{c: c, keys: c.Account.(api.SSHKeys)}
-	m.KeyList = components.NewKeyList(c, []components.Column{
+	m.KeyList = list.NewKeyList(c, []table.Column{
 		{Title: "NAME", Width: 14, Flex: 2},
 		{Title: "TYPE", Width: 10},
 		{Title: "FINGERPRINT", Width: 20, Flex: 2},
 		{Title: "COMMENT", Width: 12, Flex: 1},
 		{Title: "CREATED", Width: 12},
 	}, "SSH key", "SSH keys", m.keys.SSHKeys,
-		func(k api.SSHKey) components.Row { return newRow(c, k) })
+		func(k api.SSHKey) table.Row { return newRow(c, k) })
 	m.Table.SetSort(sortColumns, c.Sort)
 	m.Actions = m.newActions()
 	return m
@@ -79,7 +80,7 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m, cmd
 	}
 	switch msg := msg.(type) {
-	case components.PageMsg[api.SSHKey]:
+	case list.PageMsg[api.SSHKey]:
 		return m, m.Page(msg)
 	case detailsMsg:
 		return m, m.onDetails(msg)

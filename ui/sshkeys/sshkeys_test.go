@@ -15,7 +15,7 @@ import (
 	"github.com/targon-dash/targon-dash/api"
 	"github.com/targon-dash/targon-dash/api/targon"
 	"github.com/targon-dash/targon-dash/api/targon/targontest"
-	"github.com/targon-dash/targon-dash/ui/components"
+	"github.com/targon-dash/targon-dash/ui/components/dialog"
 	"github.com/targon-dash/targon-dash/ui/uitest"
 )
 
@@ -281,7 +281,7 @@ func TestDeleteConfirm(t *testing.T) {
 	h := demo(t)
 	r := h.selectName("home-desktop")
 	h.Keys("d")
-	c, ok := h.Top().(*components.Confirm)
+	c, ok := h.Top().(*dialog.Confirm)
 	if !ok {
 		t.Fatalf("top modal %T, want a confirmation", h.Top())
 	}
@@ -338,7 +338,7 @@ func TestDetails(t *testing.T) {
 	if n := h.count("GET", sshKeysPath+"/"+r.uid); n != 1 {
 		t.Errorf("%d GETs of the key, want 1", n)
 	}
-	info, ok := h.Top().(*components.Info)
+	info, ok := h.Top().(*dialog.Info)
 	if !ok {
 		t.Fatalf("top modal %T, want details", h.Top())
 	}

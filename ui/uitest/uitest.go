@@ -91,8 +91,17 @@ func NewCommon(client *targon.Client) (*common.Common, *Clipboard) {
 			return targon.New(baseURL, token, targon.WithRetry(targon.NoRetry))
 		},
 		Now: Now,
+		IDs: programIDs,
 	}, clip
 }
+
+// programIDs is the id source of every Common NewCommon makes, shared as
+// the Commons of one program share theirs (an account switch copies the
+// Common and keeps its IDs): a test that builds a second view on a second
+// Common, to stand for the one an account switch builds, still proves that
+// the old view's replies mean nothing to the new one. It is the tests'
+// stand-in for one program, so it is the one package-level id source.
+var programIDs = new(common.IDs)
 
 // TargonClient is the concrete client of c's account, which NewCommon made
 // a Targon one; tests use it to change the server behind the UI's back.

@@ -10,7 +10,7 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 
 	"github.com/targon-dash/targon-dash/ui/common"
-	"github.com/targon-dash/targon-dash/ui/components"
+	"github.com/targon-dash/targon-dash/ui/components/dialog"
 	"github.com/targon-dash/targon-dash/ui/uitest"
 )
 
@@ -82,7 +82,7 @@ func (v *recView) SetSize(_, _ int) {}
 func (v *recView) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	v.got = append(v.got, msg)
 	if k, ok := msg.(tea.KeyMsg); ok && k.String() == "o" {
-		v.Open(components.NewInfo(v.c, "Details", nil))
+		v.Open(dialog.NewInfo(v.c, "Details", nil))
 	}
 	return v, nil
 }
@@ -94,7 +94,7 @@ func TestDriver(t *testing.T) {
 	v := &recView{c: c}
 	d := uitest.NewDriver(t, c, v)
 	d.Keys("o")
-	if _, ok := d.Top().(*components.Info); !ok {
+	if _, ok := d.Top().(*dialog.Info); !ok {
 		t.Fatalf("top modal %T, want the one the view opened", d.Top())
 	}
 	d.Keys("x")

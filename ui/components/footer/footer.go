@@ -9,7 +9,7 @@ import (
 	"github.com/charmbracelet/bubbles/key"
 
 	"github.com/targon-dash/targon-dash/ui/common"
-	"github.com/targon-dash/targon-dash/ui/components"
+	"github.com/targon-dash/targon-dash/ui/components/textfit"
 )
 
 // Footer draws the help line.
@@ -32,7 +32,7 @@ func New(st *common.Styles) Footer {
 // and cancel stay.
 func (f Footer) View(k *common.KeyMap, bs []key.Binding, width int) string {
 	f.help.Width = width - 2
-	return " " + f.help.ShortHelpView(components.FitShortHelp(f.help, bs, width-2, k.Help, k.Quit, k.Back, k.ForceQuit))
+	return " " + f.help.ShortHelpView(textfit.FitShortHelp(f.help, bs, width-2, k.Help, k.Quit, k.Back, k.ForceQuit))
 }
 
 // Main is the main views' short help: the view's own bindings, refresh

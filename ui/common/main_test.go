@@ -1,0 +1,9 @@
+package common_test
+
+import (
+	"testing"
+
+	"github.com/targon-dash/targon-dash/ui/uitest"
+)
+
+func TestMain(m *testing.M) { uitest.Main(m) }

@@ -1,0 +1,151 @@
+package dialog
+
+import (
+	"strings"
+
+	"github.com/charmbracelet/bubbles/key"
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/lipgloss"
+
+	"github.com/targon-dash/targon-dash/ui/common"
+	"github.com/targon-dash/targon-dash/ui/components/mouse"
+	"github.com/targon-dash/targon-dash/ui/components/textfit"
+)
+
+// Help shows every key binding in groups. The groups flow into as few
+// columns as the screen's width needs (a group is never split); when the
+// screen is too short even then, the help scrolls inside its frame. esc,
+// enter or ? closes it.
+type Help struct {
+	closed bool
+	c      *common.Common
+	groups [][]key.Binding
+	box    Box
+}
+
+// NewHelp returns the help screen for the given groups of bindings; a
+// group of the keys that work in dialogs is added after them.
+func NewHelp(c *common.Common, groups [][]key.Binding) *Help {
+	m := &Help{c: c, groups: groups}
+	m.SetSize(c.Width, c.Height)
+	return m
+}
+
+// Closed reports whether the pane was closed.
+func (m *Help) Closed() bool { return m.closed }
+
+// Busy is always false.
+func (m *Help) Busy() bool { return false }
+
+// SetSize fits the help to the screen.
+func (m *Help) SetSize(w, h int) { m.box.SetSize(w, h, 100, 2) }
+
+// Update closes the help, or scrolls it (keys or the mouse wheel).
+func (m *Help) Update(msg tea.Msg) (common.Modal, tea.Cmd) {
+	if mm, ok := msg.(tea.MouseMsg); ok {
+		m.box.Wheel(mouse.Wheel(mm))
+	}
+	if km, ok := msg.(tea.KeyMsg); ok {
+		k := m.c.Keys
+		if key.Matches(km, k.Back, k.Help, k.Submit) {
+			m.closed = true
+			return m, nil
+		}
+		m.box.Scroll(km, k)
+	}
+	return m, nil
+}
+
+// dialogKeys is the group of keys that work in forms and confirmations.
+func (m *Help) dialogKeys() []key.Binding {
+	k := m.c.Keys
+	return []key.Binding{
+		withHelp(k.NextField, "next field"), withHelp(k.Submit, "submit / choose"),
+		withHelp(k.Back, "cancel / close"), withHelp(k.Yes, "yes"), withHelp(k.No, "no"), k.Choice,
+	}
+}
+
+// View draws the key map.
+func (m *Help) View() string {
+	st, k := m.c.Styles, m.c.Keys
+	blocks := make([]string, 0, len(m.groups)+1)
+	for _, g := range m.groups {
+		if b := m.group(g); b != "" {
+			blocks = append(blocks, b)
+		}
+	}
+	blocks = append(blocks, st.Muted.Render("in dialogs")+"\n"+m.group(m.dialogKeys()))
+	inner := m.box.Inner()
+	head := st.ModalTitle.Render("Keys")
+	foot := st.Muted.Render(textfit.WrapWords("In forms, letters are text. Confirmations start on No.", inner)) + "\n" +
+		textfit.Hint(st, inner, textfit.KeyNames(k.Back, k.Submit, k.Help), "close")
+	body := flow(blocks, inner)
+	return m.box.Render(st, k, st.Modal, head, body, foot)
+}
+
+// group draws one group: keys in a column, their descriptions beside.
+func (m *Help) group(bs []key.Binding) string {
+	st := m.c.Styles
+	keyW := 0
+	for _, b := range bs {
+		if b.Enabled() {
+			keyW = max(keyW, lipgloss.Width(b.Help().Key))
+		}
+	}
+	var out []string
+	for _, b := range bs {
+		if !b.Enabled() {
+			continue
+		}
+		k := b.Help().Key
+		out = append(out, st.HelpKey.Render(k)+strings.Repeat(" ", keyW-lipgloss.Width(k)+1)+st.HelpDesc.Render(b.Help().Desc))
+	}
+	return strings.Join(out, "\n")
+}
+
+// helpGap is the space between two columns of the help.
+const helpGap = "   "
+
+// flow arranges blocks in columns, in order, top to bottom then left to
+// right, with a blank line between blocks of a column. It picks the
+// lowest arrangement no wider than width; when nothing is that narrow, one
+// block under another (the dialog then scrolls).
+func flow(blocks []string, width int) string {
+	tallest, total := 0, 0
+	for _, b := range blocks {
+		tallest = max(tallest, lines(b))
+		total += lines(b) + 1
+	}
+	for limit := tallest; limit <= total; limit++ {
+		cols := columns(blocks, limit)
+		if lipgloss.Width(cols) <= width {
+			return cols
+		}
+	}
+	return strings.Join(blocks, "\n\n")
+}
+
+// columns stacks blocks into columns of at most limit lines.
+func columns(blocks []string, limit int) string {
+	var cols []string
+	cur := ""
+	for _, b := range blocks {
+		switch {
+		case cur == "":
+			cur = b
+		case lines(cur)+1+lines(b) <= limit:
+			cur += "\n\n" + b
+		default:
+			cols = append(cols, cur, helpGap)
+			cur = b
+		}
+	}
+	cols = append(cols, cur)
+	return lipgloss.JoinHorizontal(lipgloss.Top, cols...)
+}
+
+// ShortHelp lists the help's keys.
+func (m *Help) ShortHelp() []key.Binding {
+	k := m.c.Keys
+	return []key.Binding{withHelp(k.Back, "close"), k.Up, k.Down}
+}

@@ -1,0 +1,169 @@
+// Package list joins a loader and a table into the list every key view
+// shows: Loader walks a list's pages off the UI goroutine, ApplyPage feeds
+// each page to a table.Table, and KeyList is the two together, kept live
+// by a background refresh. It may import api (neutral), ui/common and the
+// table and textfit packages, never a view or a dialog.
+package list
+
+import (
+	"errors"
+	"time"
+
+	tea "github.com/charmbracelet/bubbletea"
+
+	"github.com/targon-dash/targon-dash/api"
+	"github.com/targon-dash/targon-dash/ui/common"
+	"github.com/targon-dash/targon-dash/ui/components/table"
+)
+
+// KeyList is what the API keys and SSH keys views share: a table fed page
+// by page by a loader, with the common.View methods that follow from it.
+// A view embeds it and adds its title, keys, dialogs and help.
+//
+// It also keeps the list live: every Common.ListRefreshInterval it reloads
+// in the background (the table keeps selection, filter and window), never
+// while a dialog is open — a tick that comes then is made up for once the
+// dialogs close — and at most one tick of a list is ever pending.
+type KeyList[T any] struct {
+	Table  *table.Table
+	Loader *Loader[T]
+	items  string
+	toRow  func(T) table.Row
+	c      *common.Common
+	// id tells this list's ticks from those of lists made before it (an
+	// account switch rebuilds the views; the Common's IDs number them all);
+	// tickGen is its live tick chain.
+	id, tickGen int
+	// missed says a tick came while a dialog was open.
+	missed bool
+	// background says the load in progress is a background refresh: it
+	// shows no loading note over rows that are already there.
+	background bool
+}
+
+// listTickMsg asks list id for a background refresh; gen is its tick
+// chain, so ticks of a list that was discarded or of an older chain (a
+// manual refresh starts a new one) do nothing.
+type listTickMsg struct{ id, gen int }
+
+// NewKeyList returns a key list: item and items name what it holds ("SSH
+// key", "SSH keys"), walk walks its pages, toRow turns an item into its row.
+func NewKeyList[T any](c *common.Common, cols []table.Column, item, items string, walk WalkFunc[T], toRow func(T) table.Row) *KeyList[T] {
+	return &KeyList[T]{
+		Table:  table.NewTable(c, cols, item, items),
+		Loader: NewLoader(c, walk),
+		items:  items,
+		toRow:  toRow,
+		c:      c,
+		id:     int(c.IDs.Next()),
+	}
+}
+
+// Init loads the first page (and then the rest) and starts the background
+// refresh.
+func (l *KeyList[T]) Init() tea.Cmd { return l.Refresh() }
+
+// Refresh reloads the list; the old rows stay until the new ones are in.
+// The background refresh starts again from now.
+func (l *KeyList[T]) Refresh() tea.Cmd {
+	l.background, l.missed = false, false
+	l.tickGen++
+	return tea.Batch(l.Loader.Load(), l.tick())
+}
+
+// Stop ends a walk in progress and the background refresh: the view is
+// being discarded.
+func (l *KeyList[T]) Stop() {
+	l.Loader.Stop()
+	l.tickGen++
+}
+
+// tick schedules the next tick of the live chain, if lists refresh by
+// themselves.
+func (l *KeyList[T]) tick() tea.Cmd {
+	d := l.c.ListRefreshInterval
+	if d <= 0 {
+		return nil
+	}
+	msg := listTickMsg{id: l.id, gen: l.tickGen}
+	return l.c.After(d, func(time.Time) tea.Msg { return msg })
+}
+
+// Live handles the background refresh's messages: its ticks and the
+// dialogs closing (common.DialogsClosedMsg). ok says msg was one of them;
+// views call it first in Update.
+func (l *KeyList[T]) Live(msg tea.Msg) (cmd tea.Cmd, ok bool) {
+	switch msg := msg.(type) {
+	case listTickMsg:
+		if msg.id != l.id || msg.gen != l.tickGen {
+			return nil, true // another list's, or an old chain's
+		}
+		next := l.tick()
+		switch {
+		case l.c.Dialog():
+			// Never under a dialog: its rows may be what it acts on.
+			l.missed = true
+		case !l.Loader.Busy():
+			return tea.Batch(l.backgroundLoad(), next), true
+		}
+		return next, true
+	case common.DialogsClosedMsg:
+		if l.missed && !l.c.Dialog() && !l.Loader.Busy() {
+			return l.backgroundLoad(), true
+		}
+		return nil, true
+	}
+	return nil, false
+}
+
+// backgroundLoad reloads the list quietly.
+func (l *KeyList[T]) backgroundLoad() tea.Cmd {
+	l.missed, l.background = false, true
+	return l.Loader.Load()
+}
+
+// Stale reports whether the rows shown are older than the last attempt to
+// load them: a refresh failed after an earlier load had succeeded
+// (common.Staler). The rows are from Updated.
+func (l *KeyList[T]) Stale() bool { return l.Loader.Loaded() && l.Loader.Err() != nil }
+
+// Capturing reports whether the filter has focus.
+func (l *KeyList[T]) Capturing() bool { return l.Table.Capturing() }
+
+// Busy reports whether the list is loading.
+func (l *KeyList[T]) Busy() bool { return l.Loader.Busy() }
+
+// Updated is when the list last loaded completely.
+func (l *KeyList[T]) Updated() time.Time { return l.Loader.Updated() }
+
+// SetSize gives the list its area.
+func (l *KeyList[T]) SetSize(w, h int) { l.Table.SetSize(w, h) }
+
+// Page takes one page of the list (see ApplyPage).
+func (l *KeyList[T]) Page(msg PageMsg[T]) tea.Cmd {
+	cmd := ApplyPage(l.Table, l.Loader, msg, l.toRow)
+	if !l.Loader.Busy() {
+		l.background = false
+	}
+	if errors.Is(l.Loader.Err(), api.ErrUnauthorized) {
+		l.tickGen++ // no refreshing with a refused key; signing in refreshes
+	}
+	return cmd
+}
+
+// ViewWith draws the table with the loader's note, or note when it is set
+// (a view's own in-flight work, e.g. details being fetched).
+func (l *KeyList[T]) ViewWith(st *common.Styles, note string) string {
+	n := l.Loader.Note(st, l.items, l.Table.Len())
+	if l.background && l.Loader.Busy() {
+		n = "" // a background refresh does not disturb the rows it keeps
+	}
+	if n != "" || note == "" {
+		note = n
+	}
+	l.Table.SetNote(note)
+	// "No SSH keys." only once the list is known to be empty: not while it
+	// loads, not under a load error.
+	l.Table.SetLoaded(l.Loader.Loaded() && !l.Loader.Busy() && l.Loader.Err() == nil)
+	return l.Table.View()
+}

@@ -1,0 +1,199 @@
+package list
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"iter"
+	"sync"
+	"time"
+
+	tea "github.com/charmbracelet/bubbletea"
+
+	"github.com/targon-dash/targon-dash/api"
+	"github.com/targon-dash/targon-dash/ui/common"
+	"github.com/targon-dash/targon-dash/ui/components/textfit"
+)
+
+// WalkFunc walks every page of a list: an account's Keys or SSHKeys. The
+// account's walker does the paging, the loop guard and each page's
+// deadline; the loader only pulls pages from it.
+type WalkFunc[T any] func(ctx context.Context) iter.Seq2[[]T, error]
+
+// PageMsg is one page of a list arriving, the error that ended the walk,
+// or (Done) the end of the walk. Gen tells replies of an abandoned load
+// from current ones.
+type PageMsg[T any] struct {
+	Gen   int
+	Items []T
+	Err   error
+	// Done says the walk has no more pages.
+	Done bool
+}
+
+// Loader walks every page of a list, one page per tea.Cmd, asking for each
+// page as soon as the previous one has arrived. The first load streams:
+// each page is shown as it arrives. A reload keeps the old items on screen
+// and swaps in the new ones when the walk is complete, so a refresh never
+// empties the list.
+type Loader[T any] struct {
+	walk    WalkFunc[T]
+	gen     int
+	pull    *pull[T]
+	busy    bool
+	loaded  bool
+	pending []T
+	err     error
+	pages   int
+	updated time.Time
+	now     func() time.Time
+	c       *common.Common
+}
+
+// pull is one walk turned into a next function (iter.Pull2). next runs in
+// the loader's commands, one at a time; stop may come from Update while a
+// next is running, so both hold mu, and stop first cancels the walk's
+// context so that a request in flight ends at once.
+type pull[T any] struct {
+	mu     sync.Mutex
+	next   func() ([]T, error, bool)
+	stop   func()
+	cancel context.CancelFunc
+}
+
+func (p *pull[T]) page() ([]T, error, bool) {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	return p.next()
+}
+
+// close cancels the walk and releases the iterator without blocking the
+// caller (a page may be in flight).
+func (p *pull[T]) close() {
+	p.cancel()
+	go func() {
+		p.mu.Lock()
+		defer p.mu.Unlock()
+		p.stop()
+	}()
+}
+
+// NewLoader returns a loader for walk.
+func NewLoader[T any](c *common.Common, walk WalkFunc[T]) *Loader[T] {
+	return &Loader[T]{walk: walk, now: c.Now, c: c}
+}
+
+// Load starts a new walk from the first page; the old walk is stopped and
+// its replies are dropped from now on.
+func (l *Loader[T]) Load() tea.Cmd {
+	l.Stop()
+	l.gen = l.nextGen()
+	l.busy, l.err, l.pending, l.pages = true, nil, nil, 0
+	ctx, cancel := context.WithCancel(context.Background())
+	next, stop := iter.Pull2(l.walk(ctx))
+	l.pull = &pull[T]{next: next, stop: stop, cancel: cancel}
+	return l.page()
+}
+
+// Gen is the number of the current walk: the Gen its pages carry (for
+// tests that hand a loader its pages themselves).
+func (l *Loader[T]) Gen() int { return l.gen }
+
+// Stop ends the current walk, if any (a new Load, or the view is
+// discarded); its replies are dropped.
+func (l *Loader[T]) Stop() {
+	if l.pull != nil {
+		l.pull.close()
+		l.pull = nil
+	}
+	if l.busy {
+		l.gen = l.nextGen()
+		l.busy = false
+	}
+}
+
+// nextGen numbers a walk from the Common's id source, which every loader
+// of the program shares: a loader of a discarded view (after an account
+// switch) and its successor must never share a number, or the new one
+// would take the old account's pages as its own.
+func (l *Loader[T]) nextGen() int { return int(l.c.IDs.Next()) }
+
+// page asks the current walk for its next page.
+func (l *Loader[T]) page() tea.Cmd {
+	p, gen := l.pull, l.gen
+	return func() tea.Msg {
+		items, err, ok := p.page()
+		if !ok {
+			return PageMsg[T]{Gen: gen, Done: true}
+		}
+		return PageMsg[T]{Gen: gen, Items: items, Err: err}
+	}
+}
+
+// Update takes a page. ok is false for a stale reply. On the first load
+// every page comes back at once (replace true for the first page, false to
+// append); on a reload, items is the whole new list with replace true, once
+// the walk is done. cmd asks for the next page.
+func (l *Loader[T]) Update(msg PageMsg[T]) (items []T, replace bool, cmd tea.Cmd, ok bool) {
+	if msg.Gen != l.gen || !l.busy {
+		return nil, false, nil, false
+	}
+	if msg.Err != nil {
+		l.busy, l.err, l.pending = false, msg.Err, nil
+		l.pull.close()
+		l.pull = nil
+		return nil, false, nil, true
+	}
+	if msg.Done {
+		if !l.loaded {
+			// An empty list still has a first page to replace the rows.
+			items, replace = nil, l.pages == 0
+		} else {
+			items, replace, l.pending = l.pending, true, nil
+		}
+		l.busy, l.loaded, l.updated = false, true, l.now()
+		l.pull.close()
+		l.pull = nil
+		return items, replace, nil, true
+	}
+	l.pages++
+	cmd = l.page()
+	if !l.loaded {
+		items, replace = msg.Items, l.pages == 1
+	} else {
+		l.pending = append(l.pending, msg.Items...)
+	}
+	return items, replace, cmd, true
+}
+
+// Note says how loading goes, for a table's top line: loading, the count
+// so far, or the error that stopped it with how to retry; "" when idle.
+// what names the items ("API keys"); have is how many are shown.
+func (l *Loader[T]) Note(st *common.Styles, what string, have int) string {
+	switch {
+	case errors.Is(l.err, api.ErrForbidden):
+		// Not allowed for this key: retrying changes nothing.
+		return st.Error.Render("✗ " + what + ": " + l.c.ErrorText(l.err))
+	case l.err != nil:
+		// The hint comes before the reason, so a narrow screen cuts the
+		// reason rather than the way out.
+		return st.Error.Render("✗ could not load "+what) + st.Muted.Render(" — "+textfit.KeyNames(l.c.Keys.Refresh)+" to retry: ") + st.Error.Render(l.c.ErrorText(l.err))
+	case l.busy && have == 0:
+		return st.Muted.Render("loading " + what + "…")
+	case l.busy:
+		return st.Muted.Render(fmt.Sprintf("loading… %d so far", have))
+	}
+	return ""
+}
+
+// Busy reports whether a walk is in progress.
+func (l *Loader[T]) Busy() bool { return l.busy }
+
+// Loaded reports whether a walk has completed.
+func (l *Loader[T]) Loaded() bool { return l.loaded }
+
+// Err is the error that ended the last walk, if any.
+func (l *Loader[T]) Err() error { return l.err }
+
+// Updated is when the last walk completed.
+func (l *Loader[T]) Updated() time.Time { return l.updated }

@@ -1,0 +1,32 @@
+package table
+
+import (
+	"strings"
+
+	"github.com/charmbracelet/bubbles/key"
+	tea "github.com/charmbracelet/bubbletea"
+
+	"github.com/targon-dash/targon-dash/ui/common"
+)
+
+// CopyID copies a row's id off the UI goroutine, as something to keep
+// (common.CopyKept: an automatic clear leaves it alone), and says how it
+// went as secrets do: "UID of “name” copied via system clipboard". what
+// names the id ("UID", "Hash").
+func CopyID(c *common.Common, what, name, id string) tea.Cmd {
+	clip := c.Clipboard
+	return func() tea.Msg {
+		how, err := common.CopyKept(clip, id)
+		if err != nil {
+			return common.ToastMsg{Kind: common.ToastError, Text: "Could not copy the " + strings.ToLower(what) + ": " + c.ErrorText(err)}
+		}
+		return common.ToastMsg{Kind: common.ToastSuccess, Text: what + " of “" + name + "” copied via " + how}
+	}
+}
+
+// CopyIDKey is the key map's CopyID, enabled only when a row is selected.
+func (t *Table) CopyIDKey() key.Binding {
+	b := t.c.Keys.CopyID
+	b.SetEnabled(t.Selected() != nil && b.Enabled())
+	return b
+}
