@@ -9,7 +9,6 @@ import (
 	"fmt"
 	"time"
 
-	"github.com/charmbracelet/bubbles/key"
 	"github.com/charmbracelet/bubbles/spinner"
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/lipgloss"
@@ -130,9 +129,6 @@ type Model struct {
 	c     *common.Common
 	views []common.View
 	tabs  *tabs.Tabs
-	// switchKey is the key map's SwitchAccount, enabled only when main
-	// offers accounts to switch to.
-	switchKey key.Binding
 	modals    modal.Stack
 	login     *login.Model
 	status    statusbar.Model
@@ -172,8 +168,9 @@ func New(opts Options) (*Model, error) {
 	if opts.ReadOnly {
 		keys.SetReadOnly() // the one place: every view's changing keys go with it
 	}
-	m := &Model{opts: opts, switchKey: keys.SwitchAccount}
-	m.switchKey.SetEnabled(opts.Accounts != nil && opts.OpenAccount != nil)
+	// P only where main offers accounts to switch to.
+	keys.SwitchAccount.SetEnabled(opts.Accounts != nil && opts.OpenAccount != nil)
+	m := &Model{opts: opts}
 	m.c = &common.Common{
 		Styles:          common.NewStyles(),
 		Keys:            keys,
@@ -199,13 +196,11 @@ func New(opts Options) (*Model, error) {
 
 // buildViews makes the tabs for the current Common's account: Credits
 // and API keys always, SSH keys where the account has them. Views of an
-// earlier account are stopped (a view with a Stop method ends its list
-// walks and refresh timers there), so nothing of theirs keeps running.
+// earlier account are stopped (their list walks and refresh timers end
+// there), so nothing of theirs keeps running.
 func (m *Model) buildViews() {
 	for _, v := range m.views {
-		if s, ok := v.(interface{ Stop() }); ok {
-			s.Stop()
-		}
+		v.Stop()
 	}
 	m.views = []common.View{credits.New(m.c), apikeys.New(m.c)}
 	if _, ok := m.c.Account.(api.SSHKeys); ok {

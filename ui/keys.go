@@ -57,13 +57,10 @@ func (m *Model) mainKey(msg tea.KeyMsg, view common.View) tea.Cmd {
 		return nil
 	case key.Matches(msg, k.Refresh):
 		return view.Refresh()
-	case key.Matches(msg, m.switchKey):
+	case key.Matches(msg, k.SwitchAccount):
 		p, load := newPicker(m.c, m.opts.Accounts, m.opts.OpenAccount)
 		m.modals.Push(p)
 		return load
-	case m.c.ReadOnly && k.Refused(msg) != "":
-		// Disabled, so no view acts on it: say why rather than nothing.
-		return common.Toast(common.ToastInfo, "read-only: %s is off (%s)", k.Refused(msg), m.c.ReadOnlyReason)
 	}
 	_, cmd := view.Update(msg)
 	return cmd

@@ -10,7 +10,6 @@ import (
 	"github.com/charmbracelet/lipgloss"
 	"github.com/charmbracelet/x/ansi"
 
-	"github.com/targon-dash/targon-dash/ui/common"
 	"github.com/targon-dash/targon-dash/ui/components/footer"
 	"github.com/targon-dash/targon-dash/ui/components/statusbar"
 	"github.com/targon-dash/targon-dash/ui/components/textfit"
@@ -100,10 +99,7 @@ func (m *Model) tabBar() string { return m.tabs.View(m.c.Styles, m.c.Width, m.lo
 func (m *Model) statusBar() string {
 	var d statusbar.Data
 	if v := m.views[m.tabs.Active()]; m.login == nil {
-		d.Updated = v.Updated()
-		if s, ok := v.(common.Staler); ok {
-			d.Stale = s.Stale()
-		}
+		d.Updated, d.Stale = v.Updated(), v.Stale()
 	}
 	if m.busy() {
 		d.Spinner = m.spinner.View()
@@ -120,19 +116,14 @@ func (m *Model) helpLine() string {
 	case m.modals.Len() > 0:
 		b = m.modals.Top().ShortHelp()
 	default:
-		view := m.views[m.tabs.Active()]
-		var list []key.Binding
-		if l, ok := view.(interface{ ListKeys() []key.Binding }); ok {
-			list = l.ListKeys()
-		}
-		b = footer.Main(m.c.Keys, view.ShortHelp(), list, m.switchKey)
+		b = m.views[m.tabs.Active()].Footer()
 	}
 	return m.footer.View(m.c.Keys, b, m.c.Width)
 }
 
 // fullHelp is what "?" shows: the global keys and the active view's.
 func (m *Model) fullHelp() [][]key.Binding {
-	return footer.Full(m.c.Keys, m.tabs.Bindings(), m.views[m.tabs.Active()].FullHelp(), m.switchKey)
+	return footer.Full(m.c.Keys, m.tabs.Bindings(), m.views[m.tabs.Active()].FullHelp(), m.c.Keys.SwitchAccount)
 }
 
 // busy reports whether anything waits for the API.

@@ -2,13 +2,11 @@ package common
 
 import (
 	"fmt"
-	"slices"
 	"sort"
 	"strings"
 
 	"github.com/charmbracelet/bubbles/key"
 	"github.com/charmbracelet/bubbles/list"
-	tea "github.com/charmbracelet/bubbletea"
 )
 
 // KeyMap is the dashboard's one key map. Every binding has help text, is
@@ -222,23 +220,12 @@ func (k *KeyMap) Changing() []ChangingAction {
 	}
 }
 
-// SetReadOnly disables every Changing binding; Refused then tells their
-// keys.
+// SetReadOnly disables every Changing binding (the views' action tables
+// answer their keys with ChangeOf).
 func (k *KeyMap) SetReadOnly() {
 	for _, a := range k.Changing() {
 		a.Binding.SetEnabled(false)
 	}
-}
-
-// Refused is the Changing action whose keys msg presses, whether or not
-// its binding is enabled ("creating keys"), or "".
-func (k *KeyMap) Refused(msg tea.KeyMsg) string {
-	for _, a := range k.Changing() {
-		if slices.Contains(a.Binding.Keys(), msg.String()) {
-			return a.What
-		}
-	}
-	return ""
 }
 
 // ChangeOf is what the Changing action bound to b changes ("creating

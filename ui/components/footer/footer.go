@@ -35,15 +35,6 @@ func (f Footer) View(k *common.KeyMap, bs []key.Binding, width int) string {
 	return " " + f.help.ShortHelpView(textfit.FitShortHelp(f.help, bs, width-2, k.Help, k.Quit, k.Back, k.ForceQuit))
 }
 
-// Main is the main views' short help: the view's own bindings, refresh
-// and the account switch, the list's keys (sort, copy the id) after them,
-// then help and quit; a key listed twice shows once.
-func Main(k *common.KeyMap, view, list []key.Binding, switchAccount key.Binding) []key.Binding {
-	bs := append(append([]key.Binding(nil), view...), k.Refresh, switchAccount)
-	bs = append(bs, list...)
-	return unique(append(bs, k.Help, k.Quit))
-}
-
 // Full is what `?` shows on a main view: the tab keys, the moves, the
 // view's own groups (minus keys the global column shows), then the global
 // column.
@@ -66,17 +57,4 @@ func Full(k *common.KeyMap, tabs []key.Binding, view [][]key.Binding, switchAcco
 		}
 	}
 	return append(groups, global)
-}
-
-// unique drops bindings whose keys were already listed.
-func unique(bs []key.Binding) []key.Binding {
-	seen := map[string]bool{}
-	out := bs[:0:0]
-	for _, b := range bs {
-		if k := b.Help().Key; !seen[k] {
-			seen[k] = true
-			out = append(out, b)
-		}
-	}
-	return out
 }
