@@ -6,6 +6,7 @@
 package ui
 
 import (
+	"errors"
 	"fmt"
 	"os"
 	"strings"
@@ -41,60 +42,11 @@ const (
 	startupWarningDuration = 30 * time.Second
 )
 
-// Session is one account as main wires it for the dashboard: the account
-// and what the UI needs to know about its settings, as plain values and
-// functions, so that no ui package imports config or a concrete provider.
-type Session struct {
-	// Account is the signed-in account (its key may be empty: the login
-	// screen then comes first).
-	Account api.Account
-	// NewAccount returns an account at the same provider and base URL
-	// that authenticates with token (the login screen checks a key with
-	// it). Called off the UI goroutine.
-	NewAccount func(token string) (api.Account, error)
-	// Profile names the account in the status bar.
-	Profile string
-	// Home says where the key is kept, for messages.
-	Home common.KeyHome
-	// SaveKey saves a key to Home.File (atomically, 0600); nil when keys
-	// are not saved. Called off the UI goroutine.
-	SaveKey func(key string) error
-	// Warnings are problems found at start (a credentials file others can
-	// read), shown whole for a while.
-	Warnings []string
-	// ID is main's handle for the account (the AccountChoice.ID it was
-	// opened for); the UI only hands it back to Options.SessionChanged.
-	ID string
-}
-
-// AccountChoice is one entry of the account picker (P): a Targon profile
-// or one of the dashboard's own accounts. Main makes them; the UI only
-// shows them and hands the chosen one back to Options.OpenAccount.
-type AccountChoice struct {
-	// Name is the profile or account name.
-	Name string
-	// Provider is the service's display name ("Targon", "OpenRouter").
-	Provider string
-	// Host is the API host, for telling two accounts apart.
-	Host string
-	// Current marks the account in use.
-	Current bool
-	// Problem, when set, says why the choice cannot be opened (a bad
-	// base_url, a broken file); the picker shows it and does not open it.
-	Problem string
-	// ID is main's own handle for the choice; the UI does not read it.
-	ID string
-}
-
 // Options is everything the dashboard needs from main.
 type Options struct {
-	Session
-	// Accounts lists the choices of the account picker (P); nil means
-	// there is no picker. Called off the UI goroutine.
-	Accounts func() ([]AccountChoice, error)
-	// OpenAccount opens a choice as a session (its key may be missing: the
-	// login screen then asks for one). Called off the UI goroutine.
-	OpenAccount func(AccountChoice) (Session, error)
+	// Accounts is the session to start on, the account switcher's
+	// accounts and the demo; required.
+	Accounts Accounts
 	// Keys are the key map's overrides (action → keys) from the file
 	// KeysFile, which errors name.
 	Keys     map[string][]string
@@ -102,17 +54,8 @@ type Options struct {
 	// RefreshInterval is how often the credits reload (0: never).
 	RefreshInterval time.Duration
 	Clipboard       common.Copier
-	// StartDemo, when set, lets the login screen switch to the built-in
-	// demo account. It runs off the UI goroutine; the session's Home
-	// should say KeyFromDemo.
-	StartDemo func() (Session, error)
 	// Now is the clock (time.Now when nil).
 	Now func() time.Time
-	// SessionChanged, when set, is told the session the dashboard uses
-	// now, as it is now (see Model.reportSession): after the switch to
-	// an account the picker or the demo opened, and after a sign-in. It is
-	// called on the UI goroutine, so it must return at once.
-	SessionChanged func(Session)
 	// Mouse turns mouse reporting on (--mouse, mouse = true): the wheel
 	// scrolls, clicks select rows, tabs and dialog buttons. Off, the
 	// terminal keeps its own text selection.
@@ -138,8 +81,8 @@ type Model struct {
 	// tabKeys are the key map's Tab1…Tab3, enabled for as many tabs as
 	// there are, so "1".."n" and their help follow the tabs.
 	tabKeys []key.Binding
-	// switchKey is the key map's SwitchAccount, enabled only when main
-	// offers accounts to switch to.
+	// switchKey is the key map's SwitchAccount, enabled only when
+	// Accounts offers accounts to switch to.
 	switchKey key.Binding
 	active    int
 	modals    []common.Modal
@@ -162,9 +105,6 @@ type Model struct {
 	demoStarting bool
 	// covered says a dialog covered the views at the last syncModals.
 	covered bool
-	// session is the session in use as main handed it over; m.c holds
-	// what has changed since (the key's home after a sign-in).
-	session Session
 }
 
 type toast struct {
@@ -182,7 +122,7 @@ type warningsExpiredMsg struct{ id int }
 // demoStartedMsg is the demo account, started off the event loop, or why
 // it could not start.
 type demoStartedMsg struct {
-	session Session
+	session *api.Session
 	err     error
 }
 
@@ -190,6 +130,9 @@ type demoStartedMsg struct {
 // API key. Key overrides from the preferences that name no action are an
 // error.
 func New(opts Options) (*Model, error) {
+	if opts.Accounts == nil {
+		return nil, errors.New("ui: Options.Accounts is required")
+	}
 	if opts.Now == nil {
 		opts.Now = time.Now
 	}
@@ -201,8 +144,9 @@ func New(opts Options) (*Model, error) {
 		keys.SetReadOnly() // the one place: every view's changing keys go with it
 	}
 	m := &Model{opts: opts, switchKey: keys.SwitchAccount}
-	m.switchKey.SetEnabled(opts.Accounts != nil && opts.OpenAccount != nil)
+	m.switchKey.SetEnabled(opts.Accounts.CanSwitch())
 	m.c = &common.Common{
+		Session:         opts.Accounts.Start(),
 		Styles:          common.NewStyles(),
 		Keys:            keys,
 		Clipboard:       opts.Clipboard,
@@ -213,8 +157,6 @@ func New(opts Options) (*Model, error) {
 	m.c.ListRefreshInterval = opts.ListRefreshInterval
 	m.c.ReadOnly, m.c.ReadOnlyReason = opts.ReadOnly, opts.ReadOnlyReason
 	m.c.DialogOpen = m.dialogOpen
-	setSession(m.c, opts.Session)
-	m.session = opts.Session
 	m.spinner = spinner.New(spinner.WithSpinner(spinner.MiniDot), spinner.WithStyle(m.c.Styles.Accent))
 	m.help = help.New()
 	m.help.Styles.ShortKey = m.c.Styles.HelpKey
@@ -222,8 +164,8 @@ func New(opts Options) (*Model, error) {
 	m.help.Styles.ShortSeparator = m.c.Styles.HelpSep
 	m.help.Styles.Ellipsis = m.c.Styles.HelpSep
 	m.buildViews()
-	if !opts.Account.HasToken() {
-		m.login = login.New(m.c, "", opts.StartDemo != nil)
+	if !m.c.Account.HasToken() {
+		m.login = login.New(m.c, "", opts.Accounts.CanDemo())
 	}
 	return m, nil
 }
@@ -258,7 +200,7 @@ func (m *Model) Init() tea.Cmd {
 	if m.login != nil {
 		cmds = append(cmds, m.login.Init())
 	}
-	cmds = append(cmds, m.showWarnings(m.opts.Warnings))
+	cmds = append(cmds, m.showWarnings(m.c.Warnings))
 	return tea.Batch(cmds...)
 }
 
@@ -541,8 +483,8 @@ func (m *Model) onKey(msg tea.KeyMsg) tea.Cmd {
 	case key.Matches(msg, k.Refresh):
 		return view.Refresh()
 	case key.Matches(msg, m.switchKey):
-		p, load := newPicker(m.c, m.opts.Accounts, m.opts.OpenAccount)
-		m.push(p)
+		sw, load := newSwitcher(m.c, m.opts.Accounts)
+		m.push(sw)
 		return load
 	case m.c.ReadOnly && k.Refused(msg) != "":
 		// Disabled, so no view acts on it: say why rather than nothing.
@@ -556,21 +498,23 @@ func (m *Model) onKey(msg tea.KeyMsg) tea.Cmd {
 
 // showLogin puts the login screen up with a reason.
 func (m *Model) showLogin(reason string) {
-	m.login = login.New(m.c, reason, m.opts.StartDemo != nil)
+	m.login = login.New(m.c, reason, m.opts.Accounts.CanDemo())
 }
 
-// signedIn switches the client to the checked key and (re)loads the views.
+// signedIn switches the client to the checked key, records where it is
+// kept on the session (shared with Accounts, which is told) and (re)loads
+// the views.
 func (m *Model) signedIn(msg login.DoneMsg) tea.Cmd {
 	m.c.Account.SetToken(msg.Key)
 	if msg.Saved {
-		m.c.Home.Source = common.KeyFromFile
+		m.c.Home.Source = api.KeyFromFile
 	}
 	m.login = nil
 	toastCmd := common.Toast(common.ToastSuccess, "Signed in")
 	if msg.Saved {
 		toastCmd = common.Toast(common.ToastSuccess, "Signed in; key saved to %s", common.ShortPath(m.c.Home.File))
 	}
-	m.reportSession()
+	m.opts.Accounts.Use(m.c.Session)
 	if !m.started {
 		return tea.Batch(toastCmd, m.startViews())
 	}
@@ -584,13 +528,13 @@ func (m *Model) signedIn(msg login.DoneMsg) tea.Cmd {
 // startDemo starts the demo API in a command: it opens a listener, which
 // has no place inside Update.
 func (m *Model) startDemo() tea.Cmd {
-	start := m.opts.StartDemo
-	if start == nil || m.demoStarting {
+	accounts := m.opts.Accounts
+	if !accounts.CanDemo() || m.demoStarting {
 		return nil
 	}
 	m.demoStarting = true
 	return func() tea.Msg {
-		s, err := start()
+		s, err := accounts.Demo()
 		return demoStartedMsg{session: s, err: err}
 	}
 }
@@ -605,9 +549,9 @@ func (m *Model) switchToDemo(msg demoStartedMsg) tea.Cmd {
 	// A new Common, so commands still running for the old one keep their
 	// own account and settings.
 	c := *m.c
-	setSession(&c, msg.session)
+	c.Session = msg.session
 	m.c = &c
-	m.useSession(msg.session)
+	m.opts.Accounts.Use(msg.session)
 	m.login = nil
 	m.modals = nil
 	m.buildViews()
@@ -616,14 +560,14 @@ func (m *Model) switchToDemo(msg demoStartedMsg) tea.Cmd {
 	return tea.Batch(m.startViews(), warnings, common.Toast(common.ToastSuccess, "Demo account: nothing you do here touches a real account"))
 }
 
-// switchAccount rebuilds the dashboard on the session the picker opened:
+// switchAccount rebuilds the dashboard on the session the switcher opened:
 // tabs from its capabilities, views reloaded, modals cleared, and the
 // login screen first when it has no key.
 func (m *Model) switchAccount(msg switchMsg) tea.Cmd {
 	c := *m.c // a new Common: commands of the old account keep theirs
-	setSession(&c, msg.session)
+	c.Session = msg.session
 	m.c = &c
-	m.useSession(msg.session)
+	m.opts.Accounts.Use(msg.session)
 	m.login, m.modals = nil, nil
 	m.active = 0
 	m.buildViews()
@@ -814,7 +758,7 @@ func (m *Model) statusBar() string {
 	st := m.c.Styles
 	left := []string{st.StatusValue.Render(m.c.Profile), st.StatusValue.Render(m.c.ProviderName())}
 	host := common.HostOf(m.c.Account.BaseURL())
-	if m.c.Home.Source == common.KeyFromDemo {
+	if m.c.Home.Source == api.KeyFromDemo {
 		host = "built-in demo" // its loopback port means nothing to anyone
 	}
 	left = append(left, st.StatusValue.Render(host))
@@ -988,9 +932,4 @@ func overlay(st *common.Styles, body, modal string, w, h int) string {
 // body of w×h: centred, cut at the bottom when it is taller.
 func modalOrigin(modal string, w, h int) (left, top int) {
 	return max(0, (w-lipgloss.Width(modal))/2), max(0, (h-min(h, lipgloss.Height(modal)))/2)
-}
-
-// setSession points c at the account of s.
-func setSession(c *common.Common, s Session) {
-	c.Account, c.NewAccount, c.Profile, c.Home, c.SaveKey = s.Account, s.NewAccount, s.Profile, s.Home, s.SaveKey
 }
