@@ -5,6 +5,8 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
+	"net"
 	"net/http"
 	"net/http/httptest"
 	"os"
@@ -294,4 +296,64 @@ func TestDemoServerFlagsPerProvider(t *testing.T) {
 			t.Errorf("%v: err = %v, stderr %q; want exit status 2 with a reason", args, err, stderr.String())
 		}
 	}
+}
+
+// TestDemoServerExitsFast: demo-server exits within a second of SIGTERM
+// or SIGINT, every time, also while a client holds connections it opened
+// and never used (as a concurrent page walk leaves them) and one it left
+// idle after a request. Ten runs, the signals taking turns.
+func TestDemoServerExitsFast(t *testing.T) {
+	for i := range 10 {
+		sig := []os.Signal{syscall.SIGTERM, os.Interrupt}[i%2]
+		if took := demoServerExitTime(t, sig); took >= time.Second {
+			t.Fatalf("run %d: demo-server took %v to exit after %v, want under 1s", i+1, took, sig)
+		}
+	}
+}
+
+// demoServerExitTime starts demo-server, opens connections to it that
+// stay open (two never used, one kept alive after a request), sends sig
+// and returns how long it took to exit cleanly.
+func demoServerExitTime(t *testing.T, sig os.Signal) time.Duration {
+	t.Helper()
+	ctx, cancel := context.WithTimeout(context.Background(), 20*time.Second)
+	defer cancel()
+	cmd := command(ctx, "demo-server", "--listen", "127.0.0.1:0")
+	stdout, err := cmd.StdoutPipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	defer cmd.Process.Kill()
+	sc := bufio.NewScanner(stdout)
+	if !sc.Scan() {
+		t.Fatal("demo-server printed nothing")
+	}
+	baseURL := strings.TrimPrefix(sc.Text(), "TARGON_BASE_URL=")
+	for range 2 {
+		conn, err := net.Dial("tcp", strings.TrimPrefix(baseURL, "http://"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer conn.Close()
+	}
+	tr := &http.Transport{}
+	defer tr.CloseIdleConnections()
+	resp, err := (&http.Client{Transport: tr}).Get(baseURL + "/tha/v2/me/credits")
+	if err != nil {
+		t.Fatal(err)
+	}
+	io.Copy(io.Discard, resp.Body)
+	resp.Body.Close() // the connection stays open, idle
+
+	start := time.Now()
+	if err := cmd.Process.Signal(sig); err != nil {
+		t.Fatal(err)
+	}
+	if err := cmd.Wait(); err != nil {
+		t.Fatalf("demo-server after %v: %v, want a clean exit", sig, err)
+	}
+	return time.Since(start)
 }
