@@ -392,3 +392,28 @@ func TestSavedLoginSurvivesSwitch(t *testing.T) {
 		t.Error("work was not reopened as it was left")
 	}
 }
+
+// The switcher's text comes from config files and is drawn: List hands it
+// over clean (no bidi controls, no escapes), names and problems alike.
+func TestListCleansText(t *testing.T) {
+	env, _ := switcherEnv(t)
+	writeTestFile(t, env.HomeDir, ".targon/config.toml", "current = \"work\"\n[profiles.work]\nbase_url = \"https://work.example.com\"\n"+
+		"[profiles.\"ev\u202eil\"]\nbase_url = \"https://evil.example.com\"\n[profiles.bad]\nbase_url = \"ftp://x\u202ey\"\n")
+	p := openBook(t, Config{Env: env})
+	list, err := p.List()
+	if err != nil {
+		t.Fatal(err)
+	}
+	evil := find(t, list, "evil")
+	bad := find(t, list, "bad")
+	for _, c := range []api.Choice{evil, bad} {
+		for _, s := range []string{c.Name, c.Provider, c.Host, c.Problem} {
+			if s != api.CleanText(s) || strings.ContainsAny(s, "\u202e\u001b") {
+				t.Errorf("choice %q: text %q is not clean", c.Name, s)
+			}
+		}
+	}
+	if bad.Problem == "" {
+		t.Errorf("bad = %+v, want a problem", bad)
+	}
+}
