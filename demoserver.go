@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -65,15 +64,8 @@ func parseDemoServerFlags(args []string, stderr io.Writer) (*demoServerFlags, in
 	fs.DurationVar(&cfg.Latency, "latency", 0, "delay added to every request, for trying a slow link (e.g. 50ms)")
 	fs.Var((*faultFlags)(&cfg.Faults), "fault", "inject a fault, repeatable: \"METHOD PATH [STATUS] [times=N] [retry-after=S] [latency=D] [html|drop|truncate]\", e.g. \"GET /tha/v2/ssh-keys 503 times=2\" or \"GET /api/v1/keys 429 retry-after=1\"")
 	fs.Usage = func() { demoServerUsage(fs) }
-	if err := fs.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return nil, 0
-		}
-		return nil, 2
-	}
-	if fs.NArg() > 0 {
-		fmt.Fprintf(stderr, "demo-server: unexpected argument %q\n", fs.Arg(0))
-		return nil, 2
+	if code, ok := parseArgs(fs, args, "demo-server: unexpected argument %q\n"); !ok {
+		return nil, code
 	}
 	err := cfg.Check()
 	if err == nil {

@@ -147,15 +147,8 @@ func parseFlags(args []string, stderr io.Writer) (*dashFlags, int) {
 	fs.BoolVar(&f.mouse, "mouse", false, "wheel and clicks (default: the mouse preference, else off; with it on, selecting text takes shift in most terminals)")
 	fs.BoolVar(&f.readOnly, "read-only", false, "turn off every action that changes something (for screen-sharing and demos; preference read_only)")
 	fs.Usage = func() { usage(fs) }
-	if err := fs.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return nil, 0
-		}
-		return nil, 2
-	}
-	if fs.NArg() > 0 {
-		fmt.Fprintf(stderr, "targon-dash: unexpected argument %q (see targon-dash -h)\n", fs.Arg(0))
-		return nil, 2
+	if code, ok := parseArgs(fs, args, "targon-dash: unexpected argument %q (see targon-dash -h)\n"); !ok {
+		return nil, code
 	}
 	f.mouseGiven = flagGiven(fs, "mouse")
 	return f, 0
@@ -188,6 +181,24 @@ func dashboardOptions(f *dashFlags, prefs config.Preferences) ui.Options {
 		ReadOnly:            f.readOnly || prefs.ReadOnly,
 		ReadOnlyReason:      readOnlyReason(f.readOnly, prefs.Path),
 	}
+}
+
+// parseArgs parses args with fs, whose command takes no arguments but
+// flags. When it returns false the command exits with code: 0 after -h, 2
+// after a usage error, which it printed (an argument with the format
+// unexpected).
+func parseArgs(fs *flag.FlagSet, args []string, unexpected string) (code int, ok bool) {
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return 0, false
+		}
+		return 2, false
+	}
+	if fs.NArg() > 0 {
+		fmt.Fprintf(fs.Output(), unexpected, fs.Arg(0))
+		return 2, false
+	}
+	return 0, true
 }
 
 // flagGiven reports whether the command line set the flag name (so it

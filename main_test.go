@@ -88,21 +88,8 @@ func TestVersionAndHelpNeedNoTerminal(t *testing.T) {
 func TestDemoServer(t *testing.T) {
 	ctx, cancel := context.WithTimeout(context.Background(), 20*time.Second)
 	defer cancel()
-	cmd := command(ctx, "demo-server", "--listen", "127.0.0.1:0")
-	stdout, err := cmd.StdoutPipe()
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := cmd.Start(); err != nil {
-		t.Fatal(err)
-	}
+	cmd, lines := launchDemoServer(t, ctx, 2)
 	defer cmd.Process.Kill()
-
-	sc := bufio.NewScanner(stdout)
-	var lines []string
-	for len(lines) < 2 && sc.Scan() {
-		lines = append(lines, sc.Text())
-	}
 	if len(lines) != 2 || !strings.HasPrefix(lines[0], "TARGON_BASE_URL=http://127.0.0.1:") || !strings.HasPrefix(lines[1], "TARGON_API_KEY=tgn_") {
 		t.Fatalf("first lines = %q", lines)
 	}
@@ -147,23 +134,8 @@ func TestDemoServerRefusesNonLoopback(t *testing.T) {
 func TestDemoServerFaults(t *testing.T) {
 	ctx, cancel := context.WithTimeout(context.Background(), 20*time.Second)
 	defer cancel()
-	cmd := command(ctx, "demo-server", "--listen", "127.0.0.1:0", "--fault", "GET /tha/v2/me/credits 503 times=1")
-	stdout, err := cmd.StdoutPipe()
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := cmd.Start(); err != nil {
-		t.Fatal(err)
-	}
+	cmd, lines := launchDemoServer(t, ctx, 2, "--fault", "GET /tha/v2/me/credits 503 times=1")
 	defer func() { cmd.Process.Signal(syscall.SIGTERM); cmd.Wait() }()
-	sc := bufio.NewScanner(stdout)
-	var lines []string
-	for len(lines) < 2 && sc.Scan() {
-		lines = append(lines, sc.Text())
-	}
-	if len(lines) != 2 {
-		t.Fatalf("lines = %q", lines)
-	}
 	base, key := strings.TrimPrefix(lines[0], "TARGON_BASE_URL="), strings.TrimPrefix(lines[1], "TARGON_API_KEY=")
 	c, _ := targon.NewClient(base, key, targon.WithRetry(targon.NoRetry))
 	if _, err := c.Credits(ctx); !errors.Is(err, api.ErrServer) {
@@ -173,7 +145,7 @@ func TestDemoServerFaults(t *testing.T) {
 		t.Fatalf("second credits: %v, want success after times=1", err)
 	}
 
-	err = command(context.Background(), "demo-server", "--listen", "127.0.0.1:0", "--fault", "GET /x teapot").Run()
+	err := command(context.Background(), "demo-server", "--listen", "127.0.0.1:0", "--fault", "GET /x teapot").Run()
 	var exit *exec.ExitError
 	if !errors.As(err, &exit) || exit.ExitCode() != 2 {
 		t.Fatalf("bad --fault: %v, want exit status 2", err)
@@ -186,6 +158,17 @@ func startDemoServer(t *testing.T, n int, args ...string) []string {
 	t.Helper()
 	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
 	t.Cleanup(cancel)
+	cmd, lines := launchDemoServer(t, ctx, n, args...)
+	t.Cleanup(func() { cmd.Process.Signal(syscall.SIGTERM); cmd.Wait() })
+	return lines
+}
+
+// launchDemoServer starts demo-server on a free loopback port with args
+// and returns it with its first n lines on stdout, failing the test when
+// it prints fewer. It is killed when ctx ends or the test fails; stopping
+// it otherwise is the caller's.
+func launchDemoServer(t *testing.T, ctx context.Context, n int, args ...string) (*exec.Cmd, []string) {
+	t.Helper()
 	cmd := command(ctx, append([]string{"demo-server", "--listen", "127.0.0.1:0"}, args...)...)
 	stdout, err := cmd.StdoutPipe()
 	if err != nil {
@@ -194,7 +177,11 @@ func startDemoServer(t *testing.T, n int, args ...string) []string {
 	if err := cmd.Start(); err != nil {
 		t.Fatal(err)
 	}
-	t.Cleanup(func() { cmd.Process.Signal(syscall.SIGTERM); cmd.Wait() })
+	t.Cleanup(func() {
+		if t.Failed() {
+			cmd.Process.Kill()
+		}
+	})
 	sc := bufio.NewScanner(stdout)
 	var lines []string
 	for len(lines) < n && sc.Scan() {
@@ -203,7 +190,7 @@ func startDemoServer(t *testing.T, n int, args ...string) []string {
 	if len(lines) != n {
 		t.Fatalf("demo-server %v printed %q, want %d lines", args, lines, n)
 	}
-	return lines
+	return cmd, lines
 }
 
 // TestDemoServerOpenRouter: demo-server --provider openrouter prints the
@@ -318,20 +305,9 @@ func demoServerExitTime(t *testing.T, sig os.Signal) time.Duration {
 	t.Helper()
 	ctx, cancel := context.WithTimeout(context.Background(), 20*time.Second)
 	defer cancel()
-	cmd := command(ctx, "demo-server", "--listen", "127.0.0.1:0")
-	stdout, err := cmd.StdoutPipe()
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := cmd.Start(); err != nil {
-		t.Fatal(err)
-	}
+	cmd, lines := launchDemoServer(t, ctx, 2)
 	defer cmd.Process.Kill()
-	sc := bufio.NewScanner(stdout)
-	if !sc.Scan() {
-		t.Fatal("demo-server printed nothing")
-	}
-	baseURL := strings.TrimPrefix(sc.Text(), "TARGON_BASE_URL=")
+	baseURL := strings.TrimPrefix(lines[0], "TARGON_BASE_URL=")
 	for range 2 {
 		conn, err := net.Dial("tcp", strings.TrimPrefix(baseURL, "http://"))
 		if err != nil {

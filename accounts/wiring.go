@@ -16,26 +16,16 @@ type wiring struct {
 	logger    *slog.Logger
 }
 
-// targonOptions are the client options of a Targon account.
-func (w wiring) targonOptions() []targon.Option {
+// clientOptions are the client options of every account, Targon or
+// OpenRouter: targon.Option and openrouter.Option are both the shared
+// REST core's option type (type aliases), so one list serves both.
+func (w wiring) clientOptions() []targon.Option {
 	var opts []targon.Option
 	if w.userAgent != "" {
 		opts = append(opts, targon.WithUserAgent(w.userAgent))
 	}
 	if w.logger != nil {
 		opts = append(opts, targon.WithLogger(w.logger))
-	}
-	return opts
-}
-
-// openrouterOptions are the client options of an OpenRouter account.
-func (w wiring) openrouterOptions() []openrouter.Option {
-	var opts []openrouter.Option
-	if w.userAgent != "" {
-		opts = append(opts, openrouter.WithUserAgent(w.userAgent))
-	}
-	if w.logger != nil {
-		opts = append(opts, openrouter.WithLogger(w.logger))
 	}
 	return opts
 }
@@ -47,13 +37,12 @@ func (w wiring) openrouterOptions() []openrouter.Option {
 func (w wiring) session(settings *config.Settings) (*api.Session, error) {
 	var newAccount func(token string) (api.Account, error)
 	var envVar string // the variable the key comes from, when the settings name none
+	opts := w.clientOptions()
 	switch settings.Provider {
 	case "", config.ProviderTargon:
-		opts := w.targonOptions()
 		newAccount = func(token string) (api.Account, error) { return targon.New(settings.BaseURL, token, opts...) }
 		envVar = "TARGON_API_KEY"
 	case config.ProviderOpenRouter:
-		opts := w.openrouterOptions()
 		newAccount = func(token string) (api.Account, error) { return openrouter.New(settings.BaseURL, token, opts...) }
 		envVar = "OPENROUTER_MANAGEMENT_KEY"
 	default:
