@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"net"
 	"net/http"
+	"sync"
 	"time"
 
 	"github.com/targon-dash/targon-dash/api/openrouter/openroutertest"
@@ -67,6 +68,9 @@ type DemoServer struct {
 	srv *http.Server
 	ln  net.Listener
 	env []string
+
+	mu     sync.Mutex
+	unused map[net.Conn]bool // connections that have not sent a byte yet
 }
 
 // NewDemoServer makes the simulator cfg describes (cfg.Check it first),
@@ -97,8 +101,34 @@ func NewDemoServer(cfg DemoServerConfig, ln net.Listener) *DemoServer {
 			"TARGON_API_KEY=" + sim.DemoKey(),
 		}
 	}
-	srv := &http.Server{Handler: handler, ReadHeaderTimeout: 10 * time.Second}
-	return &DemoServer{srv: srv, ln: ln, env: env}
+	d := &DemoServer{ln: ln, env: env, unused: make(map[net.Conn]bool)}
+	d.srv = &http.Server{Handler: handler, ReadHeaderTimeout: 10 * time.Second, ConnState: d.track}
+	d.srv.RegisterOnShutdown(d.closeUnused)
+	return d
+}
+
+// track keeps the set of connections that have sent nothing yet
+// (http.StateNew), for closeUnused.
+func (d *DemoServer) track(c net.Conn, state http.ConnState) {
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	if state == http.StateNew {
+		d.unused[c] = true
+	} else {
+		delete(d.unused, c)
+	}
+}
+
+// closeUnused closes the connections a client opened and never used (a
+// concurrent page walk leaves several): Shutdown would wait five seconds
+// for each before counting it idle. It runs when Shutdown has closed the
+// listener, so no new one comes.
+func (d *DemoServer) closeUnused() {
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	for c := range d.unused {
+		c.Close()
+	}
 }
 
 // Env are the lines to print first: the environment variables that point
@@ -106,13 +136,13 @@ func NewDemoServer(cfg DemoServerConfig, ln net.Listener) *DemoServer {
 func (d *DemoServer) Env() []string { return d.env }
 
 // shutdownGrace is how long requests in flight get to finish once the
-// server is told to stop. http.Server.Shutdown alone waits up to five
-// seconds for connections a client opened and never used (a concurrent
-// page walk opens several), so after the grace every connection is closed.
+// server is told to stop; then every connection is closed.
 const shutdownGrace = 300 * time.Millisecond
 
-// Serve serves until ctx is done, then stops within shutdownGrace (and a
-// little): nil then, or the error that stopped serving before.
+// Serve serves until ctx is done, then stops: at once when no request is
+// in flight (idle and unused connections are closed), else within
+// shutdownGrace. It returns nil then, or the error that stopped serving
+// before.
 func (d *DemoServer) Serve(ctx context.Context) error {
 	served := make(chan error, 1)
 	go func() { served <- d.srv.Serve(d.ln) }()
