@@ -38,10 +38,13 @@ func TestMain(m *testing.M) {
 	os.Exit(m.Run())
 }
 
-// command runs this test binary as targon-dash with args.
+// command runs this test binary as targon-dash with args. Built with
+// -race, a program sleeps a second before it exits (GORACE's
+// atexit_sleep_ms); the child is told not to, so exit times are its own.
 func command(ctx context.Context, args ...string) *exec.Cmd {
 	cmd := exec.CommandContext(ctx, os.Args[0], append([]string{"--"}, args...)...)
-	cmd.Env = append(os.Environ(), "TARGON_DASH_RUN_MAIN=1", "HOME="+os.TempDir(), "XDG_CONFIG_HOME="+os.TempDir())
+	cmd.Env = append(os.Environ(), "TARGON_DASH_RUN_MAIN=1", "HOME="+os.TempDir(), "XDG_CONFIG_HOME="+os.TempDir(),
+		"GORACE="+strings.TrimSpace(os.Getenv("GORACE")+" atexit_sleep_ms=0"))
 	return cmd
 }
 
