@@ -5,6 +5,8 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
+	"net"
 	"net/http"
 	"net/http/httptest"
 	"os"
@@ -36,10 +38,13 @@ func TestMain(m *testing.M) {
 	os.Exit(m.Run())
 }
 
-// command runs this test binary as targon-dash with args.
+// command runs this test binary as targon-dash with args. Built with
+// -race, a program sleeps a second before it exits (GORACE's
+// atexit_sleep_ms); the child is told not to, so exit times are its own.
 func command(ctx context.Context, args ...string) *exec.Cmd {
 	cmd := exec.CommandContext(ctx, os.Args[0], append([]string{"--"}, args...)...)
-	cmd.Env = append(os.Environ(), "TARGON_DASH_RUN_MAIN=1", "HOME="+os.TempDir(), "XDG_CONFIG_HOME="+os.TempDir())
+	cmd.Env = append(os.Environ(), "TARGON_DASH_RUN_MAIN=1", "HOME="+os.TempDir(), "XDG_CONFIG_HOME="+os.TempDir(),
+		"GORACE="+strings.TrimSpace(os.Getenv("GORACE")+" atexit_sleep_ms=0"))
 	return cmd
 }
 
@@ -86,21 +91,8 @@ func TestVersionAndHelpNeedNoTerminal(t *testing.T) {
 func TestDemoServer(t *testing.T) {
 	ctx, cancel := context.WithTimeout(context.Background(), 20*time.Second)
 	defer cancel()
-	cmd := command(ctx, "demo-server", "--listen", "127.0.0.1:0")
-	stdout, err := cmd.StdoutPipe()
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := cmd.Start(); err != nil {
-		t.Fatal(err)
-	}
+	cmd, lines := launchDemoServer(t, ctx, 2)
 	defer cmd.Process.Kill()
-
-	sc := bufio.NewScanner(stdout)
-	var lines []string
-	for len(lines) < 2 && sc.Scan() {
-		lines = append(lines, sc.Text())
-	}
 	if len(lines) != 2 || !strings.HasPrefix(lines[0], "TARGON_BASE_URL=http://127.0.0.1:") || !strings.HasPrefix(lines[1], "TARGON_API_KEY=tgn_") {
 		t.Fatalf("first lines = %q", lines)
 	}
@@ -145,23 +137,8 @@ func TestDemoServerRefusesNonLoopback(t *testing.T) {
 func TestDemoServerFaults(t *testing.T) {
 	ctx, cancel := context.WithTimeout(context.Background(), 20*time.Second)
 	defer cancel()
-	cmd := command(ctx, "demo-server", "--listen", "127.0.0.1:0", "--fault", "GET /tha/v2/me/credits 503 times=1")
-	stdout, err := cmd.StdoutPipe()
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := cmd.Start(); err != nil {
-		t.Fatal(err)
-	}
+	cmd, lines := launchDemoServer(t, ctx, 2, "--fault", "GET /tha/v2/me/credits 503 times=1")
 	defer func() { cmd.Process.Signal(syscall.SIGTERM); cmd.Wait() }()
-	sc := bufio.NewScanner(stdout)
-	var lines []string
-	for len(lines) < 2 && sc.Scan() {
-		lines = append(lines, sc.Text())
-	}
-	if len(lines) != 2 {
-		t.Fatalf("lines = %q", lines)
-	}
 	base, key := strings.TrimPrefix(lines[0], "TARGON_BASE_URL="), strings.TrimPrefix(lines[1], "TARGON_API_KEY=")
 	c, _ := targon.NewClient(base, key, targon.WithRetry(targon.NoRetry))
 	if _, err := c.Credits(ctx); !errors.Is(err, api.ErrServer) {
@@ -171,7 +148,7 @@ func TestDemoServerFaults(t *testing.T) {
 		t.Fatalf("second credits: %v, want success after times=1", err)
 	}
 
-	err = command(context.Background(), "demo-server", "--listen", "127.0.0.1:0", "--fault", "GET /x teapot").Run()
+	err := command(context.Background(), "demo-server", "--listen", "127.0.0.1:0", "--fault", "GET /x teapot").Run()
 	var exit *exec.ExitError
 	if !errors.As(err, &exit) || exit.ExitCode() != 2 {
 		t.Fatalf("bad --fault: %v, want exit status 2", err)
@@ -184,6 +161,17 @@ func startDemoServer(t *testing.T, n int, args ...string) []string {
 	t.Helper()
 	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
 	t.Cleanup(cancel)
+	cmd, lines := launchDemoServer(t, ctx, n, args...)
+	t.Cleanup(func() { cmd.Process.Signal(syscall.SIGTERM); cmd.Wait() })
+	return lines
+}
+
+// launchDemoServer starts demo-server on a free loopback port with args
+// and returns it with its first n lines on stdout, failing the test when
+// it prints fewer. It is killed when ctx ends or the test fails; stopping
+// it otherwise is the caller's.
+func launchDemoServer(t *testing.T, ctx context.Context, n int, args ...string) (*exec.Cmd, []string) {
+	t.Helper()
 	cmd := command(ctx, append([]string{"demo-server", "--listen", "127.0.0.1:0"}, args...)...)
 	stdout, err := cmd.StdoutPipe()
 	if err != nil {
@@ -192,7 +180,11 @@ func startDemoServer(t *testing.T, n int, args ...string) []string {
 	if err := cmd.Start(); err != nil {
 		t.Fatal(err)
 	}
-	t.Cleanup(func() { cmd.Process.Signal(syscall.SIGTERM); cmd.Wait() })
+	t.Cleanup(func() {
+		if t.Failed() {
+			cmd.Process.Kill()
+		}
+	})
 	sc := bufio.NewScanner(stdout)
 	var lines []string
 	for len(lines) < n && sc.Scan() {
@@ -201,7 +193,7 @@ func startDemoServer(t *testing.T, n int, args ...string) []string {
 	if len(lines) != n {
 		t.Fatalf("demo-server %v printed %q, want %d lines", args, lines, n)
 	}
-	return lines
+	return cmd, lines
 }
 
 // TestDemoServerOpenRouter: demo-server --provider openrouter prints the
@@ -294,4 +286,53 @@ func TestDemoServerFlagsPerProvider(t *testing.T) {
 			t.Errorf("%v: err = %v, stderr %q; want exit status 2 with a reason", args, err, stderr.String())
 		}
 	}
+}
+
+// TestDemoServerExitsFast: demo-server exits within a second of SIGTERM
+// or SIGINT, every time, also while a client holds connections it opened
+// and never used (as a concurrent page walk leaves them) and one it left
+// idle after a request. Ten runs, the signals taking turns.
+func TestDemoServerExitsFast(t *testing.T) {
+	for i := range 10 {
+		sig := []os.Signal{syscall.SIGTERM, os.Interrupt}[i%2]
+		if took := demoServerExitTime(t, sig); took >= time.Second {
+			t.Fatalf("run %d: demo-server took %v to exit after %v, want under 1s", i+1, took, sig)
+		}
+	}
+}
+
+// demoServerExitTime starts demo-server, opens connections to it that
+// stay open (two never used, one kept alive after a request), sends sig
+// and returns how long it took to exit cleanly.
+func demoServerExitTime(t *testing.T, sig os.Signal) time.Duration {
+	t.Helper()
+	ctx, cancel := context.WithTimeout(context.Background(), 20*time.Second)
+	defer cancel()
+	cmd, lines := launchDemoServer(t, ctx, 2)
+	defer cmd.Process.Kill()
+	baseURL := strings.TrimPrefix(lines[0], "TARGON_BASE_URL=")
+	for range 2 {
+		conn, err := net.Dial("tcp", strings.TrimPrefix(baseURL, "http://"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer conn.Close()
+	}
+	tr := &http.Transport{}
+	defer tr.CloseIdleConnections()
+	resp, err := (&http.Client{Transport: tr}).Get(baseURL + "/tha/v2/me/credits")
+	if err != nil {
+		t.Fatal(err)
+	}
+	io.Copy(io.Discard, resp.Body)
+	resp.Body.Close() // the connection stays open, idle
+
+	start := time.Now()
+	if err := cmd.Process.Signal(sig); err != nil {
+		t.Fatal(err)
+	}
+	if err := cmd.Wait(); err != nil {
+		t.Fatalf("demo-server after %v: %v, want a clean exit", sig, err)
+	}
+	return time.Since(start)
 }

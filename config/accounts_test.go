@@ -168,8 +168,8 @@ func TestResolveAccountUsesXDGConfigHome(t *testing.T) {
 	if want := filepath.Join(xdg, "targon-dash", "credentials-team"); s.CredentialsPath != want || s.APIKey() != "sk-or-team" || s.KeySource != KeyFromFile {
 		t.Errorf("got %q from %v at %s, want sk-or-team from the file %s", s.APIKey(), s.KeySource, s.CredentialsPath, want)
 	}
-	if s.KeyWhere() != s.CredentialsPath {
-		t.Errorf("KeyWhere = %q, want the credentials file", s.KeyWhere())
+	if keyWhere(s) != s.CredentialsPath {
+		t.Errorf("KeyWhere = %q, want the credentials file", keyWhere(s))
 	}
 }
 
@@ -339,8 +339,8 @@ func TestAccountKeySavedAndRead(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if s.KeySource != KeyNone || s.KeyWhere() != s.CredentialsPath {
-		t.Fatalf("KeySource %v, KeyWhere %q: want none, the credentials file", s.KeySource, s.KeyWhere())
+	if s.KeySource != KeyNone || keyWhere(s) != s.CredentialsPath {
+		t.Fatalf("KeySource %v, KeyWhere %q: want none, the credentials file", s.KeySource, keyWhere(s))
 	}
 	if err := s.SaveAPIKey(" sk-or-v1-new\n"); err != nil {
 		t.Fatal(err)
@@ -367,14 +367,14 @@ func TestAccountKeyFromEnvWhere(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if s.KeyWhere() != "$OPENROUTER_API_KEY" {
-		t.Errorf("KeyWhere = %q, want $OPENROUTER_API_KEY", s.KeyWhere())
+	if keyWhere(s) != "$OPENROUTER_API_KEY" {
+		t.Errorf("KeyWhere = %q, want $OPENROUTER_API_KEY", keyWhere(s))
 	}
 	if err := s.SaveAPIKey("sk-or-saved"); err != nil {
 		t.Fatal(err)
 	}
-	if s.KeySource != KeyFromFile || s.KeyEnvVar != "" || s.KeyWhere() != s.CredentialsPath {
-		t.Errorf("after saving: %v %q %q", s.KeySource, s.KeyEnvVar, s.KeyWhere())
+	if s.KeySource != KeyFromFile || s.KeyEnvVar != "" || keyWhere(s) != s.CredentialsPath {
+		t.Errorf("after saving: %v %q %q", s.KeySource, s.KeyEnvVar, keyWhere(s))
 	}
 }
 
@@ -393,4 +393,15 @@ func TestAccountCredentialsChecks(t *testing.T) {
 	if _, err := Resolve(Flags{Profile: "router"}, env); err == nil || !strings.Contains(err.Error(), path) || strings.Contains(err.Error(), "sk or k") {
 		t.Errorf("error %v, want one naming the file and not the key", err)
 	}
+}
+
+// keyWhere says where the key of s is kept, as the messages after a login
+// or a replace would: "$VAR" when it came from the environment variable
+// VAR (a new key must go there: the variable wins over the file at the
+// next start), else CredentialsPath, where SaveAPIKey writes.
+func keyWhere(s *Settings) string {
+	if s.KeySource == KeyFromEnv && s.KeyEnvVar != "" {
+		return "$" + s.KeyEnvVar
+	}
+	return s.CredentialsPath
 }

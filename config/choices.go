@@ -9,7 +9,7 @@ import (
 	"strings"
 )
 
-// Choice is one entry of the account picker: a Targon profile or a
+// Choice is one entry of the account switcher: a Targon profile or a
 // dashboard account. Listing reads no secret; ResolveChoice reads the key.
 type Choice struct {
 	Name            string // the profile or account name
@@ -30,7 +30,7 @@ type Choice struct {
 // can be told without reading it.
 func (c Choice) HasKey() bool { return c.KeySource != KeyNone }
 
-// Choices lists what the account picker offers: start (the Settings in use,
+// Choices lists what the account switcher offers: start (the Settings in use,
 // marked Current) first, then the Targon profiles of ~/.targon/config.toml
 // (its sections, its current profile, and "default" when it has a key), then
 // the dashboard's accounts (and OpenRouterDefaultAccount when it has a key),
@@ -67,9 +67,28 @@ func Choices(start *Settings, env Environment) ([]Choice, error) {
 	isStart := func(name, provider string, account bool) bool {
 		return name == start.Profile && provider == startProvider && account == start.IsAccount
 	}
+	profiles, err := src.profileChoices(startProvider, isStart)
+	if err != nil {
+		return nil, err
+	}
+	list = append(list, profiles...)
+	list = append(list, src.accountChoices(prefs.Accounts, startProvider, isStart)...)
+	slices.SortStableFunc(list[1:], func(a, b Choice) int {
+		if a.IsAccount != b.IsAccount {
+			if a.IsAccount {
+				return 1
+			}
+			return -1
+		}
+		return strings.Compare(a.Name, b.Name)
+	})
+	return list, nil
+}
 
-	// Targon profiles: the sections, current, the one the environment
-	// belongs to, and "default" when it has a key.
+// profileChoices are the Targon profiles Choices lists, but the start
+// (isStart): the sections, current, the one the environment belongs to,
+// and "default" when it has a key.
+func (src *sources) profileChoices(startProvider string, isStart func(name, provider string, account bool) bool) ([]Choice, error) {
 	sections, err := src.targon.profileNames()
 	if err != nil {
 		return nil, err
@@ -93,6 +112,7 @@ func Choices(start *Settings, env Environment) ([]Choice, error) {
 		}
 	}
 	from[DefaultProfile] = cmp.Or(from[DefaultProfile], "the picker")
+	var list []Choice
 	for _, name := range slices.Sorted(maps.Keys(from)) {
 		if isStart(name, ProviderTargon, false) {
 			continue
@@ -105,12 +125,17 @@ func Choices(start *Settings, env Environment) ([]Choice, error) {
 		}
 		list = append(list, c)
 	}
+	return list, nil
+}
 
-	// Dashboard accounts.
-	accounts := slices.Clone(prefs.Accounts)
+// accountChoices are the dashboard accounts Choices lists (configured, and
+// OpenRouterDefaultAccount when it has a key), but the start (isStart).
+func (src *sources) accountChoices(configured []Account, startProvider string, isStart func(name, provider string, account bool) bool) []Choice {
+	accounts := slices.Clone(configured)
 	if startProvider != ProviderOpenRouter && !slices.ContainsFunc(accounts, func(a Account) bool { return a.Name == OpenRouterDefaultAccount }) {
 		accounts = append(accounts, Account{Name: OpenRouterDefaultAccount, Provider: ProviderOpenRouter}) // implicit: kept below only with a key
 	}
+	var list []Choice
 	for _, a := range accounts {
 		if isStart(a.Name, a.Provider, true) {
 			continue
@@ -118,25 +143,15 @@ func Choices(start *Settings, env Environment) ([]Choice, error) {
 		useEnv := a.Name == OpenRouterDefaultAccount && a.Provider == ProviderOpenRouter && startProvider != ProviderOpenRouter
 		s, err := src.account(a, "", useEnv)
 		c := src.choice(a.Name, a.Provider, true, s, err, useEnv)
-		if !slices.Contains(prefs.Accounts, a) && !c.HasKey() {
+		if !slices.Contains(configured, a) && !c.HasKey() {
 			continue // the implicit OpenRouter account, with no key anywhere
 		}
 		list = append(list, c)
 	}
-
-	slices.SortStableFunc(list[1:], func(a, b Choice) int {
-		if a.IsAccount != b.IsAccount {
-			if a.IsAccount {
-				return 1
-			}
-			return -1
-		}
-		return strings.Compare(a.Name, b.Name)
-	})
-	return list, nil
+	return list
 }
 
-// choice makes the picker entry for settings s (without a key) or err.
+// choice makes the switcher entry for settings s (without a key) or err.
 func (src *sources) choice(name, provider string, account bool, s *Settings, err error, useEnv bool) Choice {
 	c := Choice{Name: name, Provider: provider, IsAccount: account, Err: err, useEnv: useEnv}
 	if err != nil {

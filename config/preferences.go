@@ -106,88 +106,101 @@ func ParsePreferences(path string, data []byte) (Preferences, error) {
 	if err != nil {
 		return Preferences{}, err
 	}
-	fail := func(msg string, pieces ...string) (Preferences, error) {
-		return Preferences{}, &FileError{Path: path, Line: src.line(pieces...), Field: fieldName(pieces...), Msg: msg}
+	fail := func(msg string, pieces ...string) error {
+		return &FileError{Path: path, Line: src.line(pieces...), Field: fieldName(pieces...), Msg: msg}
 	}
 	for _, name := range inFileOrder(doc, src) { // so the first problem is reported
-		v := doc[name]
-		switch name {
-		case "theme":
-			s, ok := v.(string)
-			if !ok || !slices.Contains(Themes, s) {
-				return fail(fmt.Sprintf("%s is not a theme (use %s)", shown(v), quoteList(Themes)), name)
-			}
-			p.Theme = s
-		case "refresh_interval", "list_refresh_interval":
-			d, msg := parseDuration(v)
-			if msg == "" && d > 0 && d < MinRefreshInterval {
-				msg = fmt.Sprintf("%s is too short: the minimum is %s (or \"off\")", shown(v), MinRefreshInterval)
-			}
-			if msg != "" {
-				return fail(msg, name)
-			}
-			if name == "refresh_interval" {
-				p.RefreshInterval = d
-			} else {
-				p.ListRefreshInterval = d
-			}
-		case "read_only":
-			b, ok := v.(bool)
-			if !ok {
-				return fail(fmt.Sprintf("expected true or false, got %s", describe(v)), name)
-			}
-			p.ReadOnly = b
-		case "clipboard_clear":
-			d, msg := parseDuration(v)
-			if msg != "" {
-				return fail(msg, name)
-			}
-			p.ClipboardClear = d
-		case "sort":
-			col, ok := v.(string)
-			if !ok || !slices.Contains(SortColumns, col) {
-				return fail(fmt.Sprintf("%s is not a column to sort by (use %s)", shown(v), quoteList(SortColumns)), name)
-			}
-			p.Sort = col
-		case "sort_reverse":
-			rev, ok := v.(bool)
-			if !ok {
-				return fail(fmt.Sprintf("expected true or false, got %s", describe(v)), name)
-			}
-			p.SortReverse = rev
-		case "keys":
-			table, ok := v.(map[string]any)
-			if !ok {
-				return fail(fmt.Sprintf("expected a table of actions like [keys] refresh = [\"r\", \"f5\"], got %s", describe(v)), name)
-			}
-			p.Keys, p.src = make(map[string][]string, len(table)), src
-			for _, action := range inFileOrder(table, src, "keys") {
-				list, msg := keyList(table[action])
-				if msg != "" {
-					return fail(msg, "keys", action)
-				}
-				p.Keys[action] = list
-			}
-		case "accounts":
-			accounts, err := parseAccounts(v, src, func(msg string, pieces ...string) error {
-				_, err := fail(msg, pieces...)
-				return err
-			})
-			if err != nil {
-				return Preferences{}, err
-			}
-			p.Accounts = accounts
-		case "mouse":
-			b, ok := v.(bool)
-			if !ok {
-				return fail(fmt.Sprintf("%s is not true or false", shown(v)), name)
-			}
-			p.Mouse = b
-		default:
-			return fail(fmt.Sprintf("unknown field (known fields: %s)", strings.Join(prefFields, ", ")), name)
+		if err := p.set(name, doc[name], src, fail); err != nil {
+			return Preferences{}, err
 		}
 	}
 	return p, nil
+}
+
+// set reads the value v of the top-level field name into p; fail makes
+// the error for a bad value, naming the field.
+func (p *Preferences) set(name string, v any, src *tomlDoc, fail func(msg string, pieces ...string) error) error {
+	switch name {
+	case "theme":
+		s, ok := v.(string)
+		if !ok || !slices.Contains(Themes, s) {
+			return fail(fmt.Sprintf("%s is not a theme (use %s)", shown(v), quoteList(Themes)), name)
+		}
+		p.Theme = s
+	case "refresh_interval", "list_refresh_interval":
+		return p.setInterval(name, v, fail)
+	case "read_only", "sort_reverse":
+		b, ok := v.(bool)
+		if !ok {
+			return fail(fmt.Sprintf("expected true or false, got %s", describe(v)), name)
+		}
+		if name == "read_only" {
+			p.ReadOnly = b
+		} else {
+			p.SortReverse = b
+		}
+	case "clipboard_clear":
+		d, msg := parseDuration(v)
+		if msg != "" {
+			return fail(msg, name)
+		}
+		p.ClipboardClear = d
+	case "sort":
+		col, ok := v.(string)
+		if !ok || !slices.Contains(SortColumns, col) {
+			return fail(fmt.Sprintf("%s is not a column to sort by (use %s)", shown(v), quoteList(SortColumns)), name)
+		}
+		p.Sort = col
+	case "keys":
+		return p.setKeys(v, src, fail)
+	case "accounts":
+		accounts, err := parseAccounts(v, src, fail)
+		p.Accounts = accounts
+		return err
+	case "mouse":
+		b, ok := v.(bool)
+		if !ok {
+			return fail(fmt.Sprintf("%s is not true or false", shown(v)), name)
+		}
+		p.Mouse = b
+	default:
+		return fail(fmt.Sprintf("unknown field (known fields: %s)", strings.Join(prefFields, ", ")), name)
+	}
+	return nil
+}
+
+// setInterval reads refresh_interval or list_refresh_interval (name).
+func (p *Preferences) setInterval(name string, v any, fail func(msg string, pieces ...string) error) error {
+	d, msg := parseDuration(v)
+	if msg == "" && d > 0 && d < MinRefreshInterval {
+		msg = fmt.Sprintf("%s is too short: the minimum is %s (or \"off\")", shown(v), MinRefreshInterval)
+	}
+	if msg != "" {
+		return fail(msg, name)
+	}
+	if name == "refresh_interval" {
+		p.RefreshInterval = d
+	} else {
+		p.ListRefreshInterval = d
+	}
+	return nil
+}
+
+// setKeys reads the [keys] table: action → keys.
+func (p *Preferences) setKeys(v any, src *tomlDoc, fail func(msg string, pieces ...string) error) error {
+	table, ok := v.(map[string]any)
+	if !ok {
+		return fail(fmt.Sprintf("expected a table of actions like [keys] refresh = [\"r\", \"f5\"], got %s", describe(v)), "keys")
+	}
+	p.Keys, p.src = make(map[string][]string, len(table)), src
+	for _, action := range inFileOrder(table, src, "keys") {
+		list, msg := keyList(table[action])
+		if msg != "" {
+			return fail(msg, "keys", action)
+		}
+		p.Keys[action] = list
+	}
+	return nil
 }
 
 // ValidateKeys reports the first action in p.Keys (in file order) that is not

@@ -47,17 +47,6 @@ type Settings struct {
 	apiKey string
 }
 
-// KeyWhere says where the key is kept, for the messages after a login or a
-// replace: "$VAR" when it came from the environment variable VAR (a new key
-// must go there: the variable wins over the file at the next start), else
-// CredentialsPath, where SaveAPIKey writes.
-func (s *Settings) KeyWhere() string {
-	if s.KeySource == KeyFromEnv && s.KeyEnvVar != "" {
-		return "$" + s.KeyEnvVar
-	}
-	return s.CredentialsPath
-}
-
 // keyVars are the environment variables the key may come from, in
 // precedence order; none unless useEnv.
 func (s *Settings) keyVars(useEnv bool) []string {

@@ -6,6 +6,7 @@
 package ui
 
 import (
+	"errors"
 	"fmt"
 	"time"
 
@@ -32,60 +33,11 @@ const (
 	MinHeight = 15
 )
 
-// Session is one account as main wires it for the dashboard: the account
-// and what the UI needs to know about its settings, as plain values and
-// functions, so that no ui package imports config or a concrete provider.
-type Session struct {
-	// Account is the signed-in account (its key may be empty: the login
-	// screen then comes first).
-	Account api.Account
-	// NewAccount returns an account at the same provider and base URL
-	// that authenticates with token (the login screen checks a key with
-	// it). Called off the UI goroutine.
-	NewAccount func(token string) (api.Account, error)
-	// Profile names the account in the status bar.
-	Profile string
-	// Home says where the key is kept, for messages.
-	Home common.KeyHome
-	// SaveKey saves a key to Home.File (atomically, 0600); nil when keys
-	// are not saved. Called off the UI goroutine.
-	SaveKey func(key string) error
-	// Warnings are problems found at start (a credentials file others can
-	// read), shown whole for a while.
-	Warnings []string
-	// ID is main's handle for the account (the AccountChoice.ID it was
-	// opened for); the UI only hands it back to Options.SessionChanged.
-	ID string
-}
-
-// AccountChoice is one entry of the account picker (P): a Targon profile
-// or one of the dashboard's own accounts. Main makes them; the UI only
-// shows them and hands the chosen one back to Options.OpenAccount.
-type AccountChoice struct {
-	// Name is the profile or account name.
-	Name string
-	// Provider is the service's display name ("Targon", "OpenRouter").
-	Provider string
-	// Host is the API host, for telling two accounts apart.
-	Host string
-	// Current marks the account in use.
-	Current bool
-	// Problem, when set, says why the choice cannot be opened (a bad
-	// base_url, a broken file); the picker shows it and does not open it.
-	Problem string
-	// ID is main's own handle for the choice; the UI does not read it.
-	ID string
-}
-
 // Options is everything the dashboard needs from main.
 type Options struct {
-	Session
-	// Accounts lists the choices of the account picker (P); nil means
-	// there is no picker. Called off the UI goroutine.
-	Accounts func() ([]AccountChoice, error)
-	// OpenAccount opens a choice as a session (its key may be missing: the
-	// login screen then asks for one). Called off the UI goroutine.
-	OpenAccount func(AccountChoice) (Session, error)
+	// Accounts is the session to start on, the account switcher's
+	// accounts and the demo; required.
+	Accounts Accounts
 	// Keys are the key map's overrides (action → keys) from the file
 	// KeysFile, which errors name.
 	Keys     map[string][]string
@@ -93,17 +45,8 @@ type Options struct {
 	// RefreshInterval is how often the credits reload (0: never).
 	RefreshInterval time.Duration
 	Clipboard       common.Copier
-	// StartDemo, when set, lets the login screen switch to the built-in
-	// demo account. It runs off the UI goroutine; the session's Home
-	// should say KeyFromDemo.
-	StartDemo func() (Session, error)
 	// Now is the clock (time.Now when nil).
 	Now func() time.Time
-	// SessionChanged, when set, is told the session the dashboard uses
-	// now, as it is now (see Model.reportSession): after the switch to
-	// an account the picker or the demo opened, and after a sign-in. It is
-	// called on the UI goroutine, so it must return at once.
-	SessionChanged func(Session)
 	// Mouse turns mouse reporting on (--mouse, mouse = true): the wheel
 	// scrolls, clicks select rows, tabs and dialog buttons. Off, the
 	// terminal keeps its own text selection.
@@ -125,32 +68,29 @@ type Options struct {
 // views, the modal stack and the login screen, and lays out the chrome
 // (tab bar, status bar, help line) around them.
 type Model struct {
-	opts  Options
-	c     *common.Common
-	views []common.View
-	tabs  *tabs.Tabs
-	modals    modal.Stack
-	login     *login.Model
-	status    statusbar.Model
-	warnings  statusbar.Warnings
-	footer    footer.Footer
-	spinner   spinner.Model
-	spin      bool
-	started   bool
+	opts     Options
+	c        *common.Common
+	views    []common.View
+	tabs     *tabs.Tabs
+	modals   modal.Stack
+	login    *login.Model
+	status   statusbar.Model
+	warnings statusbar.Warnings
+	footer   footer.Footer
+	spinner  spinner.Model
+	spin     bool
+	started  bool
 	// demoStarting is set while the demo API starts, so a second request
 	// to switch waits for the first.
 	demoStarting bool
 	// covered says a dialog covered the views after the last Update.
 	covered bool
-	// session is the session in use as main handed it over; m.c holds
-	// what has changed since (the key's home after a sign-in).
-	session Session
 }
 
 // demoStartedMsg is the demo account, started off the event loop, or why
 // it could not start.
 type demoStartedMsg struct {
-	session Session
+	session *api.Session
 	err     error
 }
 
@@ -158,6 +98,9 @@ type demoStartedMsg struct {
 // API key. Key overrides from the preferences that name no action are an
 // error.
 func New(opts Options) (*Model, error) {
+	if opts.Accounts == nil {
+		return nil, errors.New("ui: Options.Accounts is required")
+	}
 	if opts.Now == nil {
 		opts.Now = time.Now
 	}
@@ -168,10 +111,11 @@ func New(opts Options) (*Model, error) {
 	if opts.ReadOnly {
 		keys.SetReadOnly() // the one place: every view's changing keys go with it
 	}
-	// P only where main offers accounts to switch to.
-	keys.SwitchAccount.SetEnabled(opts.Accounts != nil && opts.OpenAccount != nil)
+	// P only where Accounts offers accounts to switch to.
+	keys.SwitchAccount.SetEnabled(opts.Accounts.CanSwitch())
 	m := &Model{opts: opts}
 	m.c = &common.Common{
+		Session:         opts.Accounts.Start(),
 		Styles:          common.NewStyles(),
 		Keys:            keys,
 		Clipboard:       opts.Clipboard,
@@ -183,13 +127,11 @@ func New(opts Options) (*Model, error) {
 	m.c.ListRefreshInterval = opts.ListRefreshInterval
 	m.c.ReadOnly, m.c.ReadOnlyReason = opts.ReadOnly, opts.ReadOnlyReason
 	m.c.DialogOpen = m.dialogOpen
-	setSession(m.c, opts.Session)
-	m.session = opts.Session
 	m.spinner = spinner.New(spinner.WithSpinner(spinner.MiniDot), spinner.WithStyle(m.c.Styles.Accent))
 	m.footer = footer.New(m.c.Styles)
 	m.buildViews()
-	if !opts.Account.HasToken() {
-		m.login = login.New(m.c, "", opts.StartDemo != nil)
+	if !m.c.Account.HasToken() {
+		m.login = login.New(m.c, "", opts.Accounts.CanDemo())
 	}
 	return m, nil
 }
@@ -226,7 +168,7 @@ func (m *Model) Init() tea.Cmd {
 	if m.login != nil {
 		cmds = append(cmds, m.login.Init())
 	}
-	cmds = append(cmds, m.showWarnings(m.opts.Warnings))
+	cmds = append(cmds, m.showWarnings(m.c.Warnings))
 	return tea.Batch(cmds...)
 }
 

@@ -52,7 +52,7 @@ func start(t *testing.T, opts ...harnessOption) *harness {
 	url := uitest.Serve(t, sim)
 	clip := &uitest.Clipboard{}
 	o := Options{
-		Session:   testSession(t, url, sim.DemoKey(), common.KeyFromDemo, targon.WithRetry(targon.RetryPolicy{MaxAttempts: 2, BaseDelay: time.Millisecond, MaxDelay: time.Millisecond, MaxRetryAfter: time.Millisecond})),
+		Accounts:  &uitest.Accounts{Session: testSession(t, url, sim.DemoKey(), api.KeyFromDemo, targon.WithRetry(targon.RetryPolicy{MaxAttempts: 2, BaseDelay: time.Millisecond, MaxDelay: time.Millisecond, MaxRetryAfter: time.Millisecond}))},
 		Clipboard: clip,
 		Now:       uitest.Now,
 	}
@@ -63,9 +63,9 @@ func start(t *testing.T, opts ...harnessOption) *harness {
 	if err != nil {
 		t.Fatal(err)
 	}
-	acct, _ := o.Account.(*targon.Account) // nil on an OpenRouter account
+	acct, _ := sessionOf(&o).Account.(*targon.Account) // nil on an OpenRouter account
 	h := &harness{host: strings.TrimPrefix(url, "http://"), t: t, sim: sim, clip: clip, out: &bytes.Buffer{}, acct: acct}
-	if or, ok := o.Account.(*openrouter.Account); ok {
+	if or, ok := sessionOf(&o).Account.(*openrouter.Account); ok {
 		h.host = common.HostOf(or.BaseURL())
 	}
 	h.tm = teatest.NewTestModel(t, probeModel{m}, teatest.WithInitialTermSize(100, 30))
@@ -146,25 +146,33 @@ func (p probeModel) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 
 // testSession is the Targon account of the simulator at url with key, its
 // key kept as source says (nowhere on disk), as main wires one.
-func testSession(t *testing.T, url, key string, source common.KeySource, opts ...targon.Option) Session {
+func testSession(t *testing.T, url, key string, source api.KeySource, opts ...targon.Option) *api.Session {
 	t.Helper()
 	acct, err := targon.New(url, key, opts...)
 	if err != nil {
 		t.Fatal(err)
 	}
 	profile := "demo"
-	if source != common.KeyFromDemo {
+	if source != api.KeyFromDemo {
 		profile = "default"
 	}
-	return Session{
+	return &api.Session{
 		Account: acct,
 		NewAccount: func(token string) (api.Account, error) {
 			return targon.New(url, token, opts...)
 		},
 		Profile: profile,
-		Home:    common.KeyHome{Source: source, Env: "TARGON_API_KEY"},
+		Home:    api.KeyHome{Source: source, Env: "TARGON_API_KEY"},
 	}
 }
+
+// sessionOf is the session the options start on, for harness options and
+// adjustments to change.
+func sessionOf(o *Options) *api.Session { return o.Accounts.Start() }
+
+// testAccounts is the options' test Accounts, for harness options and
+// adjustments to change.
+func testAccounts(o *Options) *uitest.Accounts { return o.Accounts.(*uitest.Accounts) }
 
 func countRequests(sim *targontest.Server, method, path string) int {
 	n := 0
@@ -188,7 +196,7 @@ func (h *harness) requireGolden(view string) {
 // A toast takes the room of the time and the host, never of the account
 // and provider, and reads whole at 80 columns.
 func TestStatusBarMakesRoomForAToast(t *testing.T) {
-	m, err := New(Options{Session: testSession(t, "https://api.example-with-a-long-host-name.com", "tgn_0123456789abcdef", common.KeyFromEnv)})
+	m, err := New(Options{Accounts: &uitest.Accounts{Session: testSession(t, "https://api.example-with-a-long-host-name.com", "tgn_0123456789abcdef", api.KeyFromEnv)}})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -207,9 +215,9 @@ func TestStatusBarMakesRoomForAToast(t *testing.T) {
 // On a narrow screen the status bar drops the time, then the host, whole:
 // it never ends in a cut word.
 func TestStatusBarDropsWholeParts(t *testing.T) {
-	s := testSession(t, "https://api.example-with-a-long-host-name.com", "tgn_0123456789abcdef", common.KeyFromEnv)
+	s := testSession(t, "https://api.example-with-a-long-host-name.com", "tgn_0123456789abcdef", api.KeyFromEnv)
 	s.Profile = "production-eu-west"
-	m, err := New(Options{Session: s})
+	m, err := New(Options{Accounts: &uitest.Accounts{Session: s}})
 	if err != nil {
 		t.Fatal(err)
 	}

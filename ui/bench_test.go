@@ -15,7 +15,6 @@ import (
 	"github.com/targon-dash/targon-dash/api"
 	"github.com/targon-dash/targon-dash/api/targon"
 	"github.com/targon-dash/targon-dash/ui/apikeys"
-	"github.com/targon-dash/targon-dash/ui/common"
 	"github.com/targon-dash/targon-dash/ui/components/list"
 	"github.com/targon-dash/targon-dash/ui/components/table"
 	"github.com/targon-dash/targon-dash/ui/sshkeys"
@@ -60,7 +59,7 @@ func benchSSHKeys(n int) []string {
 func loadedModel(b *testing.B, nAPI, nSSH int, tab string) *Model {
 	b.Helper()
 	acct, _ := targon.New("http://127.0.0.1:1", "tgn_benchmark_token_0000000000000000000000")
-	m, err := New(Options{Session: Session{Account: acct, Profile: "bench", Home: common.KeyHome{Source: common.KeyFromEnv, Env: "TARGON_API_KEY"}},
+	m, err := New(Options{Accounts: &uitest.Accounts{Session: &api.Session{Account: acct, Profile: "bench", Home: api.KeyHome{Source: api.KeyFromEnv, Env: "TARGON_API_KEY"}}},
 		Clipboard: &uitest.Clipboard{}, Now: uitest.Now})
 	if err != nil {
 		b.Fatal(err)

@@ -31,7 +31,7 @@ func (r renamedAccount) Provider() api.Provider {
 // Tabs come from the account's capabilities: without api.SSHKeys there is
 // no SSH keys tab, "3" does nothing, and the help lists only "1" and "2".
 func TestTabsFollowCapabilities(t *testing.T) {
-	d := newDirect(t, func(o *Options) { o.Account = plainAccount{o.Account} })
+	d := newDirect(t, func(o *Options) { sessionOf(o).Account = plainAccount{sessionOf(o).Account} })
 	d.size(100, 30)
 	d.init()
 	if len(d.m.views) != 2 {
@@ -67,7 +67,7 @@ func TestTabsFollowCapabilities(t *testing.T) {
 // R rolls only where the account is an api.Roller; elsewhere the binding
 // is disabled, so it is neither hinted nor answered.
 func TestRollNeedsARoller(t *testing.T) {
-	d := newDirect(t, func(o *Options) { o.Account = plainAccount{o.Account} })
+	d := newDirect(t, func(o *Options) { sessionOf(o).Account = plainAccount{sessionOf(o).Account} })
 	d.size(100, 30)
 	d.init()
 	d.keys("2", "R")
@@ -89,8 +89,8 @@ func TestRollNeedsARoller(t *testing.T) {
 // and error lines say whose API it is.
 func TestProviderNameFromTheAccount(t *testing.T) {
 	d := newDirect(t, func(o *Options) {
-		o.Account.SetToken("")
-		o.Account = renamedAccount{o.Account, "Acme"}
+		sessionOf(o).Account.SetToken("")
+		sessionOf(o).Account = renamedAccount{sessionOf(o).Account, "Acme"}
 	})
 	d.size(100, 30)
 	d.init()

@@ -637,11 +637,11 @@ func (n *faultNet) client(f faultCase) harnessOption {
 		if f.timeout {
 			hc.Timeout = faultClientTimeout
 		}
-		acct, err := targon.New(o.Account.BaseURL(), sim.DemoKey(), targon.WithRetry(p), targon.WithHTTPClient(hc))
+		acct, err := targon.New(sessionOf(o).Account.BaseURL(), sim.DemoKey(), targon.WithRetry(p), targon.WithHTTPClient(hc))
 		if err != nil {
 			n.t.Fatal(err)
 		}
-		o.Account = acct
+		sessionOf(o).Account = acct
 	}
 }
 

@@ -10,8 +10,8 @@ import (
 
 	tea "github.com/charmbracelet/bubbletea"
 
+	"github.com/targon-dash/targon-dash/api"
 	"github.com/targon-dash/targon-dash/api/targon/targontest"
-	"github.com/targon-dash/targon-dash/ui/common"
 )
 
 // goldenSizes are the sizes every screen is drawn at: the design size and
@@ -178,9 +178,9 @@ func fakeSSHDir(t *testing.T) {
 
 // signedOut starts without a key, on the login screen.
 func signedOut(o *Options, _ *targontest.Server) {
-	o.Account.SetToken("")
-	o.Home.Source = common.KeyNone
-	o.StartDemo = func() (Session, error) { return Session{}, errors.New("no demo in this test") }
+	sessionOf(o).Account.SetToken("")
+	sessionOf(o).Home.Source = api.KeyNone
+	testAccounts(o).StartDemo = func() (*api.Session, error) { return nil, errors.New("no demo in this test") }
 }
 
 // TestGoldenTooSmall is the notice below the minimum size.

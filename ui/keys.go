@@ -58,7 +58,7 @@ func (m *Model) mainKey(msg tea.KeyMsg, view common.View) tea.Cmd {
 	case key.Matches(msg, k.Refresh):
 		return view.Refresh()
 	case key.Matches(msg, k.SwitchAccount):
-		p, load := newPicker(m.c, m.opts.Accounts, m.opts.OpenAccount)
+		p, load := newSwitcher(m.c, m.opts.Accounts)
 		m.modals.Push(p)
 		return load
 	}

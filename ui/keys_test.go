@@ -10,9 +10,9 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/x/ansi"
 
+	"github.com/targon-dash/targon-dash/api"
 	"github.com/targon-dash/targon-dash/api/targon"
 	"github.com/targon-dash/targon-dash/api/targon/targontest"
-	"github.com/targon-dash/targon-dash/ui/common"
 	"github.com/targon-dash/targon-dash/ui/login"
 	"github.com/targon-dash/targon-dash/ui/uitest"
 )
@@ -32,7 +32,7 @@ func newDirect(t *testing.T, adjust ...func(*Options)) *direct {
 	t.Helper()
 	sim := targontest.NewDemo(targontest.WithClock(uitest.Now), targontest.WithSeededSecrets())
 	url := uitest.Serve(t, sim)
-	o := Options{Session: testSession(t, url, sim.DemoKey(), common.KeyFromDemo, targon.WithRetry(targon.NoRetry)), Clipboard: &uitest.Clipboard{}, Now: uitest.Now}
+	o := Options{Accounts: &uitest.Accounts{Session: testSession(t, url, sim.DemoKey(), api.KeyFromDemo, targon.WithRetry(targon.NoRetry))}, Clipboard: &uitest.Clipboard{}, Now: uitest.Now}
 	for _, f := range adjust {
 		f(&o)
 	}
@@ -207,13 +207,13 @@ func TestDemoStartsInACommand(t *testing.T) {
 	calls := 0
 	var fail error
 	d := newDirect(t, func(o *Options) {
-		o.Account.SetToken("")
-		o.StartDemo = func() (Session, error) {
+		sessionOf(o).Account.SetToken("")
+		testAccounts(o).StartDemo = func() (*api.Session, error) {
 			calls++
 			if fail != nil {
-				return Session{}, fail
+				return nil, fail
 			}
-			return testSession(t, url, demo.DemoKey(), common.KeyFromDemo), nil
+			return testSession(t, url, demo.DemoKey(), api.KeyFromDemo), nil
 		}
 	})
 	d.size(80, 24)
@@ -251,7 +251,7 @@ func TestDemoStartsInACommand(t *testing.T) {
 // after a while and the view gets its lines back.
 func TestStartupWarningWhole(t *testing.T) {
 	warning := "run chmod 600 /srv/home/someone/.targon/credentials-production: others can read it (mode 0644)"
-	d := newDirect(t, func(o *Options) { o.Warnings = []string{warning} })
+	d := newDirect(t, func(o *Options) { sessionOf(o).Warnings = []string{warning} })
 	// The warnings' timer (30 s) is kept, to fire by hand below.
 	var expire func(time.Time) tea.Msg
 	d.m.c.Tick = func(after time.Duration, fn func(time.Time) tea.Msg) tea.Cmd {

@@ -7,8 +7,8 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/lipgloss"
 
+	"github.com/targon-dash/targon-dash/api"
 	"github.com/targon-dash/targon-dash/api/targon/targontest"
-	"github.com/targon-dash/targon-dash/ui/common"
 	"github.com/targon-dash/targon-dash/ui/uitest"
 )
 
@@ -81,7 +81,7 @@ func TestKeyOverrides(t *testing.T) {
 	h.waitFor("New API key")
 	h.final()
 
-	if _, err := New(Options{Session: testSession(t, "http://"+h.host, "", common.KeyNone), Keys: map[string][]string{"explode": {"x"}}}); err == nil || !strings.Contains(err.Error(), "explode") {
+	if _, err := New(Options{Accounts: &uitest.Accounts{Session: testSession(t, "http://"+h.host, "", api.KeyNone)}, Keys: map[string][]string{"explode": {"x"}}}); err == nil || !strings.Contains(err.Error(), "explode") {
 		t.Fatalf("unknown action accepted: %v", err)
 	}
 }
@@ -92,8 +92,8 @@ func TestLoginOffersDemo(t *testing.T) {
 	demo := targontest.NewDemo()
 	ts := uitest.Serve(t, demo)
 	h := start(t, func(o *Options, _ *targontest.Server) {
-		o.Account.SetToken("")
-		o.StartDemo = func() (Session, error) { return testSession(t, ts, demo.DemoKey(), common.KeyFromDemo), nil }
+		sessionOf(o).Account.SetToken("")
+		testAccounts(o).StartDemo = func() (*api.Session, error) { return testSession(t, ts, demo.DemoKey(), api.KeyFromDemo), nil }
 	})
 	h.waitFor("Sign in")
 	h.keys("ctrl+d")

@@ -193,7 +193,7 @@ func TestListTicksOfOldViewsIgnored(t *testing.T) {
 	now := uitest.Clock
 	d, ticks, _ := liveDirect(t, &now)
 	old := ticks.take()
-	d.send(switchMsg{session: d.m.opts.Session, name: "demo"})
+	d.send(switchMsg{session: d.m.opts.Accounts.Start(), name: "demo"})
 	fresh := ticks.take()
 	if len(fresh) != 2 {
 		t.Fatalf("the new views scheduled %d ticks, want 2", len(fresh))

@@ -9,9 +9,9 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/x/ansi"
 
+	"github.com/targon-dash/targon-dash/api"
 	"github.com/targon-dash/targon-dash/api/targon/targontest"
 	"github.com/targon-dash/targon-dash/ui/apikeys"
-	"github.com/targon-dash/targon-dash/ui/common"
 	"github.com/targon-dash/targon-dash/ui/uitest"
 )
 
@@ -22,7 +22,7 @@ func mouseModel(t *testing.T) (*Model, *targontest.Server) {
 	t.Helper()
 	sim := targontest.NewDemo(targontest.WithClock(uitest.Now), targontest.WithSeededSecrets(), targontest.WithAPIKeys(42))
 	url := uitest.Serve(t, sim)
-	m, err := New(Options{Session: testSession(t, url, sim.DemoKey(), common.KeyFromDemo), Clipboard: &uitest.Clipboard{}, Now: uitest.Now, Mouse: true})
+	m, err := New(Options{Accounts: &uitest.Accounts{Session: testSession(t, url, sim.DemoKey(), api.KeyFromDemo)}, Clipboard: &uitest.Clipboard{}, Now: uitest.Now, Mouse: true})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -7,21 +7,20 @@ import (
 	"github.com/targon-dash/targon-dash/api"
 	"github.com/targon-dash/targon-dash/api/openrouter"
 	"github.com/targon-dash/targon-dash/api/targon/targontest"
-	"github.com/targon-dash/targon-dash/ui/common"
 	"github.com/targon-dash/targon-dash/ui/uitest"
 )
 
 // orSession is an OpenRouter session named name on the simulator at url
 // with key, its key kept in the environment.
-func orSession(t *testing.T, name, url, key string) Session {
+func orSession(t *testing.T, name, url, key string) *api.Session {
 	t.Helper()
-	return Session{
+	return &api.Session{
 		Account: uitest.OpenRouterAccount(t, url, key),
 		NewAccount: func(token string) (api.Account, error) {
 			return openrouter.New(url, token, openrouter.WithRetry(openrouter.NoRetry))
 		},
 		Profile: name,
-		Home:    common.KeyHome{Source: common.KeyFromEnv, Env: "OPENROUTER_MANAGEMENT_KEY"},
+		Home:    api.KeyHome{Source: api.KeyFromEnv, Env: "OPENROUTER_MANAGEMENT_KEY"},
 	}
 }
 
@@ -34,35 +33,36 @@ func onOpenRouter(t *testing.T, inference bool) harnessOption {
 		if inference {
 			key = sim.DemoInferenceKey()
 		}
-		o.Session = orSession(t, "work", url, key)
+		testAccounts(o).Session = orSession(t, "work", url, key)
 	}
 }
 
 // withPicker offers the Targon demo account ("default") and an
-// OpenRouter account ("work") in the account picker, and a broken one.
+// OpenRouter account ("work") in the account switcher, and a broken one.
 func withPicker(t *testing.T) harnessOption {
 	return func(o *Options, _ *targontest.Server) { pickerOptions(t, o) }
 }
 
 func pickerOptions(t *testing.T, o *Options) {
-	targonSession := o.Session
+	accounts := testAccounts(o)
+	targonSession := accounts.Session
 	orSim, orURL := uitest.OpenRouter(t)
 	current := "default"
-	o.Accounts = func() ([]AccountChoice, error) {
-		return []AccountChoice{
+	accounts.ListChoices = func() ([]api.Choice, error) {
+		return []api.Choice{
 			{Name: "default", Provider: "Targon", Host: "api.targon.com", Current: current == "default", ID: "t"},
 			{Name: "work", Provider: "OpenRouter", Host: "openrouter.ai", Current: current == "work", ID: "o"},
 			{Name: "broken", Provider: "OpenRouter", Host: "?", Problem: "base_url: not a URL (config.toml line 7)", ID: "b"},
 		}, nil
 	}
-	o.OpenAccount = func(ch AccountChoice) (Session, error) {
+	accounts.OpenChoice = func(ch api.Choice) (*api.Session, error) {
 		current = ch.Name
 		if ch.ID == "o" {
 			return orSession(t, "work", orURL, orSim.DemoManagementKey()), nil
 		}
-		s := targonSession
+		s := *targonSession
 		s.Profile = "default"
-		return s, nil
+		return &s, nil
 	}
 }
 
@@ -106,7 +106,7 @@ func TestOpenRouterInferenceKey(t *testing.T) {
 func TestOpenRouter401ShowsLogin(t *testing.T) {
 	h := start(t, func(o *Options, s *targontest.Server) {
 		onOpenRouter(t, false)(o, s)
-		o.Account.SetToken("sk-or-v1-wrong")
+		sessionOf(o).Account.SetToken("sk-or-v1-wrong")
 	})
 	h.waitFor("Sign in to OpenRouter")
 	h.idle()
@@ -162,14 +162,16 @@ func TestSwitchKeyAbsentWithoutAccounts(t *testing.T) {
 	}
 }
 
-// Keys typed before the picker's list arrives (P j enter in one burst)
+// Keys typed before the switcher's list arrives (P j enter in one burst)
 // are played back once it is in: the second account opens.
-func TestPickerKeepsKeysTypedWhileLoading(t *testing.T) {
+func TestSwitcherKeepsKeysTypedWhileLoading(t *testing.T) {
 	c, _ := uitest.NewCommon(nil)
-	list := []AccountChoice{{Name: "default", Provider: "Targon", Current: true, ID: "a"}, {Name: "work", Provider: "OpenRouter", ID: "b"}}
+	list := []api.Choice{{Name: "default", Provider: "Targon", Current: true, ID: "a"}, {Name: "work", Provider: "OpenRouter", ID: "b"}}
 	var opened string
-	p, load := newPicker(c, func() ([]AccountChoice, error) { return list, nil },
-		func(ch AccountChoice) (Session, error) { opened = ch.Name; return Session{}, nil })
+	p, load := newSwitcher(c, &uitest.Accounts{
+		ListChoices: func() ([]api.Choice, error) { return list, nil },
+		OpenChoice:  func(ch api.Choice) (*api.Session, error) { opened = ch.Name; return nil, nil },
+	})
 	p.Update(uitest.Key("j"))
 	p.Update(uitest.Key("enter"))
 	_, cmd := p.Update(load())

@@ -3,6 +3,7 @@ package ui
 import (
 	tea "github.com/charmbracelet/bubbletea"
 
+	"github.com/targon-dash/targon-dash/api"
 	"github.com/targon-dash/targon-dash/ui/common"
 	"github.com/targon-dash/targon-dash/ui/login"
 )
@@ -25,7 +26,7 @@ func (m *Model) sessionUpdate(msg tea.Msg) (tea.Cmd, bool) {
 
 // showLogin puts the login screen up with a reason.
 func (m *Model) showLogin(reason string) {
-	m.login = login.New(m.c, reason, m.opts.StartDemo != nil)
+	m.login = login.New(m.c, reason, m.opts.Accounts.CanDemo())
 }
 
 // showWarnings puts a session's start-up warnings (a credentials file
@@ -38,18 +39,20 @@ func (m *Model) showWarnings(warnings []string) tea.Cmd {
 	return cmd
 }
 
-// signedIn switches the client to the checked key and (re)loads the views.
+// signedIn switches the client to the checked key, records where it is
+// kept on the session (shared with Accounts, which is told) and (re)loads
+// the views.
 func (m *Model) signedIn(msg login.DoneMsg) tea.Cmd {
 	m.c.Account.SetToken(msg.Key)
 	if msg.Saved {
-		m.c.Home.Source = common.KeyFromFile
+		m.c.Home.Source = api.KeyFromFile
 	}
 	m.login = nil
 	toastCmd := common.Toast(common.ToastSuccess, "Signed in")
 	if msg.Saved {
 		toastCmd = common.Toast(common.ToastSuccess, "Signed in; key saved to %s", common.ShortPath(m.c.Home.File))
 	}
-	m.reportSession()
+	m.opts.Accounts.Use(m.c.Session)
 	if !m.started {
 		return tea.Batch(toastCmd, m.startViews())
 	}
@@ -63,13 +66,13 @@ func (m *Model) signedIn(msg login.DoneMsg) tea.Cmd {
 // startDemo starts the demo API in a command: it opens a listener, which
 // has no place inside Update.
 func (m *Model) startDemo() tea.Cmd {
-	start := m.opts.StartDemo
-	if start == nil || m.demoStarting {
+	accounts := m.opts.Accounts
+	if !accounts.CanDemo() || m.demoStarting {
 		return nil
 	}
 	m.demoStarting = true
 	return func() tea.Msg {
-		s, err := start()
+		s, err := accounts.Demo()
 		return demoStartedMsg{session: s, err: err}
 	}
 }
@@ -85,7 +88,7 @@ func (m *Model) switchToDemo(msg demoStartedMsg) tea.Cmd {
 	return tea.Batch(m.startViews(), m.showWarnings(msg.session.Warnings), common.Toast(common.ToastSuccess, "Demo account: nothing you do here touches a real account"))
 }
 
-// switchAccount rebuilds the dashboard on the session the picker opened:
+// switchAccount rebuilds the dashboard on the session the switcher opened:
 // tabs from its capabilities, views reloaded, modals cleared, and the
 // login screen first when it has no key.
 func (m *Model) switchAccount(msg switchMsg) tea.Cmd {
@@ -100,41 +103,16 @@ func (m *Model) switchAccount(msg switchMsg) tea.Cmd {
 	return tea.Batch(m.startViews(), loginInit, m.showWarnings(msg.session.Warnings), common.Toast(common.ToastSuccess, "Switched to %s (%s)", m.c.Profile, m.c.ProviderName()))
 }
 
-// use rebuilds the dashboard on s: a new Common (commands still running
-// for the old account keep theirs), its views, no dialogs.
-func (m *Model) use(s Session) {
+// use rebuilds the dashboard on s, and tells Accounts: a new Common
+// (commands still running for the old account keep theirs), its views,
+// no dialogs.
+func (m *Model) use(s *api.Session) {
 	c := *m.c
-	setSession(&c, s)
+	c.Session = s
 	m.c = &c
-	m.useSession(s)
+	m.opts.Accounts.Use(s)
 	m.login = nil
 	m.modals.Clear()
 	m.buildViews()
 	m.resize()
-}
-
-// setSession points c at the account of s.
-func setSession(c *common.Common, s Session) {
-	c.Account, c.NewAccount, c.Profile, c.Home, c.SaveKey = s.Account, s.NewAccount, s.Profile, s.Home, s.SaveKey
-}
-
-// useSession records s as the session in use, which m.c already points
-// at, and tells main (Options.SessionChanged).
-func (m *Model) useSession(s Session) {
-	m.session = s
-	m.reportSession()
-}
-
-// reportSession tells main, through Options.SessionChanged, the session
-// in use as it is now: main marks it current in the picker only then (an
-// open the user cancelled never gets here) and reopens it later as it is,
-// with the key's home a sign-in changed (the UI changes it on its own
-// Common only; the key itself is the account's, shared with main).
-func (m *Model) reportSession() {
-	if m.opts.SessionChanged == nil {
-		return
-	}
-	s := m.session
-	s.Account, s.NewAccount, s.Profile, s.Home, s.SaveKey = m.c.Account, m.c.NewAccount, m.c.Profile, m.c.Home, m.c.SaveKey
-	m.opts.SessionChanged(s)
 }

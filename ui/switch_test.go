@@ -8,6 +8,7 @@ import (
 
 	"github.com/charmbracelet/x/ansi"
 
+	"github.com/targon-dash/targon-dash/api"
 	"github.com/targon-dash/targon-dash/api/targon"
 	"github.com/targon-dash/targon-dash/api/targon/targontest"
 	"github.com/targon-dash/targon-dash/ui/common"
@@ -20,11 +21,11 @@ import (
 
 // otherSession is a second demo simulator, with its own credits, as a
 // session to switch to.
-func otherSession(t *testing.T, credits int64) (Session, *targontest.Server) {
+func otherSession(t *testing.T, credits int64) (*api.Session, *targontest.Server) {
 	t.Helper()
 	sim := targontest.NewDemo(targontest.WithClock(uitest.Now), targontest.WithSeededSecrets())
 	sim.SetCredits(credits)
-	s := testSession(t, uitest.Serve(t, sim), sim.DemoKey(), common.KeyFromDemo, targon.WithRetry(targon.NoRetry))
+	s := testSession(t, uitest.Serve(t, sim), sim.DemoKey(), api.KeyFromDemo, targon.WithRetry(targon.NoRetry))
 	s.Profile = "other"
 	return s, sim
 }
@@ -58,7 +59,7 @@ func TestSwitchStopsOldCreditsTicks(t *testing.T) {
 	if len(old) != 1 {
 		t.Fatalf("setup: %d ticks scheduled, want the credits' one", len(old))
 	}
-	d.send(switchMsg{session: d.m.opts.Session, name: "demo"})
+	d.send(switchMsg{session: d.m.opts.Accounts.Start(), name: "demo"})
 	fresh := ticks.take()
 	if len(fresh) != 1 {
 		t.Fatalf("the new views scheduled %d ticks, want 1", len(fresh))
@@ -116,7 +117,7 @@ func TestSwitchIgnoresOldAccountsMessages(t *testing.T) {
 // The start-up warnings of the account switched to replace those of the
 // one before, and stay until their own time is up (not the old ones').
 func TestSwitchShowsNewWarnings(t *testing.T) {
-	d := newDirect(t, func(o *Options) { o.Warnings = []string{"old-account warning"} })
+	d := newDirect(t, func(o *Options) { sessionOf(o).Warnings = []string{"old-account warning"} })
 	ticks := recordTicks(d)
 	d.size(100, 30)
 	d.init()

@@ -71,7 +71,6 @@ import (
 	"github.com/targon-dash/targon-dash/api"
 	"github.com/targon-dash/targon-dash/api/targon"
 	"github.com/targon-dash/targon-dash/ui"
-	"github.com/targon-dash/targon-dash/ui/common"
 	"github.com/targon-dash/targon-dash/ui/components/list"
 )
 
@@ -300,15 +299,15 @@ func dashboard(o options) (dashResult, error) {
 	if err != nil {
 		return dashResult{}, err
 	}
-	return load(o, ui.Session{Account: targon.NewAccount(client), Profile: "default",
-		Home: common.KeyHome{Source: common.KeyFromEnv, Env: "TARGON_API_KEY"}}, rec, true)
+	return load(o, &api.Session{Account: targon.NewAccount(client), Profile: "default",
+		Home: api.KeyHome{Source: api.KeyFromEnv, Env: "TARGON_API_KEY"}}, rec, true)
 }
 
 // load runs the real root model headless on session until its lists are
 // in: the API keys, and the SSH keys when wantSSH. rec is the transport of
 // the session's account, for the request counts.
-func load(o options, session ui.Session, rec *recorder, wantSSH bool) (dashResult, error) {
-	root, err := ui.New(ui.Options{Session: session, Clipboard: noClipboard{}})
+func load(o options, session *api.Session, rec *recorder, wantSSH bool) (dashResult, error) {
+	root, err := ui.New(ui.Options{Accounts: oneAccount{session}, Clipboard: noClipboard{}})
 	if err != nil {
 		return dashResult{}, err
 	}
@@ -680,3 +679,15 @@ func seconds(d time.Duration) float64 { return d.Seconds() }
 func ms(d time.Duration) string { return fmt.Sprintf("%.1f ms", float64(d.Microseconds())/1000) }
 
 func us(d time.Duration) string { return fmt.Sprintf("%d µs", d.Microseconds()) }
+
+// oneAccount is the trial's ui.Accounts: the one session it measures, with
+// no account switcher and no demo.
+type oneAccount struct{ session *api.Session }
+
+func (a oneAccount) Start() *api.Session                   { return a.session }
+func (a oneAccount) CanSwitch() bool                       { return false }
+func (a oneAccount) List() ([]api.Choice, error)           { return nil, nil }
+func (a oneAccount) Open(api.Choice) (*api.Session, error) { return a.session, nil }
+func (a oneAccount) CanDemo() bool                         { return false }
+func (a oneAccount) Demo() (*api.Session, error)           { return a.session, nil }
+func (a oneAccount) Use(*api.Session)                      {}

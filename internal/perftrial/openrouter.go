@@ -28,9 +28,8 @@ import (
 	"strings"
 	"time"
 
+	"github.com/targon-dash/targon-dash/api"
 	"github.com/targon-dash/targon-dash/api/openrouter"
-	"github.com/targon-dash/targon-dash/ui"
-	"github.com/targon-dash/targon-dash/ui/common"
 )
 
 // OpenRouter targets from DESIGN.md.
@@ -147,8 +146,8 @@ func orDashboard(o options) (orDashResult, error) {
 	if err != nil {
 		return orDashResult{}, err
 	}
-	d, err := load(o, ui.Session{Account: openrouter.NewAccount(c), Profile: "openrouter",
-		Home: common.KeyHome{Source: common.KeyFromEnv, Env: "OPENROUTER_MANAGEMENT_KEY"}}, rec, false)
+	d, err := load(o, &api.Session{Account: openrouter.NewAccount(c), Profile: "openrouter",
+		Home: api.KeyHome{Source: api.KeyFromEnv, Env: "OPENROUTER_MANAGEMENT_KEY"}}, rec, false)
 	if err != nil {
 		return orDashResult{}, err
 	}

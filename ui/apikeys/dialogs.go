@@ -104,9 +104,9 @@ func (m *Model) rollConfirm(r row) tea.Cmd {
 // keySourceNote says what happens to the stored copy of the key in use.
 func keySourceNote(c *common.Common) string {
 	switch c.Home.Source {
-	case common.KeyFromFile:
+	case api.KeyFromFile:
 		return " The new key is saved to " + common.ShortPath(c.Home.File) + "."
-	case common.KeyFromEnv:
+	case api.KeyFromEnv:
 		return " You will need to update " + c.Home.Env + " in your environment."
 	}
 	return ""

@@ -10,10 +10,10 @@ import (
 	"sync"
 	"testing"
 
+	"github.com/targon-dash/targon-dash/api"
 	"github.com/targon-dash/targon-dash/api/targon/targontest"
 	"github.com/targon-dash/targon-dash/config"
 	"github.com/targon-dash/targon-dash/ui/apikeys"
-	"github.com/targon-dash/targon-dash/ui/common"
 	"github.com/targon-dash/targon-dash/ui/uitest"
 )
 
@@ -24,7 +24,7 @@ func TestRollInUseDoesNotReadSettingsFromTheCmd(t *testing.T) {
 	sim := targontest.New(targontest.WithClock(uitest.Now))
 	client := uitest.Client(t, sim, sim.DemoKey())
 	c, clip := uitest.NewCommon(client)
-	c.Home = common.KeyHome{Source: common.KeyFromEnv, Env: "TARGON_API_KEY", File: filepath.Join(t.TempDir(), "credentials-test")}
+	c.Home = api.KeyHome{Source: api.KeyFromEnv, Env: "TARGON_API_KEY", File: filepath.Join(t.TempDir(), "credentials-test")}
 	d := uitest.NewDriver(t, c, apikeys.New(c))
 
 	d.Keys("R") // roll the selected key: the simulator's only key, the one in use
@@ -38,7 +38,7 @@ func TestRollInUseDoesNotReadSettingsFromTheCmd(t *testing.T) {
 	go func() {
 		// What ui.Model does in Update when a login saves a key.
 		defer wg.Done()
-		c.Home.Source = common.KeyFromFile
+		c.Home.Source = api.KeyFromFile
 		c.Home.File = filepath.Join(t.TempDir(), "elsewhere")
 	}()
 	for _, msg := range uitest.Run(t, roll) {
@@ -88,7 +88,7 @@ func TestMalformedSecretIsNeverShownCopiedOrAdopted(t *testing.T) {
 				client := uitest.Client(t, hostileKeys(sim, raw), token)
 				c, clip := uitest.NewCommon(client)
 				path := filepath.Join(t.TempDir(), "credentials-test")
-				c.Home = common.KeyHome{Source: common.KeyFromFile, File: path}
+				c.Home = api.KeyHome{Source: api.KeyFromFile, File: path}
 				c.SaveKey = func(k string) error { return config.SaveCredentials(path, k) }
 				d := uitest.NewDriver(t, c, apikeys.New(c))
 

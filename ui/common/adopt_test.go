@@ -8,6 +8,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/targon-dash/targon-dash/api"
 	"github.com/targon-dash/targon-dash/api/targon"
 	"github.com/targon-dash/targon-dash/api/targon/targontest"
 	"github.com/targon-dash/targon-dash/config"
@@ -19,14 +20,14 @@ import (
 // key at once and saves it only where the old one came from.
 func TestAdoptKey(t *testing.T) {
 	tests := []struct {
-		source   common.KeySource
+		source   api.KeySource
 		wantNote string
 		wantFile bool
 	}{
-		{common.KeyFromFile, "saved it to", true},
-		{common.KeyFromEnv, "TARGON_API_KEY still holds the old one", false},
-		{common.KeyFromDemo, "The demo now uses the new key.", false},
-		{common.KeyNone, "not saved anywhere", false},
+		{api.KeyFromFile, "saved it to", true},
+		{api.KeyFromEnv, "TARGON_API_KEY still holds the old one", false},
+		{api.KeyFromDemo, "The demo now uses the new key.", false},
+		{api.KeyNone, "not saved anywhere", false},
 	}
 	for _, tt := range tests {
 		t.Run(fmt.Sprint(tt.source), func(t *testing.T) {
@@ -34,7 +35,7 @@ func TestAdoptKey(t *testing.T) {
 			client := uitest.Client(t, sim, sim.DemoKey())
 			c, _ := uitest.NewCommon(client)
 			path := filepath.Join(t.TempDir(), ".targon", "credentials-default")
-			c.Home = common.KeyHome{Source: tt.source, Env: "TARGON_API_KEY", File: path}
+			c.Home = api.KeyHome{Source: tt.source, Env: "TARGON_API_KEY", File: path}
 			c.SaveKey = func(k string) error { return config.SaveCredentials(path, k) }
 
 			ctx := context.Background()

@@ -1,7 +1,8 @@
 // Package common holds what every part of the UI shares: the Common
 // context (size, styles, keys, the account, clipboard, profile), the key map,
 // the styles, messages that cross views, and formatting helpers. It imports
-// no other ui package, so every ui package can import it.
+// no other ui package, so every ui package can import it; of the rest of
+// the module it imports api only.
 package common
 
 import (
@@ -27,28 +28,20 @@ type Copier interface {
 
 // Common is the context every view and component is built with. The root
 // model owns it; views hold a pointer and read the current size from it.
-// Nothing in it names a concrete provider or the config package: what the
-// views need from the settings comes as plain values and functions that
-// main supplies (through ui.Options).
+// Nothing in it names a concrete provider or the config package: the
+// account and what the views need from its settings come as the embedded
+// *api.Session, which the accounts package made.
 type Common struct {
+	// Session is the account in use (c.Account, c.Profile, c.Home,
+	// c.SaveKey, c.NewAccount): views find the account's capabilities
+	// (api.Roller, api.SSHKeys, …) by type assertion on c.Account. It is
+	// the one copy: an account switch builds a new Common pointing at
+	// the new Session, so commands of the old account keep theirs.
+	*api.Session
 	Width, Height int
 	Styles        *Styles
 	Keys          *KeyMap
-	// Account is the signed-in account; views find its capabilities
-	// (api.Roller, api.SSHKeys, …) by type assertion.
-	Account   api.Account
-	Clipboard Copier
-	// Profile names the account in the status bar.
-	Profile string
-	// Home says where the key in use is kept, for messages.
-	Home KeyHome
-	// SaveKey saves a key to Home.File (atomically, 0600); nil when keys
-	// are not saved (the demo). Safe to call from a tea.Cmd.
-	SaveKey func(key string) error
-	// NewAccount returns an account at the same provider and base URL that
-	// authenticates with token: the login screen checks a key with it
-	// before the dashboard switches to it. Safe to call from a tea.Cmd.
-	NewAccount func(token string) (api.Account, error)
+	Clipboard     Copier
 	// RefreshInterval is how often the credits reload by themselves (0:
 	// never).
 	RefreshInterval time.Duration
@@ -120,18 +113,13 @@ func (c *Common) ManagementKeys() bool {
 
 // OpenModalMsg asks the root to put Modal on top of the screen.
 //
-// How modals open: a view or a modal that opens a dialog returns this
-// message from its Update through Open (a tea.Cmd) or, when the dialog
-// must be on top before the next key is handled (a key typed right after
-// "n" belongs to the new form), through its Outbox. A tea.Cmd's message
-// arrives asynchronously, after keys that may already be queued; the
-// Outbox is read by the root in the same Update call, right after the
-// view's or modal's Update returns. Either way nothing shared is mutated:
-// the message belongs to the part that returned it until the root takes it.
+// How modals open: a view or a modal that opens a dialog queues this
+// message in its Outbox, which the root reads in the same Update call,
+// right after the view's or modal's Update returns, so the dialog is on
+// top before the next key is handled (a key typed right after "n" belongs
+// to the new form). Nothing shared is mutated: the message belongs to the
+// part that returned it until the root takes it.
 type OpenModalMsg struct{ Modal Modal }
-
-// Open returns a command that opens md (see OpenModalMsg).
-func Open(md Modal) tea.Cmd { return func() tea.Msg { return OpenModalMsg{Modal: md} } }
 
 // Outbox holds the OpenModalMsgs a view or modal returned during one
 // Update, for the root to take at once (see OpenModalMsg). Embed it; the

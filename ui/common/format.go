@@ -2,7 +2,6 @@ package common
 
 import (
 	"fmt"
-	"net/url"
 	"strings"
 	"time"
 
@@ -115,11 +114,5 @@ func ShortDuration(d time.Duration) string {
 	return s
 }
 
-// HostOf is the host of a base URL ("api.targon.com"), for the status bar,
-// the picker and the login screen; raw itself when it has none.
-func HostOf(raw string) string {
-	if u, err := url.Parse(raw); err == nil && u.Host != "" {
-		return u.Host
-	}
-	return raw
-}
+// HostOf is api.HostOf, for the status bar and the login screen.
+func HostOf(raw string) string { return api.HostOf(raw) }

@@ -120,7 +120,7 @@ func (m *Model) Update(msg tea.Msg) (*Model, tea.Cmd) {
 		}
 		m.key, m.host = msg.key, msg.host
 		// Read-only writes nothing, the credentials file included.
-		if m.c.Home.Source == common.KeyFromDemo || m.c.Home.File == "" || m.c.SaveKey == nil || m.c.ReadOnly {
+		if m.c.Home.Source == api.KeyFromDemo || m.c.Home.File == "" || m.c.SaveKey == nil || m.c.ReadOnly {
 			return m, done(msg.key, false)
 		}
 		m.step, m.saveYes = askSave, false
@@ -311,9 +311,9 @@ func (m *Model) View() string {
 func (m *Model) storedKeyNote(width int) string {
 	h := m.c.Home
 	switch {
-	case h.Source == common.KeyFromFile && h.File != "":
+	case h.Source == api.KeyFromFile && h.File != "":
 		return textfit.FitPath(common.ShortPath(h.File), width) + " still holds that key; saving the new key replaces it."
-	case h.Source == common.KeyFromEnv:
+	case h.Source == api.KeyFromEnv:
 		return h.Env + " still holds that key: update it in your environment."
 	}
 	return ""

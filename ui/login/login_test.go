@@ -8,9 +8,9 @@ import (
 
 	tea "github.com/charmbracelet/bubbletea"
 
+	"github.com/targon-dash/targon-dash/api"
 	"github.com/targon-dash/targon-dash/api/targon/targontest"
 	"github.com/targon-dash/targon-dash/config"
-	"github.com/targon-dash/targon-dash/ui/common"
 	"github.com/targon-dash/targon-dash/ui/uitest"
 )
 
@@ -25,13 +25,13 @@ type screen struct {
 
 // newScreen builds the sign-in screen for a profile whose key would be
 // saved under a temporary home.
-func newScreen(t *testing.T, canDemo bool, source common.KeySource) *screen {
+func newScreen(t *testing.T, canDemo bool, source api.KeySource) *screen {
 	t.Helper()
 	sim := targontest.New()
 	path := filepath.Join(t.TempDir(), ".targon", "credentials-default")
 	c, _ := uitest.NewCommon(uitest.Client(t, sim, ""))
 	c.Profile = "default"
-	c.Home = common.KeyHome{Source: source, Env: "TARGON_API_KEY", File: path}
+	c.Home = api.KeyHome{Source: source, Env: "TARGON_API_KEY", File: path}
 	c.SaveKey = func(k string) error { return config.SaveCredentials(path, k) }
 	return &screen{m: New(c, "", canDemo), sim: sim, path: path}
 }
@@ -66,7 +66,7 @@ func (s *screen) creditsCalls() int {
 // The key is typed masked: neither it nor any part of it is ever drawn,
 // before the check, after a failed one, or at the save question.
 func TestLoginMasksKey(t *testing.T) {
-	s := newScreen(t, true, common.KeyNone)
+	s := newScreen(t, true, api.KeyNone)
 	good := s.sim.DemoKey()
 	secretPart := good[len(good)-12:]
 	check := func(when string) {
@@ -98,7 +98,7 @@ func TestLoginMasksKey(t *testing.T) {
 // A key the API rejects: the 401 is explained, the typed key stays for
 // correction, and nothing is reported to the root.
 func TestLoginWrongKey(t *testing.T) {
-	s := newScreen(t, false, common.KeyNone)
+	s := newScreen(t, false, api.KeyNone)
 	s.typeText("tgn_wrongkey0000000000")
 	_, cmd := s.m.Update(uitest.Key("enter"))
 	if !s.m.Busy() || !strings.Contains(uitest.Plain(s.m.View()), "checking…") {
@@ -140,7 +140,7 @@ func TestLoginWrongKey(t *testing.T) {
 
 // Any other failure says what went wrong with the check.
 func TestLoginServerError(t *testing.T) {
-	s := newScreen(t, false, common.KeyNone)
+	s := newScreen(t, false, api.KeyNone)
 	s.sim.InjectFault(targontest.Fault{Status: 500, Times: 1})
 	s.typeText(s.sim.DemoKey())
 	if out := s.send(t, "enter"); len(out) != 0 {
@@ -167,7 +167,7 @@ func TestLoginRefusesBadInputWithoutRequest(t *testing.T) {
 		{"tgn_a b", "the API key contains spaces or control characters"},
 	}
 	for _, tt := range tests {
-		s := newScreen(t, false, common.KeyNone)
+		s := newScreen(t, false, api.KeyNone)
 		s.typeText(tt.typed)
 		_, cmd := s.m.Update(uitest.Key("enter"))
 		if cmd != nil || s.m.Busy() {
@@ -184,7 +184,7 @@ func TestLoginRefusesBadInputWithoutRequest(t *testing.T) {
 
 // esc while typing clears the input and the error.
 func TestLoginEscClears(t *testing.T) {
-	s := newScreen(t, false, common.KeyNone)
+	s := newScreen(t, false, api.KeyNone)
 	s.send(t, "enter") // empty: an error
 	s.typeText("tgn_partial")
 	s.send(t, "esc")
@@ -216,7 +216,7 @@ func TestLoginSaveQuestion(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(strings.Join(tt.keys, ","), func(t *testing.T) {
-			s := newScreen(t, false, common.KeyNone)
+			s := newScreen(t, false, api.KeyNone)
 			key := s.sim.DemoKey()
 			s.typeText(key)
 			if out := s.send(t, "enter"); len(out) != 0 {
@@ -259,7 +259,7 @@ func TestLoginSaveQuestion(t *testing.T) {
 
 // A failed save is shown, and the user may still go on without saving.
 func TestLoginSaveFailure(t *testing.T) {
-	s := newScreen(t, false, common.KeyNone)
+	s := newScreen(t, false, api.KeyNone)
 	// The directory to save in is a regular file.
 	dir := filepath.Dir(s.path)
 	if err := os.WriteFile(dir, []byte("not a directory"), 0o600); err != nil {
@@ -285,11 +285,11 @@ func TestLoginSaveFailure(t *testing.T) {
 func TestLoginNoSaveQuestion(t *testing.T) {
 	for _, tt := range []struct {
 		name   string
-		source common.KeySource
+		source api.KeySource
 		noPath bool
 	}{
-		{"demo", common.KeyFromDemo, false},
-		{"no credentials path", common.KeyNone, true},
+		{"demo", api.KeyFromDemo, false},
+		{"no credentials path", api.KeyNone, true},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			s := newScreen(t, true, tt.source)
@@ -311,7 +311,7 @@ func TestLoginNoSaveQuestion(t *testing.T) {
 
 // ctrl+d offers the demo only when the screen was opened with it.
 func TestLoginDemo(t *testing.T) {
-	s := newScreen(t, true, common.KeyNone)
+	s := newScreen(t, true, api.KeyNone)
 	if !strings.Contains(uitest.Plain(s.m.View()), "ctrl+d try the demo") {
 		t.Errorf("demo not offered:\n%s", s.m.View())
 	}
@@ -319,7 +319,7 @@ func TestLoginDemo(t *testing.T) {
 		t.Errorf("out = %v, want DemoMsg", out)
 	}
 
-	s = newScreen(t, false, common.KeyNone)
+	s = newScreen(t, false, api.KeyNone)
 	if strings.Contains(s.m.View(), "demo") {
 		t.Errorf("demo offered:\n%s", s.m.View())
 	}
@@ -334,7 +334,7 @@ func TestLoginDemo(t *testing.T) {
 // The reason the screen is shown (e.g. a 401) and where the key is
 // checked are on screen.
 func TestLoginView(t *testing.T) {
-	s := newScreen(t, false, common.KeyNone)
+	s := newScreen(t, false, api.KeyNone)
 	s.m = New(s.m.c, "The API rejected the saved key.", false)
 	v := uitest.Plain(s.m.View())
 	for _, want := range []string{"Sign in to Targon", "The API rejected the saved key.", "checked with a request to " + s.m.c.Account.BaseURL(), "API key", "enter sign in · esc clear · ctrl+c quit"} {
@@ -347,7 +347,7 @@ func TestLoginView(t *testing.T) {
 // A private key pasted into the key field is refused as it arrives:
 // cleared, never checked (no request), and the screen says why.
 func TestLoginRefusesPrivateKey(t *testing.T) {
-	s := newScreen(t, false, common.KeyNone)
+	s := newScreen(t, false, api.KeyNone)
 	pk := "-----BEGIN OPENSSH PRIVATE KEY-----\nb3BlbnNzaC1rZXktdjEAAAAABG5vbmUAAAAEbm9uZQAAAAAAAAABAAAAMwAAAAtzc2gtZW\n-----END OPENSSH PRIVATE KEY-----\n"
 	s.m.Update(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune(pk), Paste: true})
 	if s.m.input.Value() != "" {
@@ -365,7 +365,7 @@ func TestLoginRefusesPrivateKey(t *testing.T) {
 // The hints follow the key map: a remapped demo key shows its new name,
 // and it is the new key that switches to the demo.
 func TestLoginHintsFollowKeyMap(t *testing.T) {
-	s := newScreen(t, true, common.KeyNone)
+	s := newScreen(t, true, api.KeyNone)
 	if err := s.m.c.Keys.Override(map[string][]string{"demo": {"ctrl+o"}}); err != nil {
 		t.Fatal(err)
 	}
@@ -391,7 +391,7 @@ func TestLoginHintsFollowKeyMap(t *testing.T) {
 // After the key in use was deleted (or refused), the screen says the
 // credentials file still holds it and that saving the new key replaces it.
 func TestLoginSaysStoredKeyRemains(t *testing.T) {
-	s := newScreen(t, false, common.KeyFromFile)
+	s := newScreen(t, false, api.KeyFromFile)
 	s.m = New(s.m.c, "You deleted the API key this dashboard was signed in with.", false)
 	v := uitest.Plain(s.m.View())
 	if !strings.Contains(v, "credentials-default still holds that key; saving the new key replaces it.") {

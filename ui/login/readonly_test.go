@@ -4,13 +4,13 @@ import (
 	"os"
 	"testing"
 
-	"github.com/targon-dash/targon-dash/ui/common"
+	"github.com/targon-dash/targon-dash/api"
 )
 
 // Read-only: signing in works, but the key is not offered for saving:
 // read-only writes nothing, the credentials file included.
 func TestReadOnlySignsInWithoutSaving(t *testing.T) {
-	s := newScreen(t, false, common.KeyNone)
+	s := newScreen(t, false, api.KeyNone)
 	s.m.c.ReadOnly = true
 	key := s.sim.DemoKey()
 	s.typeText(key)

@@ -80,18 +80,21 @@ func NewCommon(client *targon.Client) (*common.Common, *Clipboard) {
 	}
 	baseURL := client.BaseURL()
 	clip := &Clipboard{}
-	return &common.Common{
-		Width: 100, Height: 30,
-		Styles:    common.NewStyles(),
-		Keys:      common.DefaultKeyMap(),
-		Account:   targon.NewAccount(client),
-		Clipboard: clip,
-		Profile:   "test",
+	session := &api.Session{
+		Account: targon.NewAccount(client),
+		Profile: "test",
 		NewAccount: func(token string) (api.Account, error) {
 			return targon.New(baseURL, token, targon.WithRetry(targon.NoRetry))
 		},
-		Now: Now,
-		IDs: programIDs,
+	}
+	return &common.Common{
+		Session: session,
+		Width:   100, Height: 30,
+		Styles:    common.NewStyles(),
+		Keys:      common.DefaultKeyMap(),
+		Clipboard: clip,
+		Now:       Now,
+		IDs:       programIDs,
 	}, clip
 }
 

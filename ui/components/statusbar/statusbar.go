@@ -14,6 +14,7 @@ import (
 	"github.com/charmbracelet/lipgloss"
 	"github.com/charmbracelet/x/ansi"
 
+	"github.com/targon-dash/targon-dash/api"
 	"github.com/targon-dash/targon-dash/ui/common"
 )
 
@@ -114,7 +115,7 @@ func (m *Model) View(c *common.Common, d Data) string {
 
 // host is the API host of c's account as the bar names it.
 func host(c *common.Common) string {
-	if c.Home.Source == common.KeyFromDemo {
+	if c.Home.Source == api.KeyFromDemo {
 		return demoHost
 	}
 	return common.HostOf(c.Account.BaseURL())

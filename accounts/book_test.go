@@ -1,4 +1,4 @@
-package main
+package accounts
 
 import (
 	"context"
@@ -12,8 +12,6 @@ import (
 	"github.com/targon-dash/targon-dash/api"
 	"github.com/targon-dash/targon-dash/api/openrouter/openroutertest"
 	"github.com/targon-dash/targon-dash/config"
-	"github.com/targon-dash/targon-dash/ui"
-	"github.com/targon-dash/targon-dash/ui/common"
 )
 
 // writeTestFile writes a file under dir, creating directories.
@@ -43,7 +41,7 @@ func TestSessionPerProvider(t *testing.T) {
 	if got := s.Account.Provider().Name; got != "OpenRouter" {
 		t.Errorf("provider = %q, want OpenRouter", got)
 	}
-	if want := (common.KeyHome{Source: common.KeyFromEnv, Env: "OPENROUTER_API_KEY", File: or.CredentialsPath}); s.Home != want {
+	if want := (api.KeyHome{Source: api.KeyFromEnv, Env: "OPENROUTER_API_KEY", File: or.CredentialsPath}); s.Home != want {
 		t.Errorf("Home = %+v, want %+v", s.Home, want)
 	}
 	if s.Profile != "router" || !s.Account.HasToken() {
@@ -73,10 +71,10 @@ func TestSessionPerProvider(t *testing.T) {
 	}
 }
 
-// pickerEnv is a home with a Targon profile "work" (current, its key in
+// switcherEnv is a home with a Targon profile "work" (current, its key in
 // the environment), a profile "broken" with a bad base_url and an OpenRouter account "router" with a key file, its
 // API served by an OpenRouter simulator.
-func pickerEnv(t *testing.T) (config.Environment, *openroutertest.Server) {
+func switcherEnv(t *testing.T) (config.Environment, *openroutertest.Server) {
 	t.Helper()
 	home := t.TempDir()
 	sim := openroutertest.NewDemo()
@@ -91,7 +89,7 @@ func pickerEnv(t *testing.T) (config.Environment, *openroutertest.Server) {
 }
 
 // find returns the choice named name, failing the test without it.
-func find(t *testing.T, list []ui.AccountChoice, name string) ui.AccountChoice {
+func find(t *testing.T, list []api.Choice, name string) api.Choice {
 	t.Helper()
 	for _, c := range list {
 		if c.Name == name {
@@ -99,11 +97,11 @@ func find(t *testing.T, list []ui.AccountChoice, name string) ui.AccountChoice {
 		}
 	}
 	t.Fatalf("no choice %q in %+v", name, list)
-	return ui.AccountChoice{}
+	return api.Choice{}
 }
 
 // currentNames lists the names of the choices marked current.
-func currentNames(list []ui.AccountChoice) []string {
+func currentNames(list []api.Choice) []string {
 	var out []string
 	for _, c := range list {
 		if c.Current {
@@ -113,24 +111,16 @@ func currentNames(list []ui.AccountChoice) []string {
 	return out
 }
 
-// TestPickerSwitchesAndKeepsCurrent: the picker lists the Targon profile
+// TestSwitcherSwitchesAndKeepsCurrent: the Book lists the Targon profile
 // and the dashboard's accounts, opens the OpenRouter one (which then works
 // over HTTP), marks whichever is open as current, and reopens the start
 // account as it was left.
-func TestPickerSwitchesAndKeepsCurrent(t *testing.T) {
-	env, _ := pickerEnv(t)
-	start, err := config.Resolve(config.Flags{}, env)
-	if err != nil {
-		t.Fatal(err)
-	}
-	w := wiring{}
-	startSession, err := w.session(start)
-	if err != nil {
-		t.Fatal(err)
-	}
-	p := newPicker(start, startSession, env, w, nil)
+func TestSwitcherSwitchesAndKeepsCurrent(t *testing.T) {
+	env, _ := switcherEnv(t)
+	p := openBook(t, Config{Env: env})
+	startSession := p.Start()
 
-	list, err := p.accounts()
+	list, err := p.List()
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -144,12 +134,12 @@ func TestPickerSwitchesAndKeepsCurrent(t *testing.T) {
 	if broken.Problem == "" || strings.Contains(broken.Problem, "\n") {
 		t.Errorf("broken = %+v, want a one-line problem", broken)
 	}
-	if _, err := p.open(broken); err == nil {
+	if _, err := p.Open(broken); err == nil {
 		t.Error("a choice with a problem was opened")
 	}
 
 	s := switched(t, p, router)
-	if s.Account.Provider().Name != "OpenRouter" || s.Profile != "router" || s.Home.Source != common.KeyFromFile {
+	if s.Account.Provider().Name != "OpenRouter" || s.Profile != "router" || s.Home.Source != api.KeyFromFile {
 		t.Errorf("router session: provider %q, profile %q, home %+v", s.Account.Provider().Name, s.Profile, s.Home)
 	}
 	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
@@ -157,7 +147,7 @@ func TestPickerSwitchesAndKeepsCurrent(t *testing.T) {
 	if _, err := s.Account.Balance(ctx); err != nil {
 		t.Fatalf("the opened OpenRouter account: %v", err)
 	}
-	if list, err = p.accounts(); err != nil {
+	if list, err = p.List(); err != nil {
 		t.Fatal(err)
 	}
 	if got := currentNames(list); len(got) != 1 || got[0] != "router" {
@@ -167,10 +157,10 @@ func TestPickerSwitchesAndKeepsCurrent(t *testing.T) {
 	// Back to the start account: the same account, with the key it has now.
 	startSession.Account.SetToken("tgn_rolled")
 	back := switched(t, p, find(t, list, "work"))
-	if back.Account != startSession.Account {
+	if back != startSession || back.Account != startSession.Account {
 		t.Error("the start account was not reopened as it was left")
 	}
-	if list, err = p.accounts(); err != nil {
+	if list, err = p.List(); err != nil {
 		t.Fatal(err)
 	}
 	if got := currentNames(list); len(got) != 1 || got[0] != "work" {
@@ -178,22 +168,12 @@ func TestPickerSwitchesAndKeepsCurrent(t *testing.T) {
 	}
 }
 
-// TestDemoPicker: with --demo the picker offers exactly the two demo
+// TestDemoSwitcher: with --demo the switcher offers exactly the two demo
 // accounts, both served in-process, and switches between them.
-func TestDemoPicker(t *testing.T) {
-	demo := &demoOnce{}
-	defer demo.Close()
-	d, err := demo.start()
-	if err != nil {
-		t.Fatal(err)
-	}
-	w := wiring{}
-	startSession, err := w.session(d.settings(demoTargonID))
-	if err != nil {
-		t.Fatal(err)
-	}
-	p := newPicker(d.settings(demoTargonID), startSession, config.Environment{Getenv: func(string) string { return "" }, HomeDir: t.TempDir()}, w, demo.start)
-	list, err := p.accounts()
+func TestDemoSwitcher(t *testing.T) {
+	p := openBook(t, Config{Demo: true, Env: emptyEnv(t)})
+	startSession := p.Start()
+	list, err := p.List()
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -201,7 +181,7 @@ func TestDemoPicker(t *testing.T) {
 		t.Fatalf("demo choices = %+v, want the Targon demo (current) and the OpenRouter demo", list)
 	}
 	s := switched(t, p, list[1])
-	if s.Home.Source != common.KeyFromDemo || s.SaveKey != nil {
+	if s.Home.Source != api.KeyFromDemo || s.SaveKey != nil {
 		t.Errorf("demo session: Home %+v, SaveKey set %v", s.Home, s.SaveKey != nil)
 	}
 	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
@@ -219,7 +199,7 @@ func TestDemoPicker(t *testing.T) {
 	if n == 0 {
 		t.Error("the OpenRouter demo lists no keys")
 	}
-	if list, err = p.accounts(); err != nil {
+	if list, err = p.List(); err != nil {
 		t.Fatal(err)
 	}
 	if got := currentNames(list); len(got) != 1 || got[0] != list[1].Name {
@@ -230,28 +210,18 @@ func TestDemoPicker(t *testing.T) {
 	}
 }
 
-// TestStartDemoJoinsThePicker: "try the demo" at the login screen opens
-// the Targon demo, and the picker then lists both demo accounts after the
+// TestDemoJoinsTheSwitcher: "try the demo" at the login screen opens the
+// Targon demo, and the switcher then lists both demo accounts after the
 // real ones, the Targon demo current.
-func TestStartDemoJoinsThePicker(t *testing.T) {
-	env, _ := pickerEnv(t)
-	start, err := config.Resolve(config.Flags{}, env)
+func TestDemoJoinsTheSwitcher(t *testing.T) {
+	env, _ := switcherEnv(t)
+	p := openBook(t, Config{Env: env})
+	s, err := p.Demo()
 	if err != nil {
 		t.Fatal(err)
 	}
-	demo := &demoOnce{}
-	defer demo.Close()
-	startSession, err := wiring{}.session(start)
-	if err != nil {
-		t.Fatal(err)
-	}
-	p := newPicker(start, startSession, env, wiring{}, demo.start)
-	s, err := p.startDemo()
-	if err != nil {
-		t.Fatal(err)
-	}
-	p.sessionChanged(s) // the UI switched to it
-	if s.Account.Provider().Name != "Targon" || s.Home.Source != common.KeyFromDemo {
+	p.Use(s) // the UI switched to it
+	if s.Account.Provider().Name != "Targon" || s.Home.Source != api.KeyFromDemo {
 		t.Errorf("demo session: %q, %+v", s.Account.Provider().Name, s.Home)
 	}
 	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
@@ -259,7 +229,7 @@ func TestStartDemoJoinsThePicker(t *testing.T) {
 	if _, err := s.Account.Balance(ctx); err != nil {
 		t.Fatalf("Targon demo: %v", err)
 	}
-	list, err := p.accounts()
+	list, err := p.List()
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -276,7 +246,7 @@ func TestStartDemoJoinsThePicker(t *testing.T) {
 // new keys from their seeded sources, so two runs hand out the same
 // secrets (screenshots depend on it).
 func TestDemoServersFrozenClock(t *testing.T) {
-	clock, err := demoClock(func(string) string { return "2025-06-01T12:00:00Z" })
+	clock, err := DemoClock(func(string) string { return "2025-06-01T12:00:00Z" })
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -312,25 +282,13 @@ func TestDemoServersFrozenClock(t *testing.T) {
 }
 
 // TestDemoStartsOnOpenRouter: --demo --provider openrouter starts on the
-// OpenRouter demo, which the picker marks current.
+// OpenRouter demo, which the switcher marks current.
 func TestDemoStartsOnOpenRouter(t *testing.T) {
-	demo := &demoOnce{}
-	defer demo.Close()
-	d, err := demo.start()
-	if err != nil {
-		t.Fatal(err)
-	}
-	w := wiring{}
-	start := d.settings(demoOpenRouterID)
-	startSession, err := w.session(start)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if name := startSession.Account.Provider().Name; name != "OpenRouter" {
+	p := openBook(t, Config{Demo: true, Flags: config.Flags{Provider: config.ProviderOpenRouter}, Env: emptyEnv(t)})
+	if name := p.Start().Account.Provider().Name; name != "OpenRouter" {
 		t.Fatalf("starts on %s", name)
 	}
-	p := newPicker(start, startSession, config.Environment{Getenv: func(string) string { return "" }, HomeDir: t.TempDir()}, w, demo.start)
-	list, err := p.accounts()
+	list, err := p.List()
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -340,40 +298,48 @@ func TestDemoStartsOnOpenRouter(t *testing.T) {
 }
 
 // switched opens choice as the UI does when the user picks it in the
-// picker and the open completes: main opens it, the UI switches to it and
-// says so (ui.Options.SessionChanged).
-func switched(t *testing.T, p *picker, choice ui.AccountChoice) ui.Session {
+// switcher and the open completes: the Book opens it, the UI switches to
+// it and says so (Use).
+func switched(t *testing.T, p *Book, choice api.Choice) *api.Session {
 	t.Helper()
-	s, err := p.open(choice)
+	s, err := p.Open(choice)
 	if err != nil {
 		t.Fatal(err)
 	}
-	p.sessionChanged(s)
+	p.Use(s)
 	return s
 }
 
+// openBook opens the accounts of cfg, closed when the test ends.
+func openBook(t *testing.T, cfg Config) *Book {
+	t.Helper()
+	b, err := Open(cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(b.Close)
+	return b
+}
+
+// emptyEnv is an empty home and no environment variables.
+func emptyEnv(t *testing.T) config.Environment {
+	return config.Environment{Getenv: func(string) string { return "" }, HomeDir: t.TempDir()}
+}
+
 // An open the UI never switched to (the user pressed esc while it was
-// opening) leaves the current account as it was: the picker still marks
+// opening) leaves the current account as it was: the switcher still marks
 // it, and choosing the other account opens it, not just closes.
 func TestCancelledOpenKeepsCurrent(t *testing.T) {
-	env, _ := pickerEnv(t)
-	start, err := config.Resolve(config.Flags{}, env)
+	env, _ := switcherEnv(t)
+	p := openBook(t, Config{Env: env})
+	list, err := p.List()
 	if err != nil {
 		t.Fatal(err)
 	}
-	startSession, err := wiring{}.session(start)
-	if err != nil {
+	if _, err := p.Open(find(t, list, "router")); err != nil { // then esc
 		t.Fatal(err)
 	}
-	p := newPicker(start, startSession, env, wiring{}, nil)
-	list, err := p.accounts()
-	if err != nil {
-		t.Fatal(err)
-	}
-	if _, err := p.open(find(t, list, "router")); err != nil { // then esc
-		t.Fatal(err)
-	}
-	if list, err = p.accounts(); err != nil {
+	if list, err = p.List(); err != nil {
 		t.Fatal(err)
 	}
 	if got := currentNames(list); len(got) != 1 || got[0] != "work" {
@@ -383,7 +349,7 @@ func TestCancelledOpenKeepsCurrent(t *testing.T) {
 	if s.ID != find(t, list, "router").ID {
 		t.Errorf("opened session's ID = %q", s.ID)
 	}
-	if list, err = p.accounts(); err != nil {
+	if list, err = p.List(); err != nil {
 		t.Fatal(err)
 	}
 	if got := currentNames(list); len(got) != 1 || got[0] != "router" {
@@ -392,44 +358,62 @@ func TestCancelledOpenKeepsCurrent(t *testing.T) {
 }
 
 // A key saved at the login screen stays saved after switching away and
-// back: the UI reports the session with its key's new home, and the
-// account reopens as it was left.
+// back: the UI changes the shared session's key and home and says it uses
+// it, and the account reopens as it was left.
 func TestSavedLoginSurvivesSwitch(t *testing.T) {
-	env, _ := pickerEnv(t)
+	env, _ := switcherEnv(t)
 	env.Getenv = func(string) string { return "" } // work has no key
-	start, err := config.Resolve(config.Flags{}, env)
-	if err != nil {
-		t.Fatal(err)
-	}
-	startSession, err := wiring{}.session(start)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if startSession.Account.HasToken() || startSession.Home.Source != common.KeyNone {
+	p := openBook(t, Config{Env: env})
+	startSession := p.Start()
+	if startSession.Account.HasToken() || startSession.Home.Source != api.KeyNone {
 		t.Fatalf("the start session has a key: %+v", startSession.Home)
 	}
-	p := newPicker(start, startSession, env, wiring{}, nil)
 
 	// The login screen saves a key: the UI sets the token on the account
-	// and the home on its copy, and reports the session.
-	s := p.startSession()
+	// and the home on the session, and says it uses it.
+	s := p.Start()
 	if s.ID == "" {
 		t.Fatal("the start session has no ID")
 	}
 	s.Account.SetToken("tgn_saved")
-	s.Home.Source = common.KeyFromFile
-	p.sessionChanged(s)
+	s.Home.Source = api.KeyFromFile
+	p.Use(s)
 
-	list, err := p.accounts()
+	list, err := p.List()
 	if err != nil {
 		t.Fatal(err)
 	}
 	switched(t, p, find(t, list, "router"))
 	back := switched(t, p, find(t, list, "work"))
-	if back.Home.Source != common.KeyFromFile || !back.Account.HasToken() {
+	if back.Home.Source != api.KeyFromFile || !back.Account.HasToken() {
 		t.Errorf("work reopens with Home %+v, token set %v; want the key kept in the credentials file", back.Home, back.Account.HasToken())
 	}
-	if back.Account != startSession.Account {
+	if back != startSession || back.Account != startSession.Account {
 		t.Error("work was not reopened as it was left")
+	}
+}
+
+// The switcher's text comes from config files and is drawn: List hands it
+// over clean (no bidi controls, no escapes), names and problems alike.
+func TestListCleansText(t *testing.T) {
+	env, _ := switcherEnv(t)
+	writeTestFile(t, env.HomeDir, ".targon/config.toml", "current = \"work\"\n[profiles.work]\nbase_url = \"https://work.example.com\"\n"+
+		"[profiles.\"ev\u202eil\"]\nbase_url = \"https://evil.example.com\"\n[profiles.bad]\nbase_url = \"ftp://x\u202ey\"\n")
+	p := openBook(t, Config{Env: env})
+	list, err := p.List()
+	if err != nil {
+		t.Fatal(err)
+	}
+	evil := find(t, list, "evil")
+	bad := find(t, list, "bad")
+	for _, c := range []api.Choice{evil, bad} {
+		for _, s := range []string{c.Name, c.Provider, c.Host, c.Problem} {
+			if s != api.CleanText(s) || strings.ContainsAny(s, "\u202e\u001b") {
+				t.Errorf("choice %q: text %q is not clean", c.Name, s)
+			}
+		}
+	}
+	if bad.Problem == "" {
+		t.Errorf("bad = %+v, want a problem", bad)
 	}
 }

@@ -8,21 +8,22 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/x/ansi"
 
+	"github.com/targon-dash/targon-dash/api"
 	"github.com/targon-dash/targon-dash/ui/common"
 	"github.com/targon-dash/targon-dash/ui/components/dialog"
 	"github.com/targon-dash/targon-dash/ui/components/textfit"
 )
 
-// picker is the account picker (P): it lists Options.Accounts (loaded
-// off the UI goroutine), and opens the chosen one with Options.OpenAccount
-// (off the UI goroutine too); the root then rebuilds on the new session.
-type picker struct {
-	c       *common.Common
-	open    func(AccountChoice) (Session, error)
-	choices []AccountChoice
-	loaded  bool
-	err     error
-	cursor  int
+// switcher is the account switcher (P): it lists Accounts.List (loaded
+// off the UI goroutine), and opens the chosen one with Accounts.Open (off
+// the UI goroutine too); the root then rebuilds on the new session.
+type switcher struct {
+	c        *common.Common
+	accounts Accounts
+	choices  []api.Choice
+	loaded   bool
+	err      error
+	cursor   int
 	// opening is the generation of the open in flight (0: none); esc
 	// while opening voids it.
 	opening, gen int
@@ -33,56 +34,56 @@ type picker struct {
 	early []tea.KeyMsg
 }
 
-// Messages of the picker.
+// Messages of the switcher.
 type (
 	// choicesMsg is the list of accounts, or why it could not be made.
 	choicesMsg struct {
-		to      *picker
-		choices []AccountChoice
+		to      *switcher
+		choices []api.Choice
 		err     error
 	}
 	// openedMsg is the session of a chosen account, or why it did not
 	// open.
 	openedMsg struct {
-		to      *picker
+		to      *switcher
 		gen     int
 		name    string
-		session Session
+		session *api.Session
 		err     error
 	}
 	// switchMsg asks the root to rebuild on session.
 	switchMsg struct {
-		session Session
+		session *api.Session
 		name    string
 	}
 )
 
-// newPicker returns the picker and the command that loads its choices.
-func newPicker(c *common.Common, list func() ([]AccountChoice, error), open func(AccountChoice) (Session, error)) (*picker, tea.Cmd) {
-	p := &picker{c: c, open: open}
+// newSwitcher returns the switcher and the command that loads its choices.
+func newSwitcher(c *common.Common, accounts Accounts) (*switcher, tea.Cmd) {
+	p := &switcher{c: c, accounts: accounts}
 	p.SetSize(c.Width, c.Height)
 	return p, func() tea.Msg {
-		choices, err := list()
+		choices, err := accounts.List()
 		return choicesMsg{to: p, choices: choices, err: err}
 	}
 }
 
-// SetSize fits the picker to the screen.
-func (p *picker) SetSize(w, h int) { p.box.SetSize(w, h, 72, 8) }
+// SetSize fits the switcher to the screen.
+func (p *switcher) SetSize(w, h int) { p.box.SetSize(w, h, 72, 8) }
 
 // Busy reports whether the list or an account is loading.
-func (p *picker) Busy() bool { return !p.loaded || p.opening != 0 }
+func (p *switcher) Busy() bool { return !p.loaded || p.opening != 0 }
 
-// Closed reports whether the picker is done.
-func (p *picker) Closed() bool { return p.closed }
+// Closed reports whether the switcher is done.
+func (p *switcher) Closed() bool { return p.closed }
 
 // selectable reports whether choice i can be opened.
-func (p *picker) selectable(i int) bool {
+func (p *switcher) selectable(i int) bool {
 	return i >= 0 && i < len(p.choices) && p.choices[i].Problem == ""
 }
 
 // move puts the cursor on the next selectable choice in direction dir.
-func (p *picker) move(dir int) {
+func (p *switcher) move(dir int) {
 	for i := p.cursor + dir; i >= 0 && i < len(p.choices); i += dir {
 		if p.selectable(i) {
 			p.cursor = i
@@ -92,17 +93,14 @@ func (p *picker) move(dir int) {
 }
 
 // Update loads the choices, moves, opens the chosen one and closes.
-func (p *picker) Update(msg tea.Msg) (common.Modal, tea.Cmd) {
+func (p *switcher) Update(msg tea.Msg) (common.Modal, tea.Cmd) {
 	switch msg := msg.(type) {
 	case choicesMsg:
 		if msg.to != p {
 			return p, nil
 		}
+		// The accounts package cleaned the text (api.Choice).
 		p.loaded, p.choices, p.err = true, msg.choices, msg.err
-		for i := range p.choices {
-			ch := &p.choices[i] // from config files: drawn, so cleaned
-			ch.Name, ch.Provider, ch.Host, ch.Problem = common.Sanitize(ch.Name), common.Sanitize(ch.Provider), common.Sanitize(ch.Host), common.Sanitize(ch.Problem)
-		}
 		p.cursor = 0
 		for i, ch := range p.choices {
 			if ch.Current && p.selectable(i) {
@@ -141,8 +139,8 @@ func (p *picker) Update(msg tea.Msg) (common.Modal, tea.Cmd) {
 }
 
 // onKey moves, opens (enter) and cancels (esc: the open in flight, else
-// the picker).
-func (p *picker) onKey(km tea.KeyMsg) tea.Cmd {
+// the switcher).
+func (p *switcher) onKey(km tea.KeyMsg) tea.Cmd {
 	k := p.c.Keys
 	switch {
 	case key.Matches(km, k.Back):
@@ -165,9 +163,9 @@ func (p *picker) onKey(km tea.KeyMsg) tea.Cmd {
 		}
 		p.gen++
 		p.opening, p.err = p.gen, nil
-		gen, open, self := p.gen, p.open, p
+		gen, accounts, self := p.gen, p.accounts, p
 		return func() tea.Msg {
-			s, err := open(ch)
+			s, err := accounts.Open(ch)
 			return openedMsg{to: self, gen: gen, name: ch.Name, session: s, err: err}
 		}
 	}
@@ -176,7 +174,7 @@ func (p *picker) onKey(km tea.KeyMsg) tea.Cmd {
 
 // View draws the choices: the current one marked, each with provider and
 // host, broken ones with their problem.
-func (p *picker) View() string {
+func (p *switcher) View() string {
 	st, k := p.c.Styles, p.c.Keys
 	inner := p.box.Inner()
 	var body []string
@@ -227,8 +225,8 @@ func (p *picker) View() string {
 	return p.box.Render(st, k, st.Modal, st.ModalTitle.Render("Switch account"), strings.Join(body, "\n"), foot)
 }
 
-// ShortHelp lists the picker's keys.
-func (p *picker) ShortHelp() []key.Binding {
+// ShortHelp lists the switcher's keys.
+func (p *switcher) ShortHelp() []key.Binding {
 	k := p.c.Keys
 	return []key.Binding{k.Up, k.Down, common.WithDesc(k.Submit, "open"), common.WithDesc(k.Back, "cancel")}
 }
