@@ -163,7 +163,7 @@ func TestDemoServerFaults(t *testing.T) {
 		t.Fatalf("lines = %q", lines)
 	}
 	base, key := strings.TrimPrefix(lines[0], "TARGON_BASE_URL="), strings.TrimPrefix(lines[1], "TARGON_API_KEY=")
-	c, _ := targon.NewClient(base, key, targon.WithRetry(targon.NoRetry))
+	c, _ := targon.NewClient(base, key, targon.WithRetry(targon.NoRetry()))
 	if _, err := c.Credits(ctx); !errors.Is(err, api.ErrServer) {
 		t.Fatalf("first credits: %v, want the injected 503", err)
 	}
@@ -227,7 +227,7 @@ func TestDemoServerOpenRouter(t *testing.T) {
 
 	ctx, cancel := context.WithTimeout(context.Background(), 20*time.Second)
 	defer cancel()
-	c, err := openrouter.NewClient(base, key, openrouter.WithRetry(openrouter.NoRetry))
+	c, err := openrouter.NewClient(base, key, openrouter.WithRetry(openrouter.NoRetry()))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -256,7 +256,7 @@ func TestDemoServerOpenRouter(t *testing.T) {
 		t.Errorf("demo-server lists %d keys, want %d (the demo's and %d extra)", got, want, extra)
 	}
 
-	ic, err := openrouter.NewClient(base, inference, openrouter.WithRetry(openrouter.NoRetry))
+	ic, err := openrouter.NewClient(base, inference, openrouter.WithRetry(openrouter.NoRetry()))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -31,7 +31,7 @@ func newDirect(t *testing.T, adjust ...func(*Options)) *direct {
 	t.Helper()
 	sim := targontest.NewDemo(targontest.WithClock(uitest.Now), targontest.WithSeededSecrets())
 	url := uitest.Serve(t, sim)
-	o := Options{Session: testSession(t, url, sim.DemoKey(), common.KeyFromDemo, targon.WithRetry(targon.NoRetry)), Clipboard: &uitest.Clipboard{}, Now: uitest.Now}
+	o := Options{Session: testSession(t, url, sim.DemoKey(), common.KeyFromDemo, targon.WithRetry(targon.NoRetry())), Clipboard: &uitest.Clipboard{}, Now: uitest.Now}
 	for _, f := range adjust {
 		f(&o)
 	}

@@ -18,7 +18,7 @@ func orSession(t *testing.T, name, url, key string) Session {
 	return Session{
 		Account: uitest.OpenRouterAccount(t, url, key),
 		NewAccount: func(token string) (api.Account, error) {
-			return openrouter.New(url, token, openrouter.WithRetry(openrouter.NoRetry))
+			return openrouter.New(url, token, openrouter.WithRetry(openrouter.NoRetry()))
 		},
 		Profile: name,
 		Home:    common.KeyHome{Source: common.KeyFromEnv, Env: "OPENROUTER_MANAGEMENT_KEY"},

@@ -119,7 +119,7 @@ func New(baseURL, token string, errFunc ErrorFunc, opts ...Option) (*Client, err
 		base:      u,
 		http:      &http.Client{Timeout: 30 * time.Second},
 		userAgent: DefaultUserAgent,
-		retry:     DefaultRetryPolicy,
+		retry:     DefaultRetryPolicy(),
 		log:       slog.New(slog.DiscardHandler),
 		errFunc:   errFunc,
 	}
