@@ -202,7 +202,7 @@ func (c *Clipboard) ClearIfUnchanged(text, how string) error {
 
 // writeOSC52 writes the OSC 52 sequence for text with a single Write call.
 func (c *Clipboard) writeOSC52(text string) error {
-	seq := osc52seq(text, c.getenv)
+	seq := osc52Sequence(text, c.getenv)
 	n, err := c.terminal().Write([]byte(seq))
 	if err == nil && n < len(seq) {
 		err = io.ErrShortWrite
@@ -213,12 +213,12 @@ func (c *Clipboard) writeOSC52(text string) error {
 	return nil
 }
 
-// osc52 builds the OSC 52 sequence for text (ESC ] 52 ; c ; base64(text)
+// osc52Sequence builds the OSC 52 sequence for text (ESC ] 52 ; c ; base64(text)
 // BEL) with github.com/aymanbagabas/go-osc52. Inside tmux (TMUX set) the
 // sequence is sent plain: tmux with set-clipboard on handles it itself.
 // Inside GNU screen (TERM=screen*, STY set, not in tmux) it is wrapped in
 // screen's DCS passthrough, ESC P ... ESC \, in chunks of 76 base64 bytes.
-func osc52seq(text string, getenv func(string) string) string {
+func osc52Sequence(text string, getenv func(string) string) string {
 	seq := osc52.New(text)
 	inScreen := strings.HasPrefix(getenv("TERM"), "screen") && getenv("STY") != ""
 	if getenv("TMUX") == "" && inScreen {
