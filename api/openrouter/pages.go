@@ -29,9 +29,10 @@ const MaxInFlight = 8
 // twice (an api.CursorGuard on the offsets, which also bounds the walk at
 // api.MaxPages), and a page of keys all listed before stops the walk with
 // ErrRepeatedPage (a server that ignores the offset). Keys are
-// deduplicated by hash: a key created during the walk pushes the others one place down, and the key at a page boundary
-// would otherwise be listed twice. (A key deleted during the walk pulls
-// them up instead, and one key may then be missed until the next list.)
+// deduplicated by hash: a key created during the walk pushes the others
+// one place down, and the key at a page boundary would otherwise be
+// listed twice. (A key deleted during the walk pulls them up instead, and
+// one key may then be missed until the next list.)
 //
 // The walk stops at the first error, which it yields after every page
 // before it; the consumer stopping early, or an error, cancels the
