@@ -30,9 +30,9 @@ type row struct {
 // the text already; Sanitize is kept as a second line of defence.
 func newRow(c *common.Common, k api.Key) row {
 	r := row{
-		uid:     common.Sanitize(k.ID),
-		name:    common.Sanitize(k.Name),
-		masked:  common.Sanitize(k.Masked),
+		uid:     k.ID,
+		name:    k.Name,
+		masked:  k.Masked,
 		created: k.CreatedAt,
 		updated: k.UpdatedAt,
 		inUse:   k.InUse,

@@ -33,15 +33,13 @@ type spend struct {
 func newSpend(k api.Key) *spend {
 	s := &spend{
 		disabled:  k.Disabled,
-		limit:     api.Amount(common.Sanitize(string(k.Limit))),
-		remaining: api.Amount(common.Sanitize(string(k.LimitRemaining))),
-		reset:     common.Sanitize(k.LimitReset),
+		limit:     k.Limit,
+		remaining: k.LimitRemaining,
+		reset:     k.LimitReset,
 		byok:      k.IncludeBYOKInLimit,
 		expires:   k.ExpiresAt,
 	}
-	for i, a := range []api.Amount{k.Usage, k.UsageDaily, k.UsageWeekly, k.UsageMonthly} {
-		s.usage[i] = api.Amount(common.Sanitize(string(a)))
-	}
+	s.usage = [4]api.Amount{k.Usage, k.UsageDaily, k.UsageWeekly, k.UsageMonthly}
 	s.limitCell = limitText(s.limit, s.remaining, s.reset)
 	s.useCell = common.Money(s.usage[1], common.MoneyListCell) + "/" + common.Money(s.usage[2], common.MoneyListCell) + "/" + common.Money(s.usage[3], common.MoneyListCell)
 	s.monthUsed = sortAmount(s.usage[3], -1)

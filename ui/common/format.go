@@ -57,10 +57,15 @@ func DetailTime(t, now time.Time) string {
 	return ExactTime(t) + " (" + RelativeTime(t, now) + ")"
 }
 
-// Sanitize makes outside text safe to draw on one line. It is
-// api.CleanText, the project's one sanitiser: escape sequences are removed
-// whole, line breaks become spaces, other controls, bidi controls and
-// zero-width format characters are removed.
+// Sanitize makes text that did not come through an api.Account safe to
+// draw on one line: error strings (from the OS, a clipboard tool, or any
+// error ErrorText is given), names of local files, text a person pasted,
+// and the account switcher's choices. Values an api.Account returns are
+// already clean (the provider adapters clean every display string) and
+// are drawn as they are. It is api.CleanText, the project's one
+// sanitiser: escape sequences are removed whole, line breaks become
+// spaces, other controls, bidi controls and zero-width format characters
+// are removed.
 func Sanitize(s string) string { return api.CleanText(s) }
 
 // ShortDuration writes d without zero tails: "30s", "2m", "1h30m".

@@ -55,7 +55,7 @@ func (m *Model) onCurrent(msg currentMsg) tea.Cmd {
 	}
 	k := msg.key
 	m.cur = &currentKey{
-		label:      common.Sanitize(k.Label),
+		label:      k.Label,
 		management: k.Management,
 		usage:      [3]string{common.Money(k.UsageDaily, common.MoneyExact), common.Money(k.UsageWeekly, common.MoneyExact), common.Money(k.UsageMonthly, common.MoneyExact)},
 		compact:    "today $" + common.Money(k.UsageDaily, common.MoneyCents) + " · week $" + common.Money(k.UsageWeekly, common.MoneyCents) + " · month $" + common.Money(k.UsageMonthly, common.MoneyCents),
@@ -67,7 +67,7 @@ func (m *Model) onCurrent(msg currentMsg) tea.Cmd {
 		if k.LimitRemaining != "" {
 			m.cur.limit = "$" + common.Money(k.LimitRemaining, common.MoneyExact) + " left of " + m.cur.limit
 		}
-		m.cur.limit += ", " + resetText(common.Sanitize(k.LimitReset))
+		m.cur.limit += ", " + resetText(k.LimitReset)
 	}
 	if !k.ExpiresAt.IsZero() {
 		m.cur.expires = common.ExactTime(k.ExpiresAt) + " (" + relativeFuture(k.ExpiresAt.Sub(m.c.Now())) + ")"

@@ -38,7 +38,7 @@ func newBalance(cr api.Balance) balance {
 		value:       amount.Value,
 		text:        amount.Text,
 		implausible: amount.Implausible,
-		currency:    common.CutRunes(strings.TrimSpace(common.Sanitize(cr.Currency)), maxCurrency),
+		currency:    common.CutRunes(strings.TrimSpace(cr.Currency), maxCurrency),
 	}
 	if b.value == nil {
 		return b
