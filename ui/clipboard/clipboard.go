@@ -12,7 +12,8 @@
 // read back, so it is never "cleared" (no empty OSC 52 is ever sent).
 //
 // The package never logs the copied text and never puts it in an error.
-// It does not import Bubble Tea.
+// It imports ui/common (for ShortDuration), atotto/clipboard, go-osc52
+// and x/term; not Bubble Tea.
 package clipboard
 
 import (

@@ -23,6 +23,9 @@
 // policy reads its status and Retry-After) and unwrap to api's sentinels
 // (api.SentinelFor). A decoded answer that implements Checker is checked
 // after decoding.
+//
+// It imports only api and the standard library; only the provider clients
+// under api/ import it.
 package rest
 
 import (
