@@ -63,7 +63,7 @@ func openRouterCalls(a *openrouter.Account) cleancheck.Calls {
 	off := true
 	return cleancheck.Calls{
 		"Balance":    func() (any, error) { return a.Balance(ctx) },
-		"Keys":       func() (any, error) { return allKeys(a) },
+		"Keys":       func() (any, error) { return cleancheck.Collect(a.Keys(ctx)) },
 		"CreateKey":  func() (any, error) { return a.CreateKey(ctx, api.KeySpec{Name: "n"}) },
 		"RenameKey":  func() (any, error) { return a.RenameKey(ctx, "h1", "n") },
 		"UpdateKey":  func() (any, error) { return a.UpdateKey(ctx, "h1", api.KeyUpdate{Disabled: &off}) },

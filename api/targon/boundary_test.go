@@ -52,30 +52,12 @@ func hostileTargon() http.Handler {
 func targonCalls(a *targon.Account) cleancheck.Calls {
 	ctx := context.Background()
 	return cleancheck.Calls{
-		"Balance": func() (any, error) { return a.Balance(ctx) },
-		"Keys": func() (any, error) {
-			var keys []api.Key
-			for page, err := range a.Keys(ctx) {
-				if err != nil {
-					return keys, err
-				}
-				keys = append(keys, page...)
-			}
-			return keys, nil
-		},
-		"CreateKey": func() (any, error) { return a.CreateKey(ctx, api.KeySpec{Name: "ci"}) },
-		"RenameKey": func() (any, error) { return a.RenameKey(ctx, "key-1", "prod") },
-		"RollKey":   func() (any, error) { return a.RollKey(ctx, "key-1") },
-		"SSHKeys": func() (any, error) {
-			var keys []api.SSHKey
-			for page, err := range a.SSHKeys(ctx) {
-				if err != nil {
-					return keys, err
-				}
-				keys = append(keys, page...)
-			}
-			return keys, nil
-		},
+		"Balance":      func() (any, error) { return a.Balance(ctx) },
+		"Keys":         func() (any, error) { return cleancheck.Collect(a.Keys(ctx)) },
+		"CreateKey":    func() (any, error) { return a.CreateKey(ctx, api.KeySpec{Name: "ci"}) },
+		"RenameKey":    func() (any, error) { return a.RenameKey(ctx, "key-1", "prod") },
+		"RollKey":      func() (any, error) { return a.RollKey(ctx, "key-1") },
+		"SSHKeys":      func() (any, error) { return cleancheck.Collect(a.SSHKeys(ctx)) },
 		"SSHKey":       func() (any, error) { return a.SSHKey(ctx, "shk-1") },
 		"AddSSHKey":    func() (any, error) { return a.AddSSHKey(ctx, "laptop", "ssh-ed25519 AAAA me@host") },
 		"RenameSSHKey": func() (any, error) { return a.RenameSSHKey(ctx, "shk-1", "laptop") },

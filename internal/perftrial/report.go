@@ -17,10 +17,7 @@ func report(w io.Writer, o options, seqs []seqResult, dashes []dashResult) bool 
 	s, d := seqs[len(seqs)-1], dashes[len(dashes)-1] // counts are the same every round
 	seqT := median(mapf(seqs, func(r seqResult) time.Duration { return r.elapsed }))
 	dashT := median(mapf(dashes, func(r dashResult) time.Duration { return r.elapsed }))
-	ratios := make([]float64, len(seqs))
-	for i := range seqs {
-		ratios[i] = seconds(dashes[i].elapsed) / seconds(seqs[i].elapsed)
-	}
+	ratios := ratiosOf(mapf(dashes, func(r dashResult) time.Duration { return r.elapsed }), mapf(seqs, func(r seqResult) time.Duration { return r.elapsed }))
 	ratio := median(ratios)
 	perReq := seqT / time.Duration(s.requests)
 	ideal := perReq * time.Duration(max(d.api.pages, d.ssh.pages))
@@ -32,14 +29,8 @@ func report(w io.Writer, o options, seqs []seqResult, dashes []dashResult) bool 
 		moves = append(moves, r.moveTimes...)
 	}
 
-	ok := true
-	verdict := func(pass bool) string {
-		if pass {
-			return "PASS"
-		}
-		ok = false
-		return "MISS"
-	}
+	var v verdicts
+	verdict := v.of
 
 	fmt.Fprintf(w, "perftrial: %d round(s), page size %d, medians over rounds\n", o.rounds, pageSize)
 	fmt.Fprintf(w, "  sequential walk  %6d API keys (%d pages) + %d SSH keys (%d pages), %d requests over %d connection(s)\n",
@@ -65,7 +56,28 @@ func report(w io.Writer, o options, seqs []seqResult, dashes []dashResult) bool 
 		us(median(moves)), us(slices.Max(moves)), len(moves), us(targetUpdate), verdict(median(moves) <= targetUpdate))
 	fmt.Fprintf(w, "  frame for j      %d bytes median, %d–%d over %d moves (%dx%d, 256 colours, alt screen)\n",
 		median(frames), slices.Min(frames), slices.Max(frames), len(frames), o.width, o.height)
-	return ok
+	return !v.missed
+}
+
+// verdicts marks each target met ("PASS") or missed ("MISS") and
+// remembers whether any was missed.
+type verdicts struct{ missed bool }
+
+func (v *verdicts) of(pass bool) string {
+	if pass {
+		return "PASS"
+	}
+	v.missed = true
+	return "MISS"
+}
+
+// ratiosOf is dash[i]/seq[i] for each round.
+func ratiosOf(dash, seq []time.Duration) []float64 {
+	ratios := make([]float64, len(seq))
+	for i := range seq {
+		ratios[i] = seconds(dash[i]) / seconds(seq[i])
+	}
+	return ratios
 }
 
 func median[T cmp.Ordered](v []T) T {

@@ -8,6 +8,7 @@ package cleancheck
 import (
 	"errors"
 	"fmt"
+	"iter"
 	"reflect"
 	"strings"
 	"testing"
@@ -54,6 +55,19 @@ func walk(v reflect.Value, path string, out *[]string) {
 			walk(v.MapIndex(k), fmt.Sprintf("%s[%v]", path, k), out)
 		}
 	}
+}
+
+// Collect gathers every page of a walk (Account.Keys, SSHKeys), or stops
+// at its error.
+func Collect[T any](pages iter.Seq2[[]T, error]) ([]T, error) {
+	var all []T
+	for page, err := range pages {
+		if err != nil {
+			return all, err
+		}
+		all = append(all, page...)
+	}
+	return all, nil
 }
 
 // Calls are the calls of an Account that return a neutral value, by name.
