@@ -1,12 +1,11 @@
 package apikeys
 
 import (
+	"github.com/targon-dash/targon-dash/api"
 	"slices"
 	"strings"
 	"testing"
 	"time"
-
-	"github.com/targon-dash/targon-dash/api"
 
 	"github.com/targon-dash/targon-dash/api/targon"
 	"github.com/targon-dash/targon-dash/ui/components"
