@@ -27,7 +27,7 @@ type row struct {
 }
 
 // newRow is the one place an api.Key becomes a row. The account cleaned
-// the text already; Sanitize is kept as a second line of defence.
+// the text already (the sanitising boundary, see package api).
 func newRow(c *common.Common, k api.Key) row {
 	r := row{
 		uid:     k.ID,

@@ -22,7 +22,8 @@ type balance struct {
 	// implausible says the server sent a number beyond the bounds of
 	// common.ReadAmount, or not a number.
 	implausible bool
-	// currency is the unit, cleaned and cut short ("" when none).
+	// currency is the unit (the account cleaned it), cut short ("" when
+	// none).
 	currency string
 	// big are the rows of text in block digits, width their width; nil
 	// when the font cannot draw it.
