@@ -362,17 +362,13 @@ func (c faultCell) run(t *testing.T) {
 		r.persistentRound()
 	}
 	h.final()
-	if len(r.known) > 0 {
-		t.Skip("known bug: " + strings.Join(r.known, "; "))
-	}
 }
 
 // faultRun is a cell being played.
 type faultRun struct {
 	faultCell
-	h     *harness
-	n     *faultNet
-	known []string // known bugs met, reported by a skip at the end
+	h *harness
+	n *faultNet
 }
 
 // sent is how many of the kind's requests were sent, refused ones

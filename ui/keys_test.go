@@ -32,7 +32,7 @@ func newDirect(t *testing.T, adjust ...func(*Options)) *direct {
 	t.Helper()
 	sim := targontest.NewDemo(targontest.WithClock(uitest.Now), targontest.WithSeededSecrets())
 	url := uitest.Serve(t, sim)
-	o := Options{Accounts: &uitest.Accounts{Session: testSession(t, url, sim.DemoKey(), api.KeyFromDemo, targon.WithRetry(targon.NoRetry))}, Clipboard: &uitest.Clipboard{}, Now: uitest.Now}
+	o := Options{Accounts: &uitest.Accounts{Session: testSession(t, url, sim.DemoKey(), api.KeyFromDemo, targon.WithRetry(targon.NoRetry()))}, Clipboard: &uitest.Clipboard{}, Now: uitest.Now}
 	for _, f := range adjust {
 		f(&o)
 	}

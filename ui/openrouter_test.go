@@ -17,7 +17,7 @@ func orSession(t *testing.T, name, url, key string) *api.Session {
 	return &api.Session{
 		Account: uitest.OpenRouterAccount(t, url, key),
 		NewAccount: func(token string) (api.Account, error) {
-			return openrouter.New(url, token, openrouter.WithRetry(openrouter.NoRetry))
+			return openrouter.New(url, token, openrouter.WithRetry(openrouter.NoRetry()))
 		},
 		Profile: name,
 		Home:    api.KeyHome{Source: api.KeyFromEnv, Env: "OPENROUTER_MANAGEMENT_KEY"},

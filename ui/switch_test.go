@@ -25,7 +25,7 @@ func otherSession(t *testing.T, credits int64) (*api.Session, *targontest.Server
 	t.Helper()
 	sim := targontest.NewDemo(targontest.WithClock(uitest.Now), targontest.WithSeededSecrets())
 	sim.SetCredits(credits)
-	s := testSession(t, uitest.Serve(t, sim), sim.DemoKey(), api.KeyFromDemo, targon.WithRetry(targon.NoRetry))
+	s := testSession(t, uitest.Serve(t, sim), sim.DemoKey(), api.KeyFromDemo, targon.WithRetry(targon.NoRetry()))
 	s.Profile = "other"
 	return s, sim
 }

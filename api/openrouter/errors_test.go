@@ -19,7 +19,7 @@ import (
 func TestErrorShapes(t *testing.T) {
 	sim := openroutertest.New()
 	ctx := context.Background()
-	noRetry := openrouter.WithRetry(openrouter.NoRetry)
+	noRetry := openrouter.WithRetry(openrouter.NoRetry())
 
 	t.Run("401", func(t *testing.T) {
 		a := newAccount(t, sim, "sk-or-v1-not-a-key-of-this-account", noRetry)

@@ -28,10 +28,11 @@ const MaxInFlight = 8
 // cancelled. An empty first page is the whole list. No offset is asked for
 // twice (an api.CursorGuard on the offsets, which also bounds the walk at
 // api.MaxPages), and a page of keys all listed before stops the walk with
-// ErrRepeatedPage (a server that ignores the offset). Keys are deduplicated by hash: a key created during the
-// walk pushes the others one place down, and the key at a page boundary
-// would otherwise be listed twice. (A key deleted during the walk pulls
-// them up instead, and one key may then be missed until the next list.)
+// ErrRepeatedPage (a server that ignores the offset). Keys are
+// deduplicated by hash: a key created during the walk pushes the others
+// one place down, and the key at a page boundary would otherwise be
+// listed twice. (A key deleted during the walk pulls them up instead, and
+// one key may then be missed until the next list.)
 //
 // The walk stops at the first error, which it yields after every page
 // before it; the consumer stopping early, or an error, cancels the
@@ -63,18 +64,7 @@ func walkOffsets[T any](ctx context.Context, timeout time.Duration, workers int,
 	}
 	return func(yield func([]T, error) bool) {
 		var guard api.CursorGuard
-		seen := map[string]bool{}
-		// fresh drops the items already yielded.
-		fresh := func(items []T) []T {
-			out := items[:0:0]
-			for _, it := range items {
-				if k := id(it); !seen[k] {
-					seen[k] = true
-					out = append(out, it)
-				}
-			}
-			return out
-		}
+		seen := &seenItems[T]{id: id, seen: map[string]bool{}}
 
 		guard.Next("0")
 		pctx, cancel := context.WithTimeout(ctx, timeout)
@@ -84,69 +74,100 @@ func walkOffsets[T any](ctx context.Context, timeout time.Duration, workers int,
 			yield(nil, err)
 			return
 		}
-		size := len(first)
-		if !yield(fresh(first), nil) || size == 0 {
+		if !yield(seen.fresh(first), nil) || len(first) == 0 {
 			return
 		}
 
-		w := &offsetWalk[T]{size: size, next: 1, end: -1, guard: &guard, fetch: fetch, timeout: timeout,
+		w := &offsetWalk[T]{size: len(first), next: 1, end: -1, guard: &guard, fetch: fetch, timeout: timeout,
 			cancels: map[int]context.CancelFunc{}, results: make(chan offsetPage[T], workers)}
-		wctx, stop := context.WithCancel(ctx)
-		var wg sync.WaitGroup
-		for range workers {
-			wg.Add(1)
-			go func() {
-				defer wg.Done()
-				w.work(wctx)
-			}()
-		}
-		go func() {
-			wg.Wait()
-			close(w.results)
-		}()
-		// However the walk ends, cancel what is in flight and let every
-		// worker deliver its last answer and leave.
-		defer func() {
-			stop()
-			for range w.results {
-			}
-		}()
+		stop := w.start(ctx, workers)
+		defer stop()
+		w.yieldInOrder(ctx, seen, yield)
+	}
+}
 
-		pending := map[int]offsetPage[T]{}
-		for want := 1; ; {
-			p, ok := pending[want]
-			if !ok {
-				r, open := <-w.results
-				if !open {
-					// Page want is always asked for unless ctx ended first.
-					if err := ctx.Err(); err != nil {
-						yield(nil, err)
-					}
-					return
-				}
-				pending[r.index] = r
-				continue
-			}
-			delete(pending, want)
-			if p.err != nil {
-				yield(nil, p.err)
-				return
-			}
-			page := fresh(p.items)
-			if len(page) == 0 && len(p.items) > 0 {
-				// A page of keys all listed already: the server ignores
-				// the offset, and would be asked again up to MaxPages.
-				yield(nil, ErrRepeatedPage)
-				return
-			}
-			if len(page) > 0 && !yield(page, nil) {
-				return
-			}
-			if len(p.items) < size {
-				return
-			}
-			want++
+// seenItems deduplicates the items of one walk by id.
+type seenItems[T any] struct {
+	id   func(T) string
+	seen map[string]bool
+}
+
+// fresh drops the items already yielded.
+func (s *seenItems[T]) fresh(items []T) []T {
+	out := items[:0:0]
+	for _, it := range items {
+		if k := s.id(it); !s.seen[k] {
+			s.seen[k] = true
+			out = append(out, it)
 		}
+	}
+	return out
+}
+
+// start runs workers goroutines that ask for pages 1, 2, … and deliver
+// them on w.results, which is closed when the last worker leaves. The
+// function it returns cancels what is in flight and waits for every
+// worker to deliver its last answer and leave; it must run however the
+// walk ends.
+func (w *offsetWalk[T]) start(ctx context.Context, workers int) (stop func()) {
+	wctx, cancel := context.WithCancel(ctx)
+	var wg sync.WaitGroup
+	for range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			w.work(wctx)
+		}()
+	}
+	go func() {
+		wg.Wait()
+		close(w.results)
+	}()
+	return func() {
+		cancel()
+		for range w.results {
+		}
+	}
+}
+
+// yieldInOrder yields the workers' pages in page order, from page 1, until
+// a short page, an error, a page of repeated keys (ErrRepeatedPage) or
+// the consumer stops.
+func (w *offsetWalk[T]) yieldInOrder(ctx context.Context, seen *seenItems[T], yield func([]T, error) bool) {
+	pending := map[int]offsetPage[T]{}
+	for want := 1; ; {
+		p, ok := pending[want]
+		if !ok {
+			r, open := <-w.results
+			if !open {
+				// Page want is always asked for unless ctx ended first.
+				if err := ctx.Err(); err != nil {
+					yield(nil, err)
+				}
+				return
+			}
+			pending[r.index] = r
+			continue
+		}
+		delete(pending, want)
+		if p.err != nil {
+			yield(nil, p.err)
+			return
+		}
+		page := seen.fresh(p.items)
+		if len(page) == 0 && len(p.items) > 0 {
+			// A page of keys all listed already: the server ignores
+			// the offset, and would be asked again up to MaxPages.
+			yield(nil, ErrRepeatedPage)
+			return
+		}
+		if len(page) > 0 && !yield(page, nil) {
+			return
+		}
+		if len(p.items) < w.size {
+			return
+		}
+		want++
 	}
 }
 

@@ -10,6 +10,9 @@
 // The shapes follow OpenRouter's OpenAPI document. Every amount is kept as
 // the decimal text the server sent (api.Amount); every display string is
 // cleaned with api.CleanText when it is decoded.
+//
+// It imports api and api/internal/rest only. No ui package imports it: the
+// UI gets an api.Account.
 package openrouter
 
 import (

@@ -288,7 +288,7 @@ func TestAccountKeysReportAStall(t *testing.T) {
 		}
 		sim.ServeHTTP(w, r)
 	})
-	a := newTestAccount(t, h, sim.DemoKey(), targon.WithRetry(targon.DefaultRetryPolicy))
+	a := newTestAccount(t, h, sim.DemoKey(), targon.WithRetry(targon.DefaultRetryPolicy()))
 	a.SetPageTimeout(200 * time.Millisecond)
 	keys, err := allKeys(t, a)
 	if !errors.Is(err, context.DeadlineExceeded) || len(keys) != targon.PageSize {

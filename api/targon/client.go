@@ -25,12 +25,13 @@ var prefix = []string{"tha", "v2"}
 // after a network error or a 429, 502, 503 or 504; POST never is.
 type RetryPolicy = rest.RetryPolicy
 
-// DefaultRetryPolicy: 4 attempts, 250 ms doubling to 4 s, Retry-After
-// honoured up to 30 s.
-var DefaultRetryPolicy = rest.DefaultRetryPolicy
+// DefaultRetryPolicy is the policy a Client uses unless WithRetry says
+// otherwise: 4 attempts, 250 ms doubling to 4 s, Retry-After honoured up
+// to 30 s.
+func DefaultRetryPolicy() RetryPolicy { return rest.DefaultRetryPolicy() }
 
 // NoRetry sends every request once.
-var NoRetry = rest.NoRetry
+func NoRetry() RetryPolicy { return rest.NoRetry() }
 
 // Option configures a Client (and an Account made by New).
 type Option = rest.Option

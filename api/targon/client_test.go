@@ -108,7 +108,7 @@ func TestAPIKeyLifecycle(t *testing.T) {
 	if _, err := newer.Credits(ctx); err != nil {
 		t.Fatalf("rolled key: %v", err)
 	}
-	older, _ := targon.NewClient(c.BaseURL(), created.KeyRaw, targon.WithRetry(targon.NoRetry))
+	older, _ := targon.NewClient(c.BaseURL(), created.KeyRaw, targon.WithRetry(targon.NoRetry()))
 	if _, err := older.Credits(ctx); !errors.Is(err, api.ErrUnauthorized) {
 		t.Fatalf("old key after roll: err = %v, want ErrUnauthorized", err)
 	}
@@ -223,14 +223,14 @@ func TestPaginationWalksEveryPageOnce(t *testing.T) {
 
 func TestErrorStatusesMapToSentinels(t *testing.T) {
 	ctx := context.Background()
-	c, sim := newTestClient(t, targon.WithRetry(targon.NoRetry))
+	c, sim := newTestClient(t, targon.WithRetry(targon.NoRetry()))
 	otherKey := sim.AddAccount(10)
 	other, _ := targon.NewClient(c.BaseURL(), otherKey)
 	foreign, err := other.CreateAPIKey(ctx, "not yours")
 	if err != nil {
 		t.Fatal(err)
 	}
-	bad, _ := targon.NewClient(c.BaseURL(), "tgn_not_a_real_key", targon.WithRetry(targon.NoRetry))
+	bad, _ := targon.NewClient(c.BaseURL(), "tgn_not_a_real_key", targon.WithRetry(targon.NoRetry()))
 
 	cases := []struct {
 		name string
@@ -278,7 +278,7 @@ func TestFaultStatusesMapToSentinels(t *testing.T) {
 		{403, api.ErrForbidden}, {404, api.ErrNotFound}, {401, api.ErrUnauthorized},
 	} {
 		t.Run(fmt.Sprint(tc.status), func(t *testing.T) {
-			c, sim := newTestClient(t, targon.WithRetry(targon.NoRetry))
+			c, sim := newTestClient(t, targon.WithRetry(targon.NoRetry()))
 			sim.InjectFault(targontest.Fault{Path: "/tha/v2/me/credits", Status: tc.status})
 			_, err := c.Credits(context.Background())
 			if !errors.Is(err, tc.want) {
@@ -467,7 +467,7 @@ func TestNonJSONErrorBodies(t *testing.T) {
 	}
 	for name, body := range bodies {
 		t.Run(name, func(t *testing.T) {
-			c, sim := newTestClient(t, targon.WithRetry(targon.NoRetry))
+			c, sim := newTestClient(t, targon.WithRetry(targon.NoRetry()))
 			sim.InjectFault(targontest.Fault{Path: "/tha/v2/me/credits", Status: 502, Body: body, ContentType: "text/html"})
 			_, err := c.Credits(context.Background())
 			var apiErr *targon.Error
@@ -514,7 +514,7 @@ func TestPathEscaping(t *testing.T) {
 	mux.Handle("/prefix/", http.StripPrefix("/prefix", sim))
 	ts := httptest.NewServer(mux)
 	defer ts.Close()
-	c, err := targon.NewClient(ts.URL+"/prefix/", sim.DemoKey(), targon.WithHTTPClient(&http.Client{Transport: rec}), targon.WithRetry(targon.NoRetry))
+	c, err := targon.NewClient(ts.URL+"/prefix/", sim.DemoKey(), targon.WithHTTPClient(&http.Client{Transport: rec}), targon.WithRetry(targon.NoRetry()))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -539,7 +539,7 @@ func TestBodyCap(t *testing.T) {
 		fmt.Fprint(w, `{"credits": 1, "currency": "USD"}`+big)
 	}))
 	defer ts.Close()
-	c, _ := targon.NewClient(ts.URL, "tok", targon.WithRetry(targon.NoRetry))
+	c, _ := targon.NewClient(ts.URL, "tok", targon.WithRetry(targon.NoRetry()))
 	if _, err := c.Credits(context.Background()); err == nil || !strings.Contains(err.Error(), "MiB") {
 		t.Fatalf("err = %v, want a body-size error", err)
 	}

@@ -4,6 +4,9 @@
 // every method takes a context and returns the API's wire types or an
 // error (an *Error for an error answer, unwrapping to api's sentinels).
 // Account wraps a Client as an api.Account, api.Roller and api.SSHKeys.
+//
+// It imports api and api/internal/rest only. No ui package imports it: the
+// UI gets an api.Account.
 package targon
 
 import (

@@ -1,6 +1,8 @@
 // Package debuglog writes the --debug log: one line per API attempt, to a
 // file only its owner can read, with anything that looks like a Targon key
 // or a bearer token redacted before it is written.
+//
+// It imports only the standard library.
 package debuglog
 
 import (

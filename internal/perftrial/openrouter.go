@@ -222,10 +222,7 @@ func orReport(w io.Writer, o options, seqs []orSeqResult, dashes []orDashResult)
 	s, d := seqs[len(seqs)-1], dashes[len(dashes)-1]
 	seqT := median(mapf(seqs, func(r orSeqResult) time.Duration { return r.elapsed }))
 	dashT := median(mapf(dashes, func(r orDashResult) time.Duration { return r.elapsed }))
-	ratios := make([]float64, len(seqs))
-	for i := range seqs {
-		ratios[i] = seconds(dashes[i].elapsed) / seconds(seqs[i].elapsed)
-	}
+	ratios := ratiosOf(mapf(dashes, func(r orDashResult) time.Duration { return r.elapsed }), mapf(seqs, func(r orSeqResult) time.Duration { return r.elapsed }))
 	ratio := median(ratios)
 	perReq := seqT / time.Duration(s.requests)
 	// The first page alone, then the rest MaxInFlight at a time.
@@ -240,14 +237,8 @@ func orReport(w io.Writer, o options, seqs []orSeqResult, dashes []orDashResult)
 		moves = append(moves, r.moveTimes...)
 	}
 
-	ok := true
-	verdict := func(pass bool) string {
-		if pass {
-			return "PASS"
-		}
-		ok = false
-		return "MISS"
-	}
+	var v verdicts
+	verdict := v.of
 	fmt.Fprintf(w, "perftrial (OpenRouter): %d round(s), offset pages of %d, include_disabled=true, medians over rounds\n", o.rounds, orPageSize)
 	fmt.Fprintf(w, "  sequential walk  %6d keys (%d pages), %d requests over %d connection(s)\n", s.items, s.pages, s.requests, s.conns)
 	fmt.Fprintf(w, "  dashboard loader %6d keys (%d pages), %d list requests (+%d others: %s) over %d connection(s); the real root model headless, the account's Keys walk\n",
@@ -264,7 +255,7 @@ func orReport(w io.Writer, o options, seqs []orSeqResult, dashes []orDashResult)
 		len(d.offsets), len(repeated), d.pastEnd, verdict(len(repeated) == 0))
 	fmt.Fprintf(w, "  cursor move (j)  Update+View %s median, %s max over %d moves (target ≤ %s)   %s\n",
 		us(median(moves)), us(slices.Max(moves)), len(moves), us(targetUpdate), verdict(median(moves) <= targetUpdate))
-	return ok
+	return !v.missed
 }
 
 // uniq is v sorted, without repeats.

@@ -10,6 +10,8 @@
 // an injected status comes from the simulator ([Handler.ErrorBody]), since
 // every API has its own error shape. [Parse] reads a fault from the one-line
 // form used on command lines.
+//
+// It imports only the standard library.
 package simfault
 
 import (

@@ -49,57 +49,99 @@ type Handler struct {
 
 // ServeHTTP implements http.Handler.
 func (h *Handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
-	arrived := time.Now()
-	if h.Log != nil {
-		h.Log.begin()
-	}
-	faulted := false
-	done := false
-	finish := func(status int) {
-		if !done {
-			done = true
-			if h.Log != nil {
-				h.Log.end(r, arrived, status, faulted)
-			}
-			if h.Done != nil {
-				h.Done(r, status, faulted)
-			}
-		}
-	}
+	rep := h.begin(r)
 	// A request that ends without an answer (the client went away) is
 	// reported with status 0.
-	defer finish(0)
+	defer rep.finish(0)
 
-	if r.Body != nil && (r.Method == http.MethodPost || r.Method == http.MethodPut || r.Method == http.MethodPatch) {
-		limit := h.MaxBody
-		if limit <= 0 {
-			limit = DefaultMaxBody
-		}
-		body, err := io.ReadAll(io.LimitReader(r.Body, limit+1))
-		r.Body.Close()
-		if err != nil {
-			return // the client went away while sending
-		}
-		r.Body = io.NopCloser(bytes.NewReader(body))
+	if !h.readAhead(r) {
+		return // the client went away while sending
 	}
-
 	if !sleepCtx(r.Context(), h.Latency) {
 		return
 	}
 	var f Fault
 	if h.Faults != nil {
-		f, faulted = h.Faults.take(r)
+		f, rep.faulted = h.Faults.take(r)
 	}
-	if faulted && !sleepCtx(r.Context(), f.Latency) {
+	if rep.faulted && !sleepCtx(r.Context(), f.Latency) {
 		return
 	}
 	if f.Drop {
-		finish(0)
+		rep.finish(0)
 		dropConnection(w)
 		return
 	}
 	// The answer is made in memory and Done is told before any of it is
 	// sent: a client that has read an answer finds its request reported.
+	buf := h.answer(r, f)
+	rep.finish(buf.status)
+	if f.Truncate {
+		sendTruncated(w, buf)
+		return
+	}
+	for k, v := range buf.header {
+		w.Header()[k] = v
+	}
+	w.WriteHeader(buf.status)
+	w.Write(buf.body.Bytes())
+}
+
+// report tells Log and Done about one request, once.
+type report struct {
+	h       *Handler
+	r       *http.Request
+	arrived time.Time
+	faulted bool // a fault of Faults was applied
+	done    bool
+}
+
+// begin counts r in flight in Log and returns its report.
+func (h *Handler) begin(r *http.Request) *report {
+	if h.Log != nil {
+		h.Log.begin()
+	}
+	return &report{h: h, r: r, arrived: time.Now()}
+}
+
+// finish reports the request's status (0: no answer); only the first call
+// counts.
+func (rep *report) finish(status int) {
+	if rep.done {
+		return
+	}
+	rep.done = true
+	if rep.h.Log != nil {
+		rep.h.Log.end(rep.r, rep.arrived, status, rep.faulted)
+	}
+	if rep.h.Done != nil {
+		rep.h.Done(rep.r, status, rep.faulted)
+	}
+}
+
+// readAhead reads the body of a POST, PUT or PATCH into memory (at most
+// MaxBody+1 bytes) and puts it back in r. It reports false when the
+// client went away while sending it.
+func (h *Handler) readAhead(r *http.Request) bool {
+	if r.Body == nil || (r.Method != http.MethodPost && r.Method != http.MethodPut && r.Method != http.MethodPatch) {
+		return true
+	}
+	limit := h.MaxBody
+	if limit <= 0 {
+		limit = DefaultMaxBody
+	}
+	body, err := io.ReadAll(io.LimitReader(r.Body, limit+1))
+	r.Body.Close()
+	if err != nil {
+		return false
+	}
+	r.Body = io.NopCloser(bytes.NewReader(body))
+	return true
+}
+
+// answer makes the response to r in memory: the fault's when f has a
+// Status, else Next's; with f's Retry-After either way.
+func (h *Handler) answer(r *http.Request, f Fault) *bufferedResponse {
 	buf := &bufferedResponse{header: http.Header{}}
 	if f.RetryAfter != "" {
 		buf.Header().Set("Retry-After", f.RetryAfter)
@@ -112,16 +154,7 @@ func (h *Handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	if buf.status == 0 {
 		buf.status = http.StatusOK
 	}
-	finish(buf.status)
-	if f.Truncate {
-		sendTruncated(w, buf)
-		return
-	}
-	for k, v := range buf.header {
-		w.Header()[k] = v
-	}
-	w.WriteHeader(buf.status)
-	w.Write(buf.body.Bytes())
+	return buf
 }
 
 // writeFault sends the response a fault with a Status prescribes.

@@ -1,9 +1,3 @@
-// Package termbg finds out whether the terminal's background is dark
-// without holding up the first frame or losing a key: it asks the
-// terminal (OSC 11, then DA1 as a sentinel that nearly every terminal
-// answers), hands Bubble Tea the terminal's input through a pipe, and
-// takes the answers out of it on the way, for a bounded time. Everything
-// else read from the terminal passes through untouched and in order.
 package termbg
 
 import (

@@ -8,13 +8,14 @@ import (
 
 	"github.com/muesli/cancelreader"
 
-	// Bubble Tea's package init must run before this package's, which
-	// undoes package early's work (see there).
+	// Imported so that Bubble Tea's package init runs before this
+	// package's, which undoes package early's work (see doc.go).
 	_ "github.com/charmbracelet/bubbletea"
 
 	"github.com/targon-dash/targon-dash/internal/termbg/early"
 )
 
+// init ends package early's $CI once Bubble Tea's init is done (doc.go).
 func init() { early.Restore() }
 
 // holdTimeout is how long a possible answer's first bytes are held back

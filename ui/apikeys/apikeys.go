@@ -144,7 +144,7 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m, cmd
 	case renamedMsg:
 		cmd := m.Table.Replace(newRow(m.c, msg.key))
-		return m, tea.Batch(cmd, common.Toast(common.ToastSuccess, "Renamed to “%s”", common.Sanitize(msg.key.Name)))
+		return m, tea.Batch(cmd, common.Toast(common.ToastSuccess, "Renamed to “%s”", msg.key.Name))
 	case deletedMsg:
 		removed := m.Table.Remove(msg.uid)
 		toast := common.Toast(common.ToastSuccess, "API key “%s” deleted", msg.name)

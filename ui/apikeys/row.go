@@ -27,12 +27,12 @@ type row struct {
 }
 
 // newRow is the one place an api.Key becomes a row. The account cleaned
-// the text already; Sanitize is kept as a second line of defence.
+// the text already (the sanitising boundary, see package api).
 func newRow(c *common.Common, k api.Key) row {
 	r := row{
-		uid:     common.Sanitize(k.ID),
-		name:    common.Sanitize(k.Name),
-		masked:  common.Sanitize(k.Masked),
+		uid:     k.ID,
+		name:    k.Name,
+		masked:  k.Masked,
 		created: k.CreatedAt,
 		updated: k.UpdatedAt,
 		inUse:   k.InUse,

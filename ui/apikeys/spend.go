@@ -3,7 +3,6 @@ package apikeys
 import (
 	"errors"
 	"math"
-	"math/big"
 	"regexp"
 	"strconv"
 	"strings"
@@ -34,17 +33,15 @@ type spend struct {
 func newSpend(k api.Key) *spend {
 	s := &spend{
 		disabled:  k.Disabled,
-		limit:     api.Amount(common.Sanitize(string(k.Limit))),
-		remaining: api.Amount(common.Sanitize(string(k.LimitRemaining))),
-		reset:     common.Sanitize(k.LimitReset),
+		limit:     k.Limit,
+		remaining: k.LimitRemaining,
+		reset:     k.LimitReset,
 		byok:      k.IncludeBYOKInLimit,
 		expires:   k.ExpiresAt,
 	}
-	for i, a := range []api.Amount{k.Usage, k.UsageDaily, k.UsageWeekly, k.UsageMonthly} {
-		s.usage[i] = api.Amount(common.Sanitize(string(a)))
-	}
+	s.usage = [4]api.Amount{k.Usage, k.UsageDaily, k.UsageWeekly, k.UsageMonthly}
 	s.limitCell = limitText(s.limit, s.remaining, s.reset)
-	s.useCell = cents(s.usage[1]) + "/" + cents(s.usage[2]) + "/" + cents(s.usage[3])
+	s.useCell = common.Money(s.usage[1], common.MoneyListCell) + "/" + common.Money(s.usage[2], common.MoneyListCell) + "/" + common.Money(s.usage[3], common.MoneyListCell)
 	s.monthUsed = sortAmount(s.usage[3], -1)
 	switch {
 	case s.limit == "":
@@ -89,9 +86,9 @@ func limitText(limit, remaining api.Amount, reset string) string {
 	if limit == "" {
 		return "—"
 	}
-	out := cents(limit) + resetShort[reset]
+	out := common.Money(limit, common.MoneyListCell) + resetShort[reset]
 	if remaining != "" {
-		out = cents(remaining) + " of " + out
+		out = common.Money(remaining, common.MoneyListCell) + " of " + out
 	}
 	return out
 }
@@ -108,40 +105,6 @@ func resetWords(reset string) string {
 	}
 	return "never resets"
 }
-
-// cents is an amount for a list cell, to the cent ("6.204417383" →
-// "6.20", "50" → "50"); details show it exactly. Text that is not a
-// number is shown cut short as it came.
-func cents(a api.Amount) string {
-	s := strings.TrimSpace(string(a))
-	if s == "" {
-		return "—"
-	}
-	if len(s) > 32 || !plainAmount.MatchString(s) {
-		return common.Sanitize(s[:min(len(s), 12)])
-	}
-	r, ok := new(big.Rat).SetString(s)
-	if !ok {
-		return s
-	}
-	if r.IsInt() {
-		return common.Money(r.Num().String())
-	}
-	return common.Money(r.FloatString(2))
-}
-
-// exact is an amount for details: every digit the server sent, with
-// thousands separators, in USD; "—" for none.
-func exact(a api.Amount) string {
-	if a == "" {
-		return "—"
-	}
-	return "$" + common.Money(string(a))
-}
-
-// plainAmount is a non-negative decimal as a person types it, and as the
-// server sends amounts.
-var plainAmount = regexp.MustCompile(`^-?[0-9]+(\.[0-9]+)?$`)
 
 // typedLimit is a spending limit as typed: digits with an optional
 // fraction, no sign, no exponent.

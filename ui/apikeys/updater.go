@@ -57,7 +57,7 @@ func (m *Model) limitForm(r row) tea.Cmd {
 			}
 			what := "no limit"
 			if limit != "" {
-				what = "limit $" + common.Money(string(limit)) + ", " + resetWords(reset)
+				what = "limit " + common.Dollars(limit, common.MoneyAsSent) + ", " + resetWords(reset)
 			}
 			return updatedMsg{key: k, toast: fmt.Sprintf("“%s”: %s", r.name, what)}, nil
 		}).OnError(dialog.CloseOnNotFound(m.gone))
@@ -120,7 +120,7 @@ func (m *Model) replaceConfirm(r row) tea.Cmd {
 	c, acct, clip := m.c, m.c.Account, m.c.Clipboard
 	limit := "no spending limit"
 	if r.spend.limit != "" {
-		limit = "a $" + common.Money(string(r.spend.limit)) + " limit that " + strings.Fields(resetWords(r.spend.reset))[0] + " " + strings.Fields(resetWords(r.spend.reset))[1]
+		limit = "a " + common.Dollars(r.spend.limit, common.MoneyAsSent) + " limit that " + strings.Fields(resetWords(r.spend.reset))[0] + " " + strings.Fields(resetWords(r.spend.reset))[1]
 	}
 	byok := "BYOK usage not counted"
 	if r.spend.byok {
@@ -185,9 +185,9 @@ func spendDetails(r row) []dialog.DetailRow {
 	state := s.state(r.now())
 	limit := "none"
 	if s.limit != "" {
-		limit = exact(s.limit) + ", " + resetWords(s.reset)
+		limit = common.Dollars(s.limit, common.MoneyAsSent) + ", " + resetWords(s.reset)
 		if s.remaining != "" {
-			limit += "; " + exact(s.remaining) + " left"
+			limit += "; " + common.Dollars(s.remaining, common.MoneyAsSent) + " left"
 		}
 	}
 	byok := "not counted against the limit"
@@ -201,7 +201,7 @@ func spendDetails(r row) []dialog.DetailRow {
 	return []dialog.DetailRow{
 		{Label: "State", Value: state},
 		{Label: "Limit", Value: limit},
-		{Label: "Used", Value: fmt.Sprintf("today %s · this week %s · this month %s · in all %s", exact(s.usage[1]), exact(s.usage[2]), exact(s.usage[3]), exact(s.usage[0]))},
+		{Label: "Used", Value: fmt.Sprintf("today %s · this week %s · this month %s · in all %s", common.Dollars(s.usage[1], common.MoneyAsSent), common.Dollars(s.usage[2], common.MoneyAsSent), common.Dollars(s.usage[3], common.MoneyAsSent), common.Dollars(s.usage[0], common.MoneyAsSent))},
 		{Label: "BYOK usage", Value: byok},
 		{Label: "Expires", Value: expires},
 	}

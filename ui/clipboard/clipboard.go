@@ -12,11 +12,11 @@
 // read back, so it is never "cleared" (no empty OSC 52 is ever sent).
 //
 // The package never logs the copied text and never puts it in an error.
-// It does not import Bubble Tea.
+// It imports ui/common (for ShortDuration), atotto/clipboard, go-osc52
+// and x/term; not Bubble Tea.
 package clipboard
 
 import (
-	"encoding/base64"
 	"errors"
 	"fmt"
 	"io"
@@ -25,6 +25,7 @@ import (
 	"sync"
 
 	atotto "github.com/atotto/clipboard"
+	"github.com/aymanbagabas/go-osc52/v2"
 	"golang.org/x/term"
 )
 
@@ -202,7 +203,7 @@ func (c *Clipboard) ClearIfUnchanged(text, how string) error {
 
 // writeOSC52 writes the OSC 52 sequence for text with a single Write call.
 func (c *Clipboard) writeOSC52(text string) error {
-	seq := osc52(text, c.getenv)
+	seq := osc52Sequence(text, c.getenv)
 	n, err := c.terminal().Write([]byte(seq))
 	if err == nil && n < len(seq) {
 		err = io.ErrShortWrite
@@ -213,27 +214,16 @@ func (c *Clipboard) writeOSC52(text string) error {
 	return nil
 }
 
-// screenChunk is how many bytes of the sequence go in each DCS string for GNU
-// screen, which limits the length of one string.
-const screenChunk = 76
-
-// osc52 builds ESC ] 52 ; c ; base64(text) BEL. Inside tmux (TMUX set) the
-// sequence is sent plain: tmux with set-clipboard on handles it itself. Inside
-// GNU screen (TERM=screen*, STY set, not in tmux) it is wrapped in screen's
-// DCS passthrough, ESC P ... ESC \, in chunks.
-func osc52(text string, getenv func(string) string) string {
-	seq := "\x1b]52;c;" + base64.StdEncoding.EncodeToString([]byte(text)) + "\a"
-	if getenv("TMUX") != "" {
-		return seq
+// osc52Sequence builds the OSC 52 sequence for text (ESC ] 52 ; c ; base64(text)
+// BEL) with github.com/aymanbagabas/go-osc52. Inside tmux (TMUX set) the
+// sequence is sent plain: tmux with set-clipboard on handles it itself.
+// Inside GNU screen (TERM=screen*, STY set, not in tmux) it is wrapped in
+// screen's DCS passthrough, ESC P ... ESC \, in chunks of 76 base64 bytes.
+func osc52Sequence(text string, getenv func(string) string) string {
+	seq := osc52.New(text)
+	inScreen := strings.HasPrefix(getenv("TERM"), "screen") && getenv("STY") != ""
+	if getenv("TMUX") == "" && inScreen {
+		seq = seq.Screen()
 	}
-	if !strings.HasPrefix(getenv("TERM"), "screen") || getenv("STY") == "" {
-		return seq
-	}
-	var b strings.Builder
-	for len(seq) > 0 {
-		n := min(screenChunk, len(seq))
-		b.WriteString("\x1bP" + seq[:n] + "\x1b\\")
-		seq = seq[n:]
-	}
-	return b.String()
+	return seq.String()
 }

@@ -96,7 +96,7 @@ func TestErrorTextFromServer(t *testing.T) {
 			if tt.fault != nil {
 				sim.InjectFault(*tt.fault)
 			}
-			client, err := targon.NewClient(ts.URL, secretToken, targon.WithRetry(targon.NoRetry))
+			client, err := targon.NewClient(ts.URL, secretToken, targon.WithRetry(targon.NoRetry()))
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -129,7 +129,7 @@ func TestErrorTextConnectionRefused(t *testing.T) {
 	ts := httptest.NewServer(targontest.New())
 	url := ts.URL
 	ts.Close() // nothing listens there any more
-	client, err := targon.NewClient(url, secretToken, targon.WithRetry(targon.NoRetry))
+	client, err := targon.NewClient(url, secretToken, targon.WithRetry(targon.NoRetry()))
 	if err != nil {
 		t.Fatal(err)
 	}

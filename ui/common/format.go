@@ -8,46 +8,6 @@ import (
 	"github.com/targon-dash/targon-dash/api"
 )
 
-// GroupThousands inserts commas into the integer part of a decimal number
-// string, keeping any sign and fraction exactly: "1234.5" → "1,234.5".
-// Anything that is not a plain decimal is returned unchanged.
-func GroupThousands(s string) string {
-	sign := ""
-	if strings.HasPrefix(s, "-") || strings.HasPrefix(s, "+") {
-		sign, s = s[:1], s[1:]
-	}
-	intPart, frac, hasFrac := strings.Cut(s, ".")
-	if intPart == "" || strings.IndexFunc(intPart, func(r rune) bool { return r < '0' || r > '9' }) >= 0 {
-		return sign + s
-	}
-	var b strings.Builder
-	for i, r := range intPart {
-		if i > 0 && (len(intPart)-i)%3 == 0 {
-			b.WriteByte(',')
-		}
-		b.WriteRune(r)
-	}
-	if hasFrac {
-		b.WriteByte('.')
-		b.WriteString(frac)
-	}
-	return sign + b.String()
-}
-
-// Money writes a decimal amount for people: thousands separators and, when
-// it has a fraction, at least two decimals ("1234.5" → "1,234.50"). No digit
-// that was sent is ever dropped ("0.125" stays "0.125"). Anything that is
-// not a plain decimal is returned as GroupThousands returns it.
-func Money(s string) string {
-	digits := strings.TrimLeft(s, "+-")
-	intPart, frac, hasFrac := strings.Cut(digits, ".")
-	plain := intPart != "" && strings.Trim(intPart+frac, "0123456789") == ""
-	if plain && hasFrac && len(frac) < 2 {
-		s += strings.Repeat("0", 2-len(frac))
-	}
-	return GroupThousands(s)
-}
-
 // RelativeTime says how long ago t was, in the largest fitting unit:
 // "just now", "5 min ago", "3 h ago", "12 days ago", "4 mo ago", "2 y ago".
 // The zero time is "—".
@@ -96,10 +56,15 @@ func DetailTime(t, now time.Time) string {
 	return ExactTime(t) + " (" + RelativeTime(t, now) + ")"
 }
 
-// Sanitize makes outside text safe to draw on one line. It is
-// api.CleanText, the project's one sanitiser: escape sequences are removed
-// whole, line breaks become spaces, other controls, bidi controls and
-// zero-width format characters are removed.
+// Sanitize makes text that did not come through an api.Account safe to
+// draw on one line: error strings (from the OS, a clipboard tool, or any
+// error ErrorText is given), names of local files, text a person pasted,
+// and the account switcher's choices. Values an api.Account returns are
+// already clean (the provider adapters clean every display string) and
+// are drawn as they are. It is api.CleanText, the project's one
+// sanitiser: escape sequences are removed whole, line breaks become
+// spaces, other controls, bidi controls and zero-width format characters
+// are removed.
 func Sanitize(s string) string { return api.CleanText(s) }
 
 // ShortDuration writes d without zero tails: "30s", "2m", "1h30m".

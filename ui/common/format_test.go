@@ -130,22 +130,3 @@ func TestSanitize(t *testing.T) {
 		}
 	}
 }
-
-// Money has separators and, with a fraction, two decimals at least; it
-// never drops a digit.
-func TestMoney(t *testing.T) {
-	for in, want := range map[string]string{
-		"1234.5":    "1,234.50",
-		"1234":      "1,234",
-		"1234.50":   "1,234.50",
-		"0.125":     "0.125",
-		"-0.5":      "-0.50",
-		"1234567.0": "1,234,567.00",
-		"1e6":       "1e6",
-		"":          "",
-	} {
-		if got := common.Money(in); got != want {
-			t.Errorf("Money(%q) = %q, want %q", in, got, want)
-		}
-	}
-}

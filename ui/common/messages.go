@@ -106,36 +106,47 @@ func ErrorTextFor(provider string, err error) string {
 	case errors.As(err, &netErr) && netErr.Timeout(), errors.Is(err, context.DeadlineExceeded):
 		return theAPI + " did not answer in time"
 	case errors.As(err, &apiErr):
-		switch {
-		case errors.Is(err, api.ErrUnauthorized):
-			return "the API key was not accepted (401)"
-		case errors.Is(err, api.ErrForbidden):
-			return "not allowed for this key"
-		case errors.Is(err, api.ErrNotFound):
-			return "it no longer exists on the server"
-		case errors.Is(err, api.ErrRateLimited):
-			if ra := apiErr.RetryAfterHint(); ra > 0 {
-				return fmt.Sprintf("rate limited by the server; try again in %s", ra.Round(1e9))
-			}
-			return "rate limited by the server; try again shortly"
-		case errors.Is(err, api.ErrServer):
-			return fmt.Sprintf("%s had a problem (HTTP %d)", theAPI, apiErr.HTTPStatus())
-		}
-		return Sanitize(apiErr.ServerMessage())
+		return statusErrorText(theAPI, apiErr, err)
 	case errors.As(err, &netErr):
-		switch {
-		case netErr.Partial:
-			return "the connection dropped while reading the answer"
-		case errors.Is(netErr.Err, io.EOF), errors.Is(netErr.Err, io.ErrUnexpectedEOF), errors.Is(netErr.Err, syscall.ECONNRESET):
-			return "the connection dropped before the answer came"
-		}
-		return "cannot reach " + theAPI + ": " + Sanitize(shortNetError(netErr.Err))
+		return networkErrorText(theAPI, netErr)
 	case errors.As(err, &decErr) && decErr.What != "":
 		return fmt.Sprintf("the server's answer was not what the API sends: %s (HTTP %d)", decErr.What, decErr.Status)
 	case errors.As(err, &decErr):
 		return fmt.Sprintf("the server's answer could not be read (HTTP %d)", decErr.Status)
 	}
 	return Sanitize(err.Error())
+}
+
+// statusErrorText is the line for an answer with an error status; err is
+// the whole error, which unwraps to apiErr and its sentinel.
+func statusErrorText(theAPI string, apiErr api.StatusError, err error) string {
+	switch {
+	case errors.Is(err, api.ErrUnauthorized):
+		return "the API key was not accepted (401)"
+	case errors.Is(err, api.ErrForbidden):
+		return "not allowed for this key"
+	case errors.Is(err, api.ErrNotFound):
+		return "it no longer exists on the server"
+	case errors.Is(err, api.ErrRateLimited):
+		if ra := apiErr.RetryAfterHint(); ra > 0 {
+			return fmt.Sprintf("rate limited by the server; try again in %s", ra.Round(1e9))
+		}
+		return "rate limited by the server; try again shortly"
+	case errors.Is(err, api.ErrServer):
+		return fmt.Sprintf("%s had a problem (HTTP %d)", theAPI, apiErr.HTTPStatus())
+	}
+	return Sanitize(apiErr.ServerMessage())
+}
+
+// networkErrorText is the line for a request that got no whole answer.
+func networkErrorText(theAPI string, netErr *api.NetworkError) string {
+	switch {
+	case netErr.Partial:
+		return "the connection dropped while reading the answer"
+	case errors.Is(netErr.Err, io.EOF), errors.Is(netErr.Err, io.ErrUnexpectedEOF), errors.Is(netErr.Err, syscall.ECONNRESET):
+		return "the connection dropped before the answer came"
+	}
+	return "cannot reach " + theAPI + ": " + Sanitize(shortNetError(netErr.Err))
 }
 
 // shortNetError keeps the last, most specific part of a network error

@@ -49,6 +49,15 @@ func NewStyles() *Styles {
 	base := lipgloss.NewStyle().Foreground(colorText)
 	muted := lipgloss.NewStyle().Foreground(colorMuted)
 
+	s.chrome(base, muted)
+	s.lists(base, muted)
+	s.dialogs(base, muted)
+	s.messages(base, muted)
+	return s
+}
+
+// chrome sets the styles of the tab bar, the status bar and the help line.
+func (s *Styles) chrome(base, muted lipgloss.Style) {
 	s.TabBar = lipgloss.NewStyle().BorderStyle(lipgloss.NormalBorder()).BorderBottom(true).BorderForeground(colorFaint)
 	s.Tab = muted.Padding(0, 1)
 	s.TabActive = lipgloss.NewStyle().Foreground(colorOnAccent).Background(colorAccent).Bold(true).Padding(0, 1)
@@ -62,7 +71,10 @@ func NewStyles() *Styles {
 	s.HelpKey = lipgloss.NewStyle().Foreground(colorAccent)
 	s.HelpDesc = muted
 	s.HelpSep = lipgloss.NewStyle().Foreground(colorFaint)
+}
 
+// lists sets the styles of tables and their filter.
+func (s *Styles) lists(base, muted lipgloss.Style) {
 	s.Header = muted.Bold(true)
 	s.Row = base
 	s.RowSelected = lipgloss.NewStyle().Foreground(colorAccent).Background(colorSelBg).Bold(true)
@@ -72,7 +84,10 @@ func NewStyles() *Styles {
 	s.Empty = muted.Italic(true)
 	s.FilterPrompt = lipgloss.NewStyle().Foreground(colorAccent)
 	s.FilterCursor = lipgloss.NewStyle().Foreground(colorAccent)
+}
 
+// dialogs sets the styles of modals, cards, forms and buttons.
+func (s *Styles) dialogs(base, muted lipgloss.Style) {
 	s.Modal = lipgloss.NewStyle().Border(lipgloss.RoundedBorder()).BorderForeground(colorAccent).Padding(1, 2)
 	s.Card = lipgloss.NewStyle().Border(lipgloss.RoundedBorder()).BorderForeground(colorFaint).Padding(1, 3)
 	s.ModalTitle = lipgloss.NewStyle().Foreground(colorAccent).Bold(true)
@@ -87,7 +102,10 @@ func NewStyles() *Styles {
 	s.DetailKey = muted.Width(14)
 	s.DetailValue = base
 	s.Secret = lipgloss.NewStyle().Foreground(colorSuccess).Bold(true)
+}
 
+// messages sets the styles of messages, toasts, the balance and charts.
+func (s *Styles) messages(base, muted lipgloss.Style) {
 	s.Error = lipgloss.NewStyle().Foreground(colorError)
 	s.Success = lipgloss.NewStyle().Foreground(colorSuccess)
 	s.Warning = lipgloss.NewStyle().Foreground(colorWarning)
@@ -103,5 +121,4 @@ func NewStyles() *Styles {
 	s.Sparkline = lipgloss.NewStyle().Foreground(colorAccent)
 	s.Up = lipgloss.NewStyle().Foreground(colorSuccess)
 	s.Down = lipgloss.NewStyle().Foreground(colorError)
-	return s
 }

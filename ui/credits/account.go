@@ -55,19 +55,19 @@ func (m *Model) onCurrent(msg currentMsg) tea.Cmd {
 	}
 	k := msg.key
 	m.cur = &currentKey{
-		label:      common.Sanitize(k.Label),
+		label:      k.Label,
 		management: k.Management,
-		usage:      [3]string{money(k.UsageDaily), money(k.UsageWeekly), money(k.UsageMonthly)},
-		compact:    "today $" + cents(k.UsageDaily) + " · week $" + cents(k.UsageWeekly) + " · month $" + cents(k.UsageMonthly),
+		usage:      [3]string{common.Money(k.UsageDaily, common.MoneyExact), common.Money(k.UsageWeekly, common.MoneyExact), common.Money(k.UsageMonthly, common.MoneyExact)},
+		compact:    "today $" + common.Money(k.UsageDaily, common.MoneyCents) + " · week $" + common.Money(k.UsageWeekly, common.MoneyCents) + " · month $" + common.Money(k.UsageMonthly, common.MoneyCents),
 		limit:      "no limit",
 		expires:    "never",
 	}
 	if k.Limit != "" {
-		m.cur.limit = "$" + money(k.Limit)
+		m.cur.limit = "$" + common.Money(k.Limit, common.MoneyExact)
 		if k.LimitRemaining != "" {
-			m.cur.limit = "$" + money(k.LimitRemaining) + " left of " + m.cur.limit
+			m.cur.limit = "$" + common.Money(k.LimitRemaining, common.MoneyExact) + " left of " + m.cur.limit
 		}
-		m.cur.limit += ", " + resetText(common.Sanitize(k.LimitReset))
+		m.cur.limit += ", " + resetText(k.LimitReset)
 	}
 	if !k.ExpiresAt.IsZero() {
 		m.cur.expires = common.ExactTime(k.ExpiresAt) + " (" + relativeFuture(k.ExpiresAt.Sub(m.c.Now())) + ")"
@@ -84,22 +84,6 @@ type currentKey struct {
 	usage          [3]string
 	compact        string
 	limit, expires string
-}
-
-// money is an amount exactly, with separators ("—" when none); text
-// that is not a plausible decimal is shown cut short as sent.
-func money(a api.Amount) string {
-	b := newBalance(api.Balance{Remaining: a})
-	return b.text
-}
-
-// cents is an amount to the cent, for the compact layout.
-func cents(a api.Amount) string {
-	b := newBalance(api.Balance{Remaining: a})
-	if b.value == nil {
-		return b.text
-	}
-	return common.Money(b.value.FloatString(2))
 }
 
 // resetText says when a limit starts again.

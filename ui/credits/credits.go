@@ -227,31 +227,7 @@ func (m *Model) onLoaded(msg loadedMsg) tea.Cmd {
 			m.samples = append(m.samples[:0:0], m.samples[n-maxSamples:]...)
 		}
 		d := new(big.Rat).Sub(v, m.first)
-		m.sign, m.change = d.Sign(), formatDecimal(d)
+		m.sign, m.change = d.Sign(), common.MoneyOfRat(new(big.Rat).Abs(d))
 	}
 	return nil
-}
-
-// formatDecimal writes |r| exactly as a decimal with thousands separators
-// and, with a fraction, at least two decimals (common.Money). Every r here
-// is a difference of two plausible decimals, so its expansion ends within
-// maxFracDigits digits; the number of fraction digits is the smallest that
-// is exact.
-func formatDecimal(r *big.Rat) string {
-	r = new(big.Rat).Abs(r)
-	if r.IsInt() {
-		return common.Money(r.Num().String())
-	}
-	den := r.Denom()
-	pow := big.NewInt(10)
-	ten := big.NewInt(10)
-	digits := 1
-	var rem big.Int
-	for ; digits < 1000; digits++ {
-		if rem.Rem(pow, den).Sign() == 0 {
-			break
-		}
-		pow.Mul(pow, ten)
-	}
-	return common.Money(r.FloatString(digits))
 }

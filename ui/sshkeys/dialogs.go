@@ -170,7 +170,7 @@ func (m *Model) details(r row) common.Modal {
 	}
 	st := m.c.Styles
 	return dialog.NewInfo(m.c, "SSH key “"+r.name+"”", rows,
-		st.DetailKey.Render("Public key"), common.Sanitize(r.publicKey),
+		st.DetailKey.Render("Public key"), r.publicKey,
 	).WithCopy(r.publicKey, "public key")
 }
 

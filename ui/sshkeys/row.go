@@ -33,8 +33,8 @@ type row struct {
 // newRow is the one place an api.SSHKey becomes a row.
 func newRow(c *common.Common, k api.SSHKey) row {
 	r := row{
-		uid:         common.Sanitize(k.ID),
-		name:        common.Sanitize(k.Name),
+		uid:         k.ID,
+		name:        k.Name,
 		typ:         "—",
 		fingerprint: "—",
 		publicKey:   strings.TrimSpace(k.PublicKey),
@@ -45,7 +45,7 @@ func newRow(c *common.Common, k api.SSHKey) row {
 	if pk, comment, _, _, err := ssh.ParseAuthorizedKey([]byte(r.publicKey)); err == nil {
 		r.typ, _ = label(pk)
 		r.fingerprint = ssh.FingerprintSHA256(pk)
-		r.comment = common.Sanitize(strings.TrimSpace(comment))
+		r.comment = strings.TrimSpace(comment)
 	}
 	r.filter = strings.ToLower(strings.Join([]string{r.name, r.typ, r.fingerprint, r.comment, r.uid}, " "))
 	r.sortName, r.sortType = strings.ToLower(r.name), strings.ToLower(r.typ)

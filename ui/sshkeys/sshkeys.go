@@ -93,7 +93,7 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m, tea.Batch(cmd, common.Toast(common.ToastSuccess, "SSH key “%s” added", r.name))
 	case renamedMsg:
 		cmd := m.Table.Replace(newRow(m.c, msg.key))
-		return m, tea.Batch(cmd, common.Toast(common.ToastSuccess, "Renamed to “%s”", common.Sanitize(msg.key.Name)))
+		return m, tea.Batch(cmd, common.Toast(common.ToastSuccess, "Renamed to “%s”", msg.key.Name))
 	case deletedMsg:
 		removed := m.Table.Remove(msg.uid)
 		return m, tea.Batch(removed, common.Toast(common.ToastSuccess, "SSH key “%s” deleted", msg.name))

@@ -58,7 +58,7 @@ func Serve(t testing.TB, h http.Handler) string {
 // and never retries.
 func Client(t testing.TB, h http.Handler, key string) *targon.Client {
 	t.Helper()
-	client, err := targon.NewClient(Serve(t, h), key, targon.WithRetry(targon.NoRetry))
+	client, err := targon.NewClient(Serve(t, h), key, targon.WithRetry(targon.NoRetry()))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -74,7 +74,7 @@ func Client(t testing.TB, h http.Handler, key string) *targon.Client {
 func NewCommon(client *targon.Client) (*common.Common, *Clipboard) {
 	if client == nil {
 		var err error
-		if client, err = targon.NewClient("http://127.0.0.1", "", targon.WithRetry(targon.NoRetry)); err != nil {
+		if client, err = targon.NewClient("http://127.0.0.1", "", targon.WithRetry(targon.NoRetry())); err != nil {
 			panic(err)
 		}
 	}
@@ -84,7 +84,7 @@ func NewCommon(client *targon.Client) (*common.Common, *Clipboard) {
 		Account: targon.NewAccount(client),
 		Profile: "test",
 		NewAccount: func(token string) (api.Account, error) {
-			return targon.New(baseURL, token, targon.WithRetry(targon.NoRetry))
+			return targon.New(baseURL, token, targon.WithRetry(targon.NoRetry()))
 		},
 	}
 	return &common.Common{
@@ -527,7 +527,7 @@ func OpenRouter(t testing.TB, opts ...openroutertest.Option) (*openroutertest.Se
 // never retries.
 func OpenRouterAccount(t testing.TB, baseURL, token string) *openrouter.Account {
 	t.Helper()
-	acct, err := openrouter.New(baseURL, token, openrouter.WithRetry(openrouter.NoRetry))
+	acct, err := openrouter.New(baseURL, token, openrouter.WithRetry(openrouter.NoRetry()))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -542,7 +542,7 @@ func NewOpenRouterCommon(t testing.TB, baseURL, token string) (*common.Common, *
 	c, clip := NewCommon(nil)
 	c.Account = OpenRouterAccount(t, baseURL, token)
 	c.NewAccount = func(token string) (api.Account, error) {
-		return openrouter.New(baseURL, token, openrouter.WithRetry(openrouter.NoRetry))
+		return openrouter.New(baseURL, token, openrouter.WithRetry(openrouter.NoRetry()))
 	}
 	return c, clip
 }

@@ -23,6 +23,9 @@
 // policy reads its status and Retry-After) and unwrap to api's sentinels
 // (api.SentinelFor). A decoded answer that implements Checker is checked
 // after decoding.
+//
+// It imports only api and the standard library; only the provider clients
+// under api/ import it.
 package rest
 
 import (
@@ -119,7 +122,7 @@ func New(baseURL, token string, errFunc ErrorFunc, opts ...Option) (*Client, err
 		base:      u,
 		http:      &http.Client{Timeout: 30 * time.Second},
 		userAgent: DefaultUserAgent,
-		retry:     DefaultRetryPolicy,
+		retry:     DefaultRetryPolicy(),
 		log:       slog.New(slog.DiscardHandler),
 		errFunc:   errFunc,
 	}

@@ -22,17 +22,21 @@ type RetryPolicy struct {
 	MaxRetryAfter time.Duration
 }
 
-// DefaultRetryPolicy: 4 attempts, 250 ms doubling to 4 s, Retry-After
-// honoured up to 30 s.
-var DefaultRetryPolicy = RetryPolicy{
-	MaxAttempts:   4,
-	BaseDelay:     250 * time.Millisecond,
-	MaxDelay:      4 * time.Second,
-	MaxRetryAfter: 30 * time.Second,
+// DefaultRetryPolicy is what a Client uses unless WithRetry says
+// otherwise: 4 attempts, 250 ms doubling to 4 s, Retry-After honoured up
+// to 30 s. It is a function, not a variable, so that no caller can change
+// the default for everyone else.
+func DefaultRetryPolicy() RetryPolicy {
+	return RetryPolicy{
+		MaxAttempts:   4,
+		BaseDelay:     250 * time.Millisecond,
+		MaxDelay:      4 * time.Second,
+		MaxRetryAfter: 30 * time.Second,
+	}
 }
 
 // NoRetry sends every request once.
-var NoRetry = RetryPolicy{MaxAttempts: 1}
+func NoRetry() RetryPolicy { return RetryPolicy{MaxAttempts: 1} }
 
 // attempts is how many times a request may be sent.
 func (p RetryPolicy) attempts(idempotent bool) int {

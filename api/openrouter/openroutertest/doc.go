@@ -14,5 +14,6 @@
 //
 // The package is an independent implementation of the API, written from
 // OpenRouter's OpenAPI document: it shares no code or types with the client
-// it is used to test.
+// it is used to test: it imports internal/simfault and the standard
+// library, nothing of api.
 package openroutertest

@@ -92,23 +92,8 @@ func (s *Server) createKey(c *call) (int, any, *apiError) {
 	if err != nil {
 		return 0, nil, err
 	}
-	creator, creatorGiven, err := o.nullableStr("creator_user_id")
+	creator, workspace, err := s.owner(o)
 	if err != nil {
-		return 0, nil, err
-	}
-	if creatorGiven && creator == "" && !isNull(o["creator_user_id"]) {
-		return 0, nil, invalid("creator_user_id", "Invalid creator_user_id: must not be empty")
-	}
-	if creator == "" {
-		creator = s.user
-	}
-	workspace, workspaceGiven, err := o.str("workspace_id")
-	if err != nil {
-		return 0, nil, err
-	}
-	if !workspaceGiven {
-		workspace = s.workspace
-	} else if err := workspaceID(workspace); err != nil {
 		return 0, nil, err
 	}
 
@@ -127,6 +112,32 @@ func (s *Server) createKey(c *call) (int, any, *apiError) {
 	}
 	s.st.add(k)
 	return http.StatusCreated, wireCreated{Data: toWire(k), Key: secret}, nil
+}
+
+// owner reads who a new key is for from a create's body: creator_user_id
+// (the server's user when absent or null, never "") and workspace_id (the
+// default workspace when absent).
+func (s *Server) owner(o object) (creator, workspace string, err *apiError) {
+	creator, creatorGiven, err := o.nullableStr("creator_user_id")
+	if err != nil {
+		return "", "", err
+	}
+	if creatorGiven && creator == "" && !isNull(o["creator_user_id"]) {
+		return "", "", invalid("creator_user_id", "Invalid creator_user_id: must not be empty")
+	}
+	if creator == "" {
+		creator = s.user
+	}
+	workspace, workspaceGiven, err := o.str("workspace_id")
+	if err != nil {
+		return "", "", err
+	}
+	if !workspaceGiven {
+		workspace = s.workspace
+	} else if err := workspaceID(workspace); err != nil {
+		return "", "", err
+	}
+	return creator, workspace, nil
 }
 
 // getKey serves GET /keys/{hash}.

@@ -11,5 +11,6 @@
 // connections, truncated bodies) and [Server.Requests] records what it saw.
 //
 // The package is an independent implementation of the API: it shares no code
-// or types with the client it is used to test.
+// or types with the client it is used to test: it imports internal/simfault,
+// golang.org/x/crypto/ssh and the standard library, nothing of api.
 package targontest

@@ -8,6 +8,7 @@ import (
 	"errors"
 	"fmt"
 	"net/http"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -75,15 +76,49 @@ type parsedKey struct {
 // parsePublicKey validates one OpenSSH public key line as the API accepts
 // it and normalizes it. On failure it returns the reason for the 400.
 func parsePublicKey(input string) (parsedKey, string) {
+	line, reason := oneKeyLine(input)
+	if reason != "" {
+		return parsedKey{}, reason
+	}
+	field := line
+	if i := strings.IndexAny(line, " \t"); i >= 0 {
+		field = line[:i]
+	}
+	pub, comment, options, _, err := ssh.ParseAuthorizedKey([]byte(line))
+	if err != nil {
+		if slices.Contains(knownUnsupported, field) {
+			return parsedKey{}, reasonUnsupportedType(field)
+		}
+		return parsedKey{}, reasonNotOpenSSH
+	}
+	if len(options) > 0 {
+		return parsedKey{}, reasonOptions
+	}
+	if reason := keyTypeReason(pub, field); reason != "" {
+		return parsedKey{}, reason
+	}
+	t := pub.Type()
+	blob := pub.Marshal()
+	out := t + " " + base64.StdEncoding.EncodeToString(blob)
+	if comment != "" {
+		out += " " + comment
+	}
+	return parsedKey{keyType: t, line: out, blob: string(blob)}, ""
+}
+
+// oneKeyLine is the single line of input that may be a public key, or the
+// reason it cannot be one: empty, a private key, a PEM or RFC 4716 block,
+// several lines, control characters or invalid UTF-8.
+func oneKeyLine(input string) (line, reason string) {
 	s := strings.TrimSpace(input)
 	if s == "" {
-		return parsedKey{}, reasonSSHKeyEmpty
+		return "", reasonSSHKeyEmpty
 	}
 	if looksPrivate(s) {
-		return parsedKey{}, reasonPrivateKey
+		return "", reasonPrivateKey
 	}
 	if strings.HasPrefix(s, "-----BEGIN") || strings.HasPrefix(s, "---- BEGIN") {
-		return parsedKey{}, reasonPEMPublicKey
+		return "", reasonPEMPublicKey
 	}
 	var lines []string
 	for l := range strings.SplitSeq(s, "\n") {
@@ -92,62 +127,44 @@ func parsePublicKey(input string) (parsedKey, string) {
 		}
 	}
 	if len(lines) > 1 {
-		return parsedKey{}, fmt.Sprintf("ssh_key must be a single line with one public key; got %d lines (add one key at a time)", len(lines))
+		return "", fmt.Sprintf("ssh_key must be a single line with one public key; got %d lines (add one key at a time)", len(lines))
 	}
-	line := lines[0]
+	line = lines[0]
 	if strings.ContainsFunc(line, func(r rune) bool { return unicode.IsControl(r) && r != '\t' }) || !utf8.ValidString(line) {
-		return parsedKey{}, reasonKeyControl
+		return "", reasonKeyControl
 	}
-	field := line
-	if i := strings.IndexAny(line, " \t"); i >= 0 {
-		field = line[:i]
-	}
+	return line, ""
+}
 
-	pub, comment, options, _, err := ssh.ParseAuthorizedKey([]byte(line))
-	if err != nil {
-		for _, t := range knownUnsupported {
-			if field == t {
-				return parsedKey{}, reasonUnsupportedType(t)
-			}
-		}
-		return parsedKey{}, reasonNotOpenSSH
-	}
-	if len(options) > 0 {
-		return parsedKey{}, reasonOptions
-	}
+// keyTypeReason is why a parsed key is refused ("" when it is not): the
+// type written before the key data (field) differs from the data's, the
+// type is not one the API accepts, or an RSA key is too short or too long.
+func keyTypeReason(pub ssh.PublicKey, field string) string {
 	t := pub.Type()
 	if field != t {
-		return parsedKey{}, fmt.Sprintf("ssh_key is not a valid OpenSSH public key: its type %q does not match the key data (%s)", field, t)
+		return fmt.Sprintf("ssh_key is not a valid OpenSSH public key: its type %q does not match the key data (%s)", field, t)
 	}
-	allowed := false
-	for _, a := range allowedKeyTypes {
-		allowed = allowed || a == t
+	if !slices.Contains(allowedKeyTypes, t) {
+		return reasonUnsupportedType(t)
 	}
-	if !allowed {
-		return parsedKey{}, reasonUnsupportedType(t)
+	if t != ssh.KeyAlgoRSA {
+		return ""
 	}
-	if t == ssh.KeyAlgoRSA {
-		ck, ok := pub.(ssh.CryptoPublicKey)
-		if !ok {
-			return parsedKey{}, reasonNotOpenSSH
-		}
-		rk, ok := ck.CryptoPublicKey().(*rsa.PublicKey)
-		if !ok || rk.N == nil || rk.N.Sign() <= 0 {
-			return parsedKey{}, reasonNotOpenSSH
-		}
-		switch bits := rk.N.BitLen(); {
-		case bits < minRSABits:
-			return parsedKey{}, fmt.Sprintf("RSA keys must be at least %d bits; this key has %d bits", minRSABits, bits)
-		case bits > maxRSABits:
-			return parsedKey{}, fmt.Sprintf("RSA keys must be at most %d bits; this key has %d bits", maxRSABits, bits)
-		}
+	ck, ok := pub.(ssh.CryptoPublicKey)
+	if !ok {
+		return reasonNotOpenSSH
 	}
-	blob := pub.Marshal()
-	out := t + " " + base64.StdEncoding.EncodeToString(blob)
-	if comment != "" {
-		out += " " + comment
+	rk, ok := ck.CryptoPublicKey().(*rsa.PublicKey)
+	if !ok || rk.N == nil || rk.N.Sign() <= 0 {
+		return reasonNotOpenSSH
 	}
-	return parsedKey{keyType: t, line: out, blob: string(blob)}, ""
+	switch bits := rk.N.BitLen(); {
+	case bits < minRSABits:
+		return fmt.Sprintf("RSA keys must be at least %d bits; this key has %d bits", minRSABits, bits)
+	case bits > maxRSABits:
+		return fmt.Sprintf("RSA keys must be at most %d bits; this key has %d bits", maxRSABits, bits)
+	}
+	return ""
 }
 
 // looksPrivate reports whether s is (part of) a private key file.

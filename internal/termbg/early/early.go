@@ -1,19 +1,8 @@
-// Package early keeps Bubble Tea v1 from asking the terminal for its
-// background colour while the program loads.
-//
-// Bubble Tea v1's package init calls lipgloss.HasDarkBackground, which
-// writes a query to the terminal and waits up to five seconds for an
-// answer: on a terminal that never answers (the Linux console behind a
-// serial line, a bare pty) the first frame comes five seconds late, and on
-// one that does, keys typed meanwhile are eaten. termenv, which asks, skips
-// the question when $CI is set. This package sets it for the length of the
-// package inits; package termbg, which is initialised after Bubble Tea,
-// puts it back with Restore.
-//
-// It works because Go initialises packages in import-path order among
-// those whose imports are ready: this package imports only syscall, so it
-// is ready before os, and "github.com/targon-dash/..." sorts before "os",
-// on which Bubble Tea depends. It must import nothing else.
+// Package early sets $CI while Go initialises packages, so that Bubble
+// Tea v1's package init does not ask the terminal a question it may never
+// answer. Package termbg's comment explains why this cannot be start-up
+// code in main, and the initialisation order it relies on. It must import
+// nothing but syscall.
 package early
 
 import "syscall"
@@ -21,20 +10,20 @@ import "syscall"
 // ciVar is the variable termenv reads to decide it is not on a terminal.
 const ciVar = "CI"
 
-// set records whether this package set ciVar (it was unset before).
-var set bool
+// marker is the value init gives $CI, so that Restore undoes only its own
+// work (a $CI the user set is never touched).
+const marker = "targon-dash: set while packages initialise (see internal/termbg)"
 
 func init() {
 	if _, ok := syscall.Getenv(ciVar); !ok {
-		set = syscall.Setenv(ciVar, "1") == nil
+		syscall.Setenv(ciVar, marker)
 	}
 }
 
-// Restore unsets $CI again if this package set it. Package termbg calls it
-// from its init, which runs after Bubble Tea's.
+// Restore unsets $CI if init set it. Package termbg calls it from its own
+// init, which runs after Bubble Tea's.
 func Restore() {
-	if set {
+	if v, _ := syscall.Getenv(ciVar); v == marker {
 		syscall.Unsetenv(ciVar)
-		set = false
 	}
 }

@@ -41,7 +41,7 @@ func TestLoaderStopsOnARepeatedCursor(t *testing.T) {
 		fmt.Fprintf(w, `{"items":[{"uid":"key-%d","name":"k"}],"next_cursor":"same"}`, n.Load())
 	}))
 	defer ts.Close()
-	client, err := targon.NewClient(ts.URL, "tgn_0123456789abcdef", targon.WithRetry(targon.NoRetry))
+	client, err := targon.NewClient(ts.URL, "tgn_0123456789abcdef", targon.WithRetry(targon.NoRetry()))
 	if err != nil {
 		t.Fatal(err)
 	}
