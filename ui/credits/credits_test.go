@@ -601,6 +601,7 @@ func mustHaveLine(t *testing.T, v, want string) {
 func TestOtherViewsRepliesAndTicksIgnored(t *testing.T) {
 	old, _ := newSim(t, time.Minute)
 	fresh, sim := newSim(t, time.Minute)
+	fresh.c.IDs = old.c.IDs // one program: an account switch keeps the ids
 	sim.SetCredits(12345)
 	oldMsgs, oldTicks := run(t, old.m.Init())
 	freshMsgs, freshTicks := run(t, fresh.m.Init())

@@ -102,6 +102,7 @@ func TestDetailsOfADiscardedViewAreIgnored(t *testing.T) {
 	r := old.selectName("work-laptop")
 	msg := old.view.fetchDetails(r)()
 	fresh := newHarness(t, sim)
+	fresh.c.IDs = old.c.IDs // one program: an account switch keeps the ids
 	fresh.view.fetchDetails(fresh.selectName("ci-runner"))
 	if cmd := fresh.view.onDetails(msg.(detailsMsg)); cmd != nil || fresh.view.fetching != "ci-runner" {
 		t.Fatalf("the new view took the old view's reply (fetching %q)", fresh.view.fetching)
