@@ -220,11 +220,11 @@ func (m *Model) dialogOpen() bool { return m.modals.Len() > 0 || m.login != nil 
 // the right place. The command it returns tells the views when the last
 // dialog over them has closed, so a refresh they skipped runs now.
 func (m *Model) syncModals() tea.Cmd {
-	openers := make([]any, len(m.views))
+	views := make([]common.Opener, len(m.views))
 	for i, v := range m.views {
-		openers[i] = v
+		views[i] = v
 	}
-	m.modals.Sync(openers...)
+	m.modals.Sync(views...)
 	was := m.covered
 	m.covered = m.dialogOpen()
 	if !was || m.covered {

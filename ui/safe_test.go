@@ -77,7 +77,10 @@ func TestTinyWindowAndBack(t *testing.T) {
 }
 
 // explodingView wraps a view and panics in Update.
-type explodingView struct{ inner common.View }
+type explodingView struct {
+	inner common.View
+	common.Outbox
+}
 
 func (e *explodingView) Update(tea.Msg) (tea.Model, tea.Cmd) { panic("tgn_should_not_show") }
 func (e *explodingView) Init() tea.Cmd                       { return nil }
@@ -99,7 +102,7 @@ func (e *explodingView) Footer() []key.Binding               { return e.inner.Fo
 func TestPanicInUpdateOrViewKeepsRunning(t *testing.T) {
 	h := start(t)
 	h.waitFor("USD")
-	h.tm.Send(probeMsg{func(m *Model) { m.views[0] = &explodingView{m.views[0]} }})
+	h.tm.Send(probeMsg{func(m *Model) { m.views[0] = &explodingView{inner: m.views[0]} }})
 	h.keys("x") // goes to the view, whose Update panics
 	h.waitFor("internal error")
 	h.final()

@@ -18,12 +18,13 @@ import (
 // off the UI goroutine), and opens the chosen one with Accounts.Open (off
 // the UI goroutine too); the root then rebuilds on the new session.
 type switcher struct {
-	c        *common.Common
-	accounts Accounts
-	choices  []api.Choice
-	loaded   bool
-	err      error
-	cursor   int
+	common.Outbox // dialogs it opens (common.Opener)
+	c             *common.Common
+	accounts      Accounts
+	choices       []api.Choice
+	loaded        bool
+	err           error
+	cursor        int
 	// opening is the generation of the open in flight (0: none); esc
 	// while opening voids it.
 	opening, gen int

@@ -26,13 +26,13 @@ func TestActionsFromOneTable(t *testing.T) {
 	}
 	press(t, m, "d")
 	if opened := m.TakeOpened(); len(opened) != 0 {
-		t.Fatalf("d still opens %T", opened[0].Modal)
+		t.Fatalf("d still opens %T", opened[0])
 	}
 	press(t, m, "D")
 	if opened := m.TakeOpened(); len(opened) != 1 {
 		t.Fatalf("D opened %d dialogs, want the confirmation", len(opened))
-	} else if _, ok := opened[0].Modal.(*dialog.Confirm); !ok {
-		t.Fatalf("D opened %T, want the confirmation", opened[0].Modal)
+	} else if _, ok := opened[0].(*dialog.Confirm); !ok {
+		t.Fatalf("D opened %T, want the confirmation", opened[0])
 	}
 
 	m.c.ReadOnly, m.c.ReadOnlyReason = true, "--read-only"
@@ -45,6 +45,6 @@ func TestActionsFromOneTable(t *testing.T) {
 		t.Errorf("D in read-only: %+v, want %+v", msgs, want)
 	}
 	if opened := m.TakeOpened(); len(opened) != 0 {
-		t.Errorf("D in read-only opened %T", opened[0].Modal)
+		t.Errorf("D in read-only opened %T", opened[0])
 	}
 }

@@ -21,7 +21,7 @@ func TestDetailsTimes(t *testing.T) {
 	if len(opened) != 1 {
 		t.Fatalf("enter opened %d dialogs", len(opened))
 	}
-	view := uitest.Plain(opened[0].Modal.View())
+	view := uitest.Plain(opened[0].View())
 	want := "Created " + at.Local().Format("2006-01-02 15:04:05 MST") + " (20 days ago)"
 	if !strings.Contains(view, want) || !strings.Contains(view, "Updated — ") || strings.Contains(view, "(—)") {
 		t.Errorf("details lack %q or a plain “Updated —”:\n%s", want, view)

@@ -107,40 +107,33 @@ func (c *Common) ErrorText(err error) string {
 // manage keys) from inference keys (which cannot): it can describe its own
 // key (api.CurrentKeyer).
 func (c *Common) ManagementKeys() bool {
-	_, ok := c.Account.(api.CurrentKeyer)
-	return ok
+	return c.Account != nil && c.Account.Provider().ManagementKeys
 }
 
-// OpenModalMsg asks the root to put Modal on top of the screen.
-//
-// How modals open: a view or a modal that opens a dialog queues this
-// message in its Outbox, which the root reads in the same Update call,
-// right after the view's or modal's Update returns, so the dialog is on
-// top before the next key is handled (a key typed right after "n" belongs
-// to the new form). Nothing shared is mutated: the message belongs to the
-// part that returned it until the root takes it.
-type OpenModalMsg struct{ Modal Modal }
-
-// Outbox holds the OpenModalMsgs a view or modal returned during one
-// Update, for the root to take at once (see OpenModalMsg). Embed it; the
-// root finds it through the Opener interface.
-type Outbox struct{ msgs []OpenModalMsg }
+// Outbox is how a view or a dialog opens a dialog, the one way there is:
+// during its Update it queues the dialog with Open, and the owner of the
+// modal stack (the root, or the tests' driver) takes it with TakeOpened
+// right after that Update returns, so the dialog is on top before the next
+// key is handled (a key typed right after "n" belongs to the new form).
+// Nothing shared is mutated: the dialog belongs to the part that queued it
+// until the stack takes it. Every View and Modal embeds one.
+type Outbox struct{ queued []Modal }
 
 // Open queues md to be put on top when the current Update returns. Call
 // it from Update only.
-func (o *Outbox) Open(md Modal) { o.msgs = append(o.msgs, OpenModalMsg{Modal: md}) }
+func (o *Outbox) Open(md Modal) { o.queued = append(o.queued, md) }
 
-// TakeOpened returns and forgets the queued messages (Opener).
-func (o *Outbox) TakeOpened() []OpenModalMsg {
-	msgs := o.msgs
-	o.msgs = nil
-	return msgs
+// TakeOpened returns and forgets the queued dialogs (Opener).
+func (o *Outbox) TakeOpened() []Modal {
+	queued := o.queued
+	o.queued = nil
+	return queued
 }
 
-// Opener is a view or modal that returns modals to open through an
-// Outbox; the root calls TakeOpened after each of its Updates.
+// Opener is a part that opens dialogs through an Outbox: every View and
+// Modal.
 type Opener interface {
-	TakeOpened() []OpenModalMsg
+	TakeOpened() []Modal
 }
 
 // RequestContext is the context for one API call from a tea.Cmd.
@@ -161,6 +154,7 @@ type Component interface {
 // it never looks for optional methods.
 type View interface {
 	Component
+	Opener
 	Staler
 	// Title is the tab label.
 	Title() string
@@ -199,6 +193,7 @@ type DialogsClosedMsg struct{}
 // details or help. It gets every key while it is on top. It closes itself by
 // reporting Closed (the root drops it at once, before the next key).
 type Modal interface {
+	Opener
 	Update(msg tea.Msg) (Modal, tea.Cmd)
 	View() string
 	SetSize(width, height int)

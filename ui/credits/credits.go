@@ -50,6 +50,7 @@ type tickMsg struct{ gen int64 }
 
 // Model is the Credits view. It implements common.View.
 type Model struct {
+	common.Outbox // dialogs it opens (common.Opener)
 	c             *common.Common
 	width, height int
 	// after schedules a tick; Common.After, replaced in tests so that

@@ -89,7 +89,8 @@ func readSmall(path string) (string, error) {
 // key type and comment. j/k and the arrows move, enter picks (and opens the
 // add form), esc closes.
 type importList struct {
-	c *common.Common
+	common.Outbox // dialogs it opens (common.Opener)
+	c             *common.Common
 	// onPick opens the add form for the chosen key line and name.
 	onPick func(line, name string)
 	closed bool

@@ -77,8 +77,11 @@ type recView struct {
 	common.Outbox
 }
 
-func (v *recView) Init() tea.Cmd    { return nil }
-func (v *recView) SetSize(_, _ int) {}
+func (v *recView) Init() tea.Cmd { return nil }
+
+// TakeOpened is the Outbox's (the embedded view has one too).
+func (v *recView) TakeOpened() []common.Modal { return v.Outbox.TakeOpened() }
+func (v *recView) SetSize(_, _ int)           {}
 func (v *recView) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	v.got = append(v.got, msg)
 	if k, ok := msg.(tea.KeyMsg); ok && k.String() == "o" {

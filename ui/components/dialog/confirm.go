@@ -17,15 +17,16 @@ import (
 // move the highlight. While the action runs it takes no input; a failure is
 // shown in the dialog, and enter (on Yes) tries again.
 type Confirm struct {
-	c      *common.Common
-	title  string
-	body   []string
-	yes    string
-	onYes  bool
-	danger bool
-	act    Action
-	run    runner
-	box    Box
+	common.Outbox // dialogs it opens (common.Opener)
+	c             *common.Common
+	title         string
+	body          []string
+	yes           string
+	onYes         bool
+	danger        bool
+	act           Action
+	run           runner
+	box           Box
 }
 
 // NewConfirm returns a confirmation; body lines are shown as given. yes is

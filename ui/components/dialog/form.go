@@ -38,13 +38,14 @@ type Field struct {
 // cancels. While the action runs the form takes no input; on failure it
 // shows the error and keeps every typed character.
 type Form struct {
-	c      *common.Common
-	title  string
-	fields []formField
-	focus  int
-	act    func(ctx context.Context, values []string) (tea.Msg, error)
-	run    runner
-	box    Box
+	common.Outbox // dialogs it opens (common.Opener)
+	c             *common.Common
+	title         string
+	fields        []formField
+	focus         int
+	act           func(ctx context.Context, values []string) (tea.Msg, error)
+	run           runner
+	box           Box
 	// OnChange, when set, runs after a field's text changes, for forms
 	// where one field fills another (an SSH key's comment names it).
 	OnChange func(f *Form, field int)

@@ -17,10 +17,11 @@ import (
 // screen is too short even then, the help scrolls inside its frame. esc,
 // enter or ? closes it.
 type Help struct {
-	closed bool
-	c      *common.Common
-	groups [][]key.Binding
-	box    Box
+	common.Outbox // dialogs it opens (common.Opener)
+	closed        bool
+	c             *common.Common
+	groups        [][]key.Binding
+	box           Box
 }
 
 // NewHelp returns the help screen for the given groups of bindings; a

@@ -86,28 +86,23 @@ func (s *Stack) Broadcast(msg tea.Msg) tea.Cmd {
 }
 
 // Sync drops the dialogs that closed and stacks the ones queued since the
-// last call, by the dialogs themselves and by the given openers (the views;
-// anything that is not a common.Opener is skipped). Call it after every
-// Update of the views or the dialogs.
-func (s *Stack) Sync(openers ...any) {
-	var opened []common.OpenModalMsg
-	for _, o := range openers {
-		if o, ok := o.(common.Opener); ok {
-			opened = append(opened, o.TakeOpened()...)
-		}
+// last call, by the dialogs themselves and by the given views. Call it
+// after every Update of the views or the dialogs.
+func (s *Stack) Sync(views ...common.Opener) {
+	var opened []common.Modal
+	for _, v := range views {
+		opened = append(opened, v.TakeOpened()...)
 	}
 	kept := s.modals[:0]
 	for _, md := range s.modals {
-		if o, ok := md.(common.Opener); ok {
-			opened = append(opened, o.TakeOpened()...)
-		}
+		opened = append(opened, md.TakeOpened()...)
 		if !md.Closed() {
 			kept = append(kept, md)
 		}
 	}
 	clear(s.modals[len(kept):]) // no closed dialog stays reachable
 	s.modals = kept
-	for _, o := range opened {
-		s.Push(o.Modal)
+	for _, md := range opened {
+		s.Push(md)
 	}
 }

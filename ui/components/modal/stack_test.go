@@ -51,7 +51,7 @@ func TestStackRoutesAndSyncs(t *testing.T) {
 	v := &view{}
 	a := &fake{name: "a"}
 	v.Open(a)
-	s.Sync(v, "not an opener")
+	s.Sync(v)
 	if s.Top() != a || a.w != 80 || a.h != 24 {
 		t.Fatalf("top %v (%dx%d), want a sized 80x24", s.Top(), a.w, a.h)
 	}
