@@ -1,8 +1,14 @@
 // Package ui is the Bubble Tea program of targon-dash: the root model that
-// owns the tabs (built from the account's capabilities: credits, API keys,
-// and SSH keys where the account has them), the status bar, toasts, the
-// modal stack and the login screen, and routes messages between them. It
-// programs against api.Account only; main wires a concrete provider in.
+// holds the session's views (tabs built from the account's capabilities:
+// credits, API keys, and SSH keys where the account has them), the modal
+// stack and the login screen, routes messages between them, and lays the
+// chrome (tab bar, status bar, help line) around them. It gets its
+// accounts from main as one Accounts value and programs against api.Account
+// only.
+//
+// It imports api (neutral), the views (ui/credits, ui/apikeys, ui/sshkeys,
+// ui/login), ui/components and ui/common; never config, accounts or a
+// concrete provider.
 package ui
 
 import (

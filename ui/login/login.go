@@ -1,6 +1,9 @@
 // Package login is the sign-in screen: shown when no API key is configured
 // or when the API rejects the key (401). The key is typed masked, checked
 // with a credits call, and may be saved to the profile's credentials file.
+//
+// It imports api (neutral), ui/common and ui/components; never a concrete
+// provider.
 package login
 
 import (

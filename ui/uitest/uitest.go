@@ -3,6 +3,11 @@
 // presses, and two ways to drive a model without a Bubble Tea program: a
 // Driver that plays the root model around one view, and Solo for one model
 // on its own. Only tests import it.
+//
+// Unlike the ui packages it serves, it imports the concrete providers and
+// their simulators (api/targon, api/openrouter and their …test packages), to
+// build test accounts on loopback servers, and ui/components/modal, to
+// route dialogs exactly as the root does.
 package uitest
 
 import (
