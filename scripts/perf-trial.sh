@@ -67,7 +67,27 @@ trap 'exit 143' TERM
 cpu=$(grep -m1 '^model name' /proc/cpuinfo 2>/dev/null | cut -d: -f2- | sed 's/^ *//' || true)
 machine="$(nproc) CPUs, ${cpu:-unknown CPU}, $(go version | cut -d' ' -f3-)"
 
-# --- build and start the demo server --------------------------------------------
+# --- build and start the demo servers -------------------------------------------
+# await_demo STEM PID WHAT URL_NAME KEY_NAME waits for the demo server PID
+# (WHAT in messages) to print its first two lines to $work/STEM.out,
+# URL_NAME=... and KEY_NAME=..., and sets demo_url and demo_key from them. If
+# the server ends first or prints neither, it shows $work/STEM.err and exits.
+await_demo() {
+  local stem=$1 pid=$2 what=$3 url_name=$4 key_name=$5
+  for _ in $(seq 150); do
+    [[ $(wc -l <"$work/$stem.out") -ge 2 ]] && break
+    kill -0 "$pid" 2>/dev/null || { say "$what exited:"; cat "$work/$stem.err" >&2; exit 1; }
+    sleep 0.1
+  done
+  demo_url=$(sed -n "s/^$url_name=//p" "$work/$stem.out")
+  demo_key=$(sed -n "s/^$key_name=//p" "$work/$stem.out")
+  if [[ -z $demo_url || -z $demo_key ]]; then
+    say "$what did not print $url_name and $key_name"
+    cat "$work/$stem.err" >&2
+    exit 1
+  fi
+}
+
 say "building targon-dash"
 (cd "$repo" && go build -o "$work/targon-dash" .)
 
@@ -76,39 +96,16 @@ say "starting demo-server: +$API_KEYS API keys, +$SSH_KEYS SSH keys, $LATENCY pe
   --api-keys "$API_KEYS" --ssh-keys "$SSH_KEYS" --latency "$LATENCY" \
   >"$work/server.out" 2>"$work/server.err" &
 server_pid=$!
-
-# Its first two lines are TARGON_BASE_URL=... and TARGON_API_KEY=...
-for _ in $(seq 150); do
-  [[ $(wc -l <"$work/server.out") -ge 2 ]] && break
-  kill -0 "$server_pid" 2>/dev/null || { say "demo-server exited:"; cat "$work/server.err" >&2; exit 1; }
-  sleep 0.1
-done
-base_url=$(sed -n 's/^TARGON_BASE_URL=//p' "$work/server.out")
-api_key=$(sed -n 's/^TARGON_API_KEY=//p' "$work/server.out")
-if [[ -z $base_url || -z $api_key ]]; then
-  say "demo-server did not print TARGON_BASE_URL and TARGON_API_KEY"
-  cat "$work/server.err" >&2
-  exit 1
-fi
+await_demo server "$server_pid" demo-server TARGON_BASE_URL TARGON_API_KEY
+base_url=$demo_url api_key=$demo_key
 
 say "starting demo-server --provider openrouter: +$OR_KEYS keys, $LATENCY per request"
 "$work/targon-dash" demo-server --provider openrouter --listen 127.0.0.1:0 \
   --api-keys "$OR_KEYS" --latency "$LATENCY" \
   >"$work/or.out" 2>"$work/or.err" &
 or_pid=$!
-# Its first two lines are OPENROUTER_BASE_URL=... and OPENROUTER_MANAGEMENT_KEY=...
-for _ in $(seq 150); do
-  [[ $(wc -l <"$work/or.out") -ge 2 ]] && break
-  kill -0 "$or_pid" 2>/dev/null || { say "demo-server --provider openrouter exited:"; cat "$work/or.err" >&2; exit 1; }
-  sleep 0.1
-done
-or_url=$(sed -n 's/^OPENROUTER_BASE_URL=//p' "$work/or.out")
-or_key=$(sed -n 's/^OPENROUTER_MANAGEMENT_KEY=//p' "$work/or.out")
-if [[ -z $or_url || -z $or_key ]]; then
-  say "demo-server --provider openrouter did not print OPENROUTER_BASE_URL and OPENROUTER_MANAGEMENT_KEY"
-  cat "$work/or.err" >&2
-  exit 1
-fi
+await_demo or "$or_pid" "demo-server --provider openrouter" OPENROUTER_BASE_URL OPENROUTER_MANAGEMENT_KEY
+or_url=$demo_url or_key=$demo_key
 
 # --- 1. sequential walk vs the dashboard's loader -------------------------------
 say "running the trial ($ROUNDS rounds per provider; each is a sequential walk and a dashboard load)"

@@ -7,7 +7,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"net/http"
 	"sync/atomic"
 	"time"
 
@@ -26,10 +25,8 @@ type listStats struct {
 
 // dashResult is one dashboard load and the cursor moves after it.
 type dashResult struct {
-	elapsed  time.Duration
+	timing
 	api, ssh listStats
-	requests int
-	conns    int
 	// Event-loop work while loading: the root model's Update and View.
 	msgs                 int
 	updateTime, viewTime time.Duration
@@ -44,17 +41,11 @@ type dashResult struct {
 
 // dashboard runs the real root model headless until both lists are in.
 func dashboard(o options) (dashResult, error) {
-	// A fresh pool with the same settings as http.DefaultTransport, which is
-	// what the binary's client uses; only the dialer is wrapped, to count.
-	tr := http.DefaultTransport.(*http.Transport).Clone()
-	rec := newRecorder(tr)
-	defer tr.CloseIdleConnections()
-	client, err := targon.NewClient(o.baseURL, o.key, targon.WithHTTPClient(&http.Client{Timeout: 30 * time.Second, Transport: rec}))
-	if err != nil {
-		return dashResult{}, err
-	}
-	return load(o, &api.Session{Account: targon.NewAccount(client), Profile: "default",
-		Home: api.KeyHome{Source: api.KeyFromEnv, Env: "TARGON_API_KEY"}}, rec, true)
+	d, _, err := loadOn(o, o.targonClient, func(c *targon.Client) *api.Session {
+		return &api.Session{Account: targon.NewAccount(c), Profile: "default",
+			Home: api.KeyHome{Source: api.KeyFromEnv, Env: "TARGON_API_KEY"}}
+	}, true)
+	return d, err
 }
 
 // load runs the real root model headless on session until its lists are
@@ -104,7 +95,7 @@ func load(o options, session *api.Session, rec *recorder, wantSSH bool) (dashRes
 		return dashResult{}, pr.err
 	}
 	res := dashResult{
-		elapsed: pr.doneAt.Sub(pr.start), api: pr.api, ssh: pr.ssh,
+		timing: timing{elapsed: pr.doneAt.Sub(pr.start)}, api: pr.api, ssh: pr.ssh,
 		msgs: pr.msgs, updateTime: pr.updateTime, viewTime: pr.viewTime, slowest: pr.slowest,
 	}
 	res.requests, res.conns = rec.count()

@@ -187,33 +187,19 @@ func startCPUProfile(path string) (stop func(), err error) {
 // runTargon is the Targon part: rounds of a sequential walk and a dashboard
 // load of both lists, then the report. It returns run's exit status.
 func runTargon(o options) int {
-	var seqs []seqResult
-	var dashes []dashResult
-	for r := 1; r <= o.rounds; r++ {
-		progress("round %d/%d: sequential walk…", r, o.rounds)
-		s, err := sequential(o)
-		if err != nil {
-			fmt.Fprintln(os.Stderr, "perftrial: sequential walk:", err)
-			return 1
-		}
-		progress("round %d/%d: sequential %s (%d requests); dashboard load…", r, o.rounds, ms(s.elapsed), s.requests)
-		d, err := dashboard(o)
-		if err != nil {
-			fmt.Fprintln(os.Stderr, "perftrial: dashboard:", err)
-			return 1
-		}
-		progress("round %d/%d: dashboard %s (%d requests), ratio %.3f", r, o.rounds, ms(d.elapsed), d.requests, seconds(d.elapsed)/seconds(s.elapsed))
-		if d.api.items != s.apiItems || d.ssh.items != s.sshItems {
-			fmt.Fprintf(os.Stderr, "perftrial: the walks disagree: sequential %d API keys and %d SSH keys, dashboard %d and %d\n",
-				s.apiItems, s.sshItems, d.api.items, d.ssh.items)
-			return 1
-		}
-		seqs, dashes = append(seqs, s), append(dashes, d)
-	}
-	if report(os.Stdout, o, seqs, dashes) {
-		return 0
-	}
-	return 3
+	return trial[seqResult, dashResult]{
+		walk:       "sequential walk",
+		sequential: sequential,
+		dashboard:  dashboard,
+		sent:       func(d dashResult) string { return fmt.Sprintf("(%d requests)", d.requests) },
+		disagree: func(s seqResult, d dashResult) string {
+			if d.api.items == s.apiItems && d.ssh.items == s.sshItems {
+				return ""
+			}
+			return fmt.Sprintf("sequential %d API keys and %d SSH keys, dashboard %d and %d", s.apiItems, s.sshItems, d.api.items, d.ssh.items)
+		},
+		report: report,
+	}.run(o)
 }
 
 // progress prints a line on stderr, so stdout stays the report alone.

@@ -23,7 +23,6 @@ import (
 	"io"
 	"net/http"
 	"net/url"
-	"os"
 	"slices"
 	"strings"
 	"time"
@@ -46,10 +45,8 @@ const orKeysPath = "/keys"
 
 // orSeqResult is one sequential offset walk.
 type orSeqResult struct {
-	elapsed       time.Duration
+	timing
 	items, pages  int
-	requests      int
-	conns         int
 	duplicateKeys int // keys listed on two pages (a server ignoring the offset would show here)
 }
 
@@ -68,86 +65,65 @@ type orDashResult struct {
 // runOpenRouter is the OpenRouter part: rounds of a sequential offset walk
 // and a dashboard load, then the report. It returns run's exit status.
 func runOpenRouter(o options) int {
-	var seqs []orSeqResult
-	var dashes []orDashResult
-	for r := 1; r <= o.rounds; r++ {
-		progress("OpenRouter round %d/%d: sequential offset walk…", r, o.rounds)
-		s, err := orSequential(o)
-		if err != nil {
-			fmt.Fprintln(os.Stderr, "perftrial: OpenRouter sequential walk:", err)
-			return 1
-		}
-		progress("OpenRouter round %d/%d: sequential %s (%d requests); dashboard load…", r, o.rounds, ms(s.elapsed), s.requests)
-		d, err := orDashboard(o)
-		if err != nil {
-			fmt.Fprintln(os.Stderr, "perftrial: OpenRouter dashboard:", err)
-			return 1
-		}
-		progress("OpenRouter round %d/%d: dashboard %s (%d list requests, %d in flight at most), ratio %.3f",
-			r, o.rounds, ms(d.elapsed), d.listRequests, d.maxInFlight, seconds(d.elapsed)/seconds(s.elapsed))
-		if d.api.items != s.items {
-			fmt.Fprintf(os.Stderr, "perftrial: the OpenRouter walks disagree: sequential %d keys, dashboard %d\n", s.items, d.api.items)
-			return 1
-		}
-		seqs, dashes = append(seqs, s), append(dashes, d)
-	}
-	if orReport(os.Stdout, o, seqs, dashes) {
-		return 0
-	}
-	return 3
+	return trial[orSeqResult, orDashResult]{
+		name:       "OpenRouter ",
+		walk:       "sequential offset walk",
+		sequential: orSequential,
+		dashboard:  orDashboard,
+		sent: func(d orDashResult) string {
+			return fmt.Sprintf("(%d list requests, %d in flight at most)", d.listRequests, d.maxInFlight)
+		},
+		disagree: func(s orSeqResult, d orDashResult) string {
+			if d.api.items == s.items {
+				return ""
+			}
+			return fmt.Sprintf("sequential %d keys, dashboard %d", s.items, d.api.items)
+		},
+		report: orReport,
+	}.run(o)
 }
 
 // orSequential walks every page of GET /keys by offset, one request at a
 // time over one kept-alive connection.
 func orSequential(o options) (orSeqResult, error) {
-	tr := &http.Transport{MaxConnsPerHost: 1, MaxIdleConnsPerHost: 1}
-	rec := newRecorder(tr)
-	defer tr.CloseIdleConnections()
-	c, err := openrouter.NewClient(o.orURL, o.orKey, openrouter.WithHTTPClient(&http.Client{Timeout: 30 * time.Second, Transport: rec}))
-	if err != nil {
-		return orSeqResult{}, err
-	}
-	ctx, cancel := context.WithTimeout(context.Background(), o.timeout)
-	defer cancel()
-
 	var res orSeqResult
-	seen := make(map[string]bool)
-	start := time.Now()
-	for offset := 0; ; offset += orPageSize {
-		page, err := c.ListKeys(ctx, openrouter.ListOptions{IncludeDisabled: true, Offset: offset})
-		if err != nil {
-			return res, fmt.Errorf("offset %d: %w", offset, err)
-		}
-		res.pages++
-		for _, k := range page {
-			if seen[k.Hash] {
-				res.duplicateKeys++
-				continue
+	var err error
+	res.timing, err = oneByOne(o, o.orClient, func(ctx context.Context, c *openrouter.Client) error {
+		seen := make(map[string]bool)
+		for offset := 0; ; offset += orPageSize {
+			page, err := c.ListKeys(ctx, openrouter.ListOptions{IncludeDisabled: true, Offset: offset})
+			if err != nil {
+				return fmt.Errorf("offset %d: %w", offset, err)
 			}
-			seen[k.Hash] = true
-			res.items++
+			res.pages++
+			for _, k := range page {
+				if seen[k.Hash] {
+					res.duplicateKeys++
+					continue
+				}
+				seen[k.Hash] = true
+				res.items++
+			}
+			if len(page) < orPageSize {
+				return nil
+			}
 		}
-		if len(page) < orPageSize {
-			break
-		}
-	}
-	res.elapsed = time.Since(start)
-	res.requests, res.conns = rec.count()
-	return res, nil
+	})
+	return res, err
+}
+
+// orClient is a client of the OpenRouter API under trial, over hc.
+func (o options) orClient(hc *http.Client) (*openrouter.Client, error) {
+	return openrouter.NewClient(o.orURL, o.orKey, openrouter.WithHTTPClient(hc))
 }
 
 // orDashboard loads the key list with the real root model on an OpenRouter
 // account, and reads the list requests it made from the recorder.
 func orDashboard(o options) (orDashResult, error) {
-	tr := http.DefaultTransport.(*http.Transport).Clone()
-	rec := newRecorder(tr)
-	defer tr.CloseIdleConnections()
-	c, err := openrouter.NewClient(o.orURL, o.orKey, openrouter.WithHTTPClient(&http.Client{Timeout: 30 * time.Second, Transport: rec}))
-	if err != nil {
-		return orDashResult{}, err
-	}
-	d, err := load(o, &api.Session{Account: openrouter.NewAccount(c), Profile: "openrouter",
-		Home: api.KeyHome{Source: api.KeyFromEnv, Env: "OPENROUTER_MANAGEMENT_KEY"}}, rec, false)
+	d, rec, err := loadOn(o, o.orClient, func(c *openrouter.Client) *api.Session {
+		return &api.Session{Account: openrouter.NewAccount(c), Profile: "openrouter",
+			Home: api.KeyHome{Source: api.KeyFromEnv, Env: "OPENROUTER_MANAGEMENT_KEY"}}
+	}, false)
 	if err != nil {
 		return orDashResult{}, err
 	}

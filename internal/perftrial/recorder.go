@@ -28,6 +28,14 @@ type reqTime struct {
 	start, end  time.Time
 }
 
+// countedClient is an HTTP client over tr, for a provider client, with the
+// recorder that counts its requests and connections; done closes tr's idle
+// connections once the walk is over.
+func countedClient(tr *http.Transport) (hc *http.Client, rec *recorder, done func()) {
+	rec = newRecorder(tr)
+	return &http.Client{Timeout: 30 * time.Second, Transport: rec}, rec, tr.CloseIdleConnections
+}
+
 func newRecorder(tr *http.Transport) *recorder {
 	r := &recorder{next: tr}
 	dialer := &net.Dialer{Timeout: 30 * time.Second, KeepAlive: 30 * time.Second}

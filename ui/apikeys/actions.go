@@ -13,41 +13,26 @@ import (
 // its provider.
 func (m *Model) newActions() *common.Actions {
 	k := m.c.Keys
-	selection := common.NeedsSelection(m.hasSelection, "No API key selected")
+	selection := m.NeedsSelection()
 	changeSelected := common.AllOf(m.managed, selection)
 	acts := []common.Action{
 		{Key: &k.Details, Footer: 7, Check: selection, Run: func() tea.Cmd {
-			m.Open(m.details(m.selected()))
+			m.Open(m.details(m.Selected()))
 			return nil
 		}},
 		{Key: &k.New, Footer: 1, Check: m.managed, Run: m.newKeyForm},
-		{Key: &k.Rename, Footer: 2, Check: changeSelected, Run: func() tea.Cmd { return m.renameForm(m.selected()) }},
-		{Key: &k.Delete, Footer: 3, Check: changeSelected, Run: func() tea.Cmd { return m.deleteConfirm(m.selected()) }},
+		{Key: &k.Rename, Footer: 2, Check: changeSelected, Run: func() tea.Cmd { return m.renameForm(m.Selected()) }},
+		{Key: &k.Delete, Footer: 3, Check: changeSelected, Run: func() tea.Cmd { return m.deleteConfirm(m.Selected()) }},
 		{Key: &k.Roll, Footer: 6, Help: m.provider.Roll, Short: m.provider.RollShort,
 			Check: common.AllOf(m.rollSupported, changeSelected), Run: m.rollOrReplace},
 		{Key: &k.Disable, Footer: 4, Check: common.AllOf(m.updateSupported, changeSelected),
-			Run: func() tea.Cmd { return m.toggleDisabled(m.selected()) }},
+			Run: func() tea.Cmd { return m.toggleDisabled(m.Selected()) }},
 		{Key: &k.Limit, Footer: 5, Check: common.AllOf(m.updateSupported, changeSelected),
-			Run: func() tea.Cmd { return m.limitForm(m.selected()) }},
+			Run: func() tea.Cmd { return m.limitForm(m.Selected()) }},
 		{Key: &k.Filter, Footer: 8}, // the list filters
 		{Key: &k.Copy, Unlisted: true, Check: selection, Run: m.secretNotKept},
 	}
-	copyID := func() tea.Cmd {
-		sel := m.selected()
-		return table.CopyID(m.c, m.provider.KeyID, sel.name, sel.uid)
-	}
-	acts = append(acts, common.ListActions(k, m.hasSelection, copyID)...)
-	return common.NewActions(m.c, acts...)
-}
-
-// hasSelection reports whether a key is selected.
-func (m *Model) hasSelection() bool { return m.Table.Selected() != nil }
-
-// selected is the selected key; an action's Check makes sure there is one
-// before it runs.
-func (m *Model) selected() row {
-	r, _ := m.Table.Selected().(row)
-	return r
+	return m.ActionTable(acts, func(r row) tea.Cmd { return table.CopyID(m.c, m.provider.KeyID, r.name, r.uid) })
 }
 
 // managed refuses every change to keys when the key in use may not manage
@@ -95,9 +80,9 @@ func (m *Model) newKeyForm() tea.Cmd {
 // account can roll, else by a replacement.
 func (m *Model) rollOrReplace() tea.Cmd {
 	if m.roller != nil {
-		return m.rollConfirm(m.selected())
+		return m.rollConfirm(m.Selected())
 	}
-	return m.replaceConfirm(m.selected())
+	return m.replaceConfirm(m.Selected())
 }
 
 // secretNotKept answers y: the list never holds a secret, so it says when

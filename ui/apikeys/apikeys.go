@@ -21,7 +21,7 @@ import (
 // Model is the API keys view.
 type Model struct {
 	c *common.Common
-	*list.KeyList[api.Key]
+	*list.KeyList[api.Key, row]
 	common.Outbox
 	// roller is the account as an api.Roller; nil when keys cannot be
 	// rolled. updater is the account as an api.KeyUpdater (disable, limit,
@@ -88,7 +88,7 @@ func New(c *common.Common) *Model {
 		cols = spendColumns
 	}
 	m.KeyList = list.NewKeyList(c, cols, "API key", "API keys", c.Account.Keys,
-		func(k api.Key) table.Row { return newRow(c, k) })
+		func(k api.Key) row { return newRow(c, k) })
 	m.Table.SetSort(sortColumns(m.provider.KeySpending), c.Sort)
 	m.Actions = m.newActions()
 	return m
@@ -118,9 +118,6 @@ func (m *Model) Title() string { return "API keys" }
 
 // Update handles keys, pages and the results of the view's dialogs.
 func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
-	if cmd, ok := m.Live(msg); ok {
-		return m, cmd
-	}
 	switch msg := msg.(type) {
 	case list.PageMsg[api.Key]:
 		cmd := m.Page(msg)
@@ -143,16 +140,14 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m.Open(secret)
 		return m, cmd
 	case renamedMsg:
-		cmd := m.Table.Replace(newRow(m.c, msg.key))
-		return m, tea.Batch(cmd, common.Toast(common.ToastSuccess, "Renamed to “%s”", msg.key.Name))
+		return m, m.Renamed(msg.key, msg.key.Name)
 	case deletedMsg:
-		removed := m.Table.Remove(msg.uid)
-		toast := common.Toast(common.ToastSuccess, "API key “%s” deleted", msg.name)
+		deleted := m.Deleted(msg.uid, msg.name)
 		if msg.inUse {
 			acct := m.c.Account
-			return m, tea.Batch(removed, toast, func() tea.Msg { return common.KeyInUseDeletedMsg{Account: acct} })
+			return m, tea.Batch(deleted, func() tea.Msg { return common.KeyInUseDeletedMsg{Account: acct} })
 		}
-		return m, tea.Batch(removed, toast)
+		return m, deleted
 	case rolledMsg:
 		r := newRow(m.c, msg.secret.Key)
 		r.inUse = msg.inUse
@@ -166,14 +161,8 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		secret := dialog.NewSecret(m.c, fmt.Sprintf("New secret for “%s”", r.name), msg.secret.Value, msg.how, msg.copyErr, extra...)
 		m.Open(secret)
 		return m, cmd
-	case tea.KeyMsg:
-		if !m.Table.Capturing() {
-			if cmd, handled := m.Handle(msg); handled {
-				return m, cmd
-			}
-		}
 	}
-	return m, m.Table.Update(msg)
+	return m, m.Default(msg, m.Actions)
 }
 
 // View draws the list with its loading or error note; for a key that

@@ -78,17 +78,8 @@ func (r row) Cells() []string {
 // with spending settings also the month's usage (most first) and what is
 // left of the limit (least first; no limit last).
 func sortColumns(spending bool) []table.SortColumn {
-	cols := []table.SortColumn{
-		{Name: table.SortName, Title: "NAME", Key: func(r table.Row) table.SortKey {
-			return table.SortKey{Text: r.(row).sortName}
-		}},
-		{Name: table.SortCreated, Title: "CREATED", Desc: true, Key: func(r table.Row) table.SortKey {
-			return table.TimeKey(r.(row).created)
-		}},
-		{Name: table.SortUpdated, Title: "UPDATED", Desc: true, Key: func(r table.Row) table.SortKey {
-			return table.TimeKey(r.(row).updated)
-		}},
-	}
+	cols := table.NameAndDates(func(r row) string { return r.sortName },
+		func(r row) time.Time { return r.created }, func(r row) time.Time { return r.updated })
 	if spending {
 		cols = append(cols,
 			table.SortColumn{Name: table.SortUsage, Title: spendColumns[3].Title, Desc: true, Key: func(r table.Row) table.SortKey {

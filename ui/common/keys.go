@@ -7,6 +7,7 @@ import (
 
 	"github.com/charmbracelet/bubbles/key"
 	"github.com/charmbracelet/bubbles/list"
+	tea "github.com/charmbracelet/bubbletea"
 )
 
 // KeyMap is the dashboard's one key map. Every binding has help text, is
@@ -245,4 +246,17 @@ func (k *KeyMap) ChangeOf(b *key.Binding) string {
 func WithDesc(b key.Binding, desc string) key.Binding {
 	b.SetHelp(b.Help().Key, desc)
 	return b
+}
+
+// Cycle steps i through 0 … n-1 by one on next (forward) or prev (back),
+// wrapping round at either end: a form's choice field and the tab bar.
+// ok is false, and i as it was, when msg is neither.
+func Cycle(msg tea.KeyMsg, next, prev key.Binding, i, n int) (int, bool) {
+	switch {
+	case key.Matches(msg, next):
+		return (i + 1) % n, true
+	case key.Matches(msg, prev):
+		return (i + n - 1) % n, true
+	}
+	return i, false
 }

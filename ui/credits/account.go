@@ -152,11 +152,7 @@ func (m *Model) place(secs [][]string, framed bool) (string, bool) {
 
 // creditsSection is the credits card's lines.
 func (m *Model) creditsSection(compact bool) []string {
-	st := m.c.Styles
-	width := max(20, m.width-8)
-	row := func(label, value string) string {
-		return st.DetailKey.Render(pad(label, 11)) + value
-	}
+	st, width, row := m.c.Styles, m.cardWidth(), m.cardRow
 	lines := []string{st.Label.Render("Credits")}
 	switch {
 	case m.forbidden():
@@ -188,11 +184,7 @@ func (m *Model) creditsSection(compact bool) []string {
 
 // keySection is the card of the key in use.
 func (m *Model) keySection(compact bool) []string {
-	st := m.c.Styles
-	width := max(20, m.width-8)
-	row := func(label, value string) string {
-		return st.DetailKey.Render(pad(label, 11)) + value
-	}
+	st, width, row := m.c.Styles, m.cardWidth(), m.cardRow
 	lines := []string{st.Label.Render("This key")}
 	switch {
 	case m.cur == nil && m.curErr != nil:
@@ -213,6 +205,15 @@ func (m *Model) keySection(compact bool) []string {
 		lines = append(lines, row("Today", "$"+k.usage[0]), row("This week", "$"+k.usage[1]), row("This month", "$"+k.usage[2]))
 	}
 	return append(lines, row("Limit", k.limit), row("Expires", k.expires))
+}
+
+// cardWidth is the width the text of a card wraps at.
+func (m *Model) cardWidth() int { return max(20, m.width-8) }
+
+// cardRow is a labelled line of a card: the label in a column of its own,
+// then value.
+func (m *Model) cardRow(label, value string) string {
+	return m.c.Styles.DetailKey.Render(pad(label, 11)) + value
 }
 
 // pad fills s with spaces to n columns.

@@ -11,9 +11,9 @@ import (
 // them; Footer gives the footer's order.
 func (m *Model) newActions() *common.Actions {
 	k := m.c.Keys
-	selection := common.NeedsSelection(m.hasSelection, "No SSH key selected")
+	selection := m.NeedsSelection()
 	onSelected := func(run func(r row) tea.Cmd) func() tea.Cmd {
-		return func() tea.Cmd { return run(m.selected()) }
+		return func() tea.Cmd { return run(m.Selected()) }
 	}
 	acts := []common.Action{
 		{Key: &k.Details, Footer: 6, Check: selection, Run: onSelected(m.fetchDetails)},
@@ -35,17 +35,5 @@ func (m *Model) newActions() *common.Actions {
 		})},
 		{Key: &k.Filter, Footer: 7}, // the list filters
 	}
-	copyID := onSelected(func(r row) tea.Cmd { return table.CopyID(m.c, "UID", r.name, r.uid) })
-	acts = append(acts, common.ListActions(k, m.hasSelection, copyID)...)
-	return common.NewActions(m.c, acts...)
-}
-
-// hasSelection reports whether a key is selected.
-func (m *Model) hasSelection() bool { return m.Table.Selected() != nil }
-
-// selected is the selected key; an action's Check makes sure there is one
-// before it runs.
-func (m *Model) selected() row {
-	r, _ := m.Table.Selected().(row)
-	return r
+	return m.ActionTable(acts, func(r row) tea.Cmd { return table.CopyID(m.c, "UID", r.name, r.uid) })
 }

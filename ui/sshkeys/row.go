@@ -66,17 +66,8 @@ func (r row) Cells() []string {
 
 // sortColumns are the orders "s" steps through: name, created, updated,
 // type.
-var sortColumns = []table.SortColumn{
-	{Name: table.SortName, Title: "NAME", Key: func(r table.Row) table.SortKey {
-		return table.SortKey{Text: r.(row).sortName}
-	}},
-	{Name: table.SortCreated, Title: "CREATED", Desc: true, Key: func(r table.Row) table.SortKey {
-		return table.TimeKey(r.(row).created)
-	}},
-	{Name: table.SortUpdated, Title: "UPDATED", Desc: true, Key: func(r table.Row) table.SortKey {
-		return table.TimeKey(r.(row).updated)
-	}},
-	{Name: table.SortType, Title: "TYPE", Key: func(r table.Row) table.SortKey {
+var sortColumns = append(table.NameAndDates(func(r row) string { return r.sortName },
+	func(r row) time.Time { return r.created }, func(r row) time.Time { return r.updated }),
+	table.SortColumn{Name: table.SortType, Title: "TYPE", Key: func(r table.Row) table.SortKey {
 		return table.SortKey{Text: r.(row).sortType}
-	}},
-}
+	}})

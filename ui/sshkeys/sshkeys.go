@@ -20,7 +20,7 @@ var _ common.View = (*Model)(nil)
 // Model is the SSH keys view.
 type Model struct {
 	c *common.Common
-	*list.KeyList[api.SSHKey]
+	*list.KeyList[api.SSHKey, row]
 	common.Outbox
 	// keys is the account's SSH keys capability.
 	keys api.SSHKeys
@@ -61,7 +61,7 @@ func New(c *common.Common) *Model {
 		{Title: "COMMENT", Width: 12, Flex: 1},
 		{Title: "CREATED", Width: 12},
 	}, "SSH key", "SSH keys", m.keys.SSHKeys,
-		func(k api.SSHKey) table.Row { return newRow(c, k) })
+		func(k api.SSHKey) row { return newRow(c, k) })
 	m.Table.SetSort(sortColumns, c.Sort)
 	m.Actions = m.newActions()
 	return m
@@ -76,12 +76,7 @@ func (m *Model) Busy() bool { return m.Loader.Busy() || m.fetching != "" }
 // Update handles keys, pages and the results of the view's commands and
 // dialogs.
 func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
-	if cmd, ok := m.Live(msg); ok {
-		return m, cmd
-	}
 	switch msg := msg.(type) {
-	case list.PageMsg[api.SSHKey]:
-		return m, m.Page(msg)
 	case detailsMsg:
 		return m, m.onDetails(msg)
 	case pubFilesMsg:
@@ -92,19 +87,11 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		cmd := m.Table.Prepend(r)
 		return m, tea.Batch(cmd, common.Toast(common.ToastSuccess, "SSH key “%s” added", r.name))
 	case renamedMsg:
-		cmd := m.Table.Replace(newRow(m.c, msg.key))
-		return m, tea.Batch(cmd, common.Toast(common.ToastSuccess, "Renamed to “%s”", msg.key.Name))
+		return m, m.Renamed(msg.key, msg.key.Name)
 	case deletedMsg:
-		removed := m.Table.Remove(msg.uid)
-		return m, tea.Batch(removed, common.Toast(common.ToastSuccess, "SSH key “%s” deleted", msg.name))
-	case tea.KeyMsg:
-		if !m.Table.Capturing() {
-			if cmd, handled := m.Handle(msg); handled {
-				return m, cmd
-			}
-		}
+		return m, m.Deleted(msg.uid, msg.name)
 	}
-	return m, m.Table.Update(msg)
+	return m, m.Default(msg, m.Actions)
 }
 
 // View draws the list with its loading or error note, or the key whose

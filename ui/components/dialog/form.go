@@ -226,15 +226,12 @@ func (f *Form) formKey(km tea.KeyMsg) (cmd tea.Cmd, handled bool) {
 // choose changes a choice field with the cycling keys; a choice takes no
 // text, so other keys do nothing.
 func (f *Form) choose(fd *formField, km tea.KeyMsg) {
-	keys, n := f.c.Keys, len(fd.Choices)
-	switch {
-	case key.Matches(km, keys.ChoiceNext):
-		fd.choice = (fd.choice + 1) % n
-	case key.Matches(km, keys.ChoicePrev):
-		fd.choice = (fd.choice + n - 1) % n
-	default:
+	keys := f.c.Keys
+	choice, ok := common.Cycle(km, keys.ChoiceNext, keys.ChoicePrev, fd.choice, len(fd.Choices))
+	if !ok {
 		return
 	}
+	fd.choice = choice
 	f.changed(fd, "")
 }
 

@@ -18,17 +18,19 @@ import (
 
 // KeyList is what the API keys and SSH keys views share: a table fed page
 // by page by a loader, with the common.View methods that follow from it.
-// A view embeds it and adds its title, keys, dialogs and help.
+// A view embeds it and adds its title, keys, dialogs and help. T is what
+// the account lists (api.Key, api.SSHKey), R the view's row for one.
 //
 // It also keeps the list live: every Common.ListRefreshInterval it reloads
 // in the background (the table keeps selection, filter and window), never
 // while a dialog is open — a tick that comes then is made up for once the
 // dialogs close — and at most one tick of a list is ever pending.
-type KeyList[T any] struct {
+type KeyList[T any, R table.Row] struct {
 	Table  *table.Table
 	Loader *Loader[T]
+	item   string
 	items  string
-	toRow  func(T) table.Row
+	toRow  func(T) R
 	c      *common.Common
 	// id tells this list's ticks from those of lists made before it (an
 	// account switch rebuilds the views; the Common's IDs number them all);
@@ -48,10 +50,11 @@ type listTickMsg struct{ id, gen int }
 
 // NewKeyList returns a key list: item and items name what it holds ("SSH
 // key", "SSH keys"), walk walks its pages, toRow turns an item into its row.
-func NewKeyList[T any](c *common.Common, cols []table.Column, item, items string, walk WalkFunc[T], toRow func(T) table.Row) *KeyList[T] {
-	return &KeyList[T]{
+func NewKeyList[T any, R table.Row](c *common.Common, cols []table.Column, item, items string, walk WalkFunc[T], toRow func(T) R) *KeyList[T, R] {
+	return &KeyList[T, R]{
 		Table:  table.NewTable(c, cols, item, items),
 		Loader: NewLoader(c, walk),
+		item:   item,
 		items:  items,
 		toRow:  toRow,
 		c:      c,
@@ -61,11 +64,11 @@ func NewKeyList[T any](c *common.Common, cols []table.Column, item, items string
 
 // Init loads the first page (and then the rest) and starts the background
 // refresh.
-func (l *KeyList[T]) Init() tea.Cmd { return l.Refresh() }
+func (l *KeyList[T, R]) Init() tea.Cmd { return l.Refresh() }
 
 // Refresh reloads the list; the old rows stay until the new ones are in.
 // The background refresh starts again from now.
-func (l *KeyList[T]) Refresh() tea.Cmd {
+func (l *KeyList[T, R]) Refresh() tea.Cmd {
 	l.background, l.missed = false, false
 	l.tickGen++
 	return tea.Batch(l.Loader.Load(), l.tick())
@@ -73,14 +76,14 @@ func (l *KeyList[T]) Refresh() tea.Cmd {
 
 // Stop ends a walk in progress and the background refresh: the view is
 // being discarded.
-func (l *KeyList[T]) Stop() {
+func (l *KeyList[T, R]) Stop() {
 	l.Loader.Stop()
 	l.tickGen++
 }
 
 // tick schedules the next tick of the live chain, if lists refresh by
 // themselves.
-func (l *KeyList[T]) tick() tea.Cmd {
+func (l *KeyList[T, R]) tick() tea.Cmd {
 	d := l.c.ListRefreshInterval
 	if d <= 0 {
 		return nil
@@ -92,7 +95,7 @@ func (l *KeyList[T]) tick() tea.Cmd {
 // Live handles the background refresh's messages: its ticks and the
 // dialogs closing (common.DialogsClosedMsg). ok says msg was one of them;
 // views call it first in Update.
-func (l *KeyList[T]) Live(msg tea.Msg) (cmd tea.Cmd, ok bool) {
+func (l *KeyList[T, R]) Live(msg tea.Msg) (cmd tea.Cmd, ok bool) {
 	switch msg := msg.(type) {
 	case listTickMsg:
 		if msg.id != l.id || msg.gen != l.tickGen {
@@ -117,7 +120,7 @@ func (l *KeyList[T]) Live(msg tea.Msg) (cmd tea.Cmd, ok bool) {
 }
 
 // backgroundLoad reloads the list quietly.
-func (l *KeyList[T]) backgroundLoad() tea.Cmd {
+func (l *KeyList[T, R]) backgroundLoad() tea.Cmd {
 	l.missed, l.background = false, true
 	return l.Loader.Load()
 }
@@ -125,22 +128,22 @@ func (l *KeyList[T]) backgroundLoad() tea.Cmd {
 // Stale reports whether the rows shown are older than the last attempt to
 // load them: a refresh failed after an earlier load had succeeded
 // (common.Staler). The rows are from Updated.
-func (l *KeyList[T]) Stale() bool { return l.Loader.Loaded() && l.Loader.Err() != nil }
+func (l *KeyList[T, R]) Stale() bool { return l.Loader.Loaded() && l.Loader.Err() != nil }
 
 // Capturing reports whether the filter has focus.
-func (l *KeyList[T]) Capturing() bool { return l.Table.Capturing() }
+func (l *KeyList[T, R]) Capturing() bool { return l.Table.Capturing() }
 
 // Busy reports whether the list is loading.
-func (l *KeyList[T]) Busy() bool { return l.Loader.Busy() }
+func (l *KeyList[T, R]) Busy() bool { return l.Loader.Busy() }
 
 // Updated is when the list last loaded completely.
-func (l *KeyList[T]) Updated() time.Time { return l.Loader.Updated() }
+func (l *KeyList[T, R]) Updated() time.Time { return l.Loader.Updated() }
 
 // SetSize gives the list its area.
-func (l *KeyList[T]) SetSize(w, h int) { l.Table.SetSize(w, h) }
+func (l *KeyList[T, R]) SetSize(w, h int) { l.Table.SetSize(w, h) }
 
 // Page takes one page of the list (see ApplyPage).
-func (l *KeyList[T]) Page(msg PageMsg[T]) tea.Cmd {
+func (l *KeyList[T, R]) Page(msg PageMsg[T]) tea.Cmd {
 	cmd := ApplyPage(l.Table, l.Loader, msg, l.toRow)
 	if !l.Loader.Busy() {
 		l.background = false
@@ -153,7 +156,7 @@ func (l *KeyList[T]) Page(msg PageMsg[T]) tea.Cmd {
 
 // ViewWith draws the table with the loader's note, or note when it is set
 // (a view's own in-flight work, e.g. details being fetched).
-func (l *KeyList[T]) ViewWith(st *common.Styles, note string) string {
+func (l *KeyList[T, R]) ViewWith(st *common.Styles, note string) string {
 	n := l.Loader.Note(st, l.items, l.Table.Len())
 	if l.background && l.Loader.Busy() {
 		n = "" // a background refresh does not disturb the rows it keeps

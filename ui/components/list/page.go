@@ -13,7 +13,7 @@ import (
 // table, converting items with toRow, keeping the cursor on the same item
 // across a reload, and requesting the next page. A 401 asks the root for
 // the login screen; other errors stay in the loader for its Note.
-func ApplyPage[T any](t *table.Table, l *Loader[T], msg PageMsg[T], toRow func(T) table.Row) tea.Cmd {
+func ApplyPage[T any, R table.Row](t *table.Table, l *Loader[T], msg PageMsg[T], toRow func(T) R) tea.Cmd {
 	items, replace, next, ok := l.Update(msg)
 	if !ok {
 		return nil

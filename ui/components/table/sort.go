@@ -59,6 +59,23 @@ func TimeKey(t time.Time) SortKey {
 	return SortKey{Int: t.UnixNano()}
 }
 
+// NameAndDates are the orders every list of keys starts with, as "s"
+// steps through them: by name (what name gives, already lower case), then
+// by created and by updated, newest first. R is the list's row type.
+func NameAndDates[R Row](name func(R) string, created, updated func(R) time.Time) []SortColumn {
+	return []SortColumn{
+		{Name: SortName, Title: "NAME", Key: func(r Row) SortKey {
+			return SortKey{Text: name(r.(R))}
+		}},
+		{Name: SortCreated, Title: "CREATED", Desc: true, Key: func(r Row) SortKey {
+			return TimeKey(created(r.(R)))
+		}},
+		{Name: SortUpdated, Title: "UPDATED", Desc: true, Key: func(r Row) SortKey {
+			return TimeKey(updated(r.(R)))
+		}},
+	}
+}
+
 // compare orders two keys ascending.
 func (k *SortKey) compare(o *SortKey) int {
 	if c := strings.Compare(k.Text, o.Text); c != 0 {

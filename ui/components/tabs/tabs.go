@@ -51,22 +51,15 @@ func (t *Tabs) Bindings() []key.Binding {
 // Key switches tabs on a number, tab or shift+tab and reports whether msg
 // was one of them.
 func (t *Tabs) Key(msg tea.KeyMsg) bool {
-	n := len(t.titles)
 	for i, b := range t.numbers {
 		if key.Matches(msg, b) {
 			t.active = i
 			return true
 		}
 	}
-	switch {
-	case key.Matches(msg, t.next):
-		t.active = (t.active + 1) % n
-	case key.Matches(msg, t.prev):
-		t.active = (t.active + n - 1) % n
-	default:
-		return false
-	}
-	return true
+	var ok bool
+	t.active, ok = common.Cycle(msg, t.next, t.prev, t.active, len(t.titles))
+	return ok
 }
 
 // View draws the bar width columns wide; the active tab is marked only
