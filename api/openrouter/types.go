@@ -34,6 +34,23 @@ type APIKey struct {
 	// Label is the key as OpenRouter shows it, masked ("sk-or-v1-0e6...c96").
 	Label    string `json:"label"`
 	Disabled bool   `json:"disabled"`
+	Spending
+	CreatedAt Timestamp `json:"created_at"`
+	// UpdatedAt and ExpiresAt are zero when null.
+	UpdatedAt Timestamp `json:"updated_at"`
+	ExpiresAt Timestamp `json:"expires_at"`
+	// CreatorUserID is nil when null.
+	CreatorUserID *string `json:"creator_user_id"`
+	WorkspaceID   string  `json:"workspace_id"`
+
+	// missing names the first required member the server left out (or sent
+	// as null where null is not allowed); Check reports it.
+	missing string
+}
+
+// Spending is what a key may spend and has spent, as an API key (APIKey)
+// and the current key (CurrentKeyInfo) both carry it.
+type Spending struct {
 	// Limit is the spending limit in USD ("" when null: none), and
 	// LimitRemaining what is left of it ("" when null).
 	Limit          api.Amount `json:"limit"`
@@ -51,17 +68,6 @@ type APIKey struct {
 	BYOKUsageDaily   api.Amount `json:"byok_usage_daily"`
 	BYOKUsageWeekly  api.Amount `json:"byok_usage_weekly"`
 	BYOKUsageMonthly api.Amount `json:"byok_usage_monthly"`
-	CreatedAt        Timestamp  `json:"created_at"`
-	// UpdatedAt and ExpiresAt are zero when null.
-	UpdatedAt Timestamp `json:"updated_at"`
-	ExpiresAt Timestamp `json:"expires_at"`
-	// CreatorUserID is nil when null.
-	CreatorUserID *string `json:"creator_user_id"`
-	WorkspaceID   string  `json:"workspace_id"`
-
-	// missing names the first required member the server left out (or sent
-	// as null where null is not allowed); Check reports it.
-	missing string
 }
 
 // UnmarshalJSON decodes a key and notes a missing required member.
@@ -80,20 +86,8 @@ func (k *APIKey) UnmarshalJSON(b []byte) error {
 // authenticated with.
 type CurrentKeyInfo struct {
 	Label string `json:"label"`
-	// Limit, LimitRemaining and LimitReset are as in APIKey.
-	Limit              api.Amount `json:"limit"`
-	LimitRemaining     api.Amount `json:"limit_remaining"`
-	LimitReset         string     `json:"limit_reset"`
-	IncludeBYOKInLimit bool       `json:"include_byok_in_limit"`
-	Usage              api.Amount `json:"usage"`
-	UsageDaily         api.Amount `json:"usage_daily"`
-	UsageWeekly        api.Amount `json:"usage_weekly"`
-	UsageMonthly       api.Amount `json:"usage_monthly"`
-	BYOKUsage          api.Amount `json:"byok_usage"`
-	BYOKUsageDaily     api.Amount `json:"byok_usage_daily"`
-	BYOKUsageWeekly    api.Amount `json:"byok_usage_weekly"`
-	BYOKUsageMonthly   api.Amount `json:"byok_usage_monthly"`
-	IsFreeTier         bool       `json:"is_free_tier"`
+	Spending
+	IsFreeTier bool `json:"is_free_tier"`
 	// IsManagementKey says whether the key may manage keys (every endpoint
 	// but GET /key); IsProvisioningKey is its deprecated twin.
 	IsManagementKey   bool      `json:"is_management_key"`
