@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/targon-dash/targon-dash/api"
+	"github.com/targon-dash/targon-dash/api/clientopt"
 )
 
 // Account is an OpenRouter account as an api.Account, with the
@@ -33,7 +34,7 @@ var (
 // New returns the OpenRouter account at baseURL (the API's base URL with
 // its path, e.g. "https://openrouter.ai/api/v1") that authenticates with
 // token.
-func New(baseURL, token string, opts ...Option) (*Account, error) {
+func New(baseURL, token string, opts ...clientopt.Option) (*Account, error) {
 	c, err := NewClient(baseURL, token, opts...)
 	if err != nil {
 		return nil, err

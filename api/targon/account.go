@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/targon-dash/targon-dash/api"
+	"github.com/targon-dash/targon-dash/api/clientopt"
 )
 
 // Account is a Targon account as an api.Account, with the api.Roller and
@@ -29,7 +30,7 @@ var (
 
 // New returns the Targon account at baseURL (for example
 // "https://api.targon.com") that authenticates with token.
-func New(baseURL, token string, opts ...Option) (*Account, error) {
+func New(baseURL, token string, opts ...clientopt.Option) (*Account, error) {
 	c, err := NewClient(baseURL, token, opts...)
 	if err != nil {
 		return nil, err

@@ -14,6 +14,7 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 
 	"github.com/targon-dash/targon-dash/api"
+	"github.com/targon-dash/targon-dash/api/clientopt"
 	"github.com/targon-dash/targon-dash/api/targon"
 	"github.com/targon-dash/targon-dash/ui"
 )
@@ -49,7 +50,7 @@ func dashboard(o options) (dashResult, error) {
 	tr := http.DefaultTransport.(*http.Transport).Clone()
 	rec := newRecorder(tr)
 	defer tr.CloseIdleConnections()
-	client, err := targon.NewClient(o.baseURL, o.key, targon.WithHTTPClient(&http.Client{Timeout: 30 * time.Second, Transport: rec}))
+	client, err := targon.NewClient(o.baseURL, o.key, clientopt.WithHTTPClient(&http.Client{Timeout: 30 * time.Second, Transport: rec}))
 	if err != nil {
 		return dashResult{}, err
 	}

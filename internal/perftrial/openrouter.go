@@ -29,6 +29,7 @@ import (
 	"time"
 
 	"github.com/targon-dash/targon-dash/api"
+	"github.com/targon-dash/targon-dash/api/clientopt"
 	"github.com/targon-dash/targon-dash/api/openrouter"
 )
 
@@ -103,7 +104,7 @@ func orSequential(o options) (orSeqResult, error) {
 	tr := &http.Transport{MaxConnsPerHost: 1, MaxIdleConnsPerHost: 1}
 	rec := newRecorder(tr)
 	defer tr.CloseIdleConnections()
-	c, err := openrouter.NewClient(o.orURL, o.orKey, openrouter.WithHTTPClient(&http.Client{Timeout: 30 * time.Second, Transport: rec}))
+	c, err := openrouter.NewClient(o.orURL, o.orKey, clientopt.WithHTTPClient(&http.Client{Timeout: 30 * time.Second, Transport: rec}))
 	if err != nil {
 		return orSeqResult{}, err
 	}
@@ -142,7 +143,7 @@ func orDashboard(o options) (orDashResult, error) {
 	tr := http.DefaultTransport.(*http.Transport).Clone()
 	rec := newRecorder(tr)
 	defer tr.CloseIdleConnections()
-	c, err := openrouter.NewClient(o.orURL, o.orKey, openrouter.WithHTTPClient(&http.Client{Timeout: 30 * time.Second, Transport: rec}))
+	c, err := openrouter.NewClient(o.orURL, o.orKey, clientopt.WithHTTPClient(&http.Client{Timeout: 30 * time.Second, Transport: rec}))
 	if err != nil {
 		return orDashResult{}, err
 	}

@@ -9,6 +9,7 @@ import (
 	"net/http"
 	"time"
 
+	"github.com/targon-dash/targon-dash/api/clientopt"
 	"github.com/targon-dash/targon-dash/api/targon"
 )
 
@@ -27,7 +28,7 @@ func sequential(o options) (seqResult, error) {
 	tr := &http.Transport{MaxConnsPerHost: 1, MaxIdleConnsPerHost: 1}
 	rec := newRecorder(tr)
 	defer tr.CloseIdleConnections()
-	client, err := targon.NewClient(o.baseURL, o.key, targon.WithHTTPClient(&http.Client{Timeout: 30 * time.Second, Transport: rec}))
+	client, err := targon.NewClient(o.baseURL, o.key, clientopt.WithHTTPClient(&http.Client{Timeout: 30 * time.Second, Transport: rec}))
 	if err != nil {
 		return seqResult{}, err
 	}
