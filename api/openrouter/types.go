@@ -73,13 +73,7 @@ type Spending struct {
 // UnmarshalJSON decodes a key and notes a missing required member.
 func (k *APIKey) UnmarshalJSON(b []byte) error {
 	type plain APIKey // without this method
-	var p plain
-	if err := json.Unmarshal(b, &p); err != nil {
-		return err
-	}
-	*k = APIKey(p)
-	k.missing = missing(b, "hash", "name", "label", "disabled")
-	return nil
+	return decodeNoting(b, (*plain)(k), &k.missing, "hash", "name", "label", "disabled")
 }
 
 // CurrentKeyInfo is the data of GET /key: the key the request
@@ -104,13 +98,7 @@ type CurrentKeyInfo struct {
 // member.
 func (k *CurrentKeyInfo) UnmarshalJSON(b []byte) error {
 	type plain CurrentKeyInfo
-	var p plain
-	if err := json.Unmarshal(b, &p); err != nil {
-		return err
-	}
-	*k = CurrentKeyInfo(p)
-	k.missing = missing(b, "label", "is_management_key")
-	return nil
+	return decodeNoting(b, (*plain)(k), &k.missing, "label", "is_management_key")
 }
 
 // RateLimit is the deprecated rate_limit of GET /key.
@@ -141,13 +129,7 @@ type CreatedKey struct {
 // UnmarshalJSON decodes the answer and notes a missing data or key.
 func (c *CreatedKey) UnmarshalJSON(b []byte) error {
 	type plain CreatedKey
-	var p plain
-	if err := json.Unmarshal(b, &p); err != nil {
-		return err
-	}
-	*c = CreatedKey(p)
-	c.missing = missing(b, "data", "key")
-	return nil
+	return decodeNoting(b, (*plain)(c), &c.missing, "data", "key")
 }
 
 // CreateRequest is the body of POST /keys.
@@ -187,6 +169,20 @@ type ListOptions struct {
 	Offset int
 	// WorkspaceID lists another workspace than the default one.
 	WorkspaceID string
+}
+
+// decodeNoting decodes the JSON object b into *v, a type without an
+// UnmarshalJSON of its own (the plain twin of the type being decoded), and
+// then sets *miss, a member of *v, to the first of required that b lacks
+// or holds as null. On an error *v is left as it was.
+func decodeNoting[T any](b []byte, v *T, miss *string, required ...string) error {
+	var fresh T
+	if err := json.Unmarshal(b, &fresh); err != nil {
+		return err
+	}
+	*v = fresh
+	*miss = missing(b, required...)
+	return nil
 }
 
 // missing returns the first of names that the JSON object b does not hold,
