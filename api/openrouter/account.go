@@ -18,15 +18,9 @@ import (
 // the key in use is not in the list; and matching GET /key's label against
 // the list's would cost a request per list for labels that are masked
 // (prefix and a few characters), so not unique enough to mark a key by.
-//
-// Client, Provider, BaseURL, SetToken, HasToken, SetPageTimeout and
-// PageTimeout are adapter.Base's, the same for every provider.
 type Account struct {
-	base
+	adapter.Base[*Client] // Client, Provider, BaseURL, SetToken, HasToken, page deadline
 }
-
-// base is the part of Account that every provider's account has alike.
-type base = adapter.Base[*Client]
 
 // The capabilities Account has.
 var (
@@ -39,11 +33,7 @@ var (
 // its path, e.g. "https://openrouter.ai/api/v1") that authenticates with
 // token.
 func New(baseURL, token string, opts ...clientopt.Option) (*Account, error) {
-	c, err := NewClient(baseURL, token, opts...)
-	if err != nil {
-		return nil, err
-	}
-	return NewAccount(c), nil
+	return adapter.Open(NewClient, NewAccount, baseURL, token, opts...)
 }
 
 // NewAccount returns c as an api.Account.

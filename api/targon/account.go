@@ -15,15 +15,9 @@ import (
 // api.SSHKeys capabilities. It maps the wire types to the neutral ones:
 // Key.ID is the uid, Key.Masked the masked key_raw, Key.InUse whether the
 // key is the one the account authenticates with.
-//
-// Client, Provider, BaseURL, SetToken, HasToken, SetPageTimeout and
-// PageTimeout are adapter.Base's, the same for every provider.
 type Account struct {
-	base
+	adapter.Base[*Client] // Client, Provider, BaseURL, SetToken, HasToken, page deadline
 }
-
-// base is the part of Account that every provider's account has alike.
-type base = adapter.Base[*Client]
 
 // The capabilities Account has.
 var (
@@ -35,11 +29,7 @@ var (
 // New returns the Targon account at baseURL (for example
 // "https://api.targon.com") that authenticates with token.
 func New(baseURL, token string, opts ...clientopt.Option) (*Account, error) {
-	c, err := NewClient(baseURL, token, opts...)
-	if err != nil {
-		return nil, err
-	}
-	return NewAccount(c), nil
+	return adapter.Open(NewClient, NewAccount, baseURL, token, opts...)
 }
 
 // NewAccount returns c as an api.Account.

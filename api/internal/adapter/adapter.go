@@ -1,11 +1,12 @@
 // Package adapter is what the provider adapters (api/targon,
 // api/openrouter) share in making their client an api.Account: Base, the
 // methods every provider's Account has alike (its client, the provider's
-// description, base URL, token and page deadline), and MapPages, which
-// turns a walk of wire items into a walk of neutral ones.
+// description, base URL, token and page deadline), Open, a provider's New,
+// and MapPages, which turns a walk of wire items into a walk of neutral
+// ones.
 //
-// It imports only api and the standard library; only the provider
-// packages under api/ import it.
+// It imports only api, api/clientopt and the standard library; only the
+// provider packages under api/ import it.
 package adapter
 
 import (
@@ -13,7 +14,20 @@ import (
 	"time"
 
 	"github.com/targon-dash/targon-dash/api"
+	"github.com/targon-dash/targon-dash/api/clientopt"
 )
+
+// Open returns the account newAccount makes of the client newClient makes
+// for baseURL and token: a provider's New.
+func Open[C, A any](newClient func(baseURL, token string, opts ...clientopt.Option) (C, error), newAccount func(C) A,
+	baseURL, token string, opts ...clientopt.Option) (A, error) {
+	c, err := newClient(baseURL, token, opts...)
+	if err != nil {
+		var none A
+		return none, err
+	}
+	return newAccount(c), nil
+}
 
 // Client is what Base needs of a provider's client.
 type Client interface {
@@ -23,7 +37,8 @@ type Client interface {
 }
 
 // Base is the part of a provider's Account that is the same for every
-// provider; the Account embeds it and adds the calls that differ.
+// provider; the Account embeds it and adds the calls that differ. Its
+// methods are the Account's.
 type Base[C Client] struct {
 	client      C
 	provider    api.Provider
