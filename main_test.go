@@ -17,6 +17,7 @@ import (
 	"time"
 
 	"github.com/targon-dash/targon-dash/api"
+	"github.com/targon-dash/targon-dash/api/clientopt"
 	"github.com/targon-dash/targon-dash/api/openrouter"
 	"github.com/targon-dash/targon-dash/api/openrouter/openroutertest"
 	"github.com/targon-dash/targon-dash/api/targon"
@@ -140,7 +141,7 @@ func TestDemoServerFaults(t *testing.T) {
 	cmd, lines := launchDemoServer(t, ctx, 2, "--fault", "GET /tha/v2/me/credits 503 times=1")
 	defer func() { cmd.Process.Signal(syscall.SIGTERM); cmd.Wait() }()
 	base, key := strings.TrimPrefix(lines[0], "TARGON_BASE_URL="), strings.TrimPrefix(lines[1], "TARGON_API_KEY=")
-	c, _ := targon.NewClient(base, key, targon.WithRetry(targon.NoRetry()))
+	c, _ := targon.NewClient(base, key, clientopt.WithRetry(clientopt.NoRetry()))
 	if _, err := c.Credits(ctx); !errors.Is(err, api.ErrServer) {
 		t.Fatalf("first credits: %v, want the injected 503", err)
 	}
@@ -219,7 +220,7 @@ func TestDemoServerOpenRouter(t *testing.T) {
 
 	ctx, cancel := context.WithTimeout(context.Background(), 20*time.Second)
 	defer cancel()
-	c, err := openrouter.NewClient(base, key, openrouter.WithRetry(openrouter.NoRetry()))
+	c, err := openrouter.NewClient(base, key, clientopt.WithRetry(clientopt.NoRetry()))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -248,7 +249,7 @@ func TestDemoServerOpenRouter(t *testing.T) {
 		t.Errorf("demo-server lists %d keys, want %d (the demo's and %d extra)", got, want, extra)
 	}
 
-	ic, err := openrouter.NewClient(base, inference, openrouter.WithRetry(openrouter.NoRetry()))
+	ic, err := openrouter.NewClient(base, inference, clientopt.WithRetry(clientopt.NoRetry()))
 	if err != nil {
 		t.Fatal(err)
 	}

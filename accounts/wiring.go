@@ -4,6 +4,7 @@ import (
 	"log/slog"
 
 	"github.com/targon-dash/targon-dash/api"
+	"github.com/targon-dash/targon-dash/api/clientopt"
 	"github.com/targon-dash/targon-dash/api/openrouter"
 	"github.com/targon-dash/targon-dash/api/targon"
 	"github.com/targon-dash/targon-dash/config"
@@ -17,15 +18,15 @@ type wiring struct {
 }
 
 // clientOptions are the client options of every account, Targon or
-// OpenRouter: targon.Option and openrouter.Option are both the shared
-// REST core's option type (type aliases), so one list serves both.
-func (w wiring) clientOptions() []targon.Option {
-	var opts []targon.Option
+// OpenRouter: both providers take clientopt's options, so one list serves
+// both.
+func (w wiring) clientOptions() []clientopt.Option {
+	var opts []clientopt.Option
 	if w.userAgent != "" {
-		opts = append(opts, targon.WithUserAgent(w.userAgent))
+		opts = append(opts, clientopt.WithUserAgent(w.userAgent))
 	}
 	if w.logger != nil {
-		opts = append(opts, targon.WithLogger(w.logger))
+		opts = append(opts, clientopt.WithLogger(w.logger))
 	}
 	return opts
 }

@@ -114,23 +114,22 @@ func skipEscape(s string, i int) int {
 		return skipString(s, i+1)
 	}
 	// ESC, intermediates 0x20–0x2F, then one final byte 0x30–0x7E.
-	for i < len(s) && s[i] >= 0x20 && s[i] <= 0x2f {
-		i++
-	}
-	if i < len(s) && s[i] >= 0x30 && s[i] <= 0x7e {
-		i++
-	}
-	return i
+	return skipSequence(s, i, 0x2f)
 }
 
 // skipCSI skips a control sequence's parameters and intermediates
 // (0x20–0x3F) and its final byte (0x40–0x7E). Anything else ends it early
 // and is read as text again.
-func skipCSI(s string, i int) int {
-	for i < len(s) && s[i] >= 0x20 && s[i] <= 0x3f {
+func skipCSI(s string, i int) int { return skipSequence(s, i, 0x3f) }
+
+// skipSequence skips the bytes from 0x20 to last, then one final byte from
+// last+1 to 0x7E: the body of an escape sequence (last 0x2F) or of a
+// control sequence (last 0x3F).
+func skipSequence(s string, i int, last byte) int {
+	for i < len(s) && s[i] >= 0x20 && s[i] <= last {
 		i++
 	}
-	if i < len(s) && s[i] >= 0x40 && s[i] <= 0x7e {
+	if i < len(s) && s[i] > last && s[i] <= 0x7e {
 		i++
 	}
 	return i

@@ -12,6 +12,7 @@ import (
 	"github.com/charmbracelet/x/exp/teatest"
 
 	"github.com/targon-dash/targon-dash/api"
+	"github.com/targon-dash/targon-dash/api/clientopt"
 	"github.com/targon-dash/targon-dash/api/openrouter"
 	"github.com/targon-dash/targon-dash/api/targon"
 	"github.com/targon-dash/targon-dash/api/targon/targontest"
@@ -52,7 +53,7 @@ func start(t *testing.T, opts ...harnessOption) *harness {
 	url := uitest.Serve(t, sim)
 	clip := &uitest.Clipboard{}
 	o := Options{
-		Accounts:  &uitest.Accounts{Session: testSession(t, url, sim.DemoKey(), api.KeyFromDemo, targon.WithRetry(targon.RetryPolicy{MaxAttempts: 2, BaseDelay: time.Millisecond, MaxDelay: time.Millisecond, MaxRetryAfter: time.Millisecond}))},
+		Accounts:  &uitest.Accounts{Session: testSession(t, url, sim.DemoKey(), api.KeyFromDemo, clientopt.WithRetry(clientopt.RetryPolicy{MaxAttempts: 2, BaseDelay: time.Millisecond, MaxDelay: time.Millisecond, MaxRetryAfter: time.Millisecond}))},
 		Clipboard: clip,
 		Now:       uitest.Now,
 	}
@@ -146,7 +147,7 @@ func (p probeModel) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 
 // testSession is the Targon account of the simulator at url with key, its
 // key kept as source says (nowhere on disk), as main wires one.
-func testSession(t *testing.T, url, key string, source api.KeySource, opts ...targon.Option) *api.Session {
+func testSession(t *testing.T, url, key string, source api.KeySource, opts ...clientopt.Option) *api.Session {
 	t.Helper()
 	acct, err := targon.New(url, key, opts...)
 	if err != nil {

@@ -16,6 +16,7 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 	"golang.org/x/crypto/ssh"
 
+	"github.com/targon-dash/targon-dash/api/clientopt"
 	"github.com/targon-dash/targon-dash/api/targon"
 	"github.com/targon-dash/targon-dash/api/targon/targontest"
 )
@@ -625,7 +626,7 @@ func faultClosedAddr(t *testing.T) string {
 // fault sends one) and a short timeout in the timeout cells.
 func (n *faultNet) client(f faultCase) harnessOption {
 	return func(o *Options, sim *targontest.Server) {
-		p := targon.RetryPolicy{MaxAttempts: faultAttempts, BaseDelay: time.Millisecond, MaxDelay: time.Millisecond, MaxRetryAfter: time.Millisecond}
+		p := clientopt.RetryPolicy{MaxAttempts: faultAttempts, BaseDelay: time.Millisecond, MaxDelay: time.Millisecond, MaxRetryAfter: time.Millisecond}
 		if f.fault.RetryAfter != "" {
 			p.MaxRetryAfter = faultRetryAfterCap
 		}
@@ -633,7 +634,7 @@ func (n *faultNet) client(f faultCase) harnessOption {
 		if f.timeout {
 			hc.Timeout = faultClientTimeout
 		}
-		acct, err := targon.New(sessionOf(o).Account.BaseURL(), sim.DemoKey(), targon.WithRetry(p), targon.WithHTTPClient(hc))
+		acct, err := targon.New(sessionOf(o).Account.BaseURL(), sim.DemoKey(), clientopt.WithRetry(p), clientopt.WithHTTPClient(hc))
 		if err != nil {
 			n.t.Fatal(err)
 		}

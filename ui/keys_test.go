@@ -11,7 +11,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/targon-dash/targon-dash/api"
-	"github.com/targon-dash/targon-dash/api/targon"
+	"github.com/targon-dash/targon-dash/api/clientopt"
 	"github.com/targon-dash/targon-dash/api/targon/targontest"
 	"github.com/targon-dash/targon-dash/ui/login"
 	"github.com/targon-dash/targon-dash/ui/uitest"
@@ -32,7 +32,7 @@ func newDirect(t *testing.T, adjust ...func(*Options)) *direct {
 	t.Helper()
 	sim := targontest.NewDemo(targontest.WithClock(uitest.Now), targontest.WithSeededSecrets())
 	url := uitest.Serve(t, sim)
-	o := Options{Accounts: &uitest.Accounts{Session: testSession(t, url, sim.DemoKey(), api.KeyFromDemo, targon.WithRetry(targon.NoRetry()))}, Clipboard: &uitest.Clipboard{}, Now: uitest.Now}
+	o := Options{Accounts: &uitest.Accounts{Session: testSession(t, url, sim.DemoKey(), api.KeyFromDemo, clientopt.WithRetry(clientopt.NoRetry()))}, Clipboard: &uitest.Clipboard{}, Now: uitest.Now}
 	for _, f := range adjust {
 		f(&o)
 	}

@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"github.com/targon-dash/targon-dash/api"
+	"github.com/targon-dash/targon-dash/api/clientopt"
 	"github.com/targon-dash/targon-dash/api/openrouter"
 	"github.com/targon-dash/targon-dash/api/targon/targontest"
 	"github.com/targon-dash/targon-dash/ui/uitest"
@@ -17,7 +18,7 @@ func orSession(t *testing.T, name, url, key string) *api.Session {
 	return &api.Session{
 		Account: uitest.OpenRouterAccount(t, url, key),
 		NewAccount: func(token string) (api.Account, error) {
-			return openrouter.New(url, token, openrouter.WithRetry(openrouter.NoRetry()))
+			return openrouter.New(url, token, clientopt.WithRetry(clientopt.NoRetry()))
 		},
 		Profile: name,
 		Home:    api.KeyHome{Source: api.KeyFromEnv, Env: "OPENROUTER_MANAGEMENT_KEY"},

@@ -9,7 +9,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/targon-dash/targon-dash/api"
-	"github.com/targon-dash/targon-dash/api/targon"
+	"github.com/targon-dash/targon-dash/api/clientopt"
 	"github.com/targon-dash/targon-dash/api/targon/targontest"
 	"github.com/targon-dash/targon-dash/ui/common"
 	"github.com/targon-dash/targon-dash/ui/uitest"
@@ -25,7 +25,7 @@ func otherSession(t *testing.T, credits int64) (*api.Session, *targontest.Server
 	t.Helper()
 	sim := targontest.NewDemo(targontest.WithClock(uitest.Now), targontest.WithSeededSecrets())
 	sim.SetCredits(credits)
-	s := testSession(t, uitest.Serve(t, sim), sim.DemoKey(), api.KeyFromDemo, targon.WithRetry(targon.NoRetry()))
+	s := testSession(t, uitest.Serve(t, sim), sim.DemoKey(), api.KeyFromDemo, clientopt.WithRetry(clientopt.NoRetry()))
 	s.Profile = "other"
 	return s, sim
 }

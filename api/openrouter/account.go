@@ -3,9 +3,10 @@ package openrouter
 import (
 	"context"
 	"iter"
-	"time"
 
 	"github.com/targon-dash/targon-dash/api"
+	"github.com/targon-dash/targon-dash/api/clientopt"
+	"github.com/targon-dash/targon-dash/api/internal/adapter"
 )
 
 // Account is an OpenRouter account as an api.Account, with the
@@ -18,9 +19,7 @@ import (
 // the list's would cost a request per list for labels that are masked
 // (prefix and a few characters), so not unique enough to mark a key by.
 type Account struct {
-	c *Client
-	// pageTimeout bounds each list request (api.PageTimeout when 0).
-	pageTimeout time.Duration
+	adapter.Base[*Client] // Client, Provider, BaseURL, SetToken, HasToken, page deadline
 }
 
 // The capabilities Account has.
@@ -33,23 +32,12 @@ var (
 // New returns the OpenRouter account at baseURL (the API's base URL with
 // its path, e.g. "https://openrouter.ai/api/v1") that authenticates with
 // token.
-func New(baseURL, token string, opts ...Option) (*Account, error) {
-	c, err := NewClient(baseURL, token, opts...)
-	if err != nil {
-		return nil, err
-	}
-	return NewAccount(c), nil
+func New(baseURL, token string, opts ...clientopt.Option) (*Account, error) {
+	return adapter.Open(NewClient, NewAccount, baseURL, token, opts...)
 }
 
 // NewAccount returns c as an api.Account.
-func NewAccount(c *Client) *Account { return &Account{c: c} }
-
-// SetPageTimeout sets the deadline of each list request, retries included
-// (api.PageTimeout when d is 0 or less); tests shorten it.
-func (a *Account) SetPageTimeout(d time.Duration) { a.pageTimeout = d }
-
-// Client is the concrete client the account uses.
-func (a *Account) Client() *Client { return a.c }
+func NewAccount(c *Client) *Account { return &Account{adapter.NewBase(c, provider)} }
 
 // provider is how the UI names OpenRouter.
 var provider = api.Provider{
@@ -58,24 +46,12 @@ var provider = api.Provider{
 	KeySpending: true, ManagementKeys: true,
 }
 
-// Provider names OpenRouter.
-func (a *Account) Provider() api.Provider { return provider }
-
-// BaseURL is the API base URL.
-func (a *Account) BaseURL() string { return a.c.BaseURL() }
-
-// SetToken replaces the key the account authenticates with.
-func (a *Account) SetToken(token string) { a.c.SetToken(token) }
-
-// HasToken reports whether a key is set.
-func (a *Account) HasToken() bool { return a.c.HasToken() }
-
 // Balance is the account's credits in USD: Total bought, Used spent, and
 // Remaining = Total − Used computed exactly from the decimal texts. When
 // either is beyond plausible bounds (see Subtract), Remaining is "" (not
 // known) and Total and Used are passed on as sent, for the UI to flag.
 func (a *Account) Balance(ctx context.Context) (api.Balance, error) {
-	cr, err := a.c.Credits(ctx)
+	cr, err := a.Client().Credits(ctx)
 	if err != nil {
 		return api.Balance{}, err
 	}
@@ -88,26 +64,13 @@ func (a *Account) Balance(ctx context.Context) (api.Balance, error) {
 
 // Keys walks every API key, disabled ones included, with KeyPages.
 func (a *Account) Keys(ctx context.Context) iter.Seq2[[]api.Key, error] {
-	return func(yield func([]api.Key, error) bool) {
-		for page, err := range a.c.KeyPages(ctx, a.pageTimeout) {
-			var out []api.Key
-			if page != nil {
-				out = make([]api.Key, len(page))
-				for i, k := range page {
-					out[i] = key(k)
-				}
-			}
-			if !yield(out, err) {
-				return
-			}
-		}
-	}
+	return adapter.MapPages(a.Client().KeyPages(ctx, a.PageTimeout()), key)
 }
 
 // CreateKey creates a key with spec's name, limit ("" for none), reset
 // ("" for never) and BYOK setting. Never retried automatically.
 func (a *Account) CreateKey(ctx context.Context, spec api.KeySpec) (api.Secret, error) {
-	k, err := a.c.CreateKey(ctx, CreateRequest{
+	k, err := a.Client().CreateKey(ctx, CreateRequest{
 		Name:               spec.Name,
 		Limit:              spec.Limit,
 		LimitReset:         spec.LimitReset,
@@ -121,7 +84,7 @@ func (a *Account) CreateKey(ctx context.Context, spec api.KeySpec) (api.Secret, 
 
 // RenameKey sets the name of key id.
 func (a *Account) RenameKey(ctx context.Context, id, name string) (api.Key, error) {
-	k, err := a.c.UpdateKey(ctx, id, UpdateRequest{Name: &name})
+	k, err := a.Client().UpdateKey(ctx, id, UpdateRequest{Name: &name})
 	if err != nil {
 		return api.Key{}, err
 	}
@@ -130,7 +93,7 @@ func (a *Account) RenameKey(ctx context.Context, id, name string) (api.Key, erro
 
 // UpdateKey changes the settings of key id that u sets, and no others.
 func (a *Account) UpdateKey(ctx context.Context, id string, u api.KeyUpdate) (api.Key, error) {
-	k, err := a.c.UpdateKey(ctx, id, UpdateRequest{
+	k, err := a.Client().UpdateKey(ctx, id, UpdateRequest{
 		Disabled:           u.Disabled,
 		Limit:              u.Limit,
 		LimitReset:         u.LimitReset,
@@ -144,13 +107,13 @@ func (a *Account) UpdateKey(ctx context.Context, id string, u api.KeyUpdate) (ap
 
 // DeleteKey deletes key id; a retry that finds it gone counts as deleted.
 func (a *Account) DeleteKey(ctx context.Context, id string) error {
-	return a.c.DeleteKey(ctx, id)
+	return a.Client().DeleteKey(ctx, id)
 }
 
 // CurrentKey describes the key the account authenticates with; it works
 // with an inference key too.
 func (a *Account) CurrentKey(ctx context.Context) (api.CurrentKey, error) {
-	k, err := a.c.CurrentKey(ctx)
+	k, err := a.Client().CurrentKey(ctx)
 	if err != nil {
 		return api.CurrentKey{}, err
 	}

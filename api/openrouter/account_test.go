@@ -13,12 +13,13 @@ import (
 	"time"
 
 	"github.com/targon-dash/targon-dash/api"
+	"github.com/targon-dash/targon-dash/api/clientopt"
 	"github.com/targon-dash/targon-dash/api/openrouter"
 	"github.com/targon-dash/targon-dash/api/openrouter/openroutertest"
 )
 
 // fastRetry retries like the default policy, without the waiting.
-var fastRetry = openrouter.RetryPolicy{MaxAttempts: 4, BaseDelay: time.Millisecond, MaxDelay: 2 * time.Millisecond, MaxRetryAfter: 10 * time.Millisecond}
+var fastRetry = clientopt.RetryPolicy{MaxAttempts: 4, BaseDelay: time.Millisecond, MaxDelay: 2 * time.Millisecond, MaxRetryAfter: 10 * time.Millisecond}
 
 // serve serves h on loopback and returns the API's base URL.
 func serve(t testing.TB, h http.Handler) string {
@@ -30,9 +31,9 @@ func serve(t testing.TB, h http.Handler) string {
 
 // newAccount serves h on loopback and returns the account authenticated
 // with token.
-func newAccount(t testing.TB, h http.Handler, token string, opts ...openrouter.Option) *openrouter.Account {
+func newAccount(t testing.TB, h http.Handler, token string, opts ...clientopt.Option) *openrouter.Account {
 	t.Helper()
-	a, err := openrouter.New(serve(t, h), token, append([]openrouter.Option{openrouter.WithRetry(fastRetry)}, opts...)...)
+	a, err := openrouter.New(serve(t, h), token, append([]clientopt.Option{clientopt.WithRetry(fastRetry)}, opts...)...)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -16,10 +16,8 @@ var (
 	_ rest.Checker = (*CurrentKeyInfo)(nil)
 	_ rest.Checker = (*Credits)(nil)
 	_ rest.Checker = (*CreatedKey)(nil)
-	_ rest.Checker = (*keyData)(nil)
+	_ rest.Checker = (*envelope[APIKey, *APIKey])(nil)
 	_ rest.Checker = (*keyList)(nil)
-	_ rest.Checker = (*currentData)(nil)
-	_ rest.Checker = (*creditsData)(nil)
 	_ rest.Checker = (*deleted)(nil)
 )
 
@@ -35,10 +33,7 @@ func (k *APIKey) Check() error {
 	}
 	k.Hash, k.Name, k.Label = api.CleanText(k.Hash), api.CleanText(k.Name), api.CleanText(k.Label)
 	k.LimitReset, k.WorkspaceID = api.CleanText(k.LimitReset), api.CleanText(k.WorkspaceID)
-	if k.CreatorUserID != nil {
-		s := api.CleanText(*k.CreatorUserID)
-		k.CreatorUserID = &s
-	}
+	k.CreatorUserID = cleanOptional(k.CreatorUserID)
 	return nil
 }
 
@@ -50,11 +45,17 @@ func (k *CurrentKeyInfo) Check() error {
 	}
 	k.Label, k.LimitReset = api.CleanText(k.Label), api.CleanText(k.LimitReset)
 	k.RateLimit.Interval, k.RateLimit.Note = api.CleanText(k.RateLimit.Interval), api.CleanText(k.RateLimit.Note)
-	if k.CreatorUserID != nil {
-		s := api.CleanText(*k.CreatorUserID)
-		k.CreatorUserID = &s
-	}
+	k.CreatorUserID = cleanOptional(k.CreatorUserID)
 	return nil
+}
+
+// cleanOptional cleans a nullable display string (nil stays nil).
+func cleanOptional(s *string) *string {
+	if s == nil {
+		return nil
+	}
+	c := api.CleanText(*s)
+	return &c
 }
 
 // Check requires both amounts.
@@ -78,15 +79,24 @@ func (c *CreatedKey) Check() error {
 	return nil
 }
 
-// keyData is {"data": key}: GET and PATCH /keys/{hash}.
-type keyData struct {
-	Data *APIKey `json:"data"`
+// envelope is {"data": …}, how OpenRouter wraps one key (GET and PATCH
+// /keys/{hash}), the current key (GET /key) or the credits (GET /credits).
+// what names the data in the error for an answer without it.
+type envelope[T any, P checked[T]] struct {
+	Data P `json:"data"`
+	what string
 }
 
-// Check requires the key.
-func (d *keyData) Check() error {
+// checked is a pointer to an answer type T, which checks itself.
+type checked[T any] interface {
+	*T
+	rest.Checker
+}
+
+// Check requires the data and checks it.
+func (d *envelope[T, P]) Check() error {
 	if d.Data == nil {
-		return errors.New("an answer without its key")
+		return errors.New("an answer without " + d.what)
 	}
 	return d.Data.Check()
 }
@@ -107,32 +117,6 @@ func (l *keyList) Check() error {
 		}
 	}
 	return nil
-}
-
-// currentData is {"data": …}: GET /key.
-type currentData struct {
-	Data *CurrentKeyInfo `json:"data"`
-}
-
-// Check requires the key.
-func (d *currentData) Check() error {
-	if d.Data == nil {
-		return errors.New("an answer without the current key")
-	}
-	return d.Data.Check()
-}
-
-// creditsData is {"data": …}: GET /credits.
-type creditsData struct {
-	Data *Credits `json:"data"`
-}
-
-// Check requires the credits.
-func (d *creditsData) Check() error {
-	if d.Data == nil {
-		return errors.New("an answer without the credits")
-	}
-	return d.Data.Check()
 }
 
 // deleted is the answer of DELETE /keys/{hash}: {"deleted": true}.

@@ -4,44 +4,13 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
-	"log/slog"
 	"net/http"
 	"time"
 
 	"github.com/targon-dash/targon-dash/api"
+	"github.com/targon-dash/targon-dash/api/clientopt"
 	"github.com/targon-dash/targon-dash/api/internal/rest"
 )
-
-// RetryPolicy says how idempotent requests (GET, PATCH, DELETE) are retried
-// after a network error or a 429, 502, 503 or 504; POST never is.
-type RetryPolicy = rest.RetryPolicy
-
-// DefaultRetryPolicy is the policy a Client uses unless WithRetry says
-// otherwise: 4 attempts, 250 ms doubling to 4 s, Retry-After honoured up
-// to 30 s.
-func DefaultRetryPolicy() RetryPolicy { return rest.DefaultRetryPolicy() }
-
-// NoRetry sends every request once.
-func NoRetry() RetryPolicy { return rest.NoRetry() }
-
-// Option configures a Client (and an Account made by New).
-type Option = rest.Option
-
-// WithHTTPClient sets the *http.Client used for requests. The default has
-// a 30 s timeout per attempt and keeps MaxInFlight idle connections, so a
-// concurrent list reuses its connections. The client uses a copy that never
-// follows redirects; hc itself is not changed.
-func WithHTTPClient(hc *http.Client) Option { return rest.WithHTTPClient(hc) }
-
-// WithUserAgent sets the User-Agent header.
-func WithUserAgent(ua string) Option { return rest.WithUserAgent(ua) }
-
-// WithRetry sets the retry policy for idempotent requests.
-func WithRetry(p RetryPolicy) Option { return rest.WithRetry(p) }
-
-// WithLogger sets a logger for one debug line per attempt. The token is
-// never logged.
-func WithLogger(l *slog.Logger) Option { return rest.WithLogger(l) }
 
 // Client talks to one OpenRouter API base URL with one bearer token. It is
 // safe for concurrent use; SetToken swaps the token for every later request.
@@ -51,9 +20,11 @@ type Client struct {
 
 // NewClient returns a Client for baseURL, which includes the API's path
 // (OpenRouter's is "https://openrouter.ai/api/v1"; the caller supplies
-// it), authenticating with token.
-func NewClient(baseURL, token string, opts ...Option) (*Client, error) {
-	opts = append([]Option{WithHTTPClient(defaultHTTPClient())}, opts...)
+// it), authenticating with token. Without clientopt.WithHTTPClient the
+// client has a 30 s timeout per attempt and keeps MaxInFlight idle
+// connections, so a concurrent list reuses its connections.
+func NewClient(baseURL, token string, opts ...clientopt.Option) (*Client, error) {
+	opts = append([]clientopt.Option{clientopt.WithHTTPClient(defaultHTTPClient())}, opts...)
 	rc, err := rest.New(baseURL, token, parseError, opts...)
 	if err != nil {
 		return nil, err

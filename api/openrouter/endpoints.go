@@ -61,11 +61,7 @@ func (c *Client) CreateKey(ctx context.Context, r CreateRequest) (CreatedKey, er
 
 // GetKey returns the key with the hash (GET /keys/{hash}).
 func (c *Client) GetKey(ctx context.Context, hash string) (APIKey, error) {
-	var out keyData
-	if err := c.do(ctx, http.MethodGet, []string{"keys", hash}, rest.Request{}, &out); err != nil {
-		return APIKey{}, err
-	}
-	return *out.Data, nil
+	return getData[APIKey](ctx, c, http.MethodGet, []string{"keys", hash}, rest.Request{}, "its key")
 }
 
 // UpdateKey changes the members of r that are set (PATCH /keys/{hash}) and
@@ -76,11 +72,7 @@ func (c *Client) UpdateKey(ctx context.Context, hash string, r UpdateRequest) (A
 	if err != nil {
 		return APIKey{}, err
 	}
-	var out keyData
-	if err := c.do(ctx, http.MethodPatch, []string{"keys", hash}, rest.Request{Body: body}, &out); err != nil {
-		return APIKey{}, err
-	}
-	return *out.Data, nil
+	return getData[APIKey](ctx, c, http.MethodPatch, []string{"keys", hash}, rest.Request{Body: body}, "its key")
 }
 
 // DeleteKey deletes the key with the hash (DELETE /keys/{hash}). A retry
@@ -93,18 +85,21 @@ func (c *Client) DeleteKey(ctx context.Context, hash string) error {
 // CurrentKey describes the key the client authenticates with (GET /key),
 // the one endpoint an inference key may call too.
 func (c *Client) CurrentKey(ctx context.Context) (CurrentKeyInfo, error) {
-	var out currentData
-	if err := c.do(ctx, http.MethodGet, []string{"key"}, rest.Request{}, &out); err != nil {
-		return CurrentKeyInfo{}, err
-	}
-	return *out.Data, nil
+	return getData[CurrentKeyInfo](ctx, c, http.MethodGet, []string{"key"}, rest.Request{}, "the current key")
 }
 
 // Credits returns what the account bought and spent (GET /credits).
 func (c *Client) Credits(ctx context.Context) (Credits, error) {
-	var out creditsData
-	if err := c.do(ctx, http.MethodGet, []string{"credits"}, rest.Request{}, &out); err != nil {
-		return Credits{}, err
+	return getData[Credits](ctx, c, http.MethodGet, []string{"credits"}, rest.Request{}, "the credits")
+}
+
+// getData sends a request whose answer is {"data": …} and returns the data,
+// checked; what names it in the error for an answer without it.
+func getData[T any, P checked[T]](ctx context.Context, c *Client, method string, segments []string, r rest.Request, what string) (T, error) {
+	out := envelope[T, P]{what: what}
+	if err := c.do(ctx, method, segments, r, &out); err != nil {
+		var zero T
+		return zero, err
 	}
 	return *out.Data, nil
 }

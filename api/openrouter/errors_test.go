@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/targon-dash/targon-dash/api"
+	"github.com/targon-dash/targon-dash/api/clientopt"
 	"github.com/targon-dash/targon-dash/api/openrouter"
 	"github.com/targon-dash/targon-dash/api/openrouter/openroutertest"
 	"github.com/targon-dash/targon-dash/internal/simfault"
@@ -19,7 +20,7 @@ import (
 func TestErrorShapes(t *testing.T) {
 	sim := openroutertest.New()
 	ctx := context.Background()
-	noRetry := openrouter.WithRetry(openrouter.NoRetry())
+	noRetry := clientopt.WithRetry(clientopt.NoRetry())
 
 	t.Run("401", func(t *testing.T) {
 		a := newAccount(t, sim, "sk-or-v1-not-a-key-of-this-account", noRetry)

@@ -8,6 +8,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/targon-dash/targon-dash/api/clientopt"
 	"github.com/targon-dash/targon-dash/api/openrouter"
 	"github.com/targon-dash/targon-dash/api/openrouter/openroutertest"
 )
@@ -17,7 +18,7 @@ import (
 func sequential(t testing.TB, baseURL, token string) []openrouter.APIKey {
 	t.Helper()
 	one := &http.Client{Transport: &http.Transport{MaxConnsPerHost: 1}}
-	c, err := openrouter.NewClient(baseURL, token, openrouter.WithHTTPClient(one))
+	c, err := openrouter.NewClient(baseURL, token, clientopt.WithHTTPClient(one))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -34,6 +34,23 @@ type APIKey struct {
 	// Label is the key as OpenRouter shows it, masked ("sk-or-v1-0e6...c96").
 	Label    string `json:"label"`
 	Disabled bool   `json:"disabled"`
+	Spending
+	CreatedAt Timestamp `json:"created_at"`
+	// UpdatedAt and ExpiresAt are zero when null.
+	UpdatedAt Timestamp `json:"updated_at"`
+	ExpiresAt Timestamp `json:"expires_at"`
+	// CreatorUserID is nil when null.
+	CreatorUserID *string `json:"creator_user_id"`
+	WorkspaceID   string  `json:"workspace_id"`
+
+	// missing names the first required member the server left out (or sent
+	// as null where null is not allowed); Check reports it.
+	missing string
+}
+
+// Spending is what a key may spend and has spent, as an API key (APIKey)
+// and the current key (CurrentKeyInfo) both carry it.
+type Spending struct {
 	// Limit is the spending limit in USD ("" when null: none), and
 	// LimitRemaining what is left of it ("" when null).
 	Limit          api.Amount `json:"limit"`
@@ -51,49 +68,20 @@ type APIKey struct {
 	BYOKUsageDaily   api.Amount `json:"byok_usage_daily"`
 	BYOKUsageWeekly  api.Amount `json:"byok_usage_weekly"`
 	BYOKUsageMonthly api.Amount `json:"byok_usage_monthly"`
-	CreatedAt        Timestamp  `json:"created_at"`
-	// UpdatedAt and ExpiresAt are zero when null.
-	UpdatedAt Timestamp `json:"updated_at"`
-	ExpiresAt Timestamp `json:"expires_at"`
-	// CreatorUserID is nil when null.
-	CreatorUserID *string `json:"creator_user_id"`
-	WorkspaceID   string  `json:"workspace_id"`
-
-	// missing names the first required member the server left out (or sent
-	// as null where null is not allowed); Check reports it.
-	missing string
 }
 
 // UnmarshalJSON decodes a key and notes a missing required member.
 func (k *APIKey) UnmarshalJSON(b []byte) error {
 	type plain APIKey // without this method
-	var p plain
-	if err := json.Unmarshal(b, &p); err != nil {
-		return err
-	}
-	*k = APIKey(p)
-	k.missing = missing(b, "hash", "name", "label", "disabled")
-	return nil
+	return decodeNoting(b, (*plain)(k), &k.missing, "hash", "name", "label", "disabled")
 }
 
 // CurrentKeyInfo is the data of GET /key: the key the request
 // authenticated with.
 type CurrentKeyInfo struct {
 	Label string `json:"label"`
-	// Limit, LimitRemaining and LimitReset are as in APIKey.
-	Limit              api.Amount `json:"limit"`
-	LimitRemaining     api.Amount `json:"limit_remaining"`
-	LimitReset         string     `json:"limit_reset"`
-	IncludeBYOKInLimit bool       `json:"include_byok_in_limit"`
-	Usage              api.Amount `json:"usage"`
-	UsageDaily         api.Amount `json:"usage_daily"`
-	UsageWeekly        api.Amount `json:"usage_weekly"`
-	UsageMonthly       api.Amount `json:"usage_monthly"`
-	BYOKUsage          api.Amount `json:"byok_usage"`
-	BYOKUsageDaily     api.Amount `json:"byok_usage_daily"`
-	BYOKUsageWeekly    api.Amount `json:"byok_usage_weekly"`
-	BYOKUsageMonthly   api.Amount `json:"byok_usage_monthly"`
-	IsFreeTier         bool       `json:"is_free_tier"`
+	Spending
+	IsFreeTier bool `json:"is_free_tier"`
 	// IsManagementKey says whether the key may manage keys (every endpoint
 	// but GET /key); IsProvisioningKey is its deprecated twin.
 	IsManagementKey   bool      `json:"is_management_key"`
@@ -110,13 +98,7 @@ type CurrentKeyInfo struct {
 // member.
 func (k *CurrentKeyInfo) UnmarshalJSON(b []byte) error {
 	type plain CurrentKeyInfo
-	var p plain
-	if err := json.Unmarshal(b, &p); err != nil {
-		return err
-	}
-	*k = CurrentKeyInfo(p)
-	k.missing = missing(b, "label", "is_management_key")
-	return nil
+	return decodeNoting(b, (*plain)(k), &k.missing, "label", "is_management_key")
 }
 
 // RateLimit is the deprecated rate_limit of GET /key.
@@ -147,13 +129,7 @@ type CreatedKey struct {
 // UnmarshalJSON decodes the answer and notes a missing data or key.
 func (c *CreatedKey) UnmarshalJSON(b []byte) error {
 	type plain CreatedKey
-	var p plain
-	if err := json.Unmarshal(b, &p); err != nil {
-		return err
-	}
-	*c = CreatedKey(p)
-	c.missing = missing(b, "data", "key")
-	return nil
+	return decodeNoting(b, (*plain)(c), &c.missing, "data", "key")
 }
 
 // CreateRequest is the body of POST /keys.
@@ -193,6 +169,20 @@ type ListOptions struct {
 	Offset int
 	// WorkspaceID lists another workspace than the default one.
 	WorkspaceID string
+}
+
+// decodeNoting decodes the JSON object b into *v, a type without an
+// UnmarshalJSON of its own (the plain twin of the type being decoded), and
+// then sets *miss, a member of *v, to the first of required that b lacks
+// or holds as null. On an error *v is left as it was.
+func decodeNoting[T any](b []byte, v *T, miss *string, required ...string) error {
+	var fresh T
+	if err := json.Unmarshal(b, &fresh); err != nil {
+		return err
+	}
+	*v = fresh
+	*miss = missing(b, required...)
+	return nil
 }
 
 // missing returns the first of names that the JSON object b does not hold,

@@ -5,9 +5,10 @@ import (
 	"iter"
 	"slices"
 	"strings"
-	"time"
 
 	"github.com/targon-dash/targon-dash/api"
+	"github.com/targon-dash/targon-dash/api/clientopt"
+	"github.com/targon-dash/targon-dash/api/internal/adapter"
 )
 
 // Account is a Targon account as an api.Account, with the api.Roller and
@@ -15,9 +16,7 @@ import (
 // Key.ID is the uid, Key.Masked the masked key_raw, Key.InUse whether the
 // key is the one the account authenticates with.
 type Account struct {
-	c *Client
-	// pageTimeout bounds each page of a list (api.PageTimeout when 0).
-	pageTimeout time.Duration
+	adapter.Base[*Client] // Client, Provider, BaseURL, SetToken, HasToken, page deadline
 }
 
 // The capabilities Account has.
@@ -29,23 +28,12 @@ var (
 
 // New returns the Targon account at baseURL (for example
 // "https://api.targon.com") that authenticates with token.
-func New(baseURL, token string, opts ...Option) (*Account, error) {
-	c, err := NewClient(baseURL, token, opts...)
-	if err != nil {
-		return nil, err
-	}
-	return NewAccount(c), nil
+func New(baseURL, token string, opts ...clientopt.Option) (*Account, error) {
+	return adapter.Open(NewClient, NewAccount, baseURL, token, opts...)
 }
 
 // NewAccount returns c as an api.Account.
-func NewAccount(c *Client) *Account { return &Account{c: c} }
-
-// SetPageTimeout sets the deadline of each page of a list, retries
-// included (api.PageTimeout when d is 0 or less); tests shorten it.
-func (a *Account) SetPageTimeout(d time.Duration) { a.pageTimeout = d }
-
-// Client is the concrete client the account uses.
-func (a *Account) Client() *Client { return a.c }
+func NewAccount(c *Client) *Account { return &Account{adapter.NewBase(c, provider)} }
 
 // provider is how the UI names Targon.
 var provider = api.Provider{
@@ -53,21 +41,9 @@ var provider = api.Provider{
 	KeyID: "UID", Roll: "roll secret", RollShort: "roll", SecretShown: "created or rolled",
 }
 
-// Provider names Targon.
-func (a *Account) Provider() api.Provider { return provider }
-
-// BaseURL is the API base URL.
-func (a *Account) BaseURL() string { return a.c.BaseURL() }
-
-// SetToken replaces the key the account authenticates with.
-func (a *Account) SetToken(token string) { a.c.SetToken(token) }
-
-// HasToken reports whether a key is set.
-func (a *Account) HasToken() bool { return a.c.HasToken() }
-
 // Balance is the account's credits. Targon says only what remains.
 func (a *Account) Balance(ctx context.Context) (api.Balance, error) {
-	cr, err := a.c.Credits(ctx)
+	cr, err := a.Client().Credits(ctx)
 	if err != nil {
 		return api.Balance{}, err
 	}
@@ -77,12 +53,12 @@ func (a *Account) Balance(ctx context.Context) (api.Balance, error) {
 // Keys walks every API key, PageSize at a time (without a page size once
 // the server refuses it), each page within its own deadline.
 func (a *Account) Keys(ctx context.Context) iter.Seq2[[]api.Key, error] {
-	return mapPages(walk(ctx, a.pageTimeout, PageSize, a.c.ListAPIKeys), a.key)
+	return adapter.MapPages(walk(ctx, a.PageTimeout(), PageSize, a.Client().ListAPIKeys), a.key)
 }
 
 // CreateKey creates a key named spec.Name (Targon keys have no limits).
 func (a *Account) CreateKey(ctx context.Context, spec api.KeySpec) (api.Secret, error) {
-	k, err := a.c.CreateAPIKey(ctx, spec.Name)
+	k, err := a.Client().CreateAPIKey(ctx, spec.Name)
 	if err != nil {
 		return api.Secret{}, err
 	}
@@ -91,7 +67,7 @@ func (a *Account) CreateKey(ctx context.Context, spec api.KeySpec) (api.Secret, 
 
 // RenameKey sets the name of key id.
 func (a *Account) RenameKey(ctx context.Context, id, name string) (api.Key, error) {
-	k, err := a.c.RenameAPIKey(ctx, id, name)
+	k, err := a.Client().RenameAPIKey(ctx, id, name)
 	if err != nil {
 		return api.Key{}, err
 	}
@@ -100,12 +76,12 @@ func (a *Account) RenameKey(ctx context.Context, id, name string) (api.Key, erro
 
 // DeleteKey deletes key id.
 func (a *Account) DeleteKey(ctx context.Context, id string) error {
-	return a.c.DeleteAPIKey(ctx, id)
+	return a.Client().DeleteAPIKey(ctx, id)
 }
 
 // RollKey gives key id a new secret; the old one stops working at once.
 func (a *Account) RollKey(ctx context.Context, id string) (api.Secret, error) {
-	k, err := a.c.RollAPIKey(ctx, id)
+	k, err := a.Client().RollAPIKey(ctx, id)
 	if err != nil {
 		return api.Secret{}, err
 	}
@@ -114,12 +90,12 @@ func (a *Account) RollKey(ctx context.Context, id string) (api.Secret, error) {
 
 // SSHKeys walks every SSH key, like Keys.
 func (a *Account) SSHKeys(ctx context.Context) iter.Seq2[[]api.SSHKey, error] {
-	return mapPages(walk(ctx, a.pageTimeout, PageSize, a.c.ListSSHKeys), sshKey)
+	return adapter.MapPages(walk(ctx, a.PageTimeout(), PageSize, a.Client().ListSSHKeys), sshKey)
 }
 
 // SSHKey fetches one SSH key afresh.
 func (a *Account) SSHKey(ctx context.Context, id string) (api.SSHKey, error) {
-	k, err := a.c.GetSSHKey(ctx, id)
+	k, err := a.Client().GetSSHKey(ctx, id)
 	if err != nil {
 		return api.SSHKey{}, err
 	}
@@ -128,7 +104,7 @@ func (a *Account) SSHKey(ctx context.Context, id string) (api.SSHKey, error) {
 
 // AddSSHKey registers one OpenSSH public key line under name.
 func (a *Account) AddSSHKey(ctx context.Context, name, publicKey string) (api.SSHKey, error) {
-	k, err := a.c.CreateSSHKey(ctx, name, publicKey)
+	k, err := a.Client().CreateSSHKey(ctx, name, publicKey)
 	if err != nil {
 		return api.SSHKey{}, err
 	}
@@ -137,7 +113,7 @@ func (a *Account) AddSSHKey(ctx context.Context, name, publicKey string) (api.SS
 
 // RenameSSHKey sets the name of SSH key id.
 func (a *Account) RenameSSHKey(ctx context.Context, id, name string) (api.SSHKey, error) {
-	k, err := a.c.RenameSSHKey(ctx, id, name)
+	k, err := a.Client().RenameSSHKey(ctx, id, name)
 	if err != nil {
 		return api.SSHKey{}, err
 	}
@@ -146,7 +122,7 @@ func (a *Account) RenameSSHKey(ctx context.Context, id, name string) (api.SSHKey
 
 // DeleteSSHKey deletes SSH key id.
 func (a *Account) DeleteSSHKey(ctx context.Context, id string) error {
-	return a.c.DeleteSSHKey(ctx, id)
+	return a.Client().DeleteSSHKey(ctx, id)
 }
 
 // key maps a wire key to a neutral one. The secret never leaves here in
@@ -156,7 +132,7 @@ func (a *Account) key(k APIKey) api.Key {
 		ID:        k.UID,
 		Name:      k.Name,
 		Masked:    MaskKey(k.KeyRaw),
-		InUse:     a.c.UsesKey(k.KeyRaw),
+		InUse:     a.Client().UsesKey(k.KeyRaw),
 		CreatedAt: k.CreatedAt.Time,
 		UpdatedAt: k.UpdatedAt.Time,
 	}
@@ -169,24 +145,6 @@ func sshKey(k SSHKey) api.SSHKey {
 		PublicKey: k.PublicKeyRaw,
 		CreatedAt: k.CreatedAt.Time,
 		UpdatedAt: k.UpdatedAt.Time,
-	}
-}
-
-// mapPages maps every item of every page with f.
-func mapPages[T, U any](seq iter.Seq2[[]T, error], f func(T) U) iter.Seq2[[]U, error] {
-	return func(yield func([]U, error) bool) {
-		for page, err := range seq {
-			var out []U
-			if page != nil {
-				out = make([]U, len(page))
-				for i, it := range page {
-					out[i] = f(it)
-				}
-			}
-			if !yield(out, err) {
-				return
-			}
-		}
 	}
 }
 

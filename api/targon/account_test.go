@@ -12,17 +12,18 @@ import (
 	"time"
 
 	"github.com/targon-dash/targon-dash/api"
+	"github.com/targon-dash/targon-dash/api/clientopt"
 	"github.com/targon-dash/targon-dash/api/targon"
 	"github.com/targon-dash/targon-dash/api/targon/targontest"
 )
 
 // newTestAccount serves h on loopback and returns the Targon account
 // authenticated with token.
-func newTestAccount(t *testing.T, h http.Handler, token string, opts ...targon.Option) *targon.Account {
+func newTestAccount(t *testing.T, h http.Handler, token string, opts ...clientopt.Option) *targon.Account {
 	t.Helper()
 	ts := httptest.NewServer(h)
 	t.Cleanup(ts.Close)
-	a, err := targon.New(ts.URL, token, append([]targon.Option{targon.WithRetry(fastRetry)}, opts...)...)
+	a, err := targon.New(ts.URL, token, append([]clientopt.Option{clientopt.WithRetry(fastRetry)}, opts...)...)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -247,7 +248,7 @@ func TestAccountKeysDeadlinePerPage(t *testing.T) {
 		sim.ServeHTTP(w, r)
 	})
 	rec := &recordDeadlines{}
-	a := newTestAccount(t, h, sim.DemoKey(), targon.WithHTTPClient(&http.Client{Transport: rec}))
+	a := newTestAccount(t, h, sim.DemoKey(), clientopt.WithHTTPClient(&http.Client{Transport: rec}))
 	start := time.Now()
 	pages := 0
 	for _, err := range a.Keys(context.Background()) {
@@ -288,7 +289,7 @@ func TestAccountKeysReportAStall(t *testing.T) {
 		}
 		sim.ServeHTTP(w, r)
 	})
-	a := newTestAccount(t, h, sim.DemoKey(), targon.WithRetry(targon.DefaultRetryPolicy()))
+	a := newTestAccount(t, h, sim.DemoKey(), clientopt.WithRetry(clientopt.DefaultRetryPolicy()))
 	a.SetPageTimeout(200 * time.Millisecond)
 	keys, err := allKeys(t, a)
 	if !errors.Is(err, context.DeadlineExceeded) || len(keys) != targon.PageSize {

@@ -30,13 +30,7 @@ func (c *Credits) Check() error {
 
 // Check requires a uid and cleans every display string, KeyRaw included:
 // in a list or a rename it is only ever shown masked.
-func (k *APIKey) Check() error {
-	if k.UID == "" {
-		return errors.New("an API key without a uid")
-	}
-	k.UID, k.Name, k.KeyRaw = api.CleanText(k.UID), api.CleanText(k.Name), api.CleanText(k.KeyRaw)
-	return nil
-}
+func (k *APIKey) Check() error { return checkKey("an API key", &k.UID, &k.Name, &k.KeyRaw) }
 
 // newKey is the answer of a create or a roll. It decodes like APIKey, but
 // its secret is left exactly as sent: cleaning could turn a hostile value
@@ -53,11 +47,17 @@ func (k *newKey) Check() error {
 }
 
 // Check requires a uid and cleans every display string.
-func (k *SSHKey) Check() error {
-	if k.UID == "" {
-		return errors.New("an SSH key without a uid")
+func (k *SSHKey) Check() error { return checkKey("an SSH key", &k.UID, &k.Name, &k.PublicKeyRaw) }
+
+// checkKey requires the uid of a key (what names its kind in the error)
+// and cleans it and the key's other display strings.
+func checkKey(what string, uid *string, texts ...*string) error {
+	if *uid == "" {
+		return errors.New(what + " without a uid")
 	}
-	k.UID, k.Name, k.PublicKeyRaw = api.CleanText(k.UID), api.CleanText(k.Name), api.CleanText(k.PublicKeyRaw)
+	for _, t := range append(texts, uid) {
+		*t = api.CleanText(*t)
+	}
 	return nil
 }
 

@@ -3,53 +3,19 @@ package targon
 import (
 	"context"
 	"crypto/subtle"
-	"log/slog"
-	"net/http"
 	"net/url"
 	"strings"
 	"unicode/utf8"
 
+	"github.com/targon-dash/targon-dash/api/clientopt"
 	"github.com/targon-dash/targon-dash/api/internal/rest"
 )
 
 // MaxBodySize caps how much of a response body the client reads (8 MiB).
 const MaxBodySize = rest.MaxBodySize
 
-// DefaultUserAgent is sent unless WithUserAgent says otherwise.
-const DefaultUserAgent = rest.DefaultUserAgent
-
 // prefix is where Targon's API lives under the base URL.
 var prefix = []string{"tha", "v2"}
-
-// RetryPolicy says how idempotent requests (GET, PATCH, DELETE) are retried
-// after a network error or a 429, 502, 503 or 504; POST never is.
-type RetryPolicy = rest.RetryPolicy
-
-// DefaultRetryPolicy is the policy a Client uses unless WithRetry says
-// otherwise: 4 attempts, 250 ms doubling to 4 s, Retry-After honoured up
-// to 30 s.
-func DefaultRetryPolicy() RetryPolicy { return rest.DefaultRetryPolicy() }
-
-// NoRetry sends every request once.
-func NoRetry() RetryPolicy { return rest.NoRetry() }
-
-// Option configures a Client (and an Account made by New).
-type Option = rest.Option
-
-// WithHTTPClient sets the *http.Client used for requests (timeouts,
-// transport). The default has a 30 s overall timeout per attempt. The
-// client uses a copy that never follows redirects; hc itself is not changed.
-func WithHTTPClient(hc *http.Client) Option { return rest.WithHTTPClient(hc) }
-
-// WithUserAgent sets the User-Agent header.
-func WithUserAgent(ua string) Option { return rest.WithUserAgent(ua) }
-
-// WithRetry sets the retry policy for idempotent requests.
-func WithRetry(p RetryPolicy) Option { return rest.WithRetry(p) }
-
-// WithLogger sets a logger for one debug line per attempt (method, path,
-// status, duration). The token is never logged.
-func WithLogger(l *slog.Logger) Option { return rest.WithLogger(l) }
 
 // Client talks to one Targon API base URL with one bearer token. It is safe
 // for concurrent use; SetToken swaps the token for every later request.
@@ -59,8 +25,9 @@ type Client struct {
 
 // NewClient returns a Client for baseURL (for example
 // "https://api.targon.com") that authenticates with token. The base URL may
-// carry a path prefix; /tha/v2 is added to it.
-func NewClient(baseURL, token string, opts ...Option) (*Client, error) {
+// carry a path prefix; /tha/v2 is added to it. Without options the client
+// has a 30 s timeout per attempt and clientopt.DefaultRetryPolicy.
+func NewClient(baseURL, token string, opts ...clientopt.Option) (*Client, error) {
 	rc, err := rest.New(baseURL, token, parseError, opts...)
 	if err != nil {
 		return nil, err

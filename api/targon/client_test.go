@@ -16,21 +16,22 @@ import (
 	"golang.org/x/crypto/ssh"
 
 	"github.com/targon-dash/targon-dash/api"
+	"github.com/targon-dash/targon-dash/api/clientopt"
 	"github.com/targon-dash/targon-dash/api/targon"
 	"github.com/targon-dash/targon-dash/api/targon/targontest"
 )
 
 // fastRetry keeps retry tests quick while exercising the same code paths.
-var fastRetry = targon.RetryPolicy{MaxAttempts: 4, BaseDelay: time.Millisecond, MaxDelay: 4 * time.Millisecond, MaxRetryAfter: 50 * time.Millisecond}
+var fastRetry = clientopt.RetryPolicy{MaxAttempts: 4, BaseDelay: time.Millisecond, MaxDelay: 4 * time.Millisecond, MaxRetryAfter: 50 * time.Millisecond}
 
 // newTestClient starts the simulator on a loopback httptest server and
 // returns a client authenticated as its primary account.
-func newTestClient(t *testing.T, opts ...targon.Option) (*targon.Client, *targontest.Server) {
+func newTestClient(t *testing.T, opts ...clientopt.Option) (*targon.Client, *targontest.Server) {
 	t.Helper()
 	sim := targontest.New()
 	ts := httptest.NewServer(sim)
 	t.Cleanup(ts.Close)
-	c, err := targon.NewClient(ts.URL, sim.DemoKey(), append([]targon.Option{targon.WithRetry(fastRetry)}, opts...)...)
+	c, err := targon.NewClient(ts.URL, sim.DemoKey(), append([]clientopt.Option{clientopt.WithRetry(fastRetry)}, opts...)...)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -108,7 +109,7 @@ func TestAPIKeyLifecycle(t *testing.T) {
 	if _, err := newer.Credits(ctx); err != nil {
 		t.Fatalf("rolled key: %v", err)
 	}
-	older, _ := targon.NewClient(c.BaseURL(), created.KeyRaw, targon.WithRetry(targon.NoRetry()))
+	older, _ := targon.NewClient(c.BaseURL(), created.KeyRaw, clientopt.WithRetry(clientopt.NoRetry()))
 	if _, err := older.Credits(ctx); !errors.Is(err, api.ErrUnauthorized) {
 		t.Fatalf("old key after roll: err = %v, want ErrUnauthorized", err)
 	}
@@ -223,14 +224,14 @@ func TestPaginationWalksEveryPageOnce(t *testing.T) {
 
 func TestErrorStatusesMapToSentinels(t *testing.T) {
 	ctx := context.Background()
-	c, sim := newTestClient(t, targon.WithRetry(targon.NoRetry()))
+	c, sim := newTestClient(t, clientopt.WithRetry(clientopt.NoRetry()))
 	otherKey := sim.AddAccount(10)
 	other, _ := targon.NewClient(c.BaseURL(), otherKey)
 	foreign, err := other.CreateAPIKey(ctx, "not yours")
 	if err != nil {
 		t.Fatal(err)
 	}
-	bad, _ := targon.NewClient(c.BaseURL(), "tgn_not_a_real_key", targon.WithRetry(targon.NoRetry()))
+	bad, _ := targon.NewClient(c.BaseURL(), "tgn_not_a_real_key", clientopt.WithRetry(clientopt.NoRetry()))
 
 	cases := []struct {
 		name string
@@ -278,7 +279,7 @@ func TestFaultStatusesMapToSentinels(t *testing.T) {
 		{403, api.ErrForbidden}, {404, api.ErrNotFound}, {401, api.ErrUnauthorized},
 	} {
 		t.Run(fmt.Sprint(tc.status), func(t *testing.T) {
-			c, sim := newTestClient(t, targon.WithRetry(targon.NoRetry()))
+			c, sim := newTestClient(t, clientopt.WithRetry(clientopt.NoRetry()))
 			sim.InjectFault(targontest.Fault{Path: "/tha/v2/me/credits", Status: tc.status})
 			_, err := c.Credits(context.Background())
 			if !errors.Is(err, tc.want) {
@@ -411,7 +412,7 @@ func TestRetryAfterIsHonouredAndCapped(t *testing.T) {
 }
 
 func TestRetryStopsWhenContextEnds(t *testing.T) {
-	c, sim := newTestClient(t, targon.WithRetry(targon.RetryPolicy{MaxAttempts: 10, BaseDelay: time.Hour, MaxDelay: time.Hour}))
+	c, sim := newTestClient(t, clientopt.WithRetry(clientopt.RetryPolicy{MaxAttempts: 10, BaseDelay: time.Hour, MaxDelay: time.Hour}))
 	sim.InjectFault(targontest.Fault{Method: "GET", Path: "/tha/v2/me/credits", Status: 503})
 	ctx, cancel := context.WithTimeout(context.Background(), 100*time.Millisecond)
 	defer cancel()
@@ -445,7 +446,7 @@ func (l *loseFirstDeleteResponse) RoundTrip(req *http.Request) (*http.Response, 
 
 func TestDeleteWithLostResponseCountsAsDeleted(t *testing.T) {
 	ctx := context.Background()
-	c, sim := newTestClient(t, targon.WithHTTPClient(&http.Client{Transport: &loseFirstDeleteResponse{}}))
+	c, sim := newTestClient(t, clientopt.WithHTTPClient(&http.Client{Transport: &loseFirstDeleteResponse{}}))
 	k, err := c.CreateAPIKey(ctx, "doomed")
 	if err != nil {
 		t.Fatal(err)
@@ -467,7 +468,7 @@ func TestNonJSONErrorBodies(t *testing.T) {
 	}
 	for name, body := range bodies {
 		t.Run(name, func(t *testing.T) {
-			c, sim := newTestClient(t, targon.WithRetry(targon.NoRetry()))
+			c, sim := newTestClient(t, clientopt.WithRetry(clientopt.NoRetry()))
 			sim.InjectFault(targontest.Fault{Path: "/tha/v2/me/credits", Status: 502, Body: body, ContentType: "text/html"})
 			_, err := c.Credits(context.Background())
 			var apiErr *targon.Error
@@ -514,7 +515,7 @@ func TestPathEscaping(t *testing.T) {
 	mux.Handle("/prefix/", http.StripPrefix("/prefix", sim))
 	ts := httptest.NewServer(mux)
 	defer ts.Close()
-	c, err := targon.NewClient(ts.URL+"/prefix/", sim.DemoKey(), targon.WithHTTPClient(&http.Client{Transport: rec}), targon.WithRetry(targon.NoRetry()))
+	c, err := targon.NewClient(ts.URL+"/prefix/", sim.DemoKey(), clientopt.WithHTTPClient(&http.Client{Transport: rec}), clientopt.WithRetry(clientopt.NoRetry()))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -539,7 +540,7 @@ func TestBodyCap(t *testing.T) {
 		fmt.Fprint(w, `{"credits": 1, "currency": "USD"}`+big)
 	}))
 	defer ts.Close()
-	c, _ := targon.NewClient(ts.URL, "tok", targon.WithRetry(targon.NoRetry()))
+	c, _ := targon.NewClient(ts.URL, "tok", clientopt.WithRetry(clientopt.NoRetry()))
 	if _, err := c.Credits(context.Background()); err == nil || !strings.Contains(err.Error(), "MiB") {
 		t.Fatalf("err = %v, want a body-size error", err)
 	}
@@ -575,7 +576,7 @@ func TestSendsBearerAndJSON(t *testing.T) {
 		fmt.Fprint(w, `{"uid":"key-1","name":"a","key_raw":"tgn_0123456789abcdef"}`)
 	}))
 	defer ts.Close()
-	c, _ := targon.NewClient(ts.URL, "  tgn_secret\n", targon.WithUserAgent("targon-dash/test"))
+	c, _ := targon.NewClient(ts.URL, "  tgn_secret\n", clientopt.WithUserAgent("targon-dash/test"))
 	if _, err := c.CreateAPIKey(context.Background(), "a"); err != nil {
 		t.Fatal(err)
 	}

@@ -11,6 +11,7 @@ import (
 	"testing"
 
 	"github.com/targon-dash/targon-dash/api"
+	"github.com/targon-dash/targon-dash/api/clientopt"
 	"github.com/targon-dash/targon-dash/api/targon"
 )
 
@@ -25,7 +26,7 @@ func serve(t *testing.T, status int, body string) (*targon.Client, *atomic.Int32
 		fmt.Fprint(w, body)
 	}))
 	t.Cleanup(ts.Close)
-	c, err := targon.NewClient(ts.URL, "tgn_0123456789abcdef", targon.WithRetry(fastRetry))
+	c, err := targon.NewClient(ts.URL, "tgn_0123456789abcdef", clientopt.WithRetry(fastRetry))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -209,7 +210,7 @@ func TestRedirectsAreNotFollowed(t *testing.T) {
 			}))
 			defer tls.Close()
 			caller := tls.Client()
-			c, err := targon.NewClient(tls.URL, "tgn_0123456789abcdef", targon.WithHTTPClient(caller), targon.WithRetry(fastRetry))
+			c, err := targon.NewClient(tls.URL, "tgn_0123456789abcdef", clientopt.WithHTTPClient(caller), clientopt.WithRetry(fastRetry))
 			if err != nil {
 				t.Fatal(err)
 			}

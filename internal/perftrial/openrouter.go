@@ -28,6 +28,7 @@ import (
 	"time"
 
 	"github.com/targon-dash/targon-dash/api"
+	"github.com/targon-dash/targon-dash/api/clientopt"
 	"github.com/targon-dash/targon-dash/api/openrouter"
 )
 
@@ -114,7 +115,7 @@ func orSequential(o options) (orSeqResult, error) {
 
 // orClient is a client of the OpenRouter API under trial, over hc.
 func (o options) orClient(hc *http.Client) (*openrouter.Client, error) {
-	return openrouter.NewClient(o.orURL, o.orKey, openrouter.WithHTTPClient(hc))
+	return openrouter.NewClient(o.orURL, o.orKey, clientopt.WithHTTPClient(hc))
 }
 
 // orDashboard loads the key list with the real root model on an OpenRouter

@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"net/http"
 
+	"github.com/targon-dash/targon-dash/api/clientopt"
 	"github.com/targon-dash/targon-dash/api/targon"
 )
 
@@ -39,7 +40,7 @@ func sequential(o options) (seqResult, error) {
 
 // targonClient is a client of the Targon API under trial, over hc.
 func (o options) targonClient(hc *http.Client) (*targon.Client, error) {
-	return targon.NewClient(o.baseURL, o.key, targon.WithHTTPClient(hc))
+	return targon.NewClient(o.baseURL, o.key, clientopt.WithHTTPClient(hc))
 }
 
 // walk fetches the pages of one list in order and counts them.

@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/targon-dash/targon-dash/api"
+	"github.com/targon-dash/targon-dash/api/clientopt"
 	"github.com/targon-dash/targon-dash/api/targon"
 	"github.com/targon-dash/targon-dash/api/targon/targontest"
 	"github.com/targon-dash/targon-dash/ui/common"
@@ -96,7 +97,7 @@ func TestErrorTextFromServer(t *testing.T) {
 			if tt.fault != nil {
 				sim.InjectFault(*tt.fault)
 			}
-			client, err := targon.NewClient(ts.URL, secretToken, targon.WithRetry(targon.NoRetry()))
+			client, err := targon.NewClient(ts.URL, secretToken, clientopt.WithRetry(clientopt.NoRetry()))
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -129,7 +130,7 @@ func TestErrorTextConnectionRefused(t *testing.T) {
 	ts := httptest.NewServer(targontest.New())
 	url := ts.URL
 	ts.Close() // nothing listens there any more
-	client, err := targon.NewClient(url, secretToken, targon.WithRetry(targon.NoRetry()))
+	client, err := targon.NewClient(url, secretToken, clientopt.WithRetry(clientopt.NoRetry()))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -4,6 +4,7 @@ import (
 	"testing"
 
 	"github.com/targon-dash/targon-dash/api"
+	"github.com/targon-dash/targon-dash/api/clientopt"
 	"github.com/targon-dash/targon-dash/api/openrouter"
 	"github.com/targon-dash/targon-dash/api/openrouter/openroutertest"
 	"github.com/targon-dash/targon-dash/ui/common"
@@ -22,7 +23,7 @@ func OpenRouter(t testing.TB, opts ...openroutertest.Option) (*openroutertest.Se
 // never retries.
 func OpenRouterAccount(t testing.TB, baseURL, token string) *openrouter.Account {
 	t.Helper()
-	acct, err := openrouter.New(baseURL, token, openrouter.WithRetry(openrouter.NoRetry()))
+	acct, err := openrouter.New(baseURL, token, clientopt.WithRetry(clientopt.NoRetry()))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -37,7 +38,7 @@ func NewOpenRouterCommon(t testing.TB, baseURL, token string) (*common.Common, *
 	c, clip := NewCommon(nil)
 	c.Account = OpenRouterAccount(t, baseURL, token)
 	c.NewAccount = func(token string) (api.Account, error) {
-		return openrouter.New(baseURL, token, openrouter.WithRetry(openrouter.NoRetry()))
+		return openrouter.New(baseURL, token, clientopt.WithRetry(clientopt.NoRetry()))
 	}
 	return c, clip
 }

@@ -21,6 +21,7 @@ import (
 	"github.com/muesli/termenv"
 
 	"github.com/targon-dash/targon-dash/api"
+	"github.com/targon-dash/targon-dash/api/clientopt"
 	"github.com/targon-dash/targon-dash/api/targon"
 	"github.com/targon-dash/targon-dash/ui/common"
 )
@@ -53,7 +54,7 @@ func Serve(t testing.TB, h http.Handler) string {
 // and never retries.
 func Client(t testing.TB, h http.Handler, key string) *targon.Client {
 	t.Helper()
-	client, err := targon.NewClient(Serve(t, h), key, targon.WithRetry(targon.NoRetry()))
+	client, err := targon.NewClient(Serve(t, h), key, clientopt.WithRetry(clientopt.NoRetry()))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -69,7 +70,7 @@ func Client(t testing.TB, h http.Handler, key string) *targon.Client {
 func NewCommon(client *targon.Client) (*common.Common, *Clipboard) {
 	if client == nil {
 		var err error
-		if client, err = targon.NewClient("http://127.0.0.1", "", targon.WithRetry(targon.NoRetry())); err != nil {
+		if client, err = targon.NewClient("http://127.0.0.1", "", clientopt.WithRetry(clientopt.NoRetry())); err != nil {
 			panic(err)
 		}
 	}
@@ -79,7 +80,7 @@ func NewCommon(client *targon.Client) (*common.Common, *Clipboard) {
 		Account: targon.NewAccount(client),
 		Profile: "test",
 		NewAccount: func(token string) (api.Account, error) {
-			return targon.New(baseURL, token, targon.WithRetry(targon.NoRetry()))
+			return targon.New(baseURL, token, clientopt.WithRetry(clientopt.NoRetry()))
 		},
 	}
 	return &common.Common{

@@ -43,13 +43,11 @@ import (
 	"time"
 
 	"github.com/targon-dash/targon-dash/api"
+	"github.com/targon-dash/targon-dash/api/clientopt"
 )
 
 // MaxBodySize caps how much of a response body the client reads (8 MiB).
 const MaxBodySize = 8 << 20
-
-// DefaultUserAgent is sent unless WithUserAgent says otherwise.
-const DefaultUserAgent = "targon-dash"
 
 // ErrorFunc turns a non-2xx, non-3xx answer into the provider's error. body
 // is the response body, already read and capped; resp.Body must not be
@@ -74,42 +72,16 @@ type Client struct {
 	token     atomic.Pointer[string]
 	http      *http.Client
 	userAgent string
-	retry     RetryPolicy
+	retry     clientopt.RetryPolicy
 	log       *slog.Logger
 	errFunc   ErrorFunc
-}
-
-// Option configures a Client.
-type Option func(*Client)
-
-// WithHTTPClient sets the *http.Client used for requests (timeouts,
-// transport). The default has a 30 s overall timeout per attempt. The
-// client uses a copy that never follows redirects; hc itself is not changed.
-func WithHTTPClient(hc *http.Client) Option {
-	return func(c *Client) { c.http = hc }
-}
-
-// WithUserAgent sets the User-Agent header.
-func WithUserAgent(ua string) Option {
-	return func(c *Client) { c.userAgent = ua }
-}
-
-// WithRetry sets the retry policy for idempotent requests.
-func WithRetry(p RetryPolicy) Option {
-	return func(c *Client) { c.retry = p }
-}
-
-// WithLogger sets a logger for one debug line per attempt (method, path,
-// status, attempt, error): the --debug log. The token is never logged.
-func WithLogger(l *slog.Logger) Option {
-	return func(c *Client) { c.log = l }
 }
 
 // New returns a Client for baseURL that authenticates with token and turns
 // error answers into errors with errFunc. The base URL must be http(s) with
 // a host and may carry a path prefix ("https://openrouter.ai/api/v1");
 // trailing slashes, query and fragment are dropped.
-func New(baseURL, token string, errFunc ErrorFunc, opts ...Option) (*Client, error) {
+func New(baseURL, token string, errFunc ErrorFunc, opts ...clientopt.Option) (*Client, error) {
 	u, err := url.Parse(strings.TrimRight(strings.TrimSpace(baseURL), "/"))
 	if err != nil {
 		return nil, fmt.Errorf("base URL %q: %w", baseURL, err)
@@ -118,23 +90,21 @@ func New(baseURL, token string, errFunc ErrorFunc, opts ...Option) (*Client, err
 		return nil, fmt.Errorf("base URL %q: want http(s)://host", baseURL)
 	}
 	u.RawQuery, u.Fragment = "", ""
+	set := clientopt.Apply(opts...)
+	// Never follow a redirect (see api.RedirectError). A copy, so that a
+	// client passed with clientopt.WithHTTPClient keeps its own behaviour
+	// elsewhere.
+	hc := *set.HTTPClient
+	hc.CheckRedirect = func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }
 	c := &Client{
 		base:      u,
-		http:      &http.Client{Timeout: 30 * time.Second},
-		userAgent: DefaultUserAgent,
-		retry:     DefaultRetryPolicy(),
-		log:       slog.New(slog.DiscardHandler),
+		http:      &hc,
+		userAgent: set.UserAgent,
+		retry:     set.Retry,
+		log:       set.Logger,
 		errFunc:   errFunc,
 	}
 	c.SetToken(token)
-	for _, o := range opts {
-		o(c)
-	}
-	// Never follow a redirect (see api.RedirectError). A copy, so that a
-	// client passed with WithHTTPClient keeps its own behaviour elsewhere.
-	hc := *c.http
-	hc.CheckRedirect = func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }
-	c.http = &hc
 	return c, nil
 }
 
@@ -233,7 +203,7 @@ func (c *Client) Do(ctx context.Context, r Request, out any) error {
 		return err
 	}
 	label := r.Method + " " + u.EscapedPath()
-	attempts := c.retry.attempts(r.idempotent())
+	attempts := maxAttempts(c.retry, r.idempotent())
 
 	var lastErr error
 	for attempt := 1; ; attempt++ {
@@ -248,7 +218,7 @@ func (c *Client) Do(ctx context.Context, r Request, out any) error {
 			return nil
 		}
 		lastErr = err
-		wait, retry := c.retry.next(attempt, err)
+		wait, retry := nextTry(c.retry, attempt, err)
 		if !retry || attempt >= attempts {
 			break
 		}

@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/targon-dash/targon-dash/api"
+	"github.com/targon-dash/targon-dash/api/clientopt"
 	"github.com/targon-dash/targon-dash/api/internal/rest"
 )
 
@@ -72,8 +73,8 @@ func TestErrorsRedirectsAndRetries(t *testing.T) {
 		}
 	}))
 	defer ts.Close()
-	fast := rest.RetryPolicy{MaxAttempts: 3, BaseDelay: time.Millisecond, MaxDelay: time.Millisecond}
-	c, _ := rest.New(ts.URL, "t", parse, rest.WithRetry(fast))
+	fast := clientopt.RetryPolicy{MaxAttempts: 3, BaseDelay: time.Millisecond, MaxDelay: time.Millisecond}
+	c, _ := rest.New(ts.URL, "t", parse, clientopt.WithRetry(fast))
 	ctx := context.Background()
 
 	var te *testError

@@ -76,15 +76,7 @@ func (s *Server) createKey(c *call) (int, any, *apiError) {
 	case name == "":
 		return 0, nil, invalid("name", "Invalid name: must not be empty")
 	}
-	limit, _, err := o.limit()
-	if err != nil {
-		return 0, nil, err
-	}
-	reset, _, err := o.limitReset()
-	if err != nil {
-		return 0, nil, err
-	}
-	byok, _, err := o.boolean("include_byok_in_limit")
+	sp, err := o.spending()
 	if err != nil {
 		return 0, nil, err
 	}
@@ -102,9 +94,9 @@ func (s *Server) createKey(c *call) (int, any, *apiError) {
 		hash:       hashOf(secret),
 		secret:     secret,
 		name:       name,
-		limit:      limit,
-		limitReset: reset,
-		byokLimit:  byok,
+		limit:      sp.limit,
+		limitReset: sp.reset,
+		byokLimit:  sp.byok,
 		createdAt:  now,
 		expiresAt:  expires,
 		creator:    creator,
@@ -165,15 +157,7 @@ func (s *Server) updateKey(c *call) (int, any, *apiError) {
 	if err != nil {
 		return 0, nil, err
 	}
-	limit, setLimit, err := o.limit()
-	if err != nil {
-		return 0, nil, err
-	}
-	reset, setReset, err := o.limitReset()
-	if err != nil {
-		return 0, nil, err
-	}
-	byok, setBYOK, err := o.boolean("include_byok_in_limit")
+	sp, err := o.spending()
 	if err != nil {
 		return 0, nil, err
 	}
@@ -187,14 +171,14 @@ func (s *Server) updateKey(c *call) (int, any, *apiError) {
 	if setDisabled {
 		k.disabled = disabled
 	}
-	if setLimit {
-		k.limit = limit
+	if sp.setLimit {
+		k.limit = sp.limit
 	}
-	if setReset {
-		k.limitReset = reset
+	if sp.setReset {
+		k.limitReset = sp.reset
 	}
-	if setBYOK {
-		k.byokLimit = byok
+	if sp.setBYOK {
+		k.byokLimit = sp.byok
 	}
 	k.updatedAt = s.now()
 	return http.StatusOK, data[wireKey]{toWire(k)}, nil

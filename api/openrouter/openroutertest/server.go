@@ -14,13 +14,14 @@ import (
 const BasePath = "/api/v1"
 
 // Server is an in-memory OpenRouter key-management API. It is an
-// http.Handler and is safe for concurrent use.
+// http.Handler and is safe for concurrent use. ServeHTTP, the fault
+// injection (InjectFault, ClearFaults) and the request log (Requests,
+// MaxInFlight, ResetRequests) are those of simfault.Front.
 type Server struct {
-	clock   func() time.Time
-	handler *simfault.Handler
-	faults  simfault.Set
+	*front // latency, faults and the request log around serveAPI
+	clock  func() time.Time
 
-	mu  sync.Mutex // guards everything below up to log
+	mu  sync.Mutex // guards everything below
 	st  store
 	rng *rand.Rand // seeded source for generated data
 	// apiRand is the source for keys created through the API: crypto/rand,
@@ -32,9 +33,12 @@ type Server struct {
 	totalUsage   float64
 	management   *key // DemoManagementKey's key
 	inference    *key // DemoInferenceKey's key, or nil
-
-	log simfault.Log // the requests served
 }
+
+// front is the Server's simfault.Front: InjectFault (an injected error
+// status without a Body gets OpenRouter's error body), ClearFaults,
+// Requests, MaxInFlight, ResetRequests and ServeHTTP are its.
+type front = simfault.Front
 
 func newServer(opts []Option) (*Server, config) {
 	c := config{clock: time.Now, seed: defaultSeed}
@@ -52,14 +56,7 @@ func newServer(opts []Option) (*Server, config) {
 	}
 	s.user = newUserID(s.rng.Uint64)
 	s.workspace = newUUID(s.rng.Uint64)
-	s.handler = &simfault.Handler{
-		Next:      http.HandlerFunc(s.serveAPI),
-		Faults:    &s.faults,
-		Latency:   c.latency,
-		MaxBody:   maxBodyBytes,
-		ErrorBody: faultBody,
-		Log:       &s.log,
-	}
+	s.front = simfault.NewFront(http.HandlerFunc(s.serveAPI), c.latency, maxBodyBytes, faultBody)
 	return s, c
 }
 
@@ -134,19 +131,4 @@ func (s *Server) SetCredits(total, usage float64) {
 	s.mu.Lock()
 	s.totalCredits, s.totalUsage = total, usage
 	s.mu.Unlock()
-}
-
-// InjectFault makes the server misbehave for requests matching f (see
-// simfault.Fault), before authentication, like a proxy in front of the API.
-// An injected error status without a Body gets OpenRouter's error body. The
-// returned function removes the fault.
-func (s *Server) InjectFault(f simfault.Fault) (remove func()) { return s.faults.Inject(f) }
-
-// ClearFaults removes every injected fault.
-func (s *Server) ClearFaults() { s.faults.Clear() }
-
-// ServeHTTP implements http.Handler: it applies the server latency and any
-// matching fault, then serves the API; every request is logged (Requests).
-func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
-	s.handler.ServeHTTP(w, r)
 }

@@ -95,6 +95,28 @@ func (o object) limitReset() (v string, present bool, err *apiError) {
 	return "", true, invalid("limit_reset", "Invalid limit_reset: expected daily, weekly, monthly or null")
 }
 
+// spendingMembers are the members of a create or an update that set what a
+// key may spend, each with whether the body holds it.
+type spendingMembers struct {
+	limit                       *float64
+	reset                       string
+	byok                        bool
+	setLimit, setReset, setBYOK bool
+}
+
+// spending reads limit, limit_reset and include_byok_in_limit, in that
+// order: the first invalid one is the error.
+func (o object) spending() (sp spendingMembers, err *apiError) {
+	if sp.limit, sp.setLimit, err = o.limit(); err != nil {
+		return sp, err
+	}
+	if sp.reset, sp.setReset, err = o.limitReset(); err != nil {
+		return sp, err
+	}
+	sp.byok, sp.setBYOK, err = o.boolean("include_byok_in_limit")
+	return sp, err
+}
+
 // expiresAt reads the expires_at member: an ISO 8601 timestamp in UTC
 // (ending in "Z"; "other timezones will be rejected") after now, or null
 // (zero time).

@@ -35,10 +35,21 @@ func optString(s string) *string {
 // items of GET /keys send it: every property of the schema, null where the
 // schema allows it.
 type wireKey struct {
-	Hash               string   `json:"hash"`
-	Name               string   `json:"name"`
-	Label              string   `json:"label"`
-	Disabled           bool     `json:"disabled"`
+	Hash     string `json:"hash"`
+	Name     string `json:"name"`
+	Label    string `json:"label"`
+	Disabled bool   `json:"disabled"`
+	wireSpending
+	CreatedAt     string  `json:"created_at"`
+	UpdatedAt     *string `json:"updated_at"`
+	ExpiresAt     *string `json:"expires_at"`
+	CreatorUserID *string `json:"creator_user_id"`
+	WorkspaceID   string  `json:"workspace_id"`
+}
+
+// wireSpending is what a key may spend and has spent, as both a key and
+// the current key (GET /key) send it.
+type wireSpending struct {
 	Limit              *float64 `json:"limit"`
 	LimitRemaining     *float64 `json:"limit_remaining"`
 	LimitReset         *string  `json:"limit_reset"`
@@ -51,20 +62,27 @@ type wireKey struct {
 	BYOKUsageDaily     float64  `json:"byok_usage_daily"`
 	BYOKUsageWeekly    float64  `json:"byok_usage_weekly"`
 	BYOKUsageMonthly   float64  `json:"byok_usage_monthly"`
-	CreatedAt          string   `json:"created_at"`
-	UpdatedAt          *string  `json:"updated_at"`
-	ExpiresAt          *string  `json:"expires_at"`
-	CreatorUserID      *string  `json:"creator_user_id"`
-	WorkspaceID        string   `json:"workspace_id"`
 }
 
 func toWire(k *key) wireKey {
-	u := k.usage
 	return wireKey{
-		Hash:               k.hash,
-		Name:               k.name,
-		Label:              k.label(),
-		Disabled:           k.disabled,
+		Hash:          k.hash,
+		Name:          k.name,
+		Label:         k.label(),
+		Disabled:      k.disabled,
+		wireSpending:  spendingOf(k),
+		CreatedAt:     formatTime(k.createdAt),
+		UpdatedAt:     optTime(k.updatedAt),
+		ExpiresAt:     optTime(k.expiresAt),
+		CreatorUserID: optString(k.creator),
+		WorkspaceID:   k.workspace,
+	}
+}
+
+// spendingOf is what k may spend and has spent, as the API sends it.
+func spendingOf(k *key) wireSpending {
+	u := k.usage
+	return wireSpending{
 		Limit:              k.limit,
 		LimitRemaining:     k.limitRemaining(),
 		LimitReset:         optString(k.limitReset),
@@ -77,35 +95,19 @@ func toWire(k *key) wireKey {
 		BYOKUsageDaily:     u.BYOKDaily,
 		BYOKUsageWeekly:    u.BYOKWeekly,
 		BYOKUsageMonthly:   u.BYOKMonthly,
-		CreatedAt:          formatTime(k.createdAt),
-		UpdatedAt:          optTime(k.updatedAt),
-		ExpiresAt:          optTime(k.expiresAt),
-		CreatorUserID:      optString(k.creator),
-		WorkspaceID:        k.workspace,
 	}
 }
 
 // wireCurrentKey is the data of GET /key.
 type wireCurrentKey struct {
-	Label              string        `json:"label"`
-	Limit              *float64      `json:"limit"`
-	LimitRemaining     *float64      `json:"limit_remaining"`
-	LimitReset         *string       `json:"limit_reset"`
-	IncludeBYOKInLimit bool          `json:"include_byok_in_limit"`
-	Usage              float64       `json:"usage"`
-	UsageDaily         float64       `json:"usage_daily"`
-	UsageWeekly        float64       `json:"usage_weekly"`
-	UsageMonthly       float64       `json:"usage_monthly"`
-	BYOKUsage          float64       `json:"byok_usage"`
-	BYOKUsageDaily     float64       `json:"byok_usage_daily"`
-	BYOKUsageWeekly    float64       `json:"byok_usage_weekly"`
-	BYOKUsageMonthly   float64       `json:"byok_usage_monthly"`
-	IsFreeTier         bool          `json:"is_free_tier"`
-	IsManagementKey    bool          `json:"is_management_key"`
-	IsProvisioningKey  bool          `json:"is_provisioning_key"`
-	CreatorUserID      *string       `json:"creator_user_id"`
-	ExpiresAt          *string       `json:"expires_at"`
-	RateLimit          wireRateLimit `json:"rate_limit"`
+	Label string `json:"label"`
+	wireSpending
+	IsFreeTier        bool          `json:"is_free_tier"`
+	IsManagementKey   bool          `json:"is_management_key"`
+	IsProvisioningKey bool          `json:"is_provisioning_key"`
+	CreatorUserID     *string       `json:"creator_user_id"`
+	ExpiresAt         *string       `json:"expires_at"`
+	RateLimit         wireRateLimit `json:"rate_limit"`
 }
 
 // wireRateLimit is the deprecated rate_limit of GET /key.
@@ -116,21 +118,9 @@ type wireRateLimit struct {
 }
 
 func toWireCurrent(k *key) wireCurrentKey {
-	u := k.usage
 	return wireCurrentKey{
-		Label:              k.label(),
-		Limit:              k.limit,
-		LimitRemaining:     k.limitRemaining(),
-		LimitReset:         optString(k.limitReset),
-		IncludeBYOKInLimit: k.byokLimit,
-		Usage:              u.Total,
-		UsageDaily:         u.Daily,
-		UsageWeekly:        u.Weekly,
-		UsageMonthly:       u.Monthly,
-		BYOKUsage:          u.BYOK,
-		BYOKUsageDaily:     u.BYOKDaily,
-		BYOKUsageWeekly:    u.BYOKWeekly,
-		BYOKUsageMonthly:   u.BYOKMonthly,
+		Label:        k.label(),
+		wireSpending: spendingOf(k),
 		// The simulated account has bought credits, so no key is on the
 		// free tier.
 		IsFreeTier:        false,

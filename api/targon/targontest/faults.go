@@ -18,17 +18,6 @@ import (
 // requests are recorded by [Server.Requests] like any other.
 type Fault = simfault.Fault
 
-// InjectFault adds f after the faults already injected. It applies before
-// authentication, like a proxy in front of the API; an injected error
-// status without a Body gets Targon's JSON error body (and, for 401, a
-// WWW-Authenticate challenge). The returned function removes the fault;
-// calling it more than once is harmless. It panics if f.Status is neither 0
-// nor a final status (200 to 599).
-func (s *Server) InjectFault(f Fault) (remove func()) { return s.faults.Inject(f) }
-
-// ClearFaults removes every injected fault.
-func (s *Server) ClearFaults() { s.faults.Clear() }
-
 // ParseFault reads a fault from its one-line form, used by
 // `targon-dash demo-server --fault`; see [simfault.Parse] for the syntax.
 // For example "GET /tha/v2/me/api-keys 503 times=2" or "POST * drop".

@@ -28,10 +28,14 @@ type route map[string]handler
 var (
 	routeCredits    = route{http.MethodGet: (*Server).getCredits}
 	routeAPIKeys    = route{http.MethodGet: (*Server).listAPIKeys, http.MethodPost: (*Server).createAPIKey}
-	routeAPIKey     = route{http.MethodPatch: (*Server).renameAPIKey, http.MethodDelete: (*Server).deleteAPIKey}
-	routeAPIKeyRoll = route{http.MethodPost: (*Server).rollAPIKey}
+	routeAPIKey     = route{http.MethodPatch: onAPIKey(rename[wireAPIKey]), http.MethodDelete: onAPIKey((*Server).deleteAPIKey)}
+	routeAPIKeyRoll = route{http.MethodPost: onAPIKey((*Server).rollAPIKey)}
 	routeSSHKeys    = route{http.MethodGet: (*Server).listSSHKeys, http.MethodPost: (*Server).createSSHKey}
-	routeSSHKey     = route{http.MethodGet: (*Server).getSSHKey, http.MethodPatch: (*Server).renameSSHKey, http.MethodDelete: (*Server).deleteSSHKey}
+	routeSSHKey     = route{
+		http.MethodGet:    onSSHKey((*Server).getSSHKey),
+		http.MethodPatch:  onSSHKey(rename[wireSSHKey]),
+		http.MethodDelete: onSSHKey((*Server).deleteSSHKey),
+	}
 )
 
 // resolve finds the route for a request path. Each segment is decoded on

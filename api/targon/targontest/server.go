@@ -10,13 +10,14 @@ import (
 )
 
 // Server is an in-memory Targon /tha/v2 API. It is an http.Handler and is
-// safe for concurrent use.
+// safe for concurrent use. ServeHTTP, the fault injection (InjectFault,
+// ClearFaults) and the request log (Requests, MaxInFlight, ResetRequests)
+// are those of simfault.Front.
 type Server struct {
-	clock   func() time.Time
-	handler *simfault.Handler // latency, faults and recording around serveAPI
-	faults  simfault.Set
+	*front // latency, faults and the request log around serveAPI
+	clock  func() time.Time
 
-	mu  sync.Mutex // guards everything below up to log
+	mu  sync.Mutex // guards everything below
 	st  store
 	rng *rand.Rand // seeded source for generated accounts and data
 	// apiRand is the source for keys created or rolled through the API:
@@ -28,9 +29,13 @@ type Server struct {
 	primary     *account
 	inUse       *apiKey // the primary account's key reported by DemoKey
 	currency    string
-
-	log simfault.Log // the requests served
 }
+
+// front is the Server's simfault.Front: InjectFault (an injected error
+// status without a Body gets Targon's JSON error body and, for 401, a
+// WWW-Authenticate challenge), ClearFaults, Requests, MaxInFlight,
+// ResetRequests and ServeHTTP are its.
+type front = simfault.Front
 
 // Starting balances.
 const (
@@ -54,14 +59,7 @@ func newServer(opts []Option) (*Server, config) {
 	if c.seededSecrets {
 		s.apiRand = s.rng.Uint64
 	}
-	s.handler = &simfault.Handler{
-		Next:      http.HandlerFunc(s.serveAPI),
-		Faults:    &s.faults,
-		Latency:   c.latency,
-		MaxBody:   maxBodyBytes,
-		ErrorBody: faultBody,
-		Log:       &s.log,
-	}
+	s.front = simfault.NewFront(http.HandlerFunc(s.serveAPI), c.latency, maxBodyBytes, faultBody)
 	return s, c
 }
 
@@ -124,10 +122,4 @@ func (s *Server) SetCredits(credits int64) {
 	s.mu.Lock()
 	s.primary.credits = credits
 	s.mu.Unlock()
-}
-
-// ServeHTTP implements http.Handler: it applies the server latency and any
-// matching fault, then serves the API; every request is logged (Requests).
-func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
-	s.handler.ServeHTTP(w, r)
 }

@@ -17,22 +17,25 @@ type account struct {
 	sshBlobs map[string]*sshKey
 }
 
-// apiKey is a stored API key.
-type apiKey struct {
+// keyMeta is what every stored key has, API key or SSH key.
+type keyMeta struct {
 	seq              uint64
-	uid, name, raw   string
+	uid, name        string
 	created, updated time.Time
 	owner            *account
 }
 
+// apiKey is a stored API key.
+type apiKey struct {
+	keyMeta
+	raw string
+}
+
 // sshKey is a stored SSH public key.
 type sshKey struct {
-	seq              uint64
-	uid, name        string
-	publicKeyRaw     string // normalized authorized_keys line
-	blob             string // wire encoding, for duplicate detection
-	created, updated time.Time
-	owner            *account
+	keyMeta
+	publicKeyRaw string // normalized authorized_keys line
+	blob         string // wire encoding, for duplicate detection
 }
 
 func (k *apiKey) wire() wireAPIKey {
@@ -43,8 +46,10 @@ func (k *sshKey) wire() wireSSHKey {
 	return wireSSHKey{UID: k.uid, Name: k.name, PublicKeyRaw: k.publicKeyRaw, CreatedAt: formatTime(k.created), UpdatedAt: formatTime(k.updated)}
 }
 
-func (k *apiKey) sequence() uint64 { return k.seq }
-func (k *sshKey) sequence() uint64 { return k.seq }
+func (k *keyMeta) sequence() uint64 { return k.seq }
+
+// meta is the part of a key that every kind of key has.
+func (k *keyMeta) meta() *keyMeta { return k }
 
 // store holds every account and indexes keys by uid and secret. It is
 // guarded by Server.mu.
@@ -76,7 +81,7 @@ func (st *store) nextSeq() uint64 {
 // addAPIKey stores a new API key for a with a fresh uid and secret drawn
 // from rnd.
 func (st *store) addAPIKey(a *account, name string, created, updated time.Time, rnd func() uint64) *apiKey {
-	k := &apiKey{seq: st.nextSeq(), name: name, created: created, updated: updated, owner: a}
+	k := &apiKey{keyMeta: keyMeta{seq: st.nextSeq(), name: name, created: created, updated: updated, owner: a}}
 	k.uid = uniqueID("key-", rnd, func(id string) bool { return st.apiKeys[id] != nil })
 	k.raw = st.newSecret(rnd)
 	st.apiKeys[k.uid] = k
@@ -87,7 +92,7 @@ func (st *store) addAPIKey(a *account, name string, created, updated time.Time, 
 
 // addSSHKey stores a validated public key for a.
 func (st *store) addSSHKey(a *account, name string, pk parsedKey, created, updated time.Time, rnd func() uint64) *sshKey {
-	k := &sshKey{seq: st.nextSeq(), name: name, publicKeyRaw: pk.line, blob: pk.blob, created: created, updated: updated, owner: a}
+	k := &sshKey{keyMeta: keyMeta{seq: st.nextSeq(), name: name, created: created, updated: updated, owner: a}, publicKeyRaw: pk.line, blob: pk.blob}
 	k.uid = uniqueID("shk-", rnd, func(id string) bool { return st.sshKeys[id] != nil })
 	st.sshKeys[k.uid] = k
 	a.sshBlobs[k.blob] = k
@@ -118,10 +123,7 @@ func (st *store) deleteSSHKey(k *sshKey) {
 }
 
 // touch sets the update time, never before creation.
-func (k *apiKey) touch(now time.Time) { k.updated = laterOf(now, k.created) }
-
-// touch sets the update time, never before creation.
-func (k *sshKey) touch(now time.Time) { k.updated = laterOf(now, k.created) }
+func (k *keyMeta) touch(now time.Time) { k.updated = laterOf(now, k.created) }
 
 func laterOf(a, b time.Time) time.Time {
 	if a.Before(b) {

@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/targon-dash/targon-dash/api"
+	"github.com/targon-dash/targon-dash/api/clientopt"
 	"github.com/targon-dash/targon-dash/api/targon"
 	"github.com/targon-dash/targon-dash/ui/common"
 	"github.com/targon-dash/targon-dash/ui/uitest"
@@ -41,7 +42,7 @@ func TestLoaderStopsOnARepeatedCursor(t *testing.T) {
 		fmt.Fprintf(w, `{"items":[{"uid":"key-%d","name":"k"}],"next_cursor":"same"}`, n.Load())
 	}))
 	defer ts.Close()
-	client, err := targon.NewClient(ts.URL, "tgn_0123456789abcdef", targon.WithRetry(targon.NoRetry()))
+	client, err := targon.NewClient(ts.URL, "tgn_0123456789abcdef", clientopt.WithRetry(clientopt.NoRetry()))
 	if err != nil {
 		t.Fatal(err)
 	}
