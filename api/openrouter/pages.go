@@ -79,7 +79,8 @@ func walkOffsets[T any](ctx context.Context, timeout time.Duration, workers int,
 		}
 
 		w := &offsetWalk[T]{size: len(first), next: 1, end: -1, guard: &guard, fetch: fetch, timeout: timeout,
-			cancels: map[int]context.CancelFunc{}, results: make(chan offsetPage[T], workers)}
+			cancels: map[int]context.CancelFunc{}, results: make(chan offsetPage[T], workers),
+			window: make(chan struct{}, workers)}
 		stop := w.start(ctx, workers)
 		defer stop()
 		w.yieldInOrder(ctx, seen, yield)
@@ -150,6 +151,7 @@ func (w *offsetWalk[T]) yieldInOrder(ctx context.Context, seen *seenItems[T], yi
 			continue
 		}
 		delete(pending, want)
+		<-w.window // page want is taken: another may start
 		if p.err != nil {
 			yield(nil, p.err)
 			return
@@ -177,6 +179,12 @@ type offsetWalk[T any] struct {
 	fetch   func(context.Context, int) ([]T, error)
 	timeout time.Duration
 	results chan offsetPage[T]
+	// window holds a place for every page asked for and not yet taken in
+	// order by yieldInOrder: at most workers pages are ever ahead of the
+	// consumer, so a server that repeats its pages is asked at most
+	// 1 + 2×workers times before the walk sees it (a slow page holds
+	// the others back rather than letting them run far ahead).
+	window chan struct{}
 
 	mu    sync.Mutex
 	next  int // the next page to ask for, once started: 1, 2, …
@@ -190,10 +198,16 @@ type offsetWalk[T any] struct {
 // walk is cancelled, and delivers every answer, errors included.
 func (w *offsetWalk[T]) work(ctx context.Context) {
 	for {
+		select {
+		case w.window <- struct{}{}:
+		case <-ctx.Done():
+			return
+		}
 		w.mu.Lock()
 		k := w.next
 		if ctx.Err() != nil || (w.end >= 0 && k > w.end) {
 			w.mu.Unlock()
+			<-w.window // nothing was asked for
 			return
 		}
 		w.next++
