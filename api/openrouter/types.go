@@ -11,7 +11,8 @@
 // the decimal text the server sent (api.Amount); every display string is
 // cleaned with api.CleanText when it is decoded.
 //
-// It imports api and api/internal/rest only. No ui package imports it: the
+// It imports api, api/clientopt, api/internal/rest and api/internal/adapter
+// only. No ui package imports it: the
 // UI gets an api.Account.
 package openrouter
 

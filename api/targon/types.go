@@ -5,7 +5,8 @@
 // error (an *Error for an error answer, unwrapping to api's sentinels).
 // Account wraps a Client as an api.Account, api.Roller and api.SSHKeys.
 //
-// It imports api and api/internal/rest only. No ui package imports it: the
+// It imports api, api/clientopt, api/internal/rest and api/internal/adapter
+// only. No ui package imports it: the
 // UI gets an api.Account.
 package targon
 

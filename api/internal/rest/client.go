@@ -24,7 +24,7 @@
 // (api.SentinelFor). A decoded answer that implements Checker is checked
 // after decoding.
 //
-// It imports only api and the standard library; only the provider clients
+// It imports only api, api/clientopt and the standard library; only the provider clients
 // under api/ import it.
 package rest
 
