@@ -12,8 +12,7 @@
 // cleaned with api.CleanText when it is decoded.
 //
 // It imports api, api/clientopt, api/internal/rest and api/internal/adapter
-// only. No ui package imports it: the
-// UI gets an api.Account.
+// only. No ui package imports it: the UI gets an api.Account.
 package openrouter
 
 import (

@@ -6,8 +6,7 @@
 // Account wraps a Client as an api.Account, api.Roller and api.SSHKeys.
 //
 // It imports api, api/clientopt, api/internal/rest and api/internal/adapter
-// only. No ui package imports it: the
-// UI gets an api.Account.
+// only. No ui package imports it: the UI gets an api.Account.
 package targon
 
 import (
