@@ -2,6 +2,7 @@ package api
 
 import (
 	"strings"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -16,12 +17,25 @@ import (
 //     Unicode line and paragraph separators become a space, so words stay
 //     apart on one line; every other C0 and C1 control and DEL is removed.
 //   - Bidi controls (U+061C, U+200E, U+200F, U+202A–U+202E,
-//     U+2066–U+2069, U+206A–U+206F) and invisible format characters
-//     (U+200B, U+2060–U+2064, U+FEFF, U+FFF9–U+FFFB) are removed.
+//     U+2066–U+2069, U+206A–U+206F), every other default-ignorable code
+//     point (the soft hyphen U+00AD, U+034F, the Hangul fillers U+115F,
+//     U+1160, U+3164 and U+FFA0, U+17B4–U+17B5, U+180B–U+180F, U+200B,
+//     U+200C, U+2060–U+2065, the variation selectors, U+FEFF,
+//     U+FFF0–U+FFF8, the tag characters U+E0000–U+E0FFF, …), the
+//     interlinear annotation characters U+FFF9–U+FFFB and the blank
+//     Braille pattern U+2800 are removed: each is invisible, and terminals
+//     disagree on how wide some are, which shifts everything drawn after
+//     them.
+//   - The zero-width joiner stays only between two symbols (an emoji
+//     sequence such as 👨‍👩‍👧), and the emoji variation selector U+FE0F only
+//     after a symbol.
+//   - The halfwidth (semi-)voiced sound marks U+FF9E and U+FF9F, which the
+//     dashboard measures as combining and terminals draw one column wide,
+//     become their fullwidth forms U+309B and U+309C (two columns
+//     everywhere).
 //   - Invalid UTF-8 becomes U+FFFD.
 //
-// Everything else stays, including the zero-width joiner and variation
-// selectors inside emoji, and CJK. CleanText is idempotent.
+// Everything else stays, CJK included. CleanText is idempotent.
 func CleanText(s string) string {
 	if isClean(s) {
 		return s // the usual case: no copy
@@ -45,11 +59,44 @@ func CleanText(s string) string {
 		switch k := classify(r); k {
 		case keep:
 			b.WriteRune(r) // an invalid byte decodes as, and is written as, U+FFFD
+		case widen:
+			b.WriteRune(widened(r))
 		case space:
 			b.WriteByte(' ')
+		case joiner:
+			if next, _ := utf8.DecodeRuneInString(s[i:]); afterSymbol(b.String()) && unicode.Is(unicode.So, next) {
+				b.WriteRune(r)
+			}
+		case selector:
+			if afterSymbol(b.String()) {
+				b.WriteRune(r)
+			}
 		}
 	}
 	return b.String()
+}
+
+// widened is r, or for a halfwidth sound mark its fullwidth form.
+func widened(r rune) rune {
+	switch r {
+	case 0xff9e:
+		return 0x309b
+	case 0xff9f:
+		return 0x309c
+	}
+	return r
+}
+
+// afterSymbol reports whether before ends in a symbol (unicode.So, emoji
+// among them), possibly followed by a skin tone or a variation selector:
+// where a joiner or U+FE0F belongs to an emoji sequence.
+func afterSymbol(before string) bool {
+	last, _ := utf8.DecodeLastRuneInString(before)
+	if last == 0xfe0f || (last >= 0x1f3fb && last <= 0x1f3ff) {
+		before = before[:len(before)-utf8.RuneLen(last)]
+		last, _ = utf8.DecodeLastRuneInString(before)
+	}
+	return unicode.Is(unicode.So, last)
 }
 
 // class is what CleanText does with one rune outside an escape sequence.
@@ -59,6 +106,9 @@ const (
 	keep class = iota
 	space
 	drop
+	joiner   // U+200D: kept inside an emoji sequence only
+	selector // U+FE0F: kept after a symbol only
+	widen    // kept as its fullwidth form (widened)
 )
 
 // classify says whether r stays, becomes a space or goes.
@@ -68,14 +118,35 @@ func classify(r rune) class {
 		return space
 	case r < 0x20 || (r >= 0x7f && r <= 0x9f):
 		return drop
-	case r == 0x061c, r == 0x200b, r == 0x200e, r == 0x200f, r == 0xfeff,
-		r >= 0x202a && r <= 0x202e,
-		r >= 0x2060 && r <= 0x2064,
-		r >= 0x2066 && r <= 0x206f,
-		r >= 0xfff9 && r <= 0xfffb:
+	case r == 0x200d:
+		return joiner
+	case r == 0xfe0f:
+		return selector
+	case r == 0xff9e || r == 0xff9f:
+		return widen
+	case invisible(r):
 		return drop
 	}
 	return keep
+}
+
+// invisible reports whether r is a default-ignorable code point (Unicode's
+// DerivedCoreProperties), an interlinear annotation character or the
+// blank Braille pattern: drawn as nothing, or as a blank of a width
+// terminals disagree on. The joiner and U+FE0F are decided by context.
+func invisible(r rune) bool {
+	switch {
+	case r == 0x00ad, r == 0x034f, r == 0x061c, r == 0x115f, r == 0x1160,
+		r == 0x17b4, r == 0x17b5, r >= 0x180b && r <= 0x180f,
+		r >= 0x200b && r <= 0x200f, r >= 0x202a && r <= 0x202e,
+		r >= 0x2060 && r <= 0x206f, r == 0x2800, r == 0x3164,
+		r >= 0xfe00 && r <= 0xfe0e, r == 0xfeff, r == 0xffa0,
+		r >= 0xfff0 && r <= 0xfffb,
+		r >= 0x1bca0 && r <= 0x1bca3, r >= 0x1d173 && r <= 0x1d17a,
+		r >= 0xe0000 && r <= 0xe0fff:
+		return true
+	}
+	return false
 }
 
 // isClean reports whether CleanText would return s unchanged.
