@@ -140,9 +140,9 @@ func New(opts Options) (*Model, error) {
 }
 
 // Init draws at once and, when signed in, loads the credits and the first
-// page of both lists concurrently.
+// page of both lists concurrently (as the first board's, see own).
 func (m *Model) Init() tea.Cmd {
-	cmds := []tea.Cmd{m.startViews()}
+	cmds := []tea.Cmd{own(m.board, m.startViews())}
 	if m.login != nil {
 		cmds = append(cmds, m.login.Init())
 	}
