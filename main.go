@@ -140,7 +140,7 @@ func parseFlags(args []string, stderr io.Writer) (*dashFlags, int) {
 	fs.StringVar(&f.config.BaseURL, "base-url", "", "API base `URL` (default: $TARGON_BASE_URL or $OPENROUTER_BASE_URL, the profile's or account's base_url, or the provider's)")
 	fs.StringVar(&f.config.Profile, "profile", "", "a Targon profile or a dashboard account by `NAME` (default: $TARGON_PROFILE, the current profile of ~/.targon/config.toml, or default)")
 	fs.StringVar(&f.config.Provider, "provider", "", "the service `NAME`: targon or openrouter (default: what --profile names, else targon)")
-	fs.BoolVar(&f.demo, "demo", false, "run against built-in demo accounts, Targon and OpenRouter (no account needed)")
+	fs.BoolVar(&f.demo, "demo", false, "run against built-in demo accounts, Targon and OpenRouter (no account needed; not with --profile or --base-url)")
 	fs.StringVar(&f.debugPath, "debug", "", "append a log of API requests to `FILE` (made 0600; keys are redacted)")
 	fs.StringVar(&f.theme, "theme", "", "colours: auto, dark or light (default: the preference, else auto)")
 	fs.BoolVar(&f.showVersion, "version", false, "print the version and exit")
@@ -151,7 +151,36 @@ func parseFlags(args []string, stderr io.Writer) (*dashFlags, int) {
 		return nil, code
 	}
 	f.mouseGiven = flagGiven(fs, "mouse")
+	if err := f.checkDemo(); err != nil {
+		fmt.Fprintln(stderr, "targon-dash:", err)
+		return nil, 2
+	}
 	return f, 0
+}
+
+// checkDemo refuses what --demo would silently ignore: it runs on the
+// built-in demo accounts, so --profile and --base-url have nothing to
+// pick, and --provider only chooses between the demo's two.
+func (f *dashFlags) checkDemo() error {
+	if !f.demo {
+		return nil
+	}
+	var ignored []string
+	if f.config.Profile != "" {
+		ignored = append(ignored, "--profile")
+	}
+	if f.config.BaseURL != "" {
+		ignored = append(ignored, "--base-url")
+	}
+	if len(ignored) > 0 {
+		return fmt.Errorf("--demo runs on built-in demo accounts and takes no %s (drop --demo to use your own account)", strings.Join(ignored, " and "))
+	}
+	if p := f.config.Provider; p != "" {
+		if err := config.CheckProvider(p); err != nil {
+			return fmt.Errorf("--demo --provider: %w", err)
+		}
+	}
+	return nil
 }
 
 // applyPreferences fills what the command line left to the preferences:

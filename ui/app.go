@@ -21,15 +21,11 @@ import (
 	"github.com/charmbracelet/lipgloss"
 
 	"github.com/targon-dash/targon-dash/api"
-	"github.com/targon-dash/targon-dash/ui/apikeys"
 	"github.com/targon-dash/targon-dash/ui/common"
 	"github.com/targon-dash/targon-dash/ui/components/footer"
 	"github.com/targon-dash/targon-dash/ui/components/modal"
 	"github.com/targon-dash/targon-dash/ui/components/statusbar"
-	"github.com/targon-dash/targon-dash/ui/components/tabs"
-	"github.com/targon-dash/targon-dash/ui/credits"
 	"github.com/targon-dash/targon-dash/ui/login"
-	"github.com/targon-dash/targon-dash/ui/sshkeys"
 )
 
 // MinWidth and MinHeight are the smallest screen the dashboard draws on;
@@ -74,10 +70,12 @@ type Options struct {
 // views, the modal stack and the login screen, and lays out the chrome
 // (tab bar, status bar, help line) around them.
 type Model struct {
-	opts     Options
-	c        *common.Common
-	views    []common.View
-	tabs     *tabs.Tabs
+	opts Options
+	// board is the account shown: its Common (m.c), views and tabs.
+	*board
+	// boards are the accounts shown since the start, by session, each as
+	// it was left (see board).
+	boards   map[*api.Session]*board
 	modals   modal.Stack
 	login    *login.Model
 	status   statusbar.Model
@@ -85,7 +83,6 @@ type Model struct {
 	footer   footer.Footer
 	spinner  spinner.Model
 	spin     bool
-	started  bool
 	// demoStarting is set while the demo API starts, so a second request
 	// to switch waits for the first.
 	demoStarting bool
@@ -119,8 +116,8 @@ func New(opts Options) (*Model, error) {
 	}
 	// P only where Accounts offers accounts to switch to.
 	keys.SwitchAccount.SetEnabled(opts.Accounts.CanSwitch())
-	m := &Model{opts: opts}
-	m.c = &common.Common{
+	m := &Model{opts: opts, boards: make(map[*api.Session]*board)}
+	c := &common.Common{
 		Session:         opts.Accounts.Start(),
 		Styles:          common.NewStyles(),
 		Keys:            keys,
@@ -130,47 +127,22 @@ func New(opts Options) (*Model, error) {
 		Now:             opts.Now,
 		IDs:             new(common.IDs),
 	}
-	m.c.ListRefreshInterval = opts.ListRefreshInterval
-	m.c.ReadOnly, m.c.ReadOnlyReason = opts.ReadOnly, opts.ReadOnlyReason
-	m.c.DialogOpen = m.dialogOpen
-	m.spinner = spinner.New(spinner.WithSpinner(spinner.MiniDot), spinner.WithStyle(m.c.Styles.Accent))
-	m.footer = footer.New(m.c.Styles)
-	m.buildViews()
+	c.ListRefreshInterval = opts.ListRefreshInterval
+	c.ReadOnly, c.ReadOnlyReason = opts.ReadOnly, opts.ReadOnlyReason
+	c.DialogOpen = m.dialogOpen
+	m.spinner = spinner.New(spinner.WithSpinner(spinner.MiniDot), spinner.WithStyle(c.Styles.Accent))
+	m.footer = footer.New(c.Styles)
+	m.board = m.keep(newBoard(c))
 	if !m.c.Account.HasToken() {
 		m.login = login.New(m.c, "", opts.Accounts.CanDemo())
 	}
 	return m, nil
 }
 
-// buildViews makes the tabs for the current Common's account: Credits
-// and API keys always, SSH keys where the account has them. Views of an
-// earlier account are stopped (their list walks and refresh timers end
-// there), so nothing of theirs keeps running.
-func (m *Model) buildViews() {
-	for _, v := range m.views {
-		v.Stop()
-	}
-	m.views = []common.View{credits.New(m.c), apikeys.New(m.c)}
-	if _, ok := m.c.Account.(api.SSHKeys); ok {
-		m.views = append(m.views, sshkeys.New(m.c))
-	}
-	titles := make([]string, len(m.views))
-	for i, v := range m.views {
-		titles[i] = v.Title()
-	}
-	active := 0
-	if m.tabs != nil {
-		active = m.tabs.Active()
-	}
-	m.tabs = tabs.New(m.c.Keys, titles)
-	m.tabs.SetActive(active)
-	m.started = false
-}
-
 // Init draws at once and, when signed in, loads the credits and the first
-// page of both lists concurrently.
+// page of both lists concurrently (as the first board's, see own).
 func (m *Model) Init() tea.Cmd {
-	cmds := []tea.Cmd{m.startViews()}
+	cmds := []tea.Cmd{own(m.board, m.startViews())}
 	if m.login != nil {
 		cmds = append(cmds, m.login.Init())
 	}
@@ -178,16 +150,23 @@ func (m *Model) Init() tea.Cmd {
 	return tea.Batch(cmds...)
 }
 
-// startViews runs the views' Init once there is a key.
+// startViews starts the shown board's views once there is a key: Init
+// the first time; after a sign-in, or on a board switched back to,
+// Refresh, which reloads (the rows stay until the new ones are in) and
+// starts the refresh timers again.
 func (m *Model) startViews() tea.Cmd {
-	if m.started || m.login != nil {
+	if m.login != nil {
 		return nil
 	}
-	m.started = true
 	cmds := make([]tea.Cmd, len(m.views))
 	for i, v := range m.views {
-		cmds[i] = v.Init()
+		if m.started {
+			cmds[i] = v.Refresh()
+		} else {
+			cmds[i] = v.Init()
+		}
 	}
+	m.started = true
 	return tea.Batch(cmds...)
 }
 
@@ -207,12 +186,14 @@ func (m *Model) Update(msg tea.Msg) (_ tea.Model, cmd tea.Cmd) {
 	if km, ok := msg.(tea.KeyMsg); ok && km.Type == tea.KeyRunes && len(km.Runes) > 1 && !km.Paste {
 		cmds := make([]tea.Cmd, 0, len(km.Runes)+1)
 		for _, r := range km.Runes {
-			cmds = append(cmds, m.update(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune{r}, Alt: km.Alt}))
+			cmds = append(cmds, own(m.board, m.update(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune{r}, Alt: km.Alt})))
 			cmds = append(cmds, m.syncModals())
 		}
 		return m, safeCmd(tea.Batch(append(cmds, m.keepSpinning())...), m.c.Keys.Refresh.Help().Key)
 	}
-	cmd = m.update(msg)
+	// What the update asks for belongs to the board shown after it (an
+	// account switch starts the new one's loads).
+	cmd = own(m.board, m.update(msg))
 	closed := m.syncModals()
 	return m, safeCmd(tea.Batch(cmd, closed, m.keepSpinning()), m.c.Keys.Refresh.Help().Key)
 }
@@ -239,17 +220,18 @@ func (m *Model) syncModals() tea.Cmd {
 	return func() tea.Msg { return common.DialogsClosedMsg{} }
 }
 
-// update handles one message: the root's own, then the chrome's, then
-// every part's (broadcast).
+// update handles one message: the chrome's, then the root's own, then
+// every part's (broadcast). A message a board not shown asked for goes no
+// further than the chrome (fromHidden).
 func (m *Model) update(msg tea.Msg) tea.Cmd {
-	if cmd, ok := m.status.Update(msg); ok {
-		return cmd
-	}
-	if ours, gone := m.warnings.Update(msg); ours {
-		if gone {
-			m.resize()
+	if o, ok := msg.(ownedMsg); ok {
+		if o.board != m.board {
+			return m.fromHidden(o.msg)
 		}
-		return nil
+		msg = o.msg
+	}
+	if cmd, ok := m.chromeUpdate(msg); ok {
+		return cmd
 	}
 	switch msg := msg.(type) {
 	case tea.WindowSizeMsg:
@@ -279,15 +261,29 @@ func (m *Model) update(msg tea.Msg) tea.Cmd {
 		m.c.Account.SetToken("")
 		m.showLogin("You deleted the API key this dashboard was signed in with. Sign in with another key.")
 		return m.login.Init()
-	case spinner.TickMsg:
-		if msg.ID == m.spinner.ID() {
-			return m.spinTick(msg)
-		}
 	}
 	if cmd, ok := m.sessionUpdate(msg); ok {
 		return cmd
 	}
 	return m.broadcast(msg)
+}
+
+// chromeUpdate handles the messages of the status bar (toasts), the start-up
+// warnings and the spinner; ok says msg was one.
+func (m *Model) chromeUpdate(msg tea.Msg) (cmd tea.Cmd, ok bool) {
+	if cmd, ok := m.status.Update(msg); ok {
+		return cmd, true
+	}
+	if ours, gone := m.warnings.Update(msg); ours {
+		if gone {
+			m.resize()
+		}
+		return nil, true
+	}
+	if t, ok := msg.(spinner.TickMsg); ok && t.ID == m.spinner.ID() {
+		return m.spinTick(t), true
+	}
+	return nil, false
 }
 
 // current reports whether acct is the account in use (the same value, not

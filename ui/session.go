@@ -1,11 +1,17 @@
 package ui
 
 import (
+	"reflect"
+
 	tea "github.com/charmbracelet/bubbletea"
 
 	"github.com/targon-dash/targon-dash/api"
+	"github.com/targon-dash/targon-dash/ui/apikeys"
 	"github.com/targon-dash/targon-dash/ui/common"
+	"github.com/targon-dash/targon-dash/ui/components/tabs"
+	"github.com/targon-dash/targon-dash/ui/credits"
 	"github.com/targon-dash/targon-dash/ui/login"
+	"github.com/targon-dash/targon-dash/ui/sshkeys"
 )
 
 // sessionUpdate handles the messages that change the session: a sign-in,
@@ -53,14 +59,7 @@ func (m *Model) signedIn(msg login.DoneMsg) tea.Cmd {
 		toastCmd = common.Toast(common.ToastSuccess, "Signed in; key saved to %s", common.ShortPath(m.c.Home.File))
 	}
 	m.opts.Accounts.Use(m.c.Session)
-	if !m.started {
-		return tea.Batch(toastCmd, m.startViews())
-	}
-	cmds := []tea.Cmd{toastCmd}
-	for _, v := range m.views {
-		cmds = append(cmds, v.Refresh())
-	}
-	return tea.Batch(cmds...)
+	return tea.Batch(toastCmd, m.startViews())
 }
 
 // startDemo starts the demo API in a command: it opens a listener, which
@@ -88,11 +87,11 @@ func (m *Model) switchToDemo(msg demoStartedMsg) tea.Cmd {
 	return tea.Batch(m.startViews(), m.showWarnings(msg.session.Warnings), common.Toast(common.ToastSuccess, "Demo account: nothing you do here touches a real account"))
 }
 
-// switchAccount rebuilds the dashboard on the session the switcher opened:
-// tabs from its capabilities, views reloaded, modals cleared, and the
-// login screen first when it has no key.
+// switchAccount shows the session the switcher opened: as it was left
+// when it was shown before, else new (tabs from its capabilities); its
+// views (re)load, modals are cleared, and the login screen comes first
+// when it has no key.
 func (m *Model) switchAccount(msg switchMsg) tea.Cmd {
-	m.tabs.SetActive(0)
 	m.use(msg.session)
 	var loginInit tea.Cmd
 	if !m.c.Account.HasToken() {
@@ -103,16 +102,129 @@ func (m *Model) switchAccount(msg switchMsg) tea.Cmd {
 	return tea.Batch(m.startViews(), loginInit, m.showWarnings(msg.session.Warnings), common.Toast(common.ToastSuccess, "Switched to %s (%s)", m.c.Profile, m.c.ProviderName()))
 }
 
-// use rebuilds the dashboard on s, and tells Accounts: a new Common
-// (commands still running for the old account keep theirs), its views,
-// no dialogs.
+// use shows s's board, and tells Accounts: the board shown so far is
+// paused, no dialogs stay.
 func (m *Model) use(s *api.Session) {
-	c := *m.c
-	c.Session = s
-	m.c = &c
+	m.board.pause()
 	m.opts.Accounts.Use(s)
 	m.login = nil
 	m.modals.Clear()
-	m.buildViews()
+	m.board = m.boardOf(s)
 	m.resize()
+}
+
+// board is the dashboard of one account: its Common, its views (the
+// tabs, from the account's capabilities) and which tab is shown. The root
+// keeps the board of every account it has shown while the program runs,
+// so switching back shows an account as it was left: its tab, each list's
+// sort, filter and scroll, the credits since start. A board not shown is
+// paused: nothing of it runs, and what it had asked for is dropped
+// (fromHidden).
+type board struct {
+	c     *common.Common
+	views []common.View
+	tabs  *tabs.Tabs
+	// started says the views' Init ran (there was a key).
+	started bool
+}
+
+// newBoard builds the views of c's account: Credits and API keys always,
+// SSH keys where the account has them; the first tab shown.
+func newBoard(c *common.Common) *board {
+	b := &board{c: c, views: []common.View{credits.New(c), apikeys.New(c)}}
+	if _, ok := c.Account.(api.SSHKeys); ok {
+		b.views = append(b.views, sshkeys.New(c))
+	}
+	titles := make([]string, len(b.views))
+	for i, v := range b.views {
+		titles[i] = v.Title()
+	}
+	b.tabs = tabs.New(c.Keys, titles)
+	return b
+}
+
+// pause stops the board's background work while another account is
+// shown: list walks end, refresh timers stop, answers in flight are
+// dropped (common.View.Stop). startViews starts them again.
+func (b *board) pause() {
+	for _, v := range b.views {
+		v.Stop()
+	}
+}
+
+// boardOf is s's board: the one kept from when s was shown before, at
+// today's size, else a new one on a copy of the Common (commands still
+// running for other accounts keep theirs).
+func (m *Model) boardOf(s *api.Session) *board {
+	if b, ok := m.boards[s]; ok {
+		b.c.Width, b.c.Height = m.c.Width, m.c.Height
+		return b
+	}
+	c := *m.c
+	c.Session = s
+	return m.keep(newBoard(&c))
+}
+
+// keep records b as its session's board. A board of another session of
+// the same account (Accounts opened it afresh: it had no key) goes.
+func (m *Model) keep(b *board) *board {
+	s := b.c.Session
+	for other := range m.boards {
+		if other != s && s.ID != "" && other.ID == s.ID {
+			delete(m.boards, other)
+		}
+	}
+	m.boards[s] = b
+	return b
+}
+
+// ownedMsg is a message a board asked for: its views, its dialogs and
+// the login screen over it. Update hands it on only while that board is
+// shown, so nothing an account asked for reaches another.
+type ownedMsg struct {
+	board *board
+	msg   tea.Msg
+}
+
+// teaPackage is Bubble Tea's import path: its own messages (quit,
+// batches) are the runtime's, never a board's.
+var teaPackage = reflect.TypeOf(tea.QuitMsg{}).PkgPath()
+
+// own marks what cmd yields, and what the commands it batches yield, as
+// b's.
+func own(b *board, cmd tea.Cmd) tea.Cmd {
+	if cmd == nil {
+		return nil
+	}
+	return func() tea.Msg {
+		msg := cmd()
+		if batch, ok := msg.(tea.BatchMsg); ok {
+			owned := make(tea.BatchMsg, len(batch))
+			for i, c := range batch {
+				owned[i] = own(b, c)
+			}
+			return owned
+		}
+		if msg == nil || reflect.TypeOf(msg).PkgPath() == teaPackage {
+			return msg
+		}
+		return ownedMsg{board: b, msg: msg}
+	}
+}
+
+// fromHidden takes a message that a board not shown asked for. The
+// chrome's own timers run on (a toast's or a warning's expiry, the
+// spinner); everything else — answers, toasts, a sign-in, the demo
+// starting — is dropped, as the board's paused views drop the answers
+// they were waiting for.
+func (m *Model) fromHidden(msg tea.Msg) tea.Cmd {
+	switch msg.(type) {
+	case common.ToastMsg:
+		return nil
+	case demoStartedMsg:
+		m.demoStarting = false // asked for again, it starts again
+		return nil
+	}
+	cmd, _ := m.chromeUpdate(msg)
+	return cmd
 }

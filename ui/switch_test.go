@@ -149,3 +149,121 @@ func TestSwitchShowsNewWarnings(t *testing.T) {
 		t.Fatalf("the new warning outlived its time:\n%s", v)
 	}
 }
+
+// body is the screen without its status and help lines (which say what
+// just happened: a toast, a spinner).
+func body(view string) string {
+	lines := strings.Split(ansi.Strip(view), "\n")
+	return strings.Join(lines[:max(0, len(lines)-2)], "\n")
+}
+
+// Switching away and back shows the account as it was left: its tab, the
+// list's sort and cursor, the credits' "since start". While it is away
+// nothing of it runs (its ticks load nothing); once back, it loads again
+// and its refresh chains start anew.
+func TestSwitchBackKeepsTheAccountAsLeft(t *testing.T) {
+	d := newDirect(t, func(o *Options) {
+		o.RefreshInterval = time.Minute
+		o.ListRefreshInterval = 5 * time.Minute
+	})
+	ticks := recordTicks(d)
+	d.size(100, 30)
+	d.init()
+	home := d.m.c.Session
+	d.sim.SetCredits(1000000)
+	d.keys("r") // on Credits: a second balance, lower than the first
+	d.keys("1")
+	sinceStart := body(d.m.View())
+	if !strings.Contains(sinceStart, "since start: ") || strings.Contains(sinceStart, "no change") {
+		t.Fatalf("setup: no change since start on Credits:\n%s", sinceStart)
+	}
+	d.keys("2", "s", "j", "j")
+	left := body(d.m.View())
+	old := ticks.take()
+
+	other, otherSim := otherSession(t, 22222)
+	d.send(switchMsg{session: other, name: "other"})
+	away := len(d.sim.Requests())
+	for _, msg := range old {
+		d.send(msg) // the ticks of the account left, due while it is away
+	}
+	d.send(common.DialogsClosedMsg{})
+	if n := len(d.sim.Requests()) - away; n != 0 {
+		t.Fatalf("the account switched away from made %d requests", n)
+	}
+	if !strings.Contains(body(d.m.View()), "22,222") {
+		t.Fatalf("setup: the other account is not shown:\n%s", d.m.View())
+	}
+	ticks.take()
+	before := len(otherSim.Requests())
+
+	d.send(switchMsg{session: home, name: "demo"})
+	if got := body(d.m.View()); got != left {
+		t.Fatalf("back on the first account, the screen is not as it was left:\n%s\nwant:\n%s", got, left)
+	}
+	if countRequests(d.sim, http.MethodGet, "/tha/v2/me/credits") == 0 || len(d.sim.Requests()) == away {
+		t.Error("back on the first account, nothing loaded again")
+	}
+	if n := len(otherSim.Requests()) - before; n != 0 {
+		t.Errorf("the other account, now away, made %d requests", n)
+	}
+	if len(ticks.take()) == 0 {
+		t.Error("back on the first account, no refresh is scheduled")
+	}
+	d.keys("1")
+	if got := body(d.m.View()); !strings.Contains(got, strings.Split(strings.SplitAfter(sinceStart, "since start: ")[1], "\n")[0]) {
+		t.Errorf("since start changed after the round trip:\n%s\nwant as:\n%s", got, sinceStart)
+	}
+}
+
+// What an account switched away from asked for (a toast, an answer) never
+// reaches the account shown, even when it arrives after the switch.
+func TestHiddenAccountsMessagesStayHidden(t *testing.T) {
+	d := newDirect(t)
+	d.size(100, 30)
+	d.init()
+	d.keys("2")
+	_, copyCmd := d.m.Update(uitest.Key("c")) // copy the id: its toast is in flight
+	other, _ := otherSession(t, 22222)
+	d.send(switchMsg{session: other, name: "other"})
+	for _, msg := range uitest.Run(t, copyCmd) {
+		d.m.Update(msg)
+	}
+	if bar := ansi.Strip(d.m.statusBar()); strings.Contains(bar, "copied") {
+		t.Fatalf("the account switched away from put its toast on the new one: %q", bar)
+	}
+	// The same, for the account shown, does arrive.
+	d.keys("2")
+	_, copyCmd = d.m.Update(uitest.Key("c"))
+	for _, msg := range uitest.Run(t, copyCmd) {
+		d.m.Update(msg)
+	}
+	if bar := ansi.Strip(d.m.statusBar()); !strings.Contains(bar, "copied") {
+		t.Fatalf("the account shown lost its own toast: %q", bar)
+	}
+}
+
+// A request a view had in flight when its account was switched away from
+// (an SSH key's details) is dropped with it: back on the account, the view
+// does not wait for it forever.
+func TestSwitchBackForgetsRequestsInFlight(t *testing.T) {
+	d := newDirect(t)
+	d.size(100, 30)
+	d.init()
+	home := d.m.c.Session
+	d.keys("3")
+	details := d.m.update(uitest.Key("enter")) // the details request, never answered
+	if details == nil || !d.m.busy() {
+		t.Fatal("setup: enter on an SSH key fetched nothing")
+	}
+	other, _ := otherSession(t, 22222)
+	d.send(switchMsg{session: other, name: "other"})
+	d.send(switchMsg{session: home, name: "demo"})
+	if d.m.busy() || strings.Contains(body(d.m.View()), "loading “") {
+		t.Fatalf("back on the account, the SSH view still waits for the details asked for before:\n%s", d.m.View())
+	}
+	d.run(details)
+	if d.m.modals.Len() != 0 {
+		t.Fatalf("the details asked for before the switch opened after it: %T", d.m.modals.Top())
+	}
+}

@@ -25,6 +25,9 @@ type switcher struct {
 	loaded        bool
 	err           error
 	cursor        int
+	// top is the first choice shown when they do not all fit (see
+	// window); moves keep the cursor inside.
+	top int
 	// opening is the generation of the open in flight (0: none); esc
 	// while opening voids it.
 	opening, gen int
@@ -70,7 +73,10 @@ func newSwitcher(c *common.Common, accounts Accounts) (*switcher, tea.Cmd) {
 }
 
 // SetSize fits the switcher to the screen.
-func (p *switcher) SetSize(w, h int) { p.box.SetSize(w, h, 72, 8) }
+func (p *switcher) SetSize(w, h int) {
+	p.box.SetSize(w, h, 72, 8)
+	p.follow()
+}
 
 // Busy reports whether the list or an account is loading.
 func (p *switcher) Busy() bool { return !p.loaded || p.opening != 0 }
@@ -83,12 +89,25 @@ func (p *switcher) selectable(i int) bool {
 	return i >= 0 && i < len(p.choices) && p.choices[i].Problem == ""
 }
 
-// move puts the cursor on the next selectable choice in direction dir.
-func (p *switcher) move(dir int) {
-	for i := p.cursor + dir; i >= 0 && i < len(p.choices); i += dir {
-		if p.selectable(i) {
-			p.cursor = i
-			return
+// move moves the cursor step choices (common.KeyMap.Step), clamped to
+// the list, onto the nearest choice that can be opened: onward in the
+// step's direction first, then back.
+func (p *switcher) move(step int) {
+	if len(p.choices) == 0 {
+		return
+	}
+	dir := 1
+	if step < 0 {
+		dir = -1
+	}
+	target := max(0, min(len(p.choices)-1, p.cursor+step))
+	for _, d := range []int{dir, -dir} {
+		for i := target; i >= 0 && i < len(p.choices); i += d {
+			if p.selectable(i) {
+				p.cursor = i
+				p.follow()
+				return
+			}
 		}
 	}
 }
@@ -108,9 +127,7 @@ func (p *switcher) Update(msg tea.Msg) (common.Modal, tea.Cmd) {
 				p.cursor = i
 			}
 		}
-		if !p.selectable(p.cursor) {
-			p.move(1)
-		}
+		p.move(0) // onto a choice that opens
 		var cmds []tea.Cmd
 		for _, km := range p.early {
 			cmds = append(cmds, p.onKey(km))
@@ -152,10 +169,6 @@ func (p *switcher) onKey(km tea.KeyMsg) tea.Cmd {
 		p.closed = true
 	case p.opening != 0:
 		// One open at a time.
-	case key.Matches(km, k.Up):
-		p.move(-1)
-	case key.Matches(km, k.Down):
-		p.move(1)
 	case key.Matches(km, k.Submit) && p.selectable(p.cursor):
 		ch := p.choices[p.cursor]
 		if ch.Current {
@@ -169,12 +182,17 @@ func (p *switcher) onKey(km tea.KeyMsg) tea.Cmd {
 			s, err := accounts.Open(ch)
 			return openedMsg{to: self, gen: gen, name: ch.Name, session: s, err: err}
 		}
+	default:
+		if step, ok := k.Step(km, p.page()); ok {
+			p.move(step)
+		}
 	}
 	return nil
 }
 
 // View draws the choices: the current one marked, each with provider and
-// host, broken ones with their problem.
+// host, broken ones with their problem; when they do not all fit, the
+// window that holds the cursor and where it stands.
 func (p *switcher) View() string {
 	st, k := p.c.Styles, p.c.Keys
 	inner := p.box.Inner()
@@ -184,12 +202,31 @@ func (p *switcher) View() string {
 		body = append(body, st.Muted.Render("loading accounts…"))
 	case len(p.choices) == 0 && p.err == nil:
 		body = append(body, st.Muted.Render("No accounts are configured."))
+	case len(p.choices) == 0:
+		body = append(body, st.Error.Render(textfit.WrapWords("✗ could not list the accounts: "+p.c.ErrorText(p.err), inner)))
 	}
+	entries := p.entries()
+	lo, hi := p.window(entries)
+	for _, e := range entries[lo:hi] {
+		body = append(body, e)
+	}
+	if lo > 0 || hi < len(entries) {
+		body = append(body, st.Muted.Render(fmt.Sprintf("  %d of %d", p.cursor+1, len(entries))))
+	}
+	return p.box.Render(st, k, st.Modal, st.ModalTitle.Render("Switch account"), strings.Join(body, "\n"), p.foot())
+}
+
+// entries draws each choice, the selected one highlighted; a broken one
+// takes a second line (or more) for its problem.
+func (p *switcher) entries() []string {
+	st := p.c.Styles
+	inner := p.box.Inner()
 	nameW, provW := 4, 6
 	for _, ch := range p.choices {
 		nameW = max(nameW, min(20, ansi.StringWidth(ch.Name)))
 		provW = max(provW, min(12, ansi.StringWidth(ch.Provider)))
 	}
+	out := make([]string, len(p.choices))
 	for i, ch := range p.choices {
 		mark := "  "
 		if ch.Current {
@@ -202,28 +239,88 @@ func (p *switcher) View() string {
 		line = ansi.Truncate(line, inner-2, "…")
 		switch {
 		case i == p.cursor && p.selectable(i):
-			body = append(body, st.Accent.Render("› ")+st.RowSelected.Render(line))
+			out[i] = st.Accent.Render("› ") + st.RowSelected.Render(line)
 		case ch.Problem != "":
-			body = append(body, "  "+st.Muted.Render(line))
-			body = append(body, "    "+st.Error.Render(textfit.WrapWords("✗ "+ch.Problem, inner-4)))
+			out[i] = "  " + st.Muted.Render(line) + "\n    " + st.Error.Render(textfit.WrapWords("✗ "+ch.Problem, inner-4))
 		default:
-			body = append(body, "  "+line)
+			out[i] = "  " + line
 		}
 	}
-	var foot string
+	return out
+}
+
+// foot is what goes under the choices: the open in flight, or why an
+// open failed, and the keys.
+func (p *switcher) foot() string {
+	st, k := p.c.Styles, p.c.Keys
+	inner := p.box.Inner()
 	switch {
 	case p.opening != 0:
-		foot = st.Muted.Render("opening " + p.choices[p.cursor].Name + "… (" + textfit.KeyNames(k.Back) + " cancels)")
+		return st.Muted.Render("opening " + p.choices[p.cursor].Name + "… (" + textfit.KeyNames(k.Back) + " cancels)")
 	case p.err != nil && len(p.choices) == 0:
-		body = append(body, st.Error.Render(textfit.WrapWords("✗ could not list the accounts: "+p.c.ErrorText(p.err), inner)))
-		foot = textfit.Hint(st, inner, textfit.KeyNames(k.Back), "close")
-	case p.err != nil:
-		foot = st.Error.Render(textfit.WrapWords("✗ could not open it: "+p.c.ErrorText(p.err), inner)) + "\n"
-		fallthrough
-	default:
-		foot += textfit.Hint(st, inner, textfit.KeyNames(k.Up, k.Down), "move", textfit.KeyNames(k.Submit), "open", textfit.KeyNames(k.Back), "cancel")
+		return textfit.Hint(st, inner, textfit.KeyNames(k.Back), "close")
 	}
-	return p.box.Render(st, k, st.Modal, st.ModalTitle.Render("Switch account"), strings.Join(body, "\n"), foot)
+	foot := ""
+	if p.err != nil {
+		foot = st.Error.Render(textfit.WrapWords("✗ could not open it: "+p.c.ErrorText(p.err), inner)) + "\n"
+	}
+	return foot + textfit.Hint(st, inner, textfit.KeyNames(k.Up, k.Down), "move", textfit.KeyNames(k.Submit), "open", textfit.KeyNames(k.Back), "cancel")
+}
+
+// room is how many lines the choices may take without the dialog
+// scrolling: the box less its border, title, foot and the blank lines.
+func (p *switcher) room() int {
+	return max(2, p.box.Height()-4-1-strings.Count(p.foot(), "\n")-1)
+}
+
+// window is the range of entries shown, from top on: all when they fit,
+// else as many as fit above the position line, the cursor's among them
+// and the last screenful full.
+func (p *switcher) window(entries []string) (lo, hi int) {
+	lines := func(i int) int { return strings.Count(entries[i], "\n") + 1 }
+	total := 0
+	for i := range entries {
+		total += lines(i)
+	}
+	room := p.room()
+	if total <= room {
+		return 0, len(entries)
+	}
+	room-- // the position line
+	lo = max(0, min(p.top, p.cursor))
+	used := 0
+	for i := lo; i <= p.cursor && i < len(entries); i++ {
+		used += lines(i)
+	}
+	for lo < p.cursor && used > room {
+		used -= lines(lo)
+		lo++
+	}
+	hi = p.cursor + 1
+	for hi < len(entries) && used+lines(hi) <= room {
+		used += lines(hi)
+		hi++
+	}
+	for lo > 0 && used+lines(lo-1) <= room {
+		lo--
+		used += lines(lo)
+	}
+	return lo, min(hi, len(entries))
+}
+
+// follow keeps the window where the last draw had it, moved just enough
+// to hold the cursor.
+func (p *switcher) follow() {
+	if len(p.choices) == 0 {
+		return
+	}
+	p.top, _ = p.window(p.entries())
+}
+
+// page is how many choices a page key moves: those a window holds.
+func (p *switcher) page() int {
+	lo, hi := p.window(p.entries())
+	return max(1, hi-lo-1)
 }
 
 // ShortHelp lists the switcher's keys.

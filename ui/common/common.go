@@ -168,8 +168,9 @@ type View interface {
 	// Updated is when the view's data last arrived (zero before).
 	Updated() time.Time
 	// Stop ends the view's background work (list walks, refresh timers)
-	// and drops the answers still in flight: the root calls it when it
-	// discards the view (an account switch).
+	// and drops the answers still in flight: the root calls it when
+	// another account is shown, and Refresh starts the work again when
+	// this one is back.
 	Stop()
 	// Footer is the footer's hints while the view has the keys, in their
 	// final order: the view's own actions, refresh and switch account (as

@@ -86,8 +86,8 @@ func readSmall(path string) (string, error) {
 }
 
 // importList is the import dialog: the *.pub files of a directory with their
-// key type and comment. j/k and the arrows move, enter picks (and opens the
-// add form), esc closes.
+// key type and comment. The moving keys move (common.KeyMap.Step), enter
+// picks (and opens the add form), esc closes.
 type importList struct {
 	common.Outbox // dialogs it opens (common.Opener)
 	c             *common.Common
@@ -143,16 +143,12 @@ func (p *importList) Update(msg tea.Msg) (common.Modal, tea.Cmd) {
 	case key.Matches(km, k.Back):
 		p.closed = true
 		return p, nil
-	case key.Matches(km, k.Up):
-		p.move(-1)
-	case key.Matches(km, k.Down):
-		p.move(1)
-	case key.Matches(km, k.Top):
-		p.move(-len(p.files))
-	case key.Matches(km, k.Bottom):
-		p.move(len(p.files))
 	case key.Matches(km, k.Submit):
 		p.pick()
+	default:
+		if step, ok := k.Step(km, p.height); ok {
+			p.move(step)
+		}
 	}
 	return p, nil
 }

@@ -73,6 +73,13 @@ func (m *Model) Title() string { return "SSH keys" }
 // Busy reports whether the list or a key's details are loading.
 func (m *Model) Busy() bool { return m.Loader.Busy() || m.fetching != "" }
 
+// Stop ends the list's background work and drops the details in flight
+// (common.View): the view is paused or discarded.
+func (m *Model) Stop() {
+	m.KeyList.Stop()
+	m.detailsReq, m.fetching = 0, ""
+}
+
 // Update handles keys, pages and the results of the view's commands and
 // dialogs.
 func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
