@@ -164,9 +164,9 @@ func (m *Model) creditsSection(compact bool) []string {
 	default:
 		lines = append(lines, row("Remaining", m.balanceLine()))
 		if compact {
-			lines = append(lines, row("Total", withUnit(m.total.text, m.bal.currency)+" · used "+withUnit(m.used.text, m.bal.currency)))
+			lines = append(lines, row("Total", m.total.in(m.bal.currency)+" · used "+m.used.in(m.bal.currency)))
 		} else {
-			lines = append(lines, row("Total", withUnit(m.total.text, m.bal.currency)), row("Used", withUnit(m.used.text, m.bal.currency)))
+			lines = append(lines, row("Total", m.total.in(m.bal.currency)), row("Used", m.used.in(m.bal.currency)))
 		}
 		if m.err != nil {
 			lines = append(lines, m.errorLines(width)...)

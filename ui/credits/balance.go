@@ -49,3 +49,9 @@ func newBalance(cr api.Balance) balance {
 	}
 	return b
 }
+
+// in is the amount with its currency and, when it is implausible, the
+// note (common.Amount.In).
+func (b balance) in(currency string) string {
+	return common.Amount{Value: b.value, Text: b.text, Implausible: b.implausible}.In(currency)
+}

@@ -33,3 +33,17 @@ func TestOpenRouterCardsMoneyOneFormat(t *testing.T) {
 		}
 	}
 }
+
+// An implausible total is shown compactly with its note on the credits
+// card, as everywhere.
+func TestOpenRouterImplausibleTotalHasNote(t *testing.T) {
+	sim, url := uitest.OpenRouter(t)
+	sim.SetCredits(1e15, 3)
+	c, _ := uitest.NewOpenRouterCommon(t, url, sim.DemoManagementKey())
+	m := New(c)
+	uitest.NewDriver(t, c, m)
+	if v := uitest.Plain(m.View()); !strings.Contains(v, "Total 1.0e15 USD (implausible)") || !strings.Contains(v, "Used 3.00 USD") ||
+		!strings.Contains(v, "Remaining — Label") {
+		t.Fatalf("view:\n%s", v)
+	}
+}

@@ -117,7 +117,7 @@ func (m *Model) balanceLine() string {
 		style = st.BalanceLow
 	}
 	line := style.Render(m.bal.text)
-	if cur := m.bal.currency; cur != "" {
+	if cur := m.bal.currency; cur != "" && m.bal.text != common.NoAmount {
 		line += " " + st.BalanceCurrency.Render(cur)
 	}
 	return line
