@@ -146,13 +146,13 @@ var faultKinds = []faultKind{
 			}
 		},
 		done: func(int) func(faultSnap) bool {
-			return func(s faultSnap) bool { return !s.busy && s.has("1,284,750 USD") && !s.has("could not") }
+			return func(s faultSnap) bool { return !s.busy && s.has("1,284,750.00 USD") && !s.has("could not") }
 		},
 		keeps: func(round int) []string {
 			if round == 0 {
 				return nil
 			}
-			return []string{"1,284,750 USD"} // a failed refresh keeps the balance
+			return []string{"1,284,750.00 USD"} // a failed refresh keeps the balance
 		},
 	},
 	{

@@ -72,7 +72,7 @@ func TestOpenRouterCreditsAndCurrentKey(t *testing.T) {
 	h.waitFor("Remaining", "This key", "management key")
 	h.idle()
 	view := h.final()
-	for _, want := range []string{"1,250 USD", "Total", "Used", "work · OpenRouter · 127.0.0.1", "This month", "Expires"} {
+	for _, want := range []string{"1,250.00 USD", "Total", "Used", "work · OpenRouter · 127.0.0.1", "This month", "Expires"} {
 		if !strings.Contains(view, want) {
 			t.Fatalf("credits lack %q:\n%s", want, view)
 		}

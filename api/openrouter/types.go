@@ -31,7 +31,7 @@ type APIKey struct {
 	// Hash identifies the key in requests.
 	Hash string `json:"hash"`
 	Name string `json:"name"`
-	// Label is the key as OpenRouter shows it, masked ("sk-or-v1-0e6...c96").
+	// Label is the key as OpenRouter shows it, masked ("sk-or-v1-0e6...1c96").
 	Label    string `json:"label"`
 	Disabled bool   `json:"disabled"`
 	Spending

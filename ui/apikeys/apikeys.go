@@ -101,9 +101,9 @@ func New(c *common.Common) *Model {
 var spendColumns = []table.Column{
 	{Title: "NAME", Width: 20, Flex: 1},
 	{Title: "STATE", Width: 8},
-	{Title: "LEFT OF LIMIT $", Width: 17},
-	{Title: "USED D/W/M $", Width: 17, Drop: 1},
-	{Title: "KEY", Width: 18, Drop: 2},
+	{Title: "LEFT OF LIMIT USD", Width: 19},
+	{Title: "USED D/W/M USD", Width: 17, Drop: 1},
+	{Title: "KEY", Width: 19, Drop: 2},
 	{Title: "CREATED", Width: 10, Drop: 3},
 }
 

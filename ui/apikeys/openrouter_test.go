@@ -108,10 +108,10 @@ func TestORListMarksDisabledKeys(t *testing.T) {
 	v.d.Keys("/")
 	v.d.Type("hackathon")
 	v.d.Keys("enter")
-	v.want("hackathon-2025", "disabled", "0.80 of 5")
+	v.want("hackathon-2025", "disabled", "0.80 of 5.00")
 	// The list asked for disabled keys, and shows limits with their reset.
 	v.d.Keys("esc")
-	v.want("production-chat", "/mo", "—")
+	v.want("production-chat", "/mo", common.NoLimit)
 }
 
 func TestORColumnsDropBeforeNames(t *testing.T) {
@@ -253,7 +253,7 @@ func TestORReplaceThenDisableOld(t *testing.T) {
 			old, _ := v.server("cursor-ide (alice)")
 			v.pick("cursor-ide")
 			v.d.Keys("R")
-			v.want("Replace API key “cursor-ide (alice)”?", "same settings", "keeps working until you disable or delete it")
+			v.want("Replace API key “cursor-ide (alice)”?", "same limit and BYOK setting", "keeps working until you disable or delete it")
 			v.d.Keys("enter") // No
 			if v.count("cursor-ide (alice)") != 1 {
 				t.Fatal("replaced without a yes")
@@ -319,11 +319,11 @@ func TestORReplaceHelpWording(t *testing.T) {
 	}
 }
 
-// cellNumber is a list cell's leading amount ("9.20 of 15" → 9.2, "—" →
-// no limit: +Inf), or its last one when last ("0.11/0.51/0.80" → 0.8).
+// cellNumber is a list cell's leading amount ("9.20 of 15.00" → 9.2,
+// common.NoLimit: +Inf), or its last one when last ("0.11/0.51/0.80" → 0.8).
 func cellNumber(t *testing.T, cell string, last bool) float64 {
 	t.Helper()
-	if cell == "—" {
+	if cell == common.NoLimit {
 		return math.Inf(1)
 	}
 	f := strings.Fields(cell)[0]
@@ -354,13 +354,13 @@ func TestORSortByUsageAndLimitAndCopyHash(t *testing.T) {
 	if name, desc := v.m.Table.SortedBy(); name != "usage" || !desc {
 		t.Fatalf("sorted by %q (desc %v), want usage, most first", name, desc)
 	}
-	v.want("USED D/W/M $ ▼")
+	v.want("USED D/W/M USD ▼")
 	used := column(3, true)
 	if !slices.IsSortedFunc(used, func(a, b float64) int { return cmp.Compare(b, a) }) || used[0] == used[len(used)-1] {
 		t.Errorf("monthly usage not most first: %v", used)
 	}
 	v.d.Keys("s")
-	v.want("LEFT OF LIMIT $ ▲")
+	v.want("LEFT OF LIMIT USD ▲")
 	left := column(2, false)
 	if !slices.IsSorted(left) || !math.IsInf(left[len(left)-1], 1) {
 		t.Errorf("limit left not least first, no limit last: %v", left)

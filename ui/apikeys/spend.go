@@ -41,7 +41,7 @@ func newSpend(k api.Key) *spend {
 	}
 	s.usage = [4]api.Amount{k.Usage, k.UsageDaily, k.UsageWeekly, k.UsageMonthly}
 	s.limitCell = limitText(s.limit, s.remaining, s.reset)
-	s.useCell = common.Money(s.usage[1], common.MoneyListCell) + "/" + common.Money(s.usage[2], common.MoneyListCell) + "/" + common.Money(s.usage[3], common.MoneyListCell)
+	s.useCell = common.Money(s.usage[1], "") + "/" + common.Money(s.usage[2], "") + "/" + common.Money(s.usage[3], "")
 	s.monthUsed = sortAmount(s.usage[3], -1)
 	switch {
 	case s.limit == "":
@@ -80,31 +80,52 @@ func (s *spend) state(now time.Time) string {
 var resetShort = map[string]string{"daily": "/day", "weekly": "/wk", "monthly": "/mo"}
 
 // limitText is a limit for a list cell, in USD (the column says so):
-// "12.35 of 50/mo" (left of the limit, and its reset), "50/mo" when what
-// remains is not known, "—" for no limit.
+// "12.35 of 50.00/mo" (left of the limit, and its reset), "50.00/mo" when
+// what remains is not known, common.NoLimit for none.
 func limitText(limit, remaining api.Amount, reset string) string {
 	if limit == "" {
-		return "—"
+		return common.NoLimit
 	}
-	out := common.Money(limit, common.MoneyListCell) + resetShort[reset]
+	out := common.Money(limit, "") + resetShort[reset]
 	if remaining != "" {
-		out = common.Money(remaining, common.MoneyListCell) + " of " + out
+		out = common.Money(remaining, "") + " of " + out
 	}
 	return out
 }
 
-// resetWords is a reset period in words.
-func resetWords(reset string) string {
-	switch reset {
-	case "daily":
-		return "resets daily (UTC midnight)"
-	case "weekly":
-		return "resets weekly (Monday, UTC)"
-	case "monthly":
-		return "resets monthly (the 1st, UTC)"
+// limitWords is a limit in words, with its currency: "100.00 USD, resets
+// monthly (the 1st, UTC); 12.50 USD left", or common.NoLimit. A reset
+// without a limit (another tool may set one) is said too, as the limit
+// form shows it.
+func limitWords(limit, remaining api.Amount, reset string) string {
+	if limit == "" {
+		if reset != "" {
+			return common.NoLimit + " (the reset is set to " + reset + ": it applies once a limit is set)"
+		}
+		return common.NoLimit
 	}
-	return "never resets"
+	out := common.Money(limit, common.SpendCurrency) + ", " + resetWords(reset)
+	if remaining != "" {
+		out += "; " + common.Money(remaining, common.SpendCurrency) + " left"
+	}
+	return out
 }
+
+// resetWords is a reset period in words, with when it happens: "resets
+// monthly (the 1st, UTC)", "never resets".
+func resetWords(reset string) string { return resetVerb(reset) + resetWhen[reset] }
+
+// resetVerb is a reset period in two words: "resets monthly", "never
+// resets".
+func resetVerb(reset string) string {
+	if reset == "" {
+		return "never resets"
+	}
+	return "resets " + reset
+}
+
+// resetWhen is when each reset period starts again.
+var resetWhen = map[string]string{"daily": " (UTC midnight)", "weekly": " (Monday, UTC)", "monthly": " (the 1st, UTC)"}
 
 // typedLimit is a spending limit as typed: digits with an optional
 // fraction, no sign, no exponent.

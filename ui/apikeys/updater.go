@@ -19,25 +19,41 @@ import (
 // settings (api.KeyUpdater): create with a limit, disable/enable, set the
 // limit, and replace (such accounts cannot roll a secret).
 
-// limitField and resetField are the form fields of a spending limit.
-func limitFields(limit api.Amount, reset string) []dialog.Field {
+// limitFields are the form fields of a spending limit and its reset;
+// chosenReset reads the form's reset choice when the limit is checked, so
+// that a reset without a limit is refused under the limit, what was typed
+// kept.
+func limitFields(limit api.Amount, reset string, chosenReset func() string) []dialog.Field {
 	return []dialog.Field{
-		{Label: "Spending limit (USD)", Value: string(limit), Placeholder: "empty: no limit", CharLimit: 26,
-			Hint: "Empty: no limit.", Validate: validateLimit},
+		{Label: "Spending limit (" + common.SpendCurrency + ")", Value: string(limit), Placeholder: "empty: " + common.NoLimit, CharLimit: 26,
+			Hint: "Empty: " + common.NoLimit + ".", Validate: func(s string) error {
+				if err := validateLimit(s); err != nil {
+					return err
+				}
+				if limitValue(s) == "" && resetValue(chosenReset()) != "" {
+					return errResetNeedsLimit
+				}
+				return nil
+			}},
 		{Label: "Reset", Value: resetChoice(reset), Choices: resetChoices,
 			Hint: "How often the limit starts again (UTC)."},
 	}
 }
 
+// errResetNeedsLimit refuses a reset without a limit: it would reset
+// nothing, and the key would read "no limit" yet reset daily.
+var errResetNeedsLimit = errors.New("a reset needs a limit: enter one, or set Reset to none")
+
 // newSpendForm asks for a name, a spending limit and its reset, and
 // creates the key; the secret is copied in the same command.
 func (m *Model) newSpendForm() tea.Cmd {
 	c, acct, clip := m.c, m.c.Account, m.c.Clipboard
+	var f *dialog.Form
 	fields := append([]dialog.Field{{
 		Label: "Name", Placeholder: "e.g. production-chat", CharLimit: 256,
 		Hint: "The secret is shown once and copied to your clipboard.", Validate: dialog.ValidateName,
-	}}, limitFields("", "")...)
-	f := dialog.NewForm(c, "New API key", fields, func(ctx context.Context, v []string) (tea.Msg, error) {
+	}}, limitFields("", "", func() string { return f.Value(2) })...)
+	f = dialog.NewForm(c, "New API key", fields, func(ctx context.Context, v []string) (tea.Msg, error) {
 		return createKey(ctx, acct, clip, api.KeySpec{Name: v[0], Limit: limitValue(v[1]), LimitReset: resetValue(v[2])})
 	})
 	m.Open(f)
@@ -48,16 +64,17 @@ func (m *Model) newSpendForm() tea.Cmd {
 // current ones; an empty limit removes it (sent as JSON null).
 func (m *Model) limitForm(r row) tea.Cmd {
 	upd := m.updater
-	f := dialog.NewForm(m.c, fmt.Sprintf("Spending limit of “%s”", r.name), limitFields(r.spend.limit, r.spend.reset),
+	var f *dialog.Form
+	f = dialog.NewForm(m.c, fmt.Sprintf("Spending limit of “%s”", r.name), limitFields(r.spend.limit, r.spend.reset, func() string { return f.Value(1) }),
 		func(ctx context.Context, v []string) (tea.Msg, error) {
 			limit, reset := limitValue(v[0]), resetValue(v[1])
 			k, err := upd.UpdateKey(ctx, r.uid, api.KeyUpdate{Limit: &limit, LimitReset: &reset})
 			if err != nil {
 				return nil, err
 			}
-			what := "no limit"
+			what := common.NoLimit
 			if limit != "" {
-				what = "limit " + common.Dollars(limit, common.MoneyAsSent) + ", " + resetWords(reset)
+				what = "limit " + common.Money(limit, common.SpendCurrency) + ", " + resetWords(reset)
 			}
 			return updatedMsg{key: k, toast: fmt.Sprintf("“%s”: %s", r.name, what)}, nil
 		}).OnError(dialog.CloseOnNotFound(m.gone))
@@ -114,25 +131,18 @@ func (m *Model) toggleDisabled(r row) tea.Cmd {
 
 // replaceConfirm asks before replacing a key (accounts that cannot roll a
 // secret): a new key with the same name, limit, reset and BYOK setting is
-// created and its secret shown once; then the dashboard asks whether to
-// disable the old one.
+// created, enabled, and its secret shown once; then, when the old key
+// still works, the dashboard asks whether to disable it.
 func (m *Model) replaceConfirm(r row) tea.Cmd {
 	c, acct, clip := m.c, m.c.Account, m.c.Clipboard
-	limit := "no spending limit"
-	if r.spend.limit != "" {
-		limit = "a " + common.Dollars(r.spend.limit, common.MoneyAsSent) + " limit that " + strings.Fields(resetWords(r.spend.reset))[0] + " " + strings.Fields(resetWords(r.spend.reset))[1]
-	}
-	byok := "BYOK usage not counted"
-	if r.spend.byok {
-		byok = "BYOK usage counted"
-	}
-	body := []string{
-		fmt.Sprintf("A new key named “%s” is created with the same settings: %s, %s. Its secret is copied to your clipboard and shown once.", r.name, limit, byok),
-		"",
-		fmt.Sprintf("The old key %s keeps working until you disable or delete it; you are asked next whether to disable it now.", r.masked),
-	}
-	if r.inUse {
-		body = append(body, "", c.Styles.Warning.Render("⚠ This dashboard is signed in with the old key and keeps using it: disabling it next signs you out."))
+	body := []string{replaceWhat(r), ""}
+	if r.spend.disabled {
+		body = append(body, fmt.Sprintf("The old key %s is disabled and stays disabled; the new key starts enabled.", r.masked))
+	} else {
+		body = append(body, fmt.Sprintf("The old key %s keeps working until you disable or delete it; you are asked next whether to disable it now.", r.masked))
+		if r.inUse {
+			body = append(body, "", c.Styles.Warning.Render("⚠ This dashboard is signed in with the old key and keeps using it: disabling it next signs you out."))
+		}
 	}
 	spec := api.KeySpec{Name: r.name, Limit: r.spend.limit, LimitReset: r.spend.reset, IncludeBYOKInLimit: r.spend.byok}
 	d := dialog.NewConfirm(c, fmt.Sprintf("Replace API key “%s”?", r.name), body, "Replace", func(ctx context.Context) (tea.Msg, error) {
@@ -147,9 +157,31 @@ func (m *Model) replaceConfirm(r row) tea.Cmd {
 	return nil
 }
 
+// replaceWhat says what a replace of r creates: the settings it copies,
+// and the one it cannot (an expiry).
+func replaceWhat(r row) string {
+	s := r.spend
+	limit := common.NoLimit
+	if s.limit != "" {
+		limit = "a " + common.Money(s.limit, common.SpendCurrency) + " limit that " + resetVerb(s.reset)
+	}
+	byok := "BYOK usage not counted"
+	if s.byok {
+		byok = "BYOK usage counted"
+	}
+	expiry := ""
+	if !s.expires.IsZero() {
+		expiry = " Unlike the old key, it never expires."
+	}
+	return fmt.Sprintf("A new key named “%s” is created with the same limit and BYOK setting: %s, %s.%s Its secret is copied to your clipboard and shown once.", r.name, limit, byok, expiry)
+}
+
 // disableOldConfirm asks, after a replace, whether to disable the old key
-// (default No).
+// (default No); nil when the old key is disabled already (nothing to ask).
 func (m *Model) disableOldConfirm(old row) common.Modal {
+	if old.spend.disabled {
+		return nil
+	}
 	upd := m.updater
 	body := []string{fmt.Sprintf("The old key %s (“%s”) still works. Disable it now, once whatever used it has the new key? You can also do it later (%s).", old.masked, old.name, m.c.Keys.Disable.Help().Key)}
 	if old.inUse {
@@ -183,13 +215,7 @@ func (m *Model) forbiddenView() string {
 func spendDetails(r row) []dialog.DetailRow {
 	s := r.spend
 	state := s.state(r.now())
-	limit := "none"
-	if s.limit != "" {
-		limit = common.Dollars(s.limit, common.MoneyAsSent) + ", " + resetWords(s.reset)
-		if s.remaining != "" {
-			limit += "; " + common.Dollars(s.remaining, common.MoneyAsSent) + " left"
-		}
-	}
+	money := func(a api.Amount) string { return common.Money(a, common.SpendCurrency) }
 	byok := "not counted against the limit"
 	if s.byok {
 		byok = "counted against the limit"
@@ -200,8 +226,8 @@ func spendDetails(r row) []dialog.DetailRow {
 	}
 	return []dialog.DetailRow{
 		{Label: "State", Value: state},
-		{Label: "Limit", Value: limit},
-		{Label: "Used", Value: fmt.Sprintf("today %s · this week %s · this month %s · in all %s", common.Dollars(s.usage[1], common.MoneyAsSent), common.Dollars(s.usage[2], common.MoneyAsSent), common.Dollars(s.usage[3], common.MoneyAsSent), common.Dollars(s.usage[0], common.MoneyAsSent))},
+		{Label: "Limit", Value: limitWords(s.limit, s.remaining, s.reset)},
+		{Label: "Used", Value: fmt.Sprintf("today %s · this week %s · this month %s · in all %s", money(s.usage[1]), money(s.usage[2]), money(s.usage[3]), money(s.usage[0]))},
 		{Label: "BYOK usage", Value: byok},
 		{Label: "Expires", Value: expires},
 	}

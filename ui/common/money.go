@@ -1,80 +1,63 @@
 package common
 
 import (
+	"fmt"
 	"math/big"
-	"regexp"
 	"strconv"
 	"strings"
 
 	"github.com/targon-dash/targon-dash/api"
 )
 
-// MoneyFormat is one of the ways the screens draw an amount. Today's
-// screens disagree in four places (a later issue settles one format):
-// MoneyExact expands an exponent ("1e3" → "1,000") where MoneyListCell and
-// MoneyAsSent keep it as sent; MoneyCents writes a whole amount with two
-// decimals ("50.00") where MoneyListCell writes none ("50"); beyond the
-// plausible bounds (10^15, 24 decimals, 32 characters) MoneyExact shows
-// the text as sent, cut to 32 runes, where the other two group every
-// digit; and text that is not a number is cut to 32 runes with "…" by
-// MoneyExact, to its first 12 bytes by MoneyListCell.
-type MoneyFormat int
+// This file is the one formatter of amounts. Every screen writes an
+// amount the same way:
+//   - two decimals, rounded half away from zero ("147.403271846" →
+//     "147.40", "50" → "50.00"); more only where two would show an amount
+//     that is not zero as zero ("0.001", "0.0049" → "0.005");
+//   - thousands separators ("1,234.50");
+//   - the currency as its code after the amount ("1,234.50 USD"), never
+//     as a symbol; a list column names it once, in its title;
+//   - an implausible amount (10^15 or more, or so small that 24 decimals
+//     show zero) compactly ("1.2e15") with a note, "(implausible)"; it
+//     takes no part in any arithmetic.
+// Amounts are read once, when they arrive (ReadAmount, or Money when they
+// are drawn as they are): a frame only lays out text.
 
-const (
-	// MoneyExact keeps every digit the server sent, with thousands
-	// separators and at least two decimals when there is a fraction
-	// ("1,234.50", "0.125"); the Credits view.
-	MoneyExact MoneyFormat = iota
-	// MoneyCents is MoneyExact rounded to the cent, always two decimals;
-	// the Credits view's compact layout.
-	MoneyCents
-	// MoneyListCell rounds to the cent and writes a whole amount without
-	// decimals ("6.20", "50"); the API keys list.
-	MoneyListCell
-	// MoneyAsSent is the text as sent, with separators and at least two
-	// decimals; API key details and typed spending limits.
-	MoneyAsSent
-)
-
-// Bounds of a plausible amount. Beyond them MoneyExact shows the amount as
-// the server sent it, cut short, and ReadAmount flags it: it takes no part
-// in any arithmetic, so a hostile "1e999999" or a 400-digit number costs
-// nothing.
+// Bounds of a plausible amount.
 const (
 	// maxIntDigits: an amount is under 10^15.
 	maxIntDigits = 15
-	// maxFracDigits is the finest precision shown.
+	// maxFracDigits is the finest precision shown: an amount that is not
+	// zero but shows zero at this many decimals is implausible.
 	maxFracDigits = 24
-	// maxAmountText is the longest amount text read at all, exponent
-	// included, and the most of an implausible one that is shown.
-	maxAmountText = 32
-	// maxListCellText is the most of an amount that is not a plain decimal
-	// that a list cell shows.
-	maxListCellText = 12
+	// maxAmountText is the longest amount text that is read as a number
+	// at all, exponent included; a longer one is only shown compactly.
+	maxAmountText = 64
+	// maxExponent bounds the exponent of an amount read as a number: no
+	// plausible amount of maxAmountText characters needs more.
+	maxExponent = 2 * maxAmountText
+	// maxOddText is the most of a text that is not a number that is shown.
+	maxOddText = 12
 )
 
-// Money writes amount for people in format f; "—" when there is none.
-func Money(amount api.Amount, f MoneyFormat) string {
-	switch f {
-	case MoneyCents:
-		return ReadAmount(amount).cents()
-	case MoneyListCell:
-		return listCell(amount)
-	case MoneyAsSent:
-		if amount == "" {
-			return "—"
-		}
-		return groupDecimal(string(amount))
-	}
-	return ReadAmount(amount).Text
-}
+// NoAmount is the text of an amount the server did not give.
+const NoAmount = "—"
 
-// Dollars is Money in US dollars, "$1,234.50"; "—" when there is none.
-func Dollars(amount api.Amount, f MoneyFormat) string {
-	if amount == "" {
-		return "—"
-	}
-	return "$" + Money(amount, f)
+// NoLimit is how every screen says a key has no spending limit.
+const NoLimit = "no limit"
+
+// SpendCurrency is the currency of keys' spending limits and usage
+// (api.Provider.KeySpending): OpenRouter, the one provider with them,
+// states them in USD.
+const SpendCurrency = "USD"
+
+// implausibleNote follows an implausible amount.
+const implausibleNote = " (implausible)"
+
+// Money writes amount for people with its currency ("1,234.50 USD"; the
+// number alone when currency is ""), NoAmount when there is none.
+func Money(amount api.Amount, currency string) string {
+	return ReadAmount(amount).In(currency)
 }
 
 // Amount is an amount read once, when it arrives (never per frame).
@@ -82,100 +65,115 @@ type Amount struct {
 	// Value is the amount exactly; nil when there is none or it is not a
 	// plausible number.
 	Value *big.Rat
-	// Text is the amount in MoneyExact: "1,234.50", the server's text cut
-	// short when it is implausible, or "—" when there is none.
+	// Text is the amount written for people without its currency:
+	// "1,234.50", "1.2e15" when it is implausible, NoAmount when there is
+	// none.
 	Text string
-	// Implausible says the server sent something beyond the bounds above,
+	// Implausible says the server sent an amount beyond the bounds above,
 	// or not a number.
 	Implausible bool
 }
 
-// ReadAmount reads amount for MoneyExact, keeping its exact value for
-// arithmetic (a balance's change, a low-balance warning).
+// In is the amount with its currency, and the note when it is
+// implausible: "1,234.50 USD", "1.2e15 USD (implausible)".
+func (a Amount) In(currency string) string {
+	s := a.Text
+	if currency != "" && a.Text != NoAmount {
+		s += " " + currency
+	}
+	if a.Implausible {
+		s += implausibleNote
+	}
+	return s
+}
+
+// ReadAmount reads amount, keeping its exact value for arithmetic (a
+// balance's change, a low-balance warning) when it is plausible.
 func ReadAmount(amount api.Amount) Amount {
 	raw := strings.TrimSpace(string(amount))
 	if raw == "" {
-		return Amount{Text: "—"}
+		return Amount{Text: NoAmount}
 	}
-	plain, ok := plainDecimal(raw)
+	v, ok := plausible(raw)
 	if !ok {
-		return Amount{Text: CutRunes(raw, maxAmountText), Implausible: true}
+		return Amount{Text: compact(raw), Implausible: true}
 	}
-	v, ok := new(big.Rat).SetString(plain)
-	if !ok {
-		return Amount{Text: CutRunes(raw, maxAmountText), Implausible: true}
-	}
-	return Amount{Value: v, Text: groupDecimal(plain)}
+	return Amount{Value: v, Text: MoneyOfRat(v)}
 }
 
-// cents is the amount rounded to the cent (MoneyCents).
-func (a Amount) cents() string {
-	if a.Value == nil {
-		return a.Text
-	}
-	return groupDecimal(a.Value.FloatString(2))
-}
-
-// MoneyOfRat writes r exactly, as MoneyExact writes an amount. Every r
-// given is a difference of two plausible amounts, so its expansion ends
-// within maxFracDigits digits; the number of fraction digits is the
-// smallest that is exact.
+// MoneyOfRat writes r as every amount is written, without a currency
+// ("2,500.60", "0.003"): two decimals, more where two would show zero.
 func MoneyOfRat(r *big.Rat) string {
-	if r.IsInt() {
-		return groupDecimal(r.Num().String())
-	}
-	den := r.Denom()
-	pow := big.NewInt(10)
-	ten := big.NewInt(10)
-	digits := 1
-	var rem big.Int
-	for ; digits < 1000; digits++ {
-		if rem.Rem(pow, den).Sign() == 0 {
-			break
+	for digits := 2; ; digits++ {
+		s := r.FloatString(digits)
+		if r.Sign() == 0 || digits >= maxFracDigits || strings.Trim(s, "-0.") != "" {
+			return GroupThousands(s)
 		}
-		pow.Mul(pow, ten)
 	}
-	return groupDecimal(r.FloatString(digits))
 }
 
-// plainAmount is a decimal without exponent, as a person types it and as
-// servers mostly send amounts.
-var plainAmount = regexp.MustCompile(`^-?[0-9]+(\.[0-9]+)?$`)
-
-// listCell is amount in MoneyListCell. Text that is not a plain decimal
-// (an exponent included) is shown cut short as it came: an api.Amount
-// from an account is a JSON number (api.Amount.UnmarshalJSON), plain
-// ASCII, so a cut in bytes is a cut in characters.
-func listCell(amount api.Amount) string {
-	s := strings.TrimSpace(string(amount))
-	if s == "" {
-		return "—"
+// plausible reads s as an exact number when it is a plausible amount: a
+// JSON number of at most maxAmountText characters, under 10^15 and either
+// zero or at least 10^-24. It never builds a number beyond those bounds.
+func plausible(s string) (*big.Rat, bool) {
+	if len(s) > maxAmountText || !api.IsJSONNumber([]byte(s)) {
+		return nil, false
 	}
-	if len(s) > maxAmountText || !plainAmount.MatchString(s) {
-		return s[:min(len(s), maxListCellText)]
+	if _, exp, ok := strings.Cut(strings.ToLower(s), "e"); ok {
+		if e, err := strconv.Atoi(exp); err != nil || e > maxExponent || e < -maxExponent {
+			return nil, false
+		}
 	}
-	r, ok := new(big.Rat).SetString(s)
+	v, ok := new(big.Rat).SetString(s)
 	if !ok {
-		return s
+		return nil, false
 	}
-	if r.IsInt() {
-		return groupDecimal(r.Num().String())
-	}
-	return groupDecimal(r.FloatString(2))
+	abs := new(big.Rat).Abs(v)
+	tooBig := abs.Cmp(new(big.Rat).SetInt(new(big.Int).Exp(big.NewInt(10), big.NewInt(maxIntDigits), nil))) >= 0
+	tooSmall := v.Sign() != 0 && abs.Cmp(new(big.Rat).SetFrac(big.NewInt(1), new(big.Int).Exp(big.NewInt(10), big.NewInt(maxFracDigits), nil))) < 0
+	return v, !tooBig && !tooSmall
 }
 
-// groupDecimal writes decimal text with thousands separators and, when it
-// has a fraction, at least two decimals ("1234.5" → "1,234.50"). No digit
-// that was sent is ever dropped ("0.125" stays "0.125"). Anything that is
-// not a plain decimal is returned as GroupThousands returns it.
-func groupDecimal(s string) string {
-	digits := strings.TrimLeft(s, "+-")
-	intPart, frac, hasFrac := strings.Cut(digits, ".")
-	plain := intPart != "" && strings.Trim(intPart+frac, "0123456789") == ""
-	if plain && hasFrac && len(frac) < 2 {
-		s += strings.Repeat("0", 2-len(frac))
+// compact writes an implausible amount short, in scientific notation with
+// two significant digits ("1.2e15", "-1.0e999999", "1.0e-30"), worked out
+// from its digits alone: never a number of that size. Text that is not a
+// number is cut short.
+func compact(s string) string {
+	sign, rest := "", s
+	if strings.HasPrefix(rest, "-") {
+		sign, rest = "-", rest[1:]
 	}
-	return GroupThousands(s)
+	mant, expText, _ := strings.Cut(strings.ToLower(rest), "e")
+	exp := 0
+	if expText != "" {
+		e, err := strconv.Atoi(expText)
+		if err != nil || e > 1<<40 || e < -(1<<40) {
+			return CutRunes(s, maxOddText)
+		}
+		exp = e
+	}
+	intPart, frac, _ := strings.Cut(mant, ".")
+	digits := intPart + frac
+	if intPart == "" || strings.Trim(digits, "0123456789") != "" {
+		return CutRunes(s, maxOddText)
+	}
+	first := strings.IndexFunc(digits, func(r rune) bool { return r != '0' })
+	if first < 0 {
+		return "0.00"
+	}
+	exp += len(intPart) - 1 - first
+	sig := digits[first:] + "00"
+	d0, d1 := int(sig[0]-'0'), int(sig[1]-'0')
+	if sig[2] >= '5' { // round to two significant digits
+		d1++
+		if d1 == 10 {
+			d0, d1 = d0+1, 0
+		}
+		if d0 == 10 {
+			d0, exp = 1, exp+1
+		}
+	}
+	return fmt.Sprintf("%s%d.%de%d", sign, d0, d1, exp)
 }
 
 // GroupThousands inserts commas into the integer part of a decimal number
@@ -210,67 +208,4 @@ func CutRunes(s string, n int) string {
 		return string(r[:n-1]) + "…"
 	}
 	return s
-}
-
-// plainDecimal writes a JSON number as a plain decimal ("1.5e3" → "1500",
-// "2.50" → "2.50": every digit sent is kept), or reports false when it is
-// beyond the plausible bounds or not a number. It never builds a string
-// longer than the bounds allow.
-func plainDecimal(s string) (string, bool) {
-	if len(s) > maxAmountText {
-		return "", false
-	}
-	sign := ""
-	if s[0] == '-' || s[0] == '+' {
-		if s[0] == '-' {
-			sign = "-"
-		}
-		s = s[1:]
-	}
-	mant, expText, hasExp := strings.Cut(strings.ToLower(s), "e")
-	exp := 0
-	if hasExp {
-		e, err := strconv.Atoi(expText)
-		if err != nil {
-			return "", false
-		}
-		exp = e
-	}
-	intPart, frac, _ := strings.Cut(mant, ".")
-	digits := intPart + frac
-	if intPart == "" || strings.Trim(digits, "0123456789") != "" {
-		return "", false
-	}
-	if strings.Trim(digits, "0") == "" {
-		exp = 0 // zero, whatever the exponent
-	}
-	if exp > maxIntDigits+1 || exp < -(maxFracDigits+1) {
-		return "", false
-	}
-	// Move the decimal point exp places right.
-	point := len(intPart) + exp
-	switch {
-	case point <= 0:
-		intPart, frac = "0", strings.Repeat("0", -point)+digits
-	case point >= len(digits):
-		intPart, frac = digits+strings.Repeat("0", point-len(digits)), ""
-	default:
-		intPart, frac = digits[:point], digits[point:]
-	}
-	if hasExp {
-		// An exponent only places the point; zeros it pushed to the ends
-		// are not digits the server meant.
-		frac = strings.TrimRight(frac, "0")
-	}
-	intPart = strings.TrimLeft(intPart, "0")
-	if intPart == "" {
-		intPart = "0"
-	}
-	if len(intPart) > maxIntDigits || len(frac) > maxFracDigits {
-		return "", false
-	}
-	if frac != "" || (!hasExp && strings.Contains(mant, ".")) {
-		return sign + intPart + "." + frac, true
-	}
-	return sign + intPart, true
 }

@@ -57,15 +57,15 @@ func (m *Model) onCurrent(msg currentMsg) tea.Cmd {
 	m.cur = &currentKey{
 		label:      k.Label,
 		management: k.Management,
-		usage:      [3]string{common.Money(k.UsageDaily, common.MoneyExact), common.Money(k.UsageWeekly, common.MoneyExact), common.Money(k.UsageMonthly, common.MoneyExact)},
-		compact:    "today $" + common.Money(k.UsageDaily, common.MoneyCents) + " · week $" + common.Money(k.UsageWeekly, common.MoneyCents) + " · month $" + common.Money(k.UsageMonthly, common.MoneyCents),
-		limit:      "no limit",
+		usage:      [3]string{common.Money(k.UsageDaily, common.SpendCurrency), common.Money(k.UsageWeekly, common.SpendCurrency), common.Money(k.UsageMonthly, common.SpendCurrency)},
+		compact:    "today " + common.Money(k.UsageDaily, "") + " · week " + common.Money(k.UsageWeekly, "") + " · month " + common.Money(k.UsageMonthly, common.SpendCurrency),
+		limit:      common.NoLimit,
 		expires:    "never",
 	}
 	if k.Limit != "" {
-		m.cur.limit = "$" + common.Money(k.Limit, common.MoneyExact)
+		m.cur.limit = common.Money(k.Limit, common.SpendCurrency)
 		if k.LimitRemaining != "" {
-			m.cur.limit = "$" + common.Money(k.LimitRemaining, common.MoneyExact) + " left of " + m.cur.limit
+			m.cur.limit = common.Money(k.LimitRemaining, common.SpendCurrency) + " left of " + m.cur.limit
 		}
 		m.cur.limit += ", " + resetText(k.LimitReset)
 	}
@@ -164,9 +164,9 @@ func (m *Model) creditsSection(compact bool) []string {
 	default:
 		lines = append(lines, row("Remaining", m.balanceLine()))
 		if compact {
-			lines = append(lines, row("Total", withUnit(m.total.text, m.bal.currency)+" · used "+withUnit(m.used.text, m.bal.currency)))
+			lines = append(lines, row("Total", m.total.in(m.bal.currency)+" · used "+m.used.in(m.bal.currency)))
 		} else {
-			lines = append(lines, row("Total", withUnit(m.total.text, m.bal.currency)), row("Used", withUnit(m.used.text, m.bal.currency)))
+			lines = append(lines, row("Total", m.total.in(m.bal.currency)), row("Used", m.used.in(m.bal.currency)))
 		}
 		if m.err != nil {
 			lines = append(lines, m.errorLines(width)...)
@@ -202,7 +202,7 @@ func (m *Model) keySection(compact bool) []string {
 	if compact {
 		lines = append(lines, row("Used", k.compact))
 	} else {
-		lines = append(lines, row("Today", "$"+k.usage[0]), row("This week", "$"+k.usage[1]), row("This month", "$"+k.usage[2]))
+		lines = append(lines, row("Today", k.usage[0]), row("This week", k.usage[1]), row("This month", k.usage[2]))
 	}
 	return append(lines, row("Limit", k.limit), row("Expires", k.expires))
 }

@@ -16,8 +16,8 @@ const maxCurrency = 12
 type balance struct {
 	// value is the amount, exactly; nil when it is not a plausible number.
 	value *big.Rat
-	// text is the amount for people ("1,234.50"), or the server's text cut
-	// short when it is implausible, or "—" when there is none.
+	// text is the amount for people ("1,234.50"; "1.2e15" when it is
+	// implausible), or "—" when there is none.
 	text string
 	// implausible says the server sent a number beyond the bounds of
 	// common.ReadAmount, or not a number.
@@ -48,4 +48,10 @@ func newBalance(cr api.Balance) balance {
 		b.big, b.width = rows[:], w
 	}
 	return b
+}
+
+// in is the amount with its currency and, when it is implausible, the
+// note (common.Amount.In).
+func (b balance) in(currency string) string {
+	return common.Amount{Value: b.value, Text: b.text, Implausible: b.implausible}.In(currency)
 }

@@ -176,7 +176,7 @@ func TestLoadingLineBeforeFirstAnswer(t *testing.T) {
 func TestIntegerBalance(t *testing.T) {
 	h, _ := newSim(t, time.Minute)
 	v := h.load()
-	mustContain(t, v, "50,000 USD", "updated 12:03:05 (just now)", "auto-refresh every 1m", "since start: no change")
+	mustContain(t, v, "50,000.00 USD", "updated 12:03:05 (just now)", "auto-refresh every 1m", "since start: no change")
 	if got := h.m.Updated(); !got.Equal(start) {
 		t.Errorf("Updated() = %v, want %v", got, start)
 	}
@@ -186,11 +186,11 @@ func TestIntegerBalance(t *testing.T) {
 
 func TestDecimalBalance(t *testing.T) {
 	h, s := newPlain(t, `{"credits":1234.5,"currency":"USD"}`)
-	mustContain(t, h.load(), "1,234.50 USD") // a fraction has two decimals at least
+	mustContain(t, h.load(), "1,234.50 USD") // two decimals
 	s.set(`{"credits":"1234.125","currency":"USD"}`)
-	mustContain(t, h.load(), "1,234.125 USD", "since start: −0.375 USD") // never rounded
+	mustContain(t, h.load(), "1,234.13 USD", "since start: −0.38 USD") // rounded to the cent
 	s.set(`{"credits":12.5e2,"currency":"USD"}`)
-	mustContain(t, h.load(), "1,250 USD", "since start: +15.50 USD")
+	mustContain(t, h.load(), "1,250.00 USD", "since start: +15.50 USD")
 }
 
 func TestLargestPlausibleBalanceIsExact(t *testing.T) {
@@ -198,21 +198,21 @@ func TestLargestPlausibleBalanceIsExact(t *testing.T) {
 	mustContain(t, h.load(), "999,999,999,999,999.99 USD")
 	s.set(`{"credits":999999999999998,"currency":"USD"}`)
 	v := h.load()
-	mustContain(t, v, "999,999,999,999,998 USD")
+	mustContain(t, v, "999,999,999,999,998.00 USD")
 	mustHaveLine(t, v, "since start: −1.99 USD")
 	mustNotContain(t, v, "implausible")
 }
 
-// A balance of 10^15 or more is shown as sent, cut short, and flagged: no
+// A balance of 10^15 or more is shown compactly and flagged: no
 // arithmetic, no block digits, no change since start.
-func TestImplausibleBalanceIsShownAsSent(t *testing.T) {
+func TestImplausibleBalanceIsShownCompactly(t *testing.T) {
 	for body, want := range map[string]string{
-		`{"credits":123456789012345678901234567890,"currency":"USD"}`:   "123456789012345678901234567890 USD",
-		`{"credits":1000000000000000,"currency":"USD"}`:                 "1000000000000000 USD",
-		`{"credits":-1e15,"currency":"USD"}`:                            "-1e15 USD",
-		`{"credits":1e999999,"currency":"USD"}`:                         "1e999999 USD",
-		`{"credits":` + strings.Repeat("9", 400) + `,"currency":"USD"}`: strings.Repeat("9", 31) + "… USD",
-		`{"credits":0.0000000000000000000000001,"currency":"USD"}`:      "0.0000000000000000000000001 USD",
+		`{"credits":123456789012345678901234567890,"currency":"USD"}`:   "1.2e29 USD",
+		`{"credits":1000000000000000,"currency":"USD"}`:                 "1.0e15 USD",
+		`{"credits":-1e15,"currency":"USD"}`:                            "-1.0e15 USD",
+		`{"credits":1e999999,"currency":"USD"}`:                         "1.0e999999 USD",
+		`{"credits":` + strings.Repeat("9", 400) + `,"currency":"USD"}`: "1.0e400 USD",
+		`{"credits":0.0000000000000000000000001,"currency":"USD"}`:      "1.0e-25 USD",
 	} {
 		h, _ := newPlain(t, body)
 		v := h.load()
@@ -220,7 +220,7 @@ func TestImplausibleBalanceIsShownAsSent(t *testing.T) {
 		mustNotContain(t, v, "since start", "low balance", "█")
 	}
 	h, _ := newSim(t, 0, targontest.WithCredits(9223372036854775807))
-	mustContain(t, h.load(), "9223372036854775807 USD", "implausible balance")
+	mustContain(t, h.load(), "9.2e18 USD", "implausible balance")
 }
 
 // An absurd balance (1e999999, 400 digits) is read once, when it arrives,
@@ -228,9 +228,9 @@ func TestImplausibleBalanceIsShownAsSent(t *testing.T) {
 func TestAbsurdBalanceIsReadOnceAndFits(t *testing.T) {
 	huge := "1" + strings.Repeat("234567890", 44) // 397 digits
 	for _, tc := range []struct{ amount, want string }{
-		{"1e999999", "1e999999"},
-		{"-1E+999999999", "-1E+999999999"},
-		{huge, huge[:31] + "…"},
+		{"1e999999", "1.0e999999"},
+		{"-1E+999999999", "-1.0e999999999"},
+		{huge, "1.2e396"},
 		{"999999999999999.99", "999,999,999,999,999.99"}, // plausible: block digits, if they fit
 	} {
 		for _, width := range []int{60, 80, 120} {
@@ -254,7 +254,7 @@ func TestAbsurdBalanceIsReadOnceAndFits(t *testing.T) {
 func TestEmptyCurrencyShowsNumberAlone(t *testing.T) {
 	h, _ := newSim(t, 0, targontest.WithCurrency(""))
 	v := h.load()
-	mustHaveLine(t, v, "50,000")
+	mustHaveLine(t, v, "50,000.00")
 	mustNotContain(t, v, "USD")
 }
 
@@ -262,9 +262,9 @@ func TestChangeSinceStart(t *testing.T) {
 	h, sim := newSim(t, 0)
 	h.load()
 	sim.SetCredits(51250)
-	mustContain(t, h.load(), "since start: +1,250", "51,250 USD")
+	mustContain(t, h.load(), "since start: +1,250", "51,250.00 USD")
 	sim.SetCredits(49700)
-	mustContain(t, h.load(), "since start: −300", "49,700 USD")
+	mustContain(t, h.load(), "since start: −300", "49,700.00 USD")
 	sim.SetCredits(50000)
 	mustContain(t, h.load(), "since start: no change")
 }
@@ -275,7 +275,7 @@ func TestDecimalChangeIsExact(t *testing.T) {
 	s.set(`{"credits":"1234.25","currency":"USD"}`)
 	mustContain(t, h.load(), "since start: −0.25")
 	s.set(`{"credits":1000001234.50000001,"currency":"USD"}`)
-	mustContain(t, h.load(), "since start: +1,000,000,000.00000001", "1,000,001,234.50000001 USD")
+	mustContain(t, h.load(), "since start: +1,000,000,000.00", "1,000,001,234.50 USD")
 }
 
 func TestSparkline(t *testing.T) {
@@ -329,7 +329,7 @@ func TestSparklineFitsNarrowWidth(t *testing.T) {
 
 func TestLowBalance(t *testing.T) {
 	h, sim := newSim(t, 0, targontest.WithCredits(999))
-	mustContain(t, h.load(), "999 USD", "low balance: below 1,000")
+	mustContain(t, h.load(), "999.00 USD", "low balance: below 1,000")
 	sim.SetCredits(1000)
 	mustNotContain(t, h.load(), "low balance")
 	if h.m.isLow() {
@@ -340,7 +340,7 @@ func TestLowBalance(t *testing.T) {
 func TestLowBalanceComparesExactly(t *testing.T) {
 	// As a float64 this rounds to 1000 and would not count as low.
 	h, s := newPlain(t, `{"credits":999.99999999999999999999,"currency":"USD"}`)
-	mustContain(t, h.load(), "999.99999999999999999999 USD", "low balance")
+	mustContain(t, h.load(), "1,000.00 USD", "low balance") // shown to the cent, compared exactly
 	s.set(`{"credits":1000.00000000000000000001,"currency":"USD"}`)
 	mustNotContain(t, h.load(), "low balance")
 }
@@ -351,14 +351,14 @@ func TestErrorKeepsLastBalance(t *testing.T) {
 	sim.InjectFault(targontest.Fault{Method: http.MethodGet, Path: "/tha/v2/me/credits", Status: http.StatusInternalServerError, Times: 1})
 	h.now = start.Add(time.Minute)
 	v := h.load()
-	mustContain(t, v, "50,000 USD", "the Targon API had a problem (HTTP 500)", "press r to retry", "updated 12:03:05 (1 min ago)")
+	mustContain(t, v, "50,000.00 USD", "the Targon API had a problem (HTTP 500)", "press r to retry", "updated 12:03:05 (1 min ago)")
 	if !h.m.Updated().Equal(start) {
 		t.Errorf("Updated() moved on a failure: %v", h.m.Updated())
 	}
 	// The retry works and clears the error.
 	v = h.load()
 	mustNotContain(t, v, "press r to retry", "HTTP 500")
-	mustContain(t, v, "50,000 USD")
+	mustContain(t, v, "50,000.00 USD")
 }
 
 func TestFirstLoadError(t *testing.T) {
@@ -381,7 +381,7 @@ func TestUnauthorizedEmitsMsg(t *testing.T) {
 	if msg, ok := out[0].(common.UnauthorizedMsg); !ok || msg.Account != h.c.Account || msg.Account == nil {
 		t.Fatalf("got %#v, want common.UnauthorizedMsg of the view's account", out[0])
 	}
-	mustContain(t, h.m.View(), "50,000 USD", "(401)")
+	mustContain(t, h.m.View(), "50,000.00 USD", "(401)")
 	// Auto-refresh stops with a refused key: the pending tick is void.
 	for _, tk := range ticks {
 		if _, next := h.m.Update(tk); next != nil {
@@ -400,14 +400,14 @@ func TestStaleReplyIgnored(t *testing.T) {
 	for _, msg := range newer {
 		h.m.Update(msg)
 	}
-	mustContain(t, h.m.View(), "60,000 USD")
+	mustContain(t, h.m.View(), "60,000.00 USD")
 	for _, msg := range older {
 		if _, cmd := h.m.Update(msg); cmd != nil {
 			t.Error("a stale reply returned a command")
 		}
 	}
 	v := h.m.View()
-	mustContain(t, v, "60,000 USD", "(1 sample this session)")
+	mustContain(t, v, "60,000.00 USD", "(1 sample this session)")
 	mustNotContain(t, v, "50,000")
 }
 
@@ -451,7 +451,7 @@ func TestAutoRefreshTicks(t *testing.T) {
 	if len(next) != 1 {
 		t.Fatalf("a tick scheduled %d ticks, want 1", len(next))
 	}
-	mustContain(t, h.m.View(), "50,100 USD", "since start: +100", "updated 12:04:35")
+	mustContain(t, h.m.View(), "50,100.00 USD", "since start: +100", "updated 12:04:35")
 
 	// A manual refresh restarts the chain: the old chain's tick is void,
 	// so refreshes never multiply ticks.
@@ -490,7 +490,7 @@ func TestRefreshKey(t *testing.T) {
 		t.Fatal("r returned no command")
 	}
 	h.drive(cmd)
-	mustContain(t, h.m.View(), "42,000 USD", "since start: −8,000")
+	mustContain(t, h.m.View(), "42,000.00 USD", "since start: −8,000")
 }
 
 func TestViewInterface(t *testing.T) {
@@ -523,7 +523,7 @@ func TestFitsCommonSizes(t *testing.T) {
 				t.Errorf("%dx%d: line %q is %d wide", size[0], size[1], l, w)
 			}
 		}
-		mustContain(t, v, "1,284,750 USD", "press r to retry")
+		mustContain(t, v, "1,284,750.00 USD", "press r to retry")
 	}
 }
 
@@ -534,7 +534,7 @@ func TestFormatDecimal(t *testing.T) {
 		{`{"credits":0.3}`, "since start: +0.20"},
 		{`{"credits":1e3}`, "since start: +999.90"},
 		{`{"credits":-2500.5}`, "since start: −2,500.60"},
-		{`{"credits":0.125}`, "since start: +0.025"},
+		{`{"credits":0.125}`, "since start: +0.03"},
 	} {
 		s.set(tc.body)
 		mustContain(t, h.load(), tc.want)
@@ -620,7 +620,7 @@ func TestOtherViewsRepliesAndTicksIgnored(t *testing.T) {
 		fresh.m.Update(msg)
 	}
 	v := fresh.m.View()
-	mustContain(t, v, "12,345 USD", "no change")
+	mustContain(t, v, "12,345.00 USD", "no change")
 	mustNotContain(t, v, "50,000")
 }
 

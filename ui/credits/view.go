@@ -8,6 +8,7 @@ import (
 	"github.com/charmbracelet/lipgloss"
 	"github.com/charmbracelet/x/ansi"
 
+	"github.com/targon-dash/targon-dash/api"
 	"github.com/targon-dash/targon-dash/ui/common"
 )
 
@@ -42,10 +43,10 @@ func (m *Model) View() string {
 	head := append([]string{st.Label.Render("Balance")}, m.bigBalance(inner)...)
 	head = append(head, m.balanceLine())
 	if m.isLow() {
-		head = append(head, st.Warning.Render(withUnit("⚠ low balance: below "+common.GroupThousands(strconv.Itoa(LowBalance)), m.bal.currency)))
+		head = append(head, st.Warning.Render("⚠ low balance: below "+common.Money(api.Amount(strconv.Itoa(LowBalance)), m.bal.currency)))
 	}
 	if m.bal.implausible {
-		head = append(head, m.wrapped(st.Error, inner, "✗ implausible balance from the server (10^15 or more, or over 24 decimals): shown as sent")...)
+		head = append(head, m.wrapped(st.Error, inner, "✗ implausible balance from the server (10^15 or more, or too small for 24 decimals): shown compactly")...)
 	}
 	if m.err != nil {
 		head = append(head, m.errorLines(inner)...)
@@ -116,7 +117,7 @@ func (m *Model) balanceLine() string {
 		style = st.BalanceLow
 	}
 	line := style.Render(m.bal.text)
-	if cur := m.bal.currency; cur != "" {
+	if cur := m.bal.currency; cur != "" && m.bal.text != common.NoAmount {
 		line += " " + st.BalanceCurrency.Render(cur)
 	}
 	return line
@@ -177,7 +178,7 @@ func (m *Model) errorLines(width int) []string {
 }
 
 // changeText is the difference between the session's first and latest
-// balances, with the unit: "+1,250.00 USD", "−300 USD" or "no change".
+// balances, with the unit: "+1,250.00 USD", "−300.00 USD" or "no change".
 func (m *Model) changeText() string {
 	st := m.c.Styles
 	switch m.sign {

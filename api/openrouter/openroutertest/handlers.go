@@ -150,8 +150,13 @@ func (s *Server) updateKey(c *call) (int, any, *apiError) {
 		return 0, nil, err
 	}
 	name, setName, err := o.str("name")
-	if err != nil {
+	switch {
+	case err != nil:
 		return 0, nil, err
+	case setName && name == "":
+		// A key has a name: create refuses an empty one, and so does an
+		// update (400, as OpenRouter answers).
+		return 0, nil, invalid("name", "Invalid name: must not be empty")
 	}
 	disabled, setDisabled, err := o.boolean("disabled")
 	if err != nil {

@@ -29,7 +29,9 @@ func TestCreateGetUpdateDelete(t *testing.T) {
 	if !secretPattern.MatchString(c.Key) || !hashPattern.MatchString(k.Hash) {
 		t.Fatalf("key %q, hash %q", c.Key, k.Hash)
 	}
-	if want := c.Key[:12] + "..." + c.Key[len(c.Key)-3:]; k.Label != want {
+	// OpenRouter's own example: "sk-or-v1-0e6...1c96", the prefix and
+	// three characters, then the last four.
+	if want := c.Key[:12] + "..." + c.Key[len(c.Key)-4:]; k.Label != want {
 		t.Fatalf("label = %q, want %q", k.Label, want)
 	}
 	if k.Name != "ci" || k.Disabled || deref(k.Limit) != 12.5 || deref(k.LimitRemaining) != 12.5 ||

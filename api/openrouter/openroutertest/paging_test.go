@@ -96,3 +96,24 @@ func TestPaging(t *testing.T) {
 	e.do(mgmt, "GET", pathKeys+"?workspace_id=default", nil).wantError(t, http.StatusBadRequest, "workspace_id")
 	e.do(mgmt, "GET", pathKeys+"?offset=%zz", nil).wantStatus(t, http.StatusBadRequest)
 }
+
+// Keys created in the same instant are still listed most recent first:
+// the order is the order of creation, not of created_at's resolution.
+func TestListMostRecentFirstWithinOneInstant(t *testing.T) {
+	sim := openroutertest.New(openroutertest.WithClock(func() time.Time { return fixedNow }))
+	e := newEnv(t, sim)
+	mgmt := sim.DemoManagementKey()
+	var made []string
+	for i := range 12 {
+		made = append(made, e.create(mgmt, map[string]any{"name": fmt.Sprintf("k%02d", i)}).Data.Name)
+	}
+	page := e.list(mgmt, "")
+	if len(page) != len(made) {
+		t.Fatalf("%d keys listed, want %d", len(page), len(made))
+	}
+	for i, k := range page {
+		if want := made[len(made)-1-i]; k.Name != want {
+			t.Fatalf("key %d is %q, want %q (the most recent first)", i, k.Name, want)
+		}
+	}
+}

@@ -43,13 +43,17 @@ type key struct {
 	expiresAt  time.Time // zero for never
 	creator    string    // creator_user_id; "" is null
 	workspace  string
+	// seq is the key's place in the order the store received keys: of
+	// two keys created in the same instant, the later is the more recent.
+	seq uint64
 }
 
 // label is the key as OpenRouter shows it: the prefix, three characters,
-// an ellipsis and the last three, e.g. "sk-or-v1-0e6...c96".
+// an ellipsis and the last four, e.g. "sk-or-v1-0e6...1c96" (the example
+// in OpenRouter's API document).
 func (k *key) label() string {
 	s := k.secret
-	return s[:len(secretPrefix)+3] + "..." + s[len(s)-3:]
+	return s[:len(secretPrefix)+3] + "..." + s[len(s)-4:]
 }
 
 // limitRemaining is what the key may still spend in its current reset
@@ -139,6 +143,8 @@ type store struct {
 	// sorted is every inference key, newest first; nil when it must be
 	// rebuilt.
 	sorted []*key
+	// added counts the keys ever added: the next key's seq.
+	added uint64
 }
 
 func newStore() store {
@@ -147,6 +153,8 @@ func newStore() store {
 
 // add stores k.
 func (st *store) add(k *key) {
+	st.added++
+	k.seq = st.added
 	st.byHash[k.hash] = k
 	st.bySecret[k.secret] = k
 	st.sorted = nil
@@ -168,8 +176,10 @@ func (st *store) inference(hash string) *key {
 	return nil
 }
 
-// newestFirst returns every inference key, newest first (ties broken by
-// hash, so the order is stable).
+// newestFirst returns every inference key, the most recent first, as
+// OpenRouter documents GET /keys ("List the most recent 100 API keys"):
+// by created_at, and of keys created in the same instant the one created
+// last first.
 func (st *store) newestFirst() []*key {
 	if st.sorted == nil {
 		st.sorted = make([]*key, 0, len(st.byHash))
@@ -182,7 +192,7 @@ func (st *store) newestFirst() []*key {
 			if c := b.createdAt.Compare(a.createdAt); c != 0 {
 				return c
 			}
-			return cmp.Compare(a.hash, b.hash)
+			return cmp.Compare(b.seq, a.seq)
 		})
 	}
 	return st.sorted

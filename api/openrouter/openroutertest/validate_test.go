@@ -72,6 +72,7 @@ func TestPatchValidation(t *testing.T) {
 	cases := []struct{ body, param string }{
 		{`{"name": 1}`, "name"},
 		{`{"name": null}`, "name"},
+		{`{"name": ""}`, "name"},
 		{`{"disabled": "yes"}`, "disabled"},
 		{`{"disabled": null}`, "disabled"},
 		{`{"limit": -5}`, "limit"},
