@@ -95,6 +95,7 @@ func (t *Table) topLine(shown int) string {
 func (t *Table) renderRow(w io.StringWriter, r Row, selected bool) {
 	var b strings.Builder
 	first := true
+	tailed, _ := r.(TailedRow)
 	for i, cell := range r.Cells() {
 		if i >= len(t.widths) {
 			break
@@ -106,14 +107,41 @@ func (t *Table) renderRow(w io.StringWriter, r Row, selected bool) {
 			b.WriteByte(' ')
 		}
 		first = false
-		b.WriteString(fit(cell, t.widths[i]))
+		tail := ""
+		if tailed != nil {
+			tail = tailed.Tail(i)
+		}
+		b.WriteString(fitTail(cell, tail, t.widths[i]))
+	}
+	line := b.String()
+	if ansi.StringWidth(line) > t.width-2 {
+		// Only when no column is left to drop.
+		line = ansi.Truncate(line, max(0, t.width-2), "…")
 	}
 	st := t.c.Styles
 	if selected {
-		_, _ = w.WriteString(st.Accent.Render("▌ ") + st.RowSelected.Render(b.String()))
+		_, _ = w.WriteString(st.Accent.Render("▌ ") + st.RowSelected.Render(line))
 		return
 	}
-	_, _ = w.WriteString("  " + st.Row.Render(b.String()))
+	_, _ = w.WriteString("  " + st.Row.Render(line))
+}
+
+// TailedRow is a Row with cells whose end must survive a cut: the words
+// that explain a mark ("● name · in use" is cut to "● na… · in use").
+type TailedRow interface {
+	Row
+	// Tail is the end of cell i that a cut keeps, or "".
+	Tail(i int) string
+}
+
+// fitTail is fit, keeping tail (the end of s) whole when s is cut and
+// there is room for more than the tail.
+func fitTail(s, tail string, width int) string {
+	tw := ansi.StringWidth(tail)
+	if tail == "" || tw+2 > width || ansi.StringWidth(s) <= width || !strings.HasSuffix(s, tail) {
+		return fit(s, width)
+	}
+	return fit(strings.TrimSuffix(s, tail), width-tw) + tail
 }
 
 // fit cuts s to width cells with an ellipsis, or pads it with spaces.
