@@ -173,11 +173,7 @@ func (m *Model) creditsSection(compact bool) []string {
 		}
 	}
 	if m.loaded {
-		updated := "updated " + m.updated.Format("15:04:05") + " (" + common.RelativeTime(m.updated, m.c.Now()) + ")"
-		if m.busy {
-			updated += " · refreshing…"
-		}
-		lines = append(lines, st.Muted.Render(updated))
+		lines = append(lines, m.updatedLine())
 	}
 	return lines
 }

@@ -9,6 +9,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/targon-dash/targon-dash/ui/common"
+	"github.com/targon-dash/targon-dash/ui/components/statusbar"
 )
 
 // This file draws the view: for an account that states one balance
@@ -60,12 +61,23 @@ func (m *Model) View() string {
 		sections = append(sections, trend)
 	}
 
-	updated := "updated " + m.updated.Format("15:04:05") + " (" + common.RelativeTime(m.updated, m.c.Now()) + ")"
+	sections = append(sections, []string{m.updatedLine(), st.Muted.Render(m.autoRefresh())})
+	return m.layout(sections)
+}
+
+// updatedLine says when the balance was loaded and how long ago: to the
+// second when a refresh has failed since (stale data is never "just
+// now"), and that a refresh is under way.
+func (m *Model) updatedLine() string {
+	age := common.RelativeTime(m.updated, m.c.Now())
+	if m.Stale() {
+		age = statusbar.Age(m.c.Now().Sub(m.updated)) + " ago"
+	}
+	updated := "updated " + m.updated.Format("15:04:05") + " (" + age + ")"
 	if m.busy {
 		updated += " · refreshing…"
 	}
-	sections = append(sections, []string{st.Muted.Render(updated), st.Muted.Render(m.autoRefresh())})
-	return m.layout(sections)
+	return m.c.Styles.Muted.Render(updated)
 }
 
 // indent is the left margin of every line.

@@ -78,7 +78,7 @@ func (m *Model) View(c *common.Common, d Data) string {
 	left := []string{st.StatusValue.Render(c.Profile), st.StatusValue.Render(c.ProviderName()), st.StatusValue.Render(host(c))}
 	if !d.Updated.IsZero() {
 		if d.Stale {
-			left = append(left, st.Warning.Render("stale "+staleAge(c.Now().Sub(d.Updated))))
+			left = append(left, st.Warning.Render("stale "+Age(c.Now().Sub(d.Updated))))
 		} else {
 			left = append(left, st.StatusKey.Render("updated ")+st.StatusValue.Render(d.Updated.Local().Format("15:04:05")))
 		}
@@ -132,9 +132,9 @@ func toastStyle(st *common.Styles, kind common.ToastKind) lipgloss.Style {
 	return st.ToastInfo
 }
 
-// staleAge is how old stale rows are, in the largest whole unit: "40s",
-// "3m", "2h", "5d".
-func staleAge(d time.Duration) string {
+// Age is how old stale data is, in the largest whole unit: "40s", "3m",
+// "2h", "5d".
+func Age(d time.Duration) string {
 	switch {
 	case d < time.Minute:
 		return fmt.Sprintf("%ds", max(0, int(d.Seconds())))

@@ -44,8 +44,10 @@ type Table struct {
 	// the table has held since its last SetRows (a removed row's text may
 	// still count: a column never shrinks under the cursor).
 	natural []int
-	// height is how many rows fit; offset is the first row on screen.
-	height, offset int
+	// height is how many rows fit under a one-line top; offset is the
+	// first row on screen; extra is how many lines the note took below the
+	// top line when it was last drawn (see rows).
+	height, offset, extra int
 	// selected is the uid of the row the user last chose. It outlives the
 	// row's visibility: a filter that hides it, then is cleared, brings the
 	// cursor back to it.
@@ -203,11 +205,11 @@ func (t *Table) browseKey(msg tea.KeyMsg) tea.Cmd {
 	case key.Matches(msg, k.Down):
 		i++
 	case key.Matches(msg, k.PageUp):
-		i -= t.height
-		t.offset -= t.height
+		i -= t.rows()
+		t.offset -= t.rows()
 	case key.Matches(msg, k.PageDown):
-		i += t.height
-		t.offset += t.height
+		i += t.rows()
+		t.offset += t.rows()
 	case key.Matches(msg, k.Top):
 		i = 0
 	case key.Matches(msg, k.Bottom):
@@ -273,11 +275,15 @@ func (t *Table) scroll(n int) {
 	if i < t.offset {
 		t.offset = i
 	}
-	if i >= t.offset+t.height {
-		t.offset = i - t.height + 1
+	if i >= t.offset+t.rows() {
+		t.offset = i - t.rows() + 1
 	}
-	t.offset = max(0, min(t.offset, n-t.height))
+	t.offset = max(0, min(t.offset, n-t.rows()))
 }
+
+// rows is how many rows are on screen: the height less the note's own
+// lines.
+func (t *Table) rows() int { return max(1, t.height-t.extra) }
 
 // lineDelegate tells the list its items are one line each; the table draws
 // them, so the delegate draws nothing.

@@ -49,7 +49,7 @@ func topPosition(tb *Table) string {
 }
 
 // positionRE is the position at the end of the top line.
-var positionRE = regexp.MustCompile(`\s{2,}(\d+/\d+)$`)
+var positionRE = regexp.MustCompile(`\s{2,}([\d,]+/[\d,]+)$`)
 
 // topLineParts splits the top line into what is at its left and the
 // position at its right.
@@ -71,18 +71,24 @@ func TestTableTopLine(t *testing.T) {
 		rows   []string
 		filter string
 		note   string
-		want   string
+		// unknown says the rows are not known yet (loading, or the load
+		// failed).
+		unknown bool
+		want    string
 	}{
-		{"empty", nil, "", "", "0 API keys"},
-		{"one", []string{"alpha"}, "", "", "1 API key"},
-		{"many", names, "", "", "5 API keys"},
-		{"with note", names, "", "loading… 5 so far", "5 API keys   loading… 5 so far"},
-		{"filtered", names, "gam", "", "/ gam  1 of 5 API keys · esc clears"},
-		{"filter matching none", names, "zzz", "", "/ zzz  0 of 5 API keys · esc clears"},
+		{"empty", nil, "", "", false, "0 API keys"},
+		{"empty while loading", nil, "", "loading API keys…", true, "loading API keys…"},
+		{"empty after a failure", nil, "", "✗ could not load API keys", true, "✗ could not load API keys"},
+		{"one", []string{"alpha"}, "", "", false, "1 API key"},
+		{"many", names, "", "", false, "5 API keys"},
+		{"with note", names, "", "loading… 5 so far", true, "5 API keys   loading… 5 so far"},
+		{"filtered", names, "gam", "", false, "/ gam  1 of 5 API keys · esc clears"},
+		{"filter matching none", names, "zzz", "", false, "/ zzz  0 of 5 API keys · esc clears"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			tb := newTestTable(t, tt.rows...)
+			tb.SetLoaded(!tt.unknown)
 			tb.SetNote(tt.note)
 			if tt.filter != "" {
 				tb.List.SetFilterText(tt.filter)
@@ -111,14 +117,21 @@ func TestTableTopLineWhileTyping(t *testing.T) {
 	}
 }
 
-// The top line never runs past the width, however long the note.
+// The table never runs past the width, however long the note: the note
+// wraps below the top line, at most maxNoteLines lines, the last cut with
+// "…".
 func TestTableTopLineTruncated(t *testing.T) {
 	tb := newTestTable(t, "alpha")
 	tb.SetSize(40, 10)
 	tb.SetNote(strings.Repeat("very long note ", 10))
-	line, _, _ := strings.Cut(tb.View(), "\n")
-	if w := ansi.StringWidth(line); w > 40 || !strings.HasSuffix(line, "…") {
-		t.Errorf("top line is %d wide: %q", w, line)
+	lines := strings.Split(tb.View(), "\n")
+	for _, line := range lines {
+		if w := ansi.StringWidth(line); w > 40 {
+			t.Errorf("line is %d wide: %q", w, line)
+		}
+	}
+	if !strings.HasPrefix(lines[0], "  1 API key") || !strings.HasSuffix(lines[maxNoteLines], "…") {
+		t.Errorf("top lines:\n%s", strings.Join(lines[:maxNoteLines+1], "\n"))
 	}
 }
 
