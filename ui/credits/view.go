@@ -10,6 +10,7 @@ import (
 
 	"github.com/targon-dash/targon-dash/ui/common"
 	"github.com/targon-dash/targon-dash/ui/components/statusbar"
+	"github.com/targon-dash/targon-dash/ui/components/table"
 )
 
 // This file draws the view: for an account that states one balance
@@ -20,11 +21,7 @@ import (
 // View draws the balance from the model alone.
 func (m *Model) View() string {
 	st := m.c.Styles
-	width := m.width
-	if width <= 0 {
-		width = 80
-	}
-	inner := max(10, width-2*len(indent))
+	inner := m.cardWidth()
 
 	if m.hasTotals || m.c.Account.Provider().ManagementKeys {
 		return m.totalsView()
@@ -172,7 +169,7 @@ func (m *Model) wrapped(style lipgloss.Style, width int, text string) []string {
 }
 
 // errorLines say why the last request failed and how to retry, wrapped to
-// width.
+// width (the retry hint whole).
 func (m *Model) errorLines(width int) []string {
 	st := m.c.Styles
 	what := "could not load the balance: "
@@ -180,10 +177,9 @@ func (m *Model) errorLines(width int) []string {
 		what = "could not refresh the balance: "
 	}
 	retry := "press " + m.c.Keys.Refresh.Help().Key + " to retry"
-	text := lipgloss.NewStyle().Width(width).Render("✗ " + what + m.c.ErrorText(m.err) + " — " + retry)
-	var lines []string
-	for _, l := range strings.Split(text, "\n") {
-		lines = append(lines, st.Error.Render(strings.TrimRight(l, " ")))
+	lines := table.WrapNote("✗ "+what+m.c.ErrorText(m.err)+" — "+retry, width)
+	for i, l := range lines {
+		lines[i] = st.Error.Render(l)
 	}
 	return lines
 }

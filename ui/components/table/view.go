@@ -125,15 +125,29 @@ func (t *Table) count(shown int) string {
 	return st.Muted.Render(total + " " + t.items)
 }
 
-// wrapNote is the note wrapped to the table's width, indented, at most
-// maxNoteLines lines (the last cut with "…"). What follows its last " — "
-// (how to retry) is never split: it ends the last line, or takes a line
-// of its own.
+// wrapNote is the note wrapped to the table's width (see WrapNote),
+// indented, at most maxNoteLines lines (the last cut with "…").
 func (t *Table) wrapNote() []string {
 	width := max(10, t.width-2)
-	head, hint := t.note, ""
-	if i := strings.LastIndex(t.note, " — "); i > 0 {
-		head, hint = t.note[:i], t.note[i:]
+	lines := WrapNote(t.note, width)
+	if len(lines) > maxNoteLines {
+		lines = lines[:maxNoteLines]
+		lines[maxNoteLines-1] = ansi.Truncate(lines[maxNoteLines-1]+" …", width, "…")
+	}
+	for i, l := range lines {
+		lines[i] = "  " + l
+	}
+	return lines
+}
+
+// WrapNote wraps a note (an error and how to retry it) to width at
+// spaces; what follows its last " — " (the way out: "r to retry") is
+// never split: it ends the last line, or takes a line of its own. The
+// tables' top lines and the Credits view's error line use it.
+func WrapNote(note string, width int) []string {
+	head, hint := note, ""
+	if i := strings.LastIndex(note, " — "); i > 0 {
+		head, hint = note[:i], note[i:]
 	}
 	lines := strings.Split(lipgloss.NewStyle().Width(width).Render(head), "\n")
 	for i, l := range lines {
@@ -143,13 +157,6 @@ func (t *Table) wrapNote() []string {
 		lines[last] += hint
 	} else if hint != "" {
 		lines = append(lines, strings.TrimPrefix(hint, " "))
-	}
-	if len(lines) > maxNoteLines {
-		lines = lines[:maxNoteLines]
-		lines[maxNoteLines-1] = ansi.Truncate(lines[maxNoteLines-1]+" …", width, "…")
-	}
-	for i, l := range lines {
-		lines[i] = "  " + l
 	}
 	return lines
 }
