@@ -32,7 +32,7 @@ func (m *Model) newActions() *common.Actions {
 		{Key: &k.Filter, Footer: 8}, // the list filters
 		{Key: &k.Copy, Unlisted: true, Check: selection, Run: m.secretNotKept},
 	}
-	return m.ActionTable(acts, func(r row) tea.Cmd { return table.CopyID(m.c, m.provider.KeyID, r.name, r.uid) })
+	return m.ActionTable(acts, func(r row) tea.Cmd { return table.CopyID(m.c, table.IDWord, r.name, r.uid) })
 }
 
 // managed refuses every change to keys when the key in use may not manage

@@ -35,5 +35,5 @@ func (m *Model) newActions() *common.Actions {
 		})},
 		{Key: &k.Filter, Footer: 7}, // the list filters
 	}
-	return m.ActionTable(acts, func(r row) tea.Cmd { return table.CopyID(m.c, "UID", r.name, r.uid) })
+	return m.ActionTable(acts, func(r row) tea.Cmd { return table.CopyID(m.c, table.IDWord, r.name, r.uid) })
 }
