@@ -3,8 +3,8 @@ package list
 import (
 	"context"
 	"errors"
-	"fmt"
 	"iter"
+	"strconv"
 	"sync"
 	"time"
 
@@ -187,7 +187,7 @@ func (l *Loader[T]) Note(st *common.Styles, what string, have int) string {
 	case l.busy && have == 0:
 		return st.Muted.Render("loading " + what + "…")
 	case l.busy:
-		return st.Muted.Render(fmt.Sprintf("loading… %d so far", have))
+		return st.Muted.Render("loading… " + common.GroupThousands(strconv.Itoa(have)) + " so far")
 	}
 	return ""
 }
