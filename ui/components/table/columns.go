@@ -51,18 +51,19 @@ func (l *layout) need(i int) int {
 	if l.marked[i] {
 		title += 2 // " ▲"
 	}
-	if c.Fixed {
-		return max(c.Width, title)
-	}
-	return max(title, min(c.Width, l.natural[i]))
+	return max(title, min(c.Width, l.text(i)))
 }
 
 // want is the width column i shows all its text in.
-func (l *layout) want(i int) int {
-	if l.cols[i].Fixed {
-		return l.need(i)
+func (l *layout) want(i int) int { return max(l.need(i), l.text(i)) }
+
+// text is how wide column i's text is: Width for a Fixed column, and
+// before any row has text in it (an empty table keeps its usual shape).
+func (l *layout) text(i int) int {
+	if l.cols[i].Fixed || l.natural[i] == 0 {
+		return l.cols[i].Width
 	}
-	return max(l.need(i), l.natural[i])
+	return l.natural[i]
 }
 
 // widths shares width among the columns: the columns that do not fit are

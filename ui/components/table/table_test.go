@@ -158,6 +158,7 @@ func TestLayoutWidths(t *testing.T) {
 		{"cut columns grow together", []Column{{Title: "A", Width: 5}, {Title: "B", Width: 5}}, []int{30, 30}, nil, 21, []int{10, 10}},
 		{"whole text, then flex", []Column{{Title: "NAME", Width: 10, Flex: 1}, {Title: "FP", Width: 10}}, []int{8, 20}, nil, 40, []int{19, 20}},
 		{"a fixed column keeps its width", []Column{{Title: "A", Width: 5, Flex: 1}, DateColumn("CREATED", 0)}, []int{40, 0}, nil, 30, []int{18, DateWidth}},
+		{"no text yet keeps Width", []Column{{Title: "NAME", Width: 14, Flex: 1}, {Title: "UID", Width: 16}}, []int{0, 0}, nil, 40, []int{23, 16}},
 		{"drops the highest Drop first", []Column{{Title: "A", Width: 10}, {Title: "B", Width: 10, Drop: 1}, {Title: "C", Width: 10, Drop: 2}}, []int{10, 10, 10}, nil, 21, []int{10, 10, -1}},
 		{"too narrow keeps what never drops", []Column{{Title: "A", Width: 10, Flex: 1}, {Title: "B", Width: 10}}, []int{10, 10}, nil, 15, []int{10, 10}},
 	}
