@@ -174,7 +174,7 @@ func TestListTickFailureMarksStale(t *testing.T) {
 	if !strings.Contains(ansi.Strip(d.m.statusBar()), "stale 3m") {
 		t.Errorf("status bar lacks the stale age:\n%s", view)
 	}
-	if !strings.Contains(view, "could not load API keys — r to retry") || !strings.Contains(view, "bulk-25") {
+	if !strings.Contains(strings.Join(strings.Fields(view), " "), "could not load API keys: the Targon API had a problem (HTTP 500) — r to retry") || !strings.Contains(view, "bulk-25") {
 		t.Errorf("rows or the error line missing:\n%s", view)
 	}
 	if !strings.Contains(ansi.Strip(rowsBefore), "bulk-25") {

@@ -121,9 +121,12 @@ func (m *Model) helpLine() string {
 	return m.footer.View(m.c.Keys, b, m.c.Width)
 }
 
-// fullHelp is what "?" shows: the global keys and the active view's.
+// fullHelp is what "?" shows: the global keys and the active view's; the
+// moves and the filter only on a list.
 func (m *Model) fullHelp() [][]key.Binding {
-	return footer.Full(m.c.Keys, m.tabs.Bindings(), m.views[m.tabs.Active()].FullHelp(), m.c.Keys.SwitchAccount)
+	v := m.views[m.tabs.Active()]
+	lister, ok := v.(interface{ HasList() bool })
+	return footer.Full(m.c.Keys, m.tabs.Bindings(), v.FullHelp(), m.c.Keys.SwitchAccount, ok && lister.HasList())
 }
 
 // busy reports whether anything waits for the API.

@@ -8,7 +8,9 @@ import (
 )
 
 // newActions declares the view's actions, once, in the order "?" lists
-// them; Footer gives the footer's order. Which actions exist follows the
+// them; Footer gives the footer's order: new, rename, delete, roll or
+// replace, filter and copy id (6) first, as every key list has them, then
+// what only some accounts have. Which actions exist follows the
 // account's capabilities (api.Roller, api.KeyUpdater); their words follow
 // its provider.
 func (m *Model) newActions() *common.Actions {
@@ -16,23 +18,23 @@ func (m *Model) newActions() *common.Actions {
 	selection := m.NeedsSelection()
 	changeSelected := common.AllOf(m.managed, selection)
 	acts := []common.Action{
-		{Key: &k.Details, Footer: 7, Check: selection, Run: func() tea.Cmd {
+		{Key: &k.Details, Footer: 9, Check: selection, Run: func() tea.Cmd {
 			m.Open(m.details(m.Selected()))
 			return nil
 		}},
 		{Key: &k.New, Footer: 1, Check: m.managed, Run: m.newKeyForm},
 		{Key: &k.Rename, Footer: 2, Check: changeSelected, Run: func() tea.Cmd { return m.renameForm(m.Selected()) }},
 		{Key: &k.Delete, Footer: 3, Check: changeSelected, Run: func() tea.Cmd { return m.deleteConfirm(m.Selected()) }},
-		{Key: &k.Roll, Footer: 6, Help: m.provider.Roll, Short: m.provider.RollShort,
+		{Key: &k.Roll, Footer: 4, Help: m.provider.Roll, Short: m.provider.RollShort,
 			Check: common.AllOf(m.rollSupported, changeSelected), Run: m.rollOrReplace},
-		{Key: &k.Disable, Footer: 4, Check: common.AllOf(m.updateSupported, changeSelected),
+		{Key: &k.Disable, Footer: 7, Check: common.AllOf(m.updateSupported, changeSelected),
 			Run: func() tea.Cmd { return m.toggleDisabled(m.Selected()) }},
-		{Key: &k.Limit, Footer: 5, Check: common.AllOf(m.updateSupported, changeSelected),
+		{Key: &k.Limit, Footer: 8, Check: common.AllOf(m.updateSupported, changeSelected),
 			Run: func() tea.Cmd { return m.limitForm(m.Selected()) }},
-		{Key: &k.Filter, Footer: 8}, // the list filters
+		{Key: &k.Filter, Footer: 5}, // the list filters
 		{Key: &k.Copy, Unlisted: true, Check: selection, Run: m.secretNotKept},
 	}
-	return m.ActionTable(acts, func(r row) tea.Cmd { return table.CopyID(m.c, m.provider.KeyID, r.name, r.uid) })
+	return m.ActionTable(acts, 6, func(r row) tea.Cmd { return table.CopyID(m.c, table.IDWord, r.name, r.uid) })
 }
 
 // managed refuses every change to keys when the key in use may not manage

@@ -18,7 +18,7 @@ func TestActionsFromOneTable(t *testing.T) {
 	if err := m.c.Keys.Override(map[string][]string{"delete": {"D"}}); err != nil {
 		t.Fatal(err)
 	}
-	if got, want := uitest.Hints(m.Footer()), "n new, e rename, D delete, R roll, enter details, / filter, r refresh, P switch account, s sort, S reverse sort, c copy id, ? help, q quit"; got != want {
+	if got, want := uitest.Hints(m.Footer()), "n new, e rename, D delete, R roll, / filter, c copy id, enter details, r refresh, P switch account, s sort, S reverse sort, ? help, q quit"; got != want {
 		t.Errorf("footer = %q\nwant     %q", got, want)
 	}
 	if got, want := uitest.Hints(m.FullHelp()[0]), "enter details, n new, e rename, D delete, R roll secret, / filter"; got != want {

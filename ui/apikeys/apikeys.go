@@ -77,13 +77,7 @@ func New(c *common.Common) *Model {
 	m := &Model{c: c, provider: c.Account.Provider()}
 	m.roller, _ = c.Account.(api.Roller)
 	m.updater, _ = c.Account.(api.KeyUpdater)
-	cols := []table.Column{
-		{Title: "NAME", Width: 16, Flex: 1},
-		{Title: "UID", Width: 16},
-		{Title: "KEY", Width: 10},
-		{Title: "CREATED", Width: 12},
-		{Title: "UPDATED", Width: 12},
-	}
+	cols := keyColumns
 	if m.provider.KeySpending {
 		cols = spendColumns
 	}
@@ -92,6 +86,16 @@ func New(c *common.Common) *Model {
 	m.Table.SetSort(sortColumns(m.provider.KeySpending), c.Sort)
 	m.Actions = m.newActions()
 	return m
+}
+
+// keyColumns are the list's columns. A narrow screen drops UPDATED, then
+// the UID, then the masked key, before it cuts names below 20 columns.
+var keyColumns = []table.Column{
+	{Title: "NAME", Width: 20, Flex: 1},
+	{Title: "UID", Width: 16, Drop: 2},
+	{Title: "KEY", Width: 10, Drop: 1},
+	table.DateColumn("CREATED", 0),
+	table.DateColumn("UPDATED", 3),
 }
 
 // spendColumns are the list's columns for keys with spending settings.
@@ -104,7 +108,7 @@ var spendColumns = []table.Column{
 	{Title: "LEFT OF LIMIT USD", Width: 19},
 	{Title: "USED D/W/M USD", Width: 17, Drop: 1},
 	{Title: "KEY", Width: 19, Drop: 2},
-	{Title: "CREATED", Width: 10, Drop: 3},
+	table.DateColumn("CREATED", 3),
 }
 
 // checkForbidden notes whether the list was refused for a key that cannot

@@ -9,6 +9,7 @@ import (
 	"github.com/targon-dash/targon-dash/api"
 	"github.com/targon-dash/targon-dash/ui/common"
 	"github.com/targon-dash/targon-dash/ui/components/dialog"
+	"github.com/targon-dash/targon-dash/ui/components/table"
 )
 
 // gone says a key disappeared (404 from a dialog) and reloads the list.
@@ -127,5 +128,5 @@ func (m *Model) details(r row) common.Modal {
 	if r.inUse {
 		rows = append(rows, dialog.DetailRow{Label: "In use", Value: "this dashboard is signed in with this key"})
 	}
-	return dialog.NewInfo(m.c, "API key “"+r.name+"”", rows).WithCopy(r.uid, rows[1].Label)
+	return dialog.NewInfo(m.c, "API key “"+r.name+"”", rows).WithCopy(r.uid, table.IDWord)
 }

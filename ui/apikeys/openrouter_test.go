@@ -372,7 +372,7 @@ func TestORSortByUsageAndLimitAndCopyHash(t *testing.T) {
 	if got := v.clip.Last(); got != k.Hash {
 		t.Errorf("c copied %q, want the hash %q", got, k.Hash)
 	}
-	if want := "Hash of “contractor-eval” copied via system clipboard"; v.d.LastToast() != want {
+	if want := "ID of “contractor-eval” copied via system clipboard"; v.d.LastToast() != want {
 		t.Errorf("c says %q, want %q", v.d.LastToast(), want)
 	}
 }

@@ -65,13 +65,26 @@ func (r row) FilterValue() string {
 func (r row) Cells() []string {
 	name := r.name
 	if r.inUse {
-		name = "● " + name + " · in use"
+		name = "● " + name + inUseTail
 	}
 	now := r.now()
 	if s := r.spend; s != nil {
 		return []string{name, s.state(now), s.limitCell, s.useCell, r.masked, common.RelativeTime(r.created, now)}
 	}
 	return []string{name, r.uid, r.masked, common.RelativeTime(r.created, now), common.RelativeTime(r.updated, now)}
+}
+
+// inUseTail is what follows the name of the key in use; a cut name keeps
+// it, so the mark is always explained.
+const inUseTail = " · in use"
+
+// Tail keeps the words of the in-use mark when the name is cut
+// (table.TailedRow).
+func (r row) Tail(i int) string {
+	if i == 0 && r.inUse {
+		return inUseTail
+	}
+	return ""
 }
 
 // sortColumns are the orders "s" steps through: name, created, updated;

@@ -153,7 +153,7 @@ func TestCopyID(t *testing.T) {
 		t.Fatalf("c yields %v", msgs)
 	}
 	toast, ok := msgs[0].(common.ToastMsg)
-	if want := "UID of “Gamma” copied via system clipboard"; !ok || toast.Text != want || toast.Kind != common.ToastSuccess {
+	if want := "ID of “Gamma” copied via system clipboard"; !ok || toast.Text != want || toast.Kind != common.ToastSuccess {
 		t.Errorf("c says %#v, want %q", msgs[0], want)
 	}
 	clip.Close() // a clear still pending would run now

@@ -23,9 +23,11 @@ type Action struct {
 	// Help describes the action in "?" ("" keeps the binding's own
 	// description); Short describes it in the footer ("" keeps Help).
 	Help, Short string
-	// Footer is the action's place in the footer, from 1; 0 keeps it out.
-	// The footer has its own order (the most used first), "?" lists the
-	// actions in the table's order. List actions ignore it.
+	// Footer is the action's place in the footer, from 1; 0 keeps it out
+	// (a list action then follows the global keys). The footer has its
+	// own order (the most used first), "?" lists the actions in the
+	// table's order. The footer drops hints from its end on a narrow
+	// screen, so the order says what goes first.
 	Footer int
 	// Unlisted keeps the action out of "?" too: a key that only answers
 	// (y on the API keys view, where no secret is kept).
@@ -93,6 +95,23 @@ func AllOf(checks ...func() *Refusal) func() *Refusal {
 type Actions struct {
 	c       *Common
 	actions []Action
+	// typing reports whether the view's text input has the keys (its
+	// filter); typingKeys are the footer then.
+	typing     func() bool
+	typingKeys []key.Binding
+}
+
+// SetTyping says when the view takes text (typing reports it) and what
+// the footer offers then, in place of the actions, whose letters are text
+// while it types: keys.
+func (t *Actions) SetTyping(typing func() bool, keys ...key.Binding) {
+	t.typing, t.typingKeys = typing, keys
+}
+
+// HasList reports whether the view is a list (the table holds the list's
+// actions): "?" then lists the moves and the filter.
+func (t *Actions) HasList() bool {
+	return slices.ContainsFunc(t.actions, func(a Action) bool { return a.List })
 }
 
 // NewActions returns the table of actions, in the order "?" lists them.
@@ -168,12 +187,12 @@ func (t *Actions) binding(a *Action, desc string) key.Binding {
 	return b
 }
 
-// ShortHelp is the view's own part of the footer, in footer order (the
-// list's actions aside: see ListKeys).
+// ShortHelp is the view's part of the footer, in footer order: its own
+// actions and the list's that have a place (the others: see ListKeys).
 func (t *Actions) ShortHelp() []key.Binding {
 	var own []*Action
 	for i := range t.actions {
-		if a := &t.actions[i]; a.Footer > 0 && !a.List {
+		if a := &t.actions[i]; a.Footer > 0 {
 			own = append(own, a)
 		}
 	}
@@ -185,12 +204,12 @@ func (t *Actions) ShortHelp() []key.Binding {
 	return out
 }
 
-// ListKeys are the list's own actions (sort, reverse, copy the id), in the
-// table's order.
+// ListKeys are the list's own actions without a place in the footer
+// (sort, reverse), in the table's order.
 func (t *Actions) ListKeys() []key.Binding {
 	var out []key.Binding
 	for i := range t.actions {
-		if a := &t.actions[i]; a.List {
+		if a := &t.actions[i]; a.List && a.Footer == 0 {
 			out = append(out, t.binding(a, cmp.Or(a.Short, a.Help)))
 		}
 	}
@@ -219,11 +238,15 @@ func (t *Actions) FullHelp() [][]key.Binding {
 }
 
 // Footer is the whole footer while the view has the keys, in order: the
-// view's own actions, refresh and switch account, the list's actions,
-// help and quit; a key already listed is not listed again. The root fits
-// it to the width. Switch account shows as the KeyMap has it: the root
-// disables it there when there is no other account.
+// view's actions with a place (ShortHelp), refresh and switch account, the
+// list's other actions, help and quit; a key already listed is not listed
+// again. While the view takes text, only what keys do then (SetTyping).
+// The root fits it to the width. Switch account shows as the KeyMap has
+// it: the root disables it there when there is no other account.
 func (t *Actions) Footer() []key.Binding {
+	if t.typing != nil && t.typing() {
+		return t.typingKeys
+	}
 	k := t.c.Keys
 	all := append(t.ShortHelp(), k.Refresh, k.SwitchAccount)
 	all = append(all, t.ListKeys()...)
@@ -243,12 +266,12 @@ func (t *Actions) Footer() []key.Binding {
 // table: sort by the next column and reverse the order (the list takes
 // those keys itself), and copy the selected row's id. selected reports
 // whether a row is selected (copy id is offered only then); copyID copies
-// its id.
-func ListActions(k *KeyMap, selected func() bool, copyID func() tea.Cmd) []Action {
+// its id; copyAt is its place in the view's footer order (Action.Footer).
+func ListActions(k *KeyMap, selected func() bool, copyAt int, copyID func() tea.Cmd) []Action {
 	return []Action{
 		{Key: &k.Sort, List: true},
 		{Key: &k.SortReverse, List: true},
-		{Key: &k.CopyID, List: true, Run: copyID, Check: func() *Refusal {
+		{Key: &k.CopyID, List: true, Footer: copyAt, Run: copyID, Check: func() *Refusal {
 			if !selected() {
 				// Not offered, unlike the view's actions on a row: the
 				// list's own keys say nothing on an empty list.

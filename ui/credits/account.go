@@ -99,11 +99,12 @@ func resetText(reset string) string {
 func (m *Model) forbidden() bool { return errors.Is(m.err, api.ErrForbidden) }
 
 // totalsView draws the credits card (remaining, total, used) and the card
-// of the key in use, side by side when they fit, else one above the other,
-// and on a small screen without frames and with usage on one line.
+// of the key in use, side by side when they fit, else one above the other
+// (without the frames' blank lines when that is what makes them fit), and
+// on a small screen without frames and with usage on one line.
 func (m *Model) totalsView() string {
 	// From the roomiest layout to the tightest; the last always goes.
-	layouts := []struct{ compact, framed bool }{{false, true}, {true, true}, {false, false}, {true, false}}
+	layouts := []cardLayout{{framed: true}, {compact: true, framed: true}, {compact: true, framed: true, tight: true}, {}, {compact: true}}
 	var out string
 	for _, l := range layouts {
 		secs := [][]string{m.creditsSection(l.compact)}
@@ -111,40 +112,48 @@ func (m *Model) totalsView() string {
 			secs = append(secs, m.keySection(l.compact))
 		}
 		var fits bool
-		if out, fits = m.place(secs, l.framed); fits {
+		if out, fits = m.place(secs, l); fits {
 			break
 		}
 	}
 	return out
 }
 
+// cardLayout is one way of laying the cards out: usage on one line
+// (compact), in frames, and the frames without their blank lines and
+// without a blank line between them (tight).
+type cardLayout struct{ compact, framed, tight bool }
+
 // place lays sections out in frames side by side, or stacked; ok says it
 // fits the view.
-func (m *Model) place(secs [][]string, framed bool) (string, bool) {
-	st := m.c.Styles
+func (m *Model) place(secs [][]string, l cardLayout) (string, bool) {
+	card := m.c.Styles.Card
+	if l.tight {
+		card = card.PaddingTop(0).PaddingBottom(0)
+	}
 	boxes := make([]string, len(secs))
 	for i, s := range secs {
 		boxes[i] = strings.Join(s, "\n")
-		if framed {
-			boxes[i] = st.Card.Render(boxes[i])
+		if l.framed {
+			boxes[i] = card.Render(boxes[i])
 		}
 	}
 	fits := func(s string) bool {
 		return (m.height <= 0 || lipgloss.Height(s) <= m.height) && (m.width <= 0 || lipgloss.Width(s) <= m.width)
 	}
 	pad := lipgloss.NewStyle().PaddingLeft(len(indent))
-	if framed && len(boxes) > 1 {
+	if l.framed && len(boxes) > 1 {
 		side := pad.Render("\n" + lipgloss.JoinHorizontal(lipgloss.Top, boxes[0], "  ", boxes[1]))
 		if fits(side) {
 			return side, true
 		}
 	}
 	sep := "\n"
-	if framed {
+	if l.framed && !l.tight {
 		sep = "\n\n"
 	}
 	out := pad.Render(strings.Join(boxes, sep))
-	if framed {
+	if l.framed && !l.tight {
 		out = "\n" + out
 	}
 	return out, fits(out)
@@ -173,11 +182,7 @@ func (m *Model) creditsSection(compact bool) []string {
 		}
 	}
 	if m.loaded {
-		updated := "updated " + m.updated.Format("15:04:05") + " (" + common.RelativeTime(m.updated, m.c.Now()) + ")"
-		if m.busy {
-			updated += " · refreshing…"
-		}
-		lines = append(lines, st.Muted.Render(updated))
+		lines = append(lines, m.updatedLine())
 	}
 	return lines
 }
@@ -207,8 +212,16 @@ func (m *Model) keySection(compact bool) []string {
 	return append(lines, row("Limit", k.limit), row("Expires", k.expires))
 }
 
-// cardWidth is the width the text of a card wraps at.
-func (m *Model) cardWidth() int { return max(20, m.width-8) }
+// cardWidth is the width the text of a card wraps at: what the card's
+// frame leaves of the view after the indent, so that a long line (an
+// error) wraps inside the frame instead of costing the view its card.
+func (m *Model) cardWidth() int {
+	width := m.width
+	if width <= 0 {
+		width = 80
+	}
+	return max(20, width-len(indent)-m.c.Styles.Card.GetHorizontalFrameSize())
+}
 
 // cardRow is a labelled line of a card: the label in a column of its own,
 // then value.

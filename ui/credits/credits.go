@@ -162,10 +162,10 @@ func (m *Model) Updated() time.Time { return m.updated }
 // SetSize gives the view its area.
 func (m *Model) SetSize(width, height int) { m.width, m.height = width, height }
 
-// Stale is always false: the view says itself that a refresh failed,
-// next to the balance it keeps (its error line), so the status bar does
-// not say it again.
-func (m *Model) Stale() bool { return false }
+// Stale reports whether the balance shown is older than the last attempt
+// to load it: a refresh failed and none has succeeded since (a retry in
+// flight leaves it stale). The status bar then says how old it is.
+func (m *Model) Stale() bool { return m.loaded && m.err != nil }
 
 // Update takes credits answers, ticks and the refresh key.
 func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {

@@ -351,7 +351,7 @@ func TestErrorKeepsLastBalance(t *testing.T) {
 	sim.InjectFault(targontest.Fault{Method: http.MethodGet, Path: "/tha/v2/me/credits", Status: http.StatusInternalServerError, Times: 1})
 	h.now = start.Add(time.Minute)
 	v := h.load()
-	mustContain(t, v, "50,000.00 USD", "the Targon API had a problem (HTTP 500)", "press r to retry", "updated 12:03:05 (1 min ago)")
+	mustContain(t, v, "50,000.00 USD", "the Targon API had a problem (HTTP 500)", "press r to retry", "updated 12:03:05 (1m ago)")
 	if !h.m.Updated().Equal(start) {
 		t.Errorf("Updated() moved on a failure: %v", h.m.Updated())
 	}

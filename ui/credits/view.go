@@ -10,6 +10,8 @@ import (
 
 	"github.com/targon-dash/targon-dash/api"
 	"github.com/targon-dash/targon-dash/ui/common"
+	"github.com/targon-dash/targon-dash/ui/components/statusbar"
+	"github.com/targon-dash/targon-dash/ui/components/table"
 )
 
 // This file draws the view: for an account that states one balance
@@ -20,11 +22,7 @@ import (
 // View draws the balance from the model alone.
 func (m *Model) View() string {
 	st := m.c.Styles
-	width := m.width
-	if width <= 0 {
-		width = 80
-	}
-	inner := max(10, width-2*len(indent))
+	inner := m.cardWidth()
 
 	if m.hasTotals || m.c.Account.Provider().ManagementKeys {
 		return m.totalsView()
@@ -61,12 +59,23 @@ func (m *Model) View() string {
 		sections = append(sections, trend)
 	}
 
-	updated := "updated " + m.updated.Format("15:04:05") + " (" + common.RelativeTime(m.updated, m.c.Now()) + ")"
+	sections = append(sections, []string{m.updatedLine(), st.Muted.Render(m.autoRefresh())})
+	return m.layout(sections)
+}
+
+// updatedLine says when the balance was loaded and how long ago: to the
+// second when a refresh has failed since (stale data is never "just
+// now"), and that a refresh is under way.
+func (m *Model) updatedLine() string {
+	age := common.RelativeTime(m.updated, m.c.Now())
+	if m.Stale() {
+		age = statusbar.Age(m.c.Now().Sub(m.updated)) + " ago"
+	}
+	updated := "updated " + m.updated.Format("15:04:05") + " (" + age + ")"
 	if m.busy {
 		updated += " · refreshing…"
 	}
-	sections = append(sections, []string{st.Muted.Render(updated), st.Muted.Render(m.autoRefresh())})
-	return m.layout(sections)
+	return m.c.Styles.Muted.Render(updated)
 }
 
 // indent is the left margin of every line.
@@ -161,7 +170,7 @@ func (m *Model) wrapped(style lipgloss.Style, width int, text string) []string {
 }
 
 // errorLines say why the last request failed and how to retry, wrapped to
-// width.
+// width (the retry hint whole).
 func (m *Model) errorLines(width int) []string {
 	st := m.c.Styles
 	what := "could not load the balance: "
@@ -169,10 +178,9 @@ func (m *Model) errorLines(width int) []string {
 		what = "could not refresh the balance: "
 	}
 	retry := "press " + m.c.Keys.Refresh.Help().Key + " to retry"
-	text := lipgloss.NewStyle().Width(width).Render("✗ " + what + m.c.ErrorText(m.err) + " — " + retry)
-	var lines []string
-	for _, l := range strings.Split(text, "\n") {
-		lines = append(lines, st.Error.Render(strings.TrimRight(l, " ")))
+	lines := table.WrapNote("✗ "+what+m.c.ErrorText(m.err)+" — "+retry, width)
+	for i, l := range lines {
+		lines[i] = st.Error.Render(l)
 	}
 	return lines
 }

@@ -16,7 +16,7 @@ func (m *Model) newActions() *common.Actions {
 		return func() tea.Cmd { return run(m.Selected()) }
 	}
 	acts := []common.Action{
-		{Key: &k.Details, Footer: 6, Check: selection, Run: onSelected(m.fetchDetails)},
+		{Key: &k.Details, Footer: 8, Check: selection, Run: onSelected(m.fetchDetails)},
 		{Key: &k.New, Footer: 1, Help: "add", Run: func() tea.Cmd {
 			m.addForm("", "")
 			return nil
@@ -33,7 +33,7 @@ func (m *Model) newActions() *common.Actions {
 		{Key: &k.Copy, Footer: 5, Help: "copy public key", Short: "copy", Check: selection, Run: onSelected(func(r row) tea.Cmd {
 			return copyPublicKey(m.c, r)
 		})},
-		{Key: &k.Filter, Footer: 7}, // the list filters
+		{Key: &k.Filter, Footer: 6}, // the list filters
 	}
-	return m.ActionTable(acts, func(r row) tea.Cmd { return table.CopyID(m.c, "UID", r.name, r.uid) })
+	return m.ActionTable(acts, 7, func(r row) tea.Cmd { return table.CopyID(m.c, table.IDWord, r.name, r.uid) })
 }

@@ -17,7 +17,7 @@ func TestActionsFromOneTable(t *testing.T) {
 	if err := h.c.Keys.Override(map[string][]string{"rename": {"E"}}); err != nil {
 		t.Fatal(err)
 	}
-	if got, want := uitest.Hints(h.view.Footer()), "n add, i import, E rename, d delete, y copy, enter details, / filter, r refresh, P switch account, s sort, S reverse sort, c copy id, ? help, q quit"; got != want {
+	if got, want := uitest.Hints(h.view.Footer()), "n add, i import, E rename, d delete, y copy, / filter, c copy id, enter details, r refresh, P switch account, s sort, S reverse sort, ? help, q quit"; got != want {
 		t.Errorf("footer = %q\nwant     %q", got, want)
 	}
 	if got, want := uitest.Hints(h.view.FullHelp()[0]), "enter details, n add, i import ~/.ssh, E rename, d delete, y copy public key, / filter"; got != want {

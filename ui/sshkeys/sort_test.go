@@ -101,7 +101,7 @@ func TestCopySSHKeyID(t *testing.T) {
 	if got := h.clip.Last(); got != r.uid {
 		t.Errorf("c copied %q, want the uid %q", got, r.uid)
 	}
-	if want := "UID of “work-laptop” copied via system clipboard"; h.LastToast() != want {
+	if want := "ID of “work-laptop” copied via system clipboard"; h.LastToast() != want {
 		t.Errorf("c says %q, want %q", h.LastToast(), want)
 	}
 }

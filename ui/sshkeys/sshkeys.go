@@ -54,17 +54,22 @@ type (
 // api.SSHKeys (the root shows this tab only then).
 func New(c *common.Common) *Model {
 	m := &Model{c: c, keys: c.Account.(api.SSHKeys)}
-	m.KeyList = list.NewKeyList(c, []table.Column{
-		{Title: "NAME", Width: 14, Flex: 2},
-		{Title: "TYPE", Width: 10},
-		{Title: "FINGERPRINT", Width: 20, Flex: 2},
-		{Title: "COMMENT", Width: 12, Flex: 1},
-		{Title: "CREATED", Width: 12},
-	}, "SSH key", "SSH keys", m.keys.SSHKeys,
+	m.KeyList = list.NewKeyList(c, columns, "SSH key", "SSH keys", m.keys.SSHKeys,
 		func(k api.SSHKey) row { return newRow(c, k) })
 	m.Table.SetSort(sortColumns, c.Sort)
 	m.Actions = m.newActions()
 	return m
+}
+
+// columns are the list's columns. A narrow screen drops CREATED, then the
+// comment; spare width goes first to text that is cut (the fingerprint is
+// whole from about 120 columns).
+var columns = []table.Column{
+	{Title: "NAME", Width: 14, Flex: 1},
+	{Title: "TYPE", Width: 10},
+	{Title: "FINGERPRINT", Width: 20},
+	{Title: "COMMENT", Width: 12, Drop: 1},
+	table.DateColumn("CREATED", 2),
 }
 
 // Title is the tab label.

@@ -127,7 +127,8 @@ func (l *KeyList[T, R]) backgroundLoad() tea.Cmd {
 
 // Stale reports whether the rows shown are older than the last attempt to
 // load them: a refresh failed after an earlier load had succeeded
-// (common.Staler). The rows are from Updated.
+// (common.Staler), and no load has succeeded since — a retry in flight
+// leaves them stale. The rows are from Updated.
 func (l *KeyList[T, R]) Stale() bool { return l.Loader.Loaded() && l.Loader.Err() != nil }
 
 // Capturing reports whether the filter has focus.
@@ -148,7 +149,7 @@ func (l *KeyList[T, R]) Page(msg PageMsg[T]) tea.Cmd {
 	if !l.Loader.Busy() {
 		l.background = false
 	}
-	if errors.Is(l.Loader.Err(), api.ErrUnauthorized) {
+	if errors.Is(msg.Err, api.ErrUnauthorized) && msg.Err == l.Loader.Err() {
 		l.tickGen++ // no refreshing with a refused key; signing in refreshes
 	}
 	return cmd
@@ -158,15 +159,17 @@ func (l *KeyList[T, R]) Page(msg PageMsg[T]) tea.Cmd {
 // (a view's own in-flight work, e.g. details being fetched).
 func (l *KeyList[T, R]) ViewWith(st *common.Styles, note string) string {
 	n := l.Loader.Note(st, l.items, l.Table.Len())
-	if l.background && l.Loader.Busy() {
-		n = "" // a background refresh does not disturb the rows it keeps
+	if l.background && l.Loader.Busy() && l.Loader.Err() == nil {
+		// A background refresh does not disturb the rows it keeps; the
+		// error of the last one stays until a load succeeds.
+		n = ""
 	}
 	if n != "" || note == "" {
 		note = n
 	}
 	l.Table.SetNote(note)
-	// "No SSH keys." only once the list is known to be empty: not while it
-	// loads, not under a load error.
-	l.Table.SetLoaded(l.Loader.Loaded() && !l.Loader.Busy() && l.Loader.Err() == nil)
+	// "No SSH keys." only once the list is known to be empty: not before a
+	// load has succeeded, not under a load error.
+	l.Table.SetLoaded(l.Loader.Loaded() && l.Loader.Err() == nil)
 	return l.Table.View()
 }

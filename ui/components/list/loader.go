@@ -3,8 +3,8 @@ package list
 import (
 	"context"
 	"errors"
-	"fmt"
 	"iter"
+	"strconv"
 	"sync"
 	"time"
 
@@ -84,11 +84,13 @@ func NewLoader[T any](c *common.Common, walk WalkFunc[T]) *Loader[T] {
 }
 
 // Load starts a new walk from the first page; the old walk is stopped and
-// its replies are dropped from now on.
+// its replies are dropped from now on. The error of the last walk stays
+// (Err, Note) until this one ends: a retry in flight does not make failed
+// rows look fresh.
 func (l *Loader[T]) Load() tea.Cmd {
 	l.Stop()
 	l.gen = l.nextGen()
-	l.busy, l.err, l.pending, l.pages = true, nil, nil, 0
+	l.busy, l.pending, l.pages = true, nil, 0
 	ctx, cancel := context.WithCancel(context.Background())
 	next, stop := iter.Pull2(l.walk(ctx))
 	l.pull = &pull[T]{next: next, stop: stop, cancel: cancel}
@@ -151,7 +153,7 @@ func (l *Loader[T]) Update(msg PageMsg[T]) (items []T, replace bool, cmd tea.Cmd
 		} else {
 			items, replace, l.pending = l.pending, true, nil
 		}
-		l.busy, l.loaded, l.updated = false, true, l.now()
+		l.busy, l.loaded, l.updated, l.err = false, true, l.now(), nil
 		l.pull.close()
 		l.pull = nil
 		return items, replace, nil, true
@@ -167,21 +169,25 @@ func (l *Loader[T]) Update(msg PageMsg[T]) (items []T, replace bool, cmd tea.Cmd
 }
 
 // Note says how loading goes, for a table's top line: loading, the count
-// so far, or the error that stopped it with how to retry; "" when idle.
-// what names the items ("API keys"); have is how many are shown.
+// so far, or the error that stopped the last walk — what failed, why, then
+// how to retry (or that a retry is under way); "" when idle. what names
+// the items ("API keys"); have is how many are shown.
 func (l *Loader[T]) Note(st *common.Styles, what string, have int) string {
 	switch {
 	case errors.Is(l.err, api.ErrForbidden):
 		// Not allowed for this key: retrying changes nothing.
 		return st.Error.Render("✗ " + what + ": " + l.c.ErrorText(l.err))
 	case l.err != nil:
-		// The hint comes before the reason, so a narrow screen cuts the
-		// reason rather than the way out.
-		return st.Error.Render("✗ could not load "+what) + st.Muted.Render(" — "+textfit.KeyNames(l.c.Keys.Refresh)+" to retry: ") + st.Error.Render(l.c.ErrorText(l.err))
+		retry := textfit.KeyNames(l.c.Keys.Refresh) + " to retry"
+		if l.busy {
+			retry = "retrying…"
+		}
+		// The table keeps what follows " — " whole when it wraps the note.
+		return st.Error.Render("✗ could not load "+what+": "+l.c.ErrorText(l.err)) + " — " + st.Muted.Render(retry)
 	case l.busy && have == 0:
 		return st.Muted.Render("loading " + what + "…")
 	case l.busy:
-		return st.Muted.Render(fmt.Sprintf("loading… %d so far", have))
+		return st.Muted.Render("loading… " + common.GroupThousands(strconv.Itoa(have)) + " so far")
 	}
 	return ""
 }
@@ -192,7 +198,8 @@ func (l *Loader[T]) Busy() bool { return l.busy }
 // Loaded reports whether a walk has completed.
 func (l *Loader[T]) Loaded() bool { return l.loaded }
 
-// Err is the error that ended the last walk, if any.
+// Err is the error that ended the last walk that ended, if any: it stays
+// while the next walk is in progress, until that one ends.
 func (l *Loader[T]) Err() error { return l.err }
 
 // Updated is when the last walk completed.

@@ -29,11 +29,15 @@ func (l *KeyList[T, R]) NeedsSelection() func() *common.Refusal {
 
 // ActionTable is a view's table of actions: own, in the order "?" lists
 // them, then the list's (common.ListActions), whose copy-the-id runs copyID
-// on the selected row.
-func (l *KeyList[T, R]) ActionTable(own []common.Action, copyID func(R) tea.Cmd) *common.Actions {
+// on the selected row and comes at copyAt in the footer's order. While the
+// filter takes text the footer says what enter and esc do there.
+func (l *KeyList[T, R]) ActionTable(own []common.Action, copyAt int, copyID func(R) tea.Cmd) *common.Actions {
 	copySelected := func() tea.Cmd { return copyID(l.Selected()) }
-	acts := append(own, common.ListActions(l.c.Keys, l.HasSelection, copySelected)...)
-	return common.NewActions(l.c, acts...)
+	acts := append(own, common.ListActions(l.c.Keys, l.HasSelection, copyAt, copySelected)...)
+	t := common.NewActions(l.c, acts...)
+	k := l.c.Keys
+	t.SetTyping(l.Table.Capturing, common.WithDesc(k.Submit, "keep filter"), common.WithDesc(k.Back, "clear filter"), k.ForceQuit)
+	return t
 }
 
 // Renamed shows item, which the server has renamed to name, in place of

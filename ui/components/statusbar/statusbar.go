@@ -71,14 +71,16 @@ func (m *Model) Update(msg tea.Msg) (tea.Cmd, bool) {
 
 // View draws the bar c.Width wide for c's account. On a narrow screen
 // whole parts go (the time, then the host), never the account and
-// provider; READ-ONLY goes first and always shows; a toast gets room
-// before the time and the host.
+// provider; READ-ONLY goes first and always shows. A toast gets room
+// before the time and the host, and keeps its point on a narrow screen:
+// its quoted names are shortened, and the provider and account give way,
+// before its end is cut.
 func (m *Model) View(c *common.Common, d Data) string {
 	st := c.Styles
 	left := []string{st.StatusValue.Render(c.Profile), st.StatusValue.Render(c.ProviderName()), st.StatusValue.Render(host(c))}
 	if !d.Updated.IsZero() {
 		if d.Stale {
-			left = append(left, st.Warning.Render("stale "+staleAge(c.Now().Sub(d.Updated))))
+			left = append(left, st.Warning.Render("stale "+Age(c.Now().Sub(d.Updated))))
 		} else {
 			left = append(left, st.StatusKey.Render("updated ")+st.StatusValue.Render(d.Updated.Local().Format("15:04:05")))
 		}
@@ -99,18 +101,62 @@ func (m *Model) View(c *common.Common, d Data) string {
 	}
 	right := ""
 	if m.toast != nil {
-		for len(left) > 2 && lipgloss.Width(line)+ansi.StringWidth(m.toast.Text)+3 > c.Width {
-			left = left[:len(left)-1]
-			line = join()
+		// A toast says what just happened: the time and host make room
+		// for it, then long quoted names are shortened, then the provider
+		// and the account make room too; only then is its end cut.
+		text := m.toast.Text
+		room := func() int { return c.Width - lipgloss.Width(line) - 3 }
+		drop := func(keep int) {
+			for len(left) > keep && ansi.StringWidth(text) > room() {
+				left = left[:len(left)-1]
+				line = join()
+			}
 		}
-		room := c.Width - lipgloss.Width(line) - 3
-		right = toastStyle(st, m.toast.Kind).Render(ansi.Truncate(m.toast.Text, max(0, room), "…"))
+		drop(2)
+		text = shortenQuoted(text, room(), minQuoted)
+		drop(0)
+		text = shortenQuoted(text, room(), 1)
+		right = toastStyle(st, m.toast.Kind).Render(ansi.Truncate(text, max(0, room()), "…"))
 	}
 	gap := c.Width - lipgloss.Width(line) - lipgloss.Width(right) - 1
 	if gap < 1 {
 		return ansi.Truncate(line, c.Width, "…")
 	}
 	return line + strings.Repeat(" ", gap) + right + " "
+}
+
+// minQuoted is how short a quoted name in a toast gets before the status
+// bar gives up the account and provider for it.
+const minQuoted = 12
+
+// shortenQuoted cuts the quoted names of text (“…”), the longest first and
+// none below least cells, until text fits in room cells or none can be
+// cut further.
+func shortenQuoted(text string, room, least int) string {
+	for ansi.StringWidth(text) > room {
+		start, end, longest := -1, -1, least
+		for i := 0; i < len(text); {
+			open := strings.Index(text[i:], "“")
+			if open < 0 {
+				break
+			}
+			open += i + len("“")
+			shut := strings.Index(text[open:], "”")
+			if shut < 0 {
+				break
+			}
+			if w := ansi.StringWidth(text[open : open+shut]); w > longest {
+				start, end, longest = open, open+shut, w
+			}
+			i = open + shut + len("”")
+		}
+		if start < 0 {
+			return text
+		}
+		keep := max(least, longest-(ansi.StringWidth(text)-room))
+		text = text[:start] + ansi.Truncate(text[start:end], keep, "…") + text[end:]
+	}
+	return text
 }
 
 // host is the API host of c's account as the bar names it.
@@ -132,9 +178,9 @@ func toastStyle(st *common.Styles, kind common.ToastKind) lipgloss.Style {
 	return st.ToastInfo
 }
 
-// staleAge is how old stale rows are, in the largest whole unit: "40s",
-// "3m", "2h", "5d".
-func staleAge(d time.Duration) string {
+// Age is how old stale data is, in the largest whole unit: "40s", "3m",
+// "2h", "5d".
+func Age(d time.Duration) string {
 	switch {
 	case d < time.Minute:
 		return fmt.Sprintf("%ds", max(0, int(d.Seconds())))

@@ -1,79 +1,130 @@
 package table
 
-// Column is one column of a Table. Width is the minimum; spare width is
-// shared among columns by Flex.
+import "github.com/charmbracelet/x/ansi"
+
+// Column is one column of a Table. A column is shown whole or not at all:
+// its title is never cut (nor the sort mark after it), and when the
+// screen is too narrow for every column the highest Drop goes first.
 type Column struct {
 	Title string
+	// Width is the least room the column gets while its text is wider:
+	// below it the column is dropped rather than cut further. A column
+	// whose rows are all narrower gets only what they need.
 	Width int
-	Flex  int
+	// Fixed says the column is Width wide whatever its rows hold: text
+	// that changes with the clock ("3 min ago", "59 days ago"), so Width
+	// must be its widest value and is never cut.
+	Fixed bool
+	// Flex shares out the width left once every column shows its text
+	// whole; spare width goes first to columns whose text is cut.
+	Flex int
 	// Drop orders which columns go when the screen is too narrow for every
-	// column's minimum width: the highest Drop goes first; 0 never goes.
+	// column's least width: the highest Drop goes first; 0 never goes.
 	Drop int
 }
 
-// keptColumns is cols with the columns that do not fit in width dropped,
-// highest Drop first (a dropped column keeps its place with Width -1).
-func keptColumns(cols []Column, width int) []Column {
-	kept := append([]Column(nil), cols...)
-	need := func() int {
-		n, used := 0, 0
-		for _, c := range kept {
-			if c.Width >= 0 {
-				n++
-				used += c.Width
-			}
-		}
-		return used + max(0, n-1)
+// DateWidth is the width of the widest relative date a row shows
+// (common.RelativeTime: "59 days ago").
+const DateWidth = 11
+
+// DateColumn is a column of relative dates: always DateWidth wide, never
+// cut.
+func DateColumn(title string, drop int) Column {
+	return Column{Title: title, Width: DateWidth, Fixed: true, Drop: drop}
+}
+
+// layout is how a table's columns share a width: each column's least
+// width (its title, with room for the sort mark where it can be sorted by)
+// and the width of its widest text (natural).
+type layout struct {
+	cols    []Column
+	natural []int
+	// marked says which columns can carry the sort mark.
+	marked []bool
+}
+
+// need is the least width column i is shown with: its title (and sort
+// mark), and its text up to Width.
+func (l *layout) need(i int) int {
+	c := l.cols[i]
+	title := ansi.StringWidth(c.Title)
+	if l.marked[i] {
+		title += 2 // " ▲"
 	}
-	for need() > width {
+	return max(title, min(c.Width, l.text(i)))
+}
+
+// want is the width column i shows all its text in.
+func (l *layout) want(i int) int { return max(l.need(i), l.text(i)) }
+
+// text is how wide column i's text is: Width for a Fixed column, and
+// before any row has text in it (an empty table keeps its usual shape).
+func (l *layout) text(i int) int {
+	if l.cols[i].Fixed || l.natural[i] == 0 {
+		return l.cols[i].Width
+	}
+	return l.natural[i]
+}
+
+// widths shares width among the columns: the columns that do not fit are
+// dropped (-1), highest Drop first; each kept column gets its least width;
+// then columns whose text is cut grow together, a cell at a time, until
+// it is whole; what is left goes by Flex. One space separates columns.
+func (l *layout) widths(width int) []int {
+	out := make([]int, len(l.cols))
+	used := -1
+	for i := range l.cols {
+		out[i] = l.need(i)
+		used += out[i] + 1
+	}
+	for used > width {
 		worst := -1
-		for i, c := range kept {
-			if c.Width >= 0 && c.Drop > 0 && (worst < 0 || c.Drop > kept[worst].Drop) {
+		for i, c := range l.cols {
+			if out[i] >= 0 && c.Drop > 0 && (worst < 0 || c.Drop > l.cols[worst].Drop) {
 				worst = i
 			}
 		}
 		if worst < 0 {
 			break
 		}
-		kept[worst].Width, kept[worst].Flex = -1, 0
-	}
-	return kept
-}
-
-// columnWidths shares width among columns: each gets its minimum, then the
-// spare goes by Flex. One space separates columns. A column of Width -1
-// (dropped) gets -1 and no space.
-func columnWidths(cols []Column, width int) []int {
-	out := make([]int, len(cols))
-	used, flex := -1, 0
-	for _, c := range cols {
-		if c.Width >= 0 {
-			used++
-		}
-	}
-	for i, c := range cols {
-		if c.Width < 0 {
-			out[i] = -1
-			continue
-		}
-		out[i] = c.Width
-		used += c.Width
-		flex += c.Flex
+		used -= out[worst] + 1
+		out[worst] = -1
 	}
 	spare := width - used
-	if spare > 0 && flex > 0 {
-		given := 0
-		for i, c := range cols {
-			add := spare * c.Flex / flex
-			out[i] += add
-			given += add
-		}
-		for i := len(cols) - 1; i >= 0 && given < spare; i-- {
-			if cols[i].Flex > 0 {
-				out[i] += spare - given
-				break
+	for grown := true; spare > 0 && grown; {
+		grown = false
+		for i := range out {
+			if spare > 0 && out[i] >= 0 && out[i] < l.want(i) {
+				out[i]++
+				spare--
+				grown = true
 			}
 		}
 	}
+	l.flex(out, spare)
 	return out
+}
+
+// flex shares spare among the kept columns by Flex, the remainder to the
+// last flexible one.
+func (l *layout) flex(out []int, spare int) {
+	flex := 0
+	for i, c := range l.cols {
+		if out[i] >= 0 {
+			flex += c.Flex
+		}
+	}
+	if spare <= 0 || flex == 0 {
+		return
+	}
+	given, last := 0, -1
+	for i, c := range l.cols {
+		if out[i] >= 0 && c.Flex > 0 {
+			add := spare * c.Flex / flex
+			out[i] += add
+			given += add
+			last = i
+		}
+	}
+	out[last] += spare - given
 }

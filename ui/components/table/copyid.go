@@ -9,10 +9,15 @@ import (
 	"github.com/targon-dash/targon-dash/ui/common"
 )
 
+// IDWord is what the copy actions call a row's id, whatever the provider
+// names it in its details ("UID", "Hash"): the word of the key map's
+// "copy id", which users know.
+const IDWord = "ID"
+
 // CopyID copies a row's id off the UI goroutine, as something to keep
 // (common.CopyKept: an automatic clear leaves it alone), and says how it
-// went as secrets do: "UID of “name” copied via system clipboard". what
-// names the id ("UID", "Hash").
+// went as secrets do: "ID of “name” copied via system clipboard". what
+// names what is copied (IDWord, "Public key").
 func CopyID(c *common.Common, what, name, id string) tea.Cmd {
 	clip := c.Clipboard
 	return func() tea.Msg {

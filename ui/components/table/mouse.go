@@ -24,8 +24,8 @@ func (t *Table) mouse(msg tea.MouseMsg) tea.Cmd {
 	case mouse.Wheel(msg) != 0:
 		i += mouse.Wheel(msg)
 	case mouse.Click(msg):
-		row := msg.Y - tableHead
-		if row < 0 || row >= min(t.height, n-t.offset) || msg.X < 0 || msg.X >= t.width {
+		row := msg.Y - tableHead - t.extra
+		if row < 0 || row >= min(t.rows(), n-t.offset) || msg.X < 0 || msg.X >= t.width {
 			return nil
 		}
 		i = t.offset + row

@@ -13,6 +13,9 @@ import (
 // returned so callers batch it like other components' commands.
 func (t *Table) SetRows(rows []Row) tea.Cmd {
 	t.base = toItems(rows)
+	clear(t.natural)
+	t.measure(t.base)
+	t.relayout()
 	t.setItems(t.sort.sorted(t.base), t.List.Index())
 	return nil
 }
@@ -22,6 +25,7 @@ func (t *Table) SetRows(rows []Row) tea.Cmd {
 func (t *Table) AppendRows(rows []Row) tea.Cmd {
 	more := toItems(rows)
 	t.base = append(t.base, more...)
+	t.measure(more)
 	if t.sort.active() {
 		t.setItems(t.sort.merge(t.List.Items(), more), t.List.Index())
 		return nil
@@ -54,6 +58,7 @@ func (t *Table) setItems(items []list.Item, fallback int) {
 func (t *Table) Prepend(r Row) tea.Cmd {
 	t.List.ResetFilter()
 	t.base = append([]list.Item{r}, t.base...)
+	t.measure(t.base[:1])
 	i := t.sort.insertAt(t.List.Items(), r)
 	_ = t.List.InsertItem(i, r) // unfiltered: no command
 	t.List.Select(i)
@@ -72,6 +77,7 @@ func (t *Table) Replace(r Row) tea.Cmd {
 	}
 	t.base = slices.Clone(t.base)
 	t.base[i] = r
+	t.measure(t.base[i : i+1])
 	t.resort()
 	return nil
 }

@@ -173,6 +173,12 @@ func (s *sortState) insertAt(sorted []list.Item, r Row) int {
 	return sort.Search(len(sorted), func(i int) bool { return s.compare(r, sorted[i]) <= 0 })
 }
 
+// titled reports whether a sort column has title: the header keeps room
+// for the mark after it.
+func (s *sortState) titled(title string) bool {
+	return title != "" && slices.ContainsFunc(s.cols, func(c SortColumn) bool { return c.Title == title })
+}
+
 // mark is what follows the sorted column's title: "▲" ascending, "▼"
 // descending.
 func (s *sortState) mark() string {
@@ -198,6 +204,7 @@ func (t *Table) SetSort(cols []SortColumn, start common.SortOrder) {
 		t.sort.reverse = false
 	}
 	t.sort.at = at
+	t.relayout()
 	t.resort()
 }
 

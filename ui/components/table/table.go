@@ -13,6 +13,7 @@ import (
 	"github.com/charmbracelet/bubbles/list"
 	"github.com/charmbracelet/bubbles/textinput"
 	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/x/ansi"
 
 	"github.com/targon-dash/targon-dash/ui/common"
 )
@@ -39,8 +40,14 @@ type Table struct {
 	cols   []Column
 	widths []int
 	width  int
-	// height is how many rows fit; offset is the first row on screen.
-	height, offset int
+	// natural is the width of each column's widest text among the rows
+	// the table has held since its last SetRows (a removed row's text may
+	// still count: a column never shrinks under the cursor).
+	natural []int
+	// height is how many rows fit under a one-line top; offset is the
+	// first row on screen; extra is how many lines the note took below the
+	// top line when it was last drawn (see rows).
+	height, offset, extra int
 	// selected is the uid of the row the user last chose. It outlives the
 	// row's visibility: a filter that hides it, then is cleared, brings the
 	// cursor back to it.
@@ -76,7 +83,7 @@ func NewTable(c *common.Common, cols []Column, item, items string) *Table {
 	l.FilterInput.Prompt = "/ "
 	l.FilterInput.PromptStyle = c.Styles.FilterPrompt
 	l.FilterInput.Cursor.Style = c.Styles.FilterCursor
-	return &Table{c: c, List: l, cols: cols, accept: list.DefaultKeyMap().AcceptWhileFiltering, item: item, items: items}
+	return &Table{c: c, List: l, cols: cols, natural: make([]int, len(cols)), accept: list.DefaultKeyMap().AcceptWhileFiltering, item: item, items: items}
 }
 
 // SetNote sets text shown at the right of the top line (loading, errors).
@@ -91,12 +98,44 @@ func (t *Table) SetLoaded(loaded bool) { t.loaded = loaded }
 func (t *Table) SetSize(w, h int) {
 	t.width = w
 	t.height = max(1, h-2)
-	t.widths = columnWidths(keptColumns(t.cols, w-3), w-3)
+	t.relayout()
 	t.List.SetSize(w, t.height)
 	// The list sizes its filter input to the whole width, padding it with
 	// spaces; unsized, the match count can follow the query.
 	t.List.FilterInput.Width = 0
 	t.scroll(len(t.List.VisibleItems()))
+}
+
+// relayout shares the width among the columns again (see layout.widths):
+// the width, the rows' text or the sort columns changed.
+func (t *Table) relayout() {
+	l := layout{cols: t.cols, natural: t.natural, marked: make([]bool, len(t.cols))}
+	for i, c := range t.cols {
+		l.marked[i] = t.sort.titled(c.Title)
+	}
+	t.widths = l.widths(t.width - 3)
+}
+
+// measure counts the text of items in each column's widest (natural) and
+// shares the width again when a column got wider.
+func (t *Table) measure(items []list.Item) {
+	grew := false
+	for _, it := range items {
+		r, ok := it.(Row)
+		if !ok {
+			continue
+		}
+		for i, cell := range r.Cells() {
+			if i < len(t.natural) && !t.cols[i].Fixed {
+				if w := ansi.StringWidth(cell); w > t.natural[i] {
+					t.natural[i], grew = w, true
+				}
+			}
+		}
+	}
+	if grew {
+		t.relayout()
+	}
 }
 
 // Selected is the row under the cursor, or nil.
@@ -166,11 +205,11 @@ func (t *Table) browseKey(msg tea.KeyMsg) tea.Cmd {
 	case key.Matches(msg, k.Down):
 		i++
 	case key.Matches(msg, k.PageUp):
-		i -= t.height
-		t.offset -= t.height
+		i -= t.rows()
+		t.offset -= t.rows()
 	case key.Matches(msg, k.PageDown):
-		i += t.height
-		t.offset += t.height
+		i += t.rows()
+		t.offset += t.rows()
 	case key.Matches(msg, k.Top):
 		i = 0
 	case key.Matches(msg, k.Bottom):
@@ -236,11 +275,15 @@ func (t *Table) scroll(n int) {
 	if i < t.offset {
 		t.offset = i
 	}
-	if i >= t.offset+t.height {
-		t.offset = i - t.height + 1
+	if i >= t.offset+t.rows() {
+		t.offset = i - t.rows() + 1
 	}
-	t.offset = max(0, min(t.offset, n-t.height))
+	t.offset = max(0, min(t.offset, n-t.rows()))
 }
+
+// rows is how many rows are on screen: the height less the note's own
+// lines.
+func (t *Table) rows() int { return max(1, t.height-t.extra) }
 
 // lineDelegate tells the list its items are one line each; the table draws
 // them, so the delegate draws nothing.

@@ -49,7 +49,7 @@ func topPosition(tb *Table) string {
 }
 
 // positionRE is the position at the end of the top line.
-var positionRE = regexp.MustCompile(`\s{2,}(\d+/\d+)$`)
+var positionRE = regexp.MustCompile(`\s{2,}([\d,]+/[\d,]+)$`)
 
 // topLineParts splits the top line into what is at its left and the
 // position at its right.
@@ -71,18 +71,24 @@ func TestTableTopLine(t *testing.T) {
 		rows   []string
 		filter string
 		note   string
-		want   string
+		// unknown says the rows are not known yet (loading, or the load
+		// failed).
+		unknown bool
+		want    string
 	}{
-		{"empty", nil, "", "", "0 API keys"},
-		{"one", []string{"alpha"}, "", "", "1 API key"},
-		{"many", names, "", "", "5 API keys"},
-		{"with note", names, "", "loading… 5 so far", "5 API keys   loading… 5 so far"},
-		{"filtered", names, "gam", "", "/ gam  1 of 5 API keys · esc clears"},
-		{"filter matching none", names, "zzz", "", "/ zzz  0 of 5 API keys · esc clears"},
+		{"empty", nil, "", "", false, "0 API keys"},
+		{"empty while loading", nil, "", "loading API keys…", true, "loading API keys…"},
+		{"empty after a failure", nil, "", "✗ could not load API keys", true, "✗ could not load API keys"},
+		{"one", []string{"alpha"}, "", "", false, "1 API key"},
+		{"many", names, "", "", false, "5 API keys"},
+		{"with note", names, "", "loading… 5 so far", true, "5 API keys   loading… 5 so far"},
+		{"filtered", names, "gam", "", false, "/ gam  1 of 5 API keys · esc clears"},
+		{"filter matching none", names, "zzz", "", false, "/ zzz  0 of 5 API keys · esc clears"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			tb := newTestTable(t, tt.rows...)
+			tb.SetLoaded(!tt.unknown)
 			tb.SetNote(tt.note)
 			if tt.filter != "" {
 				tb.List.SetFilterText(tt.filter)
@@ -111,65 +117,91 @@ func TestTableTopLineWhileTyping(t *testing.T) {
 	}
 }
 
-// The top line never runs past the width, however long the note.
+// The table never runs past the width, however long the note: the note
+// wraps below the top line, at most maxNoteLines lines, the last cut with
+// "…".
 func TestTableTopLineTruncated(t *testing.T) {
 	tb := newTestTable(t, "alpha")
 	tb.SetSize(40, 10)
 	tb.SetNote(strings.Repeat("very long note ", 10))
-	line, _, _ := strings.Cut(tb.View(), "\n")
-	if w := ansi.StringWidth(line); w > 40 || !strings.HasSuffix(line, "…") {
-		t.Errorf("top line is %d wide: %q", w, line)
+	lines := strings.Split(tb.View(), "\n")
+	for _, line := range lines {
+		if w := ansi.StringWidth(line); w > 40 {
+			t.Errorf("line is %d wide: %q", w, line)
+		}
+	}
+	if !strings.HasPrefix(lines[0], "  1 API key") || !strings.HasSuffix(lines[maxNoteLines], "…") {
+		t.Errorf("top lines:\n%s", strings.Join(lines[:maxNoteLines+1], "\n"))
 	}
 }
 
-// columnWidths gives each column its minimum and shares the rest by Flex,
-// so the columns and their separators fill the width exactly.
-func TestColumnWidths(t *testing.T) {
+// The layout gives each column its least width (its title, its sort mark,
+// its text up to Width), drops columns by Drop when they do not fit, grows
+// the columns whose text is cut first and shares the rest by Flex.
+func TestLayoutWidths(t *testing.T) {
 	tests := []struct {
-		name  string
-		cols  []Column
-		width int
-		want  []int
+		name    string
+		cols    []Column
+		natural []int
+		marked  []bool
+		width   int
+		want    []int
 	}{
-		{"one flex", []Column{{Width: 10, Flex: 1}, {Width: 5}}, 30, []int{24, 5}},
-		{"even split", []Column{{Width: 5, Flex: 1}, {Width: 5, Flex: 1}, {Width: 5, Flex: 1}}, 20, []int{6, 6, 6}},
-		{"remainder to the last flex column", []Column{{Width: 5, Flex: 1}, {Width: 5, Flex: 1}, {Width: 5}}, 20, []int{6, 7, 5}},
-		{"by weight", []Column{{Width: 10, Flex: 2}, {Width: 10, Flex: 1}}, 51, []int{30, 20}},
-		{"no flex keeps minimums", []Column{{Width: 10}, {Width: 5}}, 50, []int{10, 5}},
-		{"too narrow keeps minimums", []Column{{Width: 10, Flex: 1}, {Width: 10}}, 15, []int{10, 10}},
-		{"exact fit", []Column{{Width: 10, Flex: 1}, {Width: 9}}, 20, []int{10, 9}},
+		{"one flex", []Column{{Title: "A", Width: 10, Flex: 1}, {Title: "B", Width: 5}}, []int{10, 5}, nil, 30, []int{24, 5}},
+		{"even split", []Column{{Title: "A", Width: 5, Flex: 1}, {Title: "B", Width: 5, Flex: 1}, {Title: "C", Width: 5, Flex: 1}}, []int{5, 5, 5}, nil, 20, []int{6, 6, 6}},
+		{"remainder to the last flex column", []Column{{Title: "A", Width: 5, Flex: 1}, {Title: "B", Width: 5, Flex: 1}, {Title: "C", Width: 5}}, []int{5, 5, 5}, nil, 20, []int{6, 7, 5}},
+		{"by weight", []Column{{Title: "A", Width: 10, Flex: 2}, {Title: "B", Width: 10, Flex: 1}}, []int{10, 10}, nil, 51, []int{30, 20}},
+		{"no flex keeps the text's width", []Column{{Title: "A", Width: 10}, {Title: "B", Width: 5}}, []int{10, 5}, nil, 50, []int{10, 5}},
+		{"short text takes less than Width", []Column{{Title: "NAME", Width: 14, Flex: 1}, {Title: "B", Width: 5}}, []int{6, 5}, nil, 12, []int{6, 5}},
+		{"never narrower than the title and mark", []Column{{Title: "NAME", Width: 14}, {Title: "B", Width: 5}}, []int{2, 5}, []bool{true, false}, 20, []int{6, 5}},
+		{"cut text grows before the flexible column", []Column{{Title: "NAME", Width: 10, Flex: 1}, {Title: "FP", Width: 10}}, []int{8, 50}, nil, 40, []int{8, 31}},
+		{"cut columns grow together", []Column{{Title: "A", Width: 5}, {Title: "B", Width: 5}}, []int{30, 30}, nil, 21, []int{10, 10}},
+		{"whole text, then flex", []Column{{Title: "NAME", Width: 10, Flex: 1}, {Title: "FP", Width: 10}}, []int{8, 20}, nil, 40, []int{19, 20}},
+		{"a fixed column keeps its width", []Column{{Title: "A", Width: 5, Flex: 1}, DateColumn("CREATED", 0)}, []int{40, 0}, nil, 30, []int{18, DateWidth}},
+		{"no text yet keeps Width", []Column{{Title: "NAME", Width: 14, Flex: 1}, {Title: "UID", Width: 16}}, []int{0, 0}, nil, 40, []int{23, 16}},
+		{"drops the highest Drop first", []Column{{Title: "A", Width: 10}, {Title: "B", Width: 10, Drop: 1}, {Title: "C", Width: 10, Drop: 2}}, []int{10, 10, 10}, nil, 21, []int{10, 10, -1}},
+		{"too narrow keeps what never drops", []Column{{Title: "A", Width: 10, Flex: 1}, {Title: "B", Width: 10}}, []int{10, 10}, nil, 15, []int{10, 10}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			if got := columnWidths(tt.cols, tt.width); !slices.Equal(got, tt.want) {
-				t.Errorf("columnWidths = %v, want %v", got, tt.want)
+			marked := tt.marked
+			if marked == nil {
+				marked = make([]bool, len(tt.cols))
+			}
+			l := layout{cols: tt.cols, natural: tt.natural, marked: marked}
+			if got := l.widths(tt.width); !slices.Equal(got, tt.want) {
+				t.Errorf("widths = %v, want %v", got, tt.want)
 			}
 		})
 	}
 }
 
-// For every width that fits the minimums, flexible columns fill it exactly.
-func TestColumnWidthsSumToWidth(t *testing.T) {
-	layouts := [][]Column{
-		{{Width: 16, Flex: 1}, {Width: 16}, {Width: 10}, {Width: 12}, {Width: 12}},                   // API keys
-		{{Width: 14, Flex: 2}, {Width: 10}, {Width: 20, Flex: 2}, {Width: 12, Flex: 1}, {Width: 12}}, // SSH keys
-		{{Width: 1, Flex: 3}, {Width: 1, Flex: 5}, {Width: 1, Flex: 7}},
+// For every width that fits the least widths, the kept columns fill it
+// exactly when one of them is flexible, and none is below its least width.
+func TestLayoutFillsTheWidth(t *testing.T) {
+	layouts := []layout{
+		{cols: []Column{{Title: "NAME", Width: 20, Flex: 1}, {Title: "UID", Width: 16, Drop: 2}, {Title: "KEY", Width: 10, Drop: 1}, DateColumn("CREATED", 0), DateColumn("UPDATED", 3)},
+			natural: []int{36, 16, 9, 0, 0}},
+		{cols: []Column{{Title: "NAME", Width: 14, Flex: 1}, {Title: "TYPE", Width: 10}, {Title: "FINGERPRINT", Width: 20}, {Title: "COMMENT", Width: 12, Drop: 1}, DateColumn("CREATED", 2)},
+			natural: []int{12, 10, 50, 19, 0}},
+		{cols: []Column{{Title: "A", Width: 1, Flex: 3}, {Title: "B", Width: 1, Flex: 5}, {Title: "C", Width: 1, Flex: 7}}, natural: []int{1, 1, 1}},
 	}
-	for i, cols := range layouts {
-		min := len(cols) - 1
-		for _, c := range cols {
-			min += c.Width
-		}
-		for width := min; width <= 300; width++ {
-			got := columnWidths(cols, width)
-			sum := len(cols) - 1
+	for i, l := range layouts {
+		l.marked = make([]bool, len(l.cols))
+		for width := 40; width <= 300; width++ {
+			got := l.widths(width)
+			sum, kept := 0, 0
 			for j, w := range got {
+				if w < 0 {
+					continue
+				}
 				sum += w
-				if w < cols[j].Width {
-					t.Fatalf("layout %d width %d: column %d narrower than its minimum: %v", i, width, j, got)
+				kept++
+				if w < l.need(j) {
+					t.Fatalf("layout %d width %d: column %d narrower than it needs: %v", i, width, j, got)
 				}
 			}
-			if sum != width {
+			if sum += kept - 1; sum != width && sum <= width {
 				t.Fatalf("layout %d width %d: columns fill %d: %v", i, width, sum, got)
 			}
 		}
