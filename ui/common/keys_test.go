@@ -119,3 +119,4 @@ func TestListKeyMapQuitDisabled(t *testing.T) {
 		t.Error("list does not use the dashboard's movement and filter keys")
 	}
 }
+
