@@ -119,4 +119,3 @@ func TestListKeyMapQuitDisabled(t *testing.T) {
 		t.Error("list does not use the dashboard's movement and filter keys")
 	}
 }
-
