@@ -61,8 +61,8 @@ func (m *Help) Update(msg tea.Msg) (common.Modal, tea.Cmd) {
 func (m *Help) dialogKeys() []key.Binding {
 	k := m.c.Keys
 	return []key.Binding{
-		withHelp(k.NextField, "next field"), withHelp(k.Submit, "submit / choose"),
-		withHelp(k.Back, "cancel / close"), withHelp(k.Yes, "yes"), withHelp(k.No, "no"), k.Choice,
+		common.WithDesc(k.NextField, "next field"), common.WithDesc(k.Submit, "submit / choose"),
+		common.WithDesc(k.Back, "cancel / close"), common.WithDesc(k.Yes, "yes"), common.WithDesc(k.No, "no"), k.Choice,
 	}
 }
 
@@ -148,5 +148,5 @@ func columns(blocks []string, limit int) string {
 // ShortHelp lists the help's keys.
 func (m *Help) ShortHelp() []key.Binding {
 	k := m.c.Keys
-	return []key.Binding{withHelp(k.Back, "close"), k.Up, k.Down}
+	return []key.Binding{common.WithDesc(k.Back, "close"), k.Up, k.Down}
 }

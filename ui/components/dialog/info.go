@@ -177,9 +177,9 @@ func (m *Info) View() string {
 func (m *Info) ShortHelp() []key.Binding {
 	k := m.c.Keys
 	if m.copyText != "" {
-		return []key.Binding{withHelp(k.Copy, "copy "+m.copyWhat), withHelp(k.Back, "close")}
+		return []key.Binding{common.WithDesc(k.Copy, "copy "+m.copyWhat), common.WithDesc(k.Back, "close")}
 	}
-	return []key.Binding{withHelp(k.Back, "close")}
+	return []key.Binding{common.WithDesc(k.Back, "close")}
 }
 
 // NewSecret is the one place a full API key is shown: right after a create
