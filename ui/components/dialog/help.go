@@ -66,40 +66,86 @@ func (m *Help) dialogKeys() []key.Binding {
 	}
 }
 
+// signInKeys is the group of keys that work on the login screen besides
+// enter and esc: the account switcher (where P, typed, is text) where
+// there are accounts to switch to.
+func (m *Help) signInKeys() []key.Binding {
+	k := m.c.Keys
+	if !k.SwitchAccount.Enabled() {
+		return nil
+	}
+	return []key.Binding{k.LoginSwitch}
+}
+
 // View draws the key map.
 func (m *Help) View() string {
 	st, k := m.c.Styles, m.c.Keys
-	blocks := make([]string, 0, len(m.groups)+1)
+	blocks := make([]helpBlock, 0, len(m.groups)+1)
 	for _, g := range m.groups {
-		if b := m.group(g); b != "" {
+		if b := newHelpBlock("", g); len(b.keys) > 0 {
 			blocks = append(blocks, b)
 		}
 	}
-	blocks = append(blocks, st.Muted.Render("in dialogs")+"\n"+m.group(m.dialogKeys()))
+	blocks = append(blocks, newHelpBlock("in dialogs", m.dialogKeys()))
+	if b := newHelpBlock("on the sign-in screen", m.signInKeys()); len(b.keys) > 0 {
+		blocks = append(blocks, b)
+	}
 	inner := m.box.Inner()
 	head := st.ModalTitle.Render("Keys")
 	foot := st.Muted.Render(textfit.WrapWords("In forms, letters are text. Confirmations start on No.", inner)) + "\n" +
 		textfit.Hint(st, inner, textfit.KeyNames(k.Back, k.Submit, k.Help), "close")
-	body := flow(blocks, inner)
+	body := flow(st, blocks, inner)
 	return m.box.Render(st, k, st.Modal, head, body, foot)
 }
 
-// group draws one group: keys in a column, their descriptions beside.
-func (m *Help) group(bs []key.Binding) string {
-	st := m.c.Styles
+// helpBlock is one group of the help: an optional title and the enabled
+// bindings, drawn as lines of "key  description".
+type helpBlock struct {
+	title string
+	keys  []key.Binding
+}
+
+// newHelpBlock keeps the enabled bindings of bs.
+func newHelpBlock(title string, bs []key.Binding) helpBlock {
+	b := helpBlock{title: title}
+	for _, kb := range bs {
+		if kb.Enabled() {
+			b.keys = append(b.keys, kb)
+		}
+	}
+	return b
+}
+
+// lines is how many lines the block takes.
+func (b helpBlock) lines() int {
+	if b.title != "" {
+		return len(b.keys) + 1
+	}
+	return len(b.keys)
+}
+
+// column draws blocks one under another, a blank line between two, with
+// one width of keys for all of them, so every description of the column
+// starts at the same place.
+func column(st *common.Styles, blocks []helpBlock) string {
 	keyW := 0
-	for _, b := range bs {
-		if b.Enabled() {
-			keyW = max(keyW, lipgloss.Width(b.Help().Key))
+	for _, b := range blocks {
+		for _, kb := range b.keys {
+			keyW = max(keyW, lipgloss.Width(kb.Help().Key))
 		}
 	}
 	var out []string
-	for _, b := range bs {
-		if !b.Enabled() {
-			continue
+	for i, b := range blocks {
+		if i > 0 {
+			out = append(out, "")
 		}
-		k := b.Help().Key
-		out = append(out, st.HelpKey.Render(k)+strings.Repeat(" ", keyW-lipgloss.Width(k)+1)+st.HelpDesc.Render(b.Help().Desc))
+		if b.title != "" {
+			out = append(out, st.Muted.Render(b.title))
+		}
+		for _, kb := range b.keys {
+			k := kb.Help().Key
+			out = append(out, st.HelpKey.Render(k)+strings.Repeat(" ", keyW-lipgloss.Width(k)+1)+st.HelpDesc.Render(kb.Help().Desc))
+		}
 	}
 	return strings.Join(out, "\n")
 }
@@ -111,37 +157,38 @@ const helpGap = "   "
 // right, with a blank line between blocks of a column. It picks the
 // lowest arrangement no wider than width; when nothing is that narrow, one
 // block under another (the dialog then scrolls).
-func flow(blocks []string, width int) string {
+func flow(st *common.Styles, blocks []helpBlock, width int) string {
 	tallest, total := 0, 0
 	for _, b := range blocks {
-		tallest = max(tallest, lines(b))
-		total += lines(b) + 1
+		tallest = max(tallest, b.lines())
+		total += b.lines() + 1
 	}
 	for limit := tallest; limit <= total; limit++ {
-		cols := columns(blocks, limit)
+		cols := columns(st, blocks, limit)
 		if lipgloss.Width(cols) <= width {
 			return cols
 		}
 	}
-	return strings.Join(blocks, "\n\n")
+	return column(st, blocks)
 }
 
 // columns stacks blocks into columns of at most limit lines.
-func columns(blocks []string, limit int) string {
+func columns(st *common.Styles, blocks []helpBlock, limit int) string {
 	var cols []string
-	cur := ""
+	var cur []helpBlock
+	height := 0
 	for _, b := range blocks {
 		switch {
-		case cur == "":
-			cur = b
-		case lines(cur)+1+lines(b) <= limit:
-			cur += "\n\n" + b
+		case len(cur) == 0:
+			cur, height = []helpBlock{b}, b.lines()
+		case height+1+b.lines() <= limit:
+			cur, height = append(cur, b), height+1+b.lines()
 		default:
-			cols = append(cols, cur, helpGap)
-			cur = b
+			cols = append(cols, column(st, cur), helpGap)
+			cur, height = []helpBlock{b}, b.lines()
 		}
 	}
-	cols = append(cols, cur)
+	cols = append(cols, column(st, cur))
 	return lipgloss.JoinHorizontal(lipgloss.Top, cols...)
 }
 
