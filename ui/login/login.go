@@ -179,7 +179,7 @@ func (m *Model) onKey(msg tea.KeyMsg) (*Model, tea.Cmd) {
 	before := m.input.Value()
 	cmd, refused := m.guard.Update(&m.input, msg)
 	switch {
-	case refused:
+	case refused.PrivateKey:
 		m.err = keyguard.PrivateKeyRefused + m.keyLooksLike()
 	case m.input.Value() != before:
 		m.err = ""
