@@ -30,6 +30,7 @@ func (m *Model) newActions() *common.Actions {
 		{Key: &k.Limit, Footer: 5, Check: common.AllOf(m.updateSupported, changeSelected),
 			Run: func() tea.Cmd { return m.limitForm(m.Selected()) }},
 		{Key: &k.Filter, Footer: 8}, // the list filters
+		{Key: &k.SignIn, Footer: 1, Check: m.inferenceKey, Run: m.signIn},
 		{Key: &k.Copy, Unlisted: true, Check: selection, Run: m.secretNotKept},
 	}
 	return m.ActionTable(acts, func(r row) tea.Cmd { return table.CopyID(m.c, m.provider.KeyID, r.name, r.uid) })
