@@ -87,14 +87,15 @@ func (m *Help) View() string {
 		}
 	}
 	blocks = append(blocks, newHelpBlock("in dialogs", m.dialogKeys()))
+	var extra []helpBlock
 	if b := newHelpBlock("on the sign-in screen", m.signInKeys()); len(b.keys) > 0 {
-		blocks = append(blocks, b)
+		extra = append(extra, b)
 	}
 	inner := m.box.Inner()
 	head := st.ModalTitle.Render("Keys")
 	foot := st.Muted.Render(textfit.WrapWords("In forms, letters are text. Confirmations start on No.", inner)) + "\n" +
 		textfit.Hint(st, inner, textfit.KeyNames(k.Back, k.Submit, k.Help), "close")
-	body := flow(st, blocks, inner)
+	body := flow(st, blocks, extra, inner)
 	return m.box.Render(st, k, st.Modal, head, body, foot)
 }
 
@@ -154,42 +155,57 @@ func column(st *common.Styles, blocks []helpBlock) string {
 const helpGap = "   "
 
 // flow arranges blocks in columns, in order, top to bottom then left to
-// right, with a blank line between blocks of a column. It picks the
-// lowest arrangement no wider than width; when nothing is that narrow, one
-// block under another (the dialog then scrolls).
-func flow(st *common.Styles, blocks []helpBlock, width int) string {
+// right, with a blank line between blocks of a column; each of extra goes
+// under the first column with room for it. It picks the lowest
+// arrangement no wider than width; when nothing is that narrow, one block
+// under another (the dialog then scrolls).
+func flow(st *common.Styles, blocks, extra []helpBlock, width int) string {
 	tallest, total := 0, 0
-	for _, b := range blocks {
+	for _, b := range append(append([]helpBlock(nil), blocks...), extra...) {
 		tallest = max(tallest, b.lines())
 		total += b.lines() + 1
 	}
 	for limit := tallest; limit <= total; limit++ {
-		cols := columns(st, blocks, limit)
-		if lipgloss.Width(cols) <= width {
-			return cols
+		cols := columns(blocks, extra, limit)
+		parts := make([]string, 0, 2*len(cols))
+		for i, col := range cols {
+			if i > 0 {
+				parts = append(parts, helpGap)
+			}
+			parts = append(parts, column(st, col))
+		}
+		if out := lipgloss.JoinHorizontal(lipgloss.Top, parts...); lipgloss.Width(out) <= width {
+			return out
 		}
 	}
-	return column(st, blocks)
+	return column(st, append(append([]helpBlock(nil), blocks...), extra...))
 }
 
-// columns stacks blocks into columns of at most limit lines.
-func columns(st *common.Styles, blocks []helpBlock, limit int) string {
-	var cols []string
-	var cur []helpBlock
-	height := 0
+// columns stacks blocks into columns of at most limit lines, then puts
+// each of extra under the first column with room (or in a column of its
+// own).
+func columns(blocks, extra []helpBlock, limit int) [][]helpBlock {
+	var cols [][]helpBlock
+	var heights []int
 	for _, b := range blocks {
-		switch {
-		case len(cur) == 0:
-			cur, height = []helpBlock{b}, b.lines()
-		case height+1+b.lines() <= limit:
-			cur, height = append(cur, b), height+1+b.lines()
-		default:
-			cols = append(cols, column(st, cur), helpGap)
-			cur, height = []helpBlock{b}, b.lines()
+		n := len(cols) - 1
+		if n >= 0 && heights[n]+1+b.lines() <= limit {
+			cols[n], heights[n] = append(cols[n], b), heights[n]+1+b.lines()
+			continue
 		}
+		cols, heights = append(cols, []helpBlock{b}), append(heights, b.lines())
 	}
-	cols = append(cols, column(st, cur))
-	return lipgloss.JoinHorizontal(lipgloss.Top, cols...)
+	for _, b := range extra {
+		i := 0
+		for i < len(cols) && heights[i]+1+b.lines() > limit {
+			i++
+		}
+		if i == len(cols) {
+			cols, heights = append(cols, nil), append(heights, -1)
+		}
+		cols[i], heights[i] = append(cols[i], b), heights[i]+1+b.lines()
+	}
+	return cols
 }
 
 // ShortHelp lists the help's keys.

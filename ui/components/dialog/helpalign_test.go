@@ -58,3 +58,22 @@ func TestHelpNamesLoginSwitch(t *testing.T) {
 		t.Errorf("the help lacks the login screen's switch key:\n%s", v)
 	}
 }
+
+// The help of the API keys view fits 80×24 whole with the sign-in key
+// too: it goes under a column with room, not below the last one.
+func TestHelpWithLoginSwitchFitsDesignSize(t *testing.T) {
+	c, _ := uitest.NewCommon(nil)
+	k := c.Keys
+	m := NewHelp(c, [][]key.Binding{
+		{k.Tab1, k.Tab2, k.Tab3, k.NextTab, k.PrevTab},
+		{k.Up, k.Down, k.Top, k.Bottom, k.PageUp, k.PageDown},
+		{k.Details, k.New, k.Rename, k.Delete, k.Roll},
+		{k.Sort, k.SortReverse, k.CopyID},
+		{k.Filter, k.Back, k.Refresh, k.SwitchAccount, k.Help, k.Quit, k.ForceQuit},
+	})
+	m.SetSize(80, 24)
+	v := uitest.Plain(m.View())
+	if strings.Contains(v, " lines") || !strings.Contains(v, "ctrl+p switch account") {
+		t.Errorf("the help does not fit whole:\n%s", m.View())
+	}
+}
