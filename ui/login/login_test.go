@@ -43,13 +43,19 @@ func (s *screen) typeText(text string) { uitest.Type(s.m.Update, text) }
 // the save's outcome), and returns the messages meant for the root.
 func (s *screen) send(t *testing.T, keys ...string) []tea.Msg {
 	t.Helper()
+	return s.solo().Keys(t, keys...)
+}
+
+// solo drives the screen alone: its own messages (a check's, a save's,
+// the credentials file's) go back to it.
+func (s *screen) solo() uitest.Solo[*Model] {
 	return uitest.Solo[*Model]{Update: s.m.Update, Own: func(msg tea.Msg) bool {
 		switch msg.(type) {
-		case checkedMsg, savedMsg:
+		case checkedMsg, savedMsg, savedKeyMsg:
 			return true
 		}
 		return false
-	}}.Keys(t, keys...)
+	}}
 }
 
 // creditsCalls counts the check requests the simulator saw.

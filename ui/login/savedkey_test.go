@@ -36,13 +36,7 @@ func rejected(t *testing.T, text string) *screen {
 // settle runs cmd and feeds the screen its own messages.
 func (s *screen) settle(t *testing.T, cmd tea.Cmd) []tea.Msg {
 	t.Helper()
-	return uitest.Solo[*Model]{Update: s.m.Update, Own: func(msg tea.Msg) bool {
-		switch msg.(type) {
-		case checkedMsg, savedMsg, savedKeyMsg:
-			return true
-		}
-		return false
-	}}.Settle(t, cmd)
+	return s.solo().Settle(t, cmd)
 }
 
 // After a rejection the screen says what the credentials file holds now,
