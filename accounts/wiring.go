@@ -63,6 +63,7 @@ func (w wiring) session(settings *config.Settings) (*api.Session, error) {
 	if settings.CredentialsPath != "" && settings.KeySource != config.KeyFromDemo {
 		path := settings.CredentialsPath
 		s.SaveKey = func(key string) error { return config.SaveCredentials(path, key) }
+		s.SavedKey = func() (string, error) { return config.ReadCredentials(path) }
 	}
 	return s, nil
 }

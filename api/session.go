@@ -50,6 +50,11 @@ type Session struct {
 	// SaveKey saves a key to Home.File (atomically, 0600); nil when keys
 	// are not saved (the demo). Safe to call off the UI goroutine.
 	SaveKey func(key string) error
+	// SavedKey reads the key Home.File holds now ("" when it holds none or
+	// is missing): another copy of the dashboard may have saved one since
+	// the account was opened. Nil when keys are not saved. Call it off the
+	// UI goroutine.
+	SavedKey func() (string, error)
 	// NewAccount returns an account at the same provider and base URL
 	// that authenticates with token: the login screen checks a key with
 	// it before the dashboard switches to it. Safe to call off the UI

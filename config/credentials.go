@@ -40,14 +40,10 @@ func (s *Settings) loadKey(env Environment, vars []string) error {
 	if errors.Is(statErr, fs.ErrNotExist) {
 		return nil
 	}
-	data, err := readCapped(s.CredentialsPath, maxCredentialsSize)
-	if errors.Is(err, fs.ErrNotExist) {
-		return nil
-	}
+	key, err := ReadCredentials(s.CredentialsPath)
 	if err != nil {
-		return fmt.Errorf("credentials: %w", err)
+		return err
 	}
-	key := trimKeyFile(data)
 	if key == "" {
 		s.Warnings = append(s.Warnings, fmt.Sprintf("credentials file %s is empty", s.CredentialsPath))
 		return nil
@@ -57,6 +53,20 @@ func (s *Settings) loadKey(env Environment, vars []string) error {
 	}
 	s.apiKey, s.KeySource = key, KeyFromFile
 	return nil
+}
+
+// ReadCredentials is the key the credentials file at path holds now, as
+// loading a profile reads it (see trimKeyFile): "" when the file is
+// missing or empty. Errors never contain the key.
+func ReadCredentials(path string) (string, error) {
+	data, err := readCapped(path, maxCredentialsSize)
+	if errors.Is(err, fs.ErrNotExist) {
+		return "", nil
+	}
+	if err != nil {
+		return "", fmt.Errorf("credentials: %w", err)
+	}
+	return trimKeyFile(data), nil
 }
 
 // trimKeyFile is the key a credentials file holds: its text without a

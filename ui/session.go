@@ -26,6 +26,23 @@ func (m *Model) sessionUpdate(msg tea.Msg) (tea.Cmd, bool) {
 		return m.switchToDemo(msg), true
 	case switchMsg:
 		return m.switchAccount(msg), true
+	case login.SwitchMsg:
+		if m.login == nil {
+			return nil, true
+		}
+		p, load := newSwitcher(m.c, m.opts.Accounts)
+		m.login.Cover(p)
+		return load, true
+	case login.BackMsg:
+		m.login = nil
+		return nil, true
+	case common.SignInMsg:
+		if m.login != nil || !m.current(msg.Account) {
+			return nil, true
+		}
+		m.showLogin(msg.Reason)
+		m.login.AllowBack()
+		return m.login.Init(), true
 	}
 	return nil, false
 }

@@ -32,6 +32,7 @@ func (m *Model) newActions() *common.Actions {
 		{Key: &k.Limit, Footer: 8, Check: common.AllOf(m.updateSupported, changeSelected),
 			Run: func() tea.Cmd { return m.limitForm(m.Selected()) }},
 		{Key: &k.Filter, Footer: 5}, // the list filters
+		{Key: &k.SignIn, Footer: 1, Check: m.inferenceKey, Run: m.signIn},
 		{Key: &k.Copy, Unlisted: true, Check: selection, Run: m.secretNotKept},
 	}
 	return m.ActionTable(acts, 6, func(r row) tea.Cmd { return table.CopyID(m.c, table.IDWord, r.name, r.uid) })

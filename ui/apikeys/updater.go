@@ -201,14 +201,32 @@ func (m *Model) disableOldConfirm(old row) common.Modal {
 type goneMsg struct{}
 
 // forbiddenView says the key in use may not list keys, instead of an
-// error to retry.
+// error to retry, and how to sign in with one that may.
 func (m *Model) forbiddenView() string {
 	st := m.c.Styles
 	width := max(20, m.c.Width-4)
 	text := "This is an inference key: listing and managing API keys needs a management key."
-	hint := "Sign in with a management key to see and manage this account's keys; the Credits view shows what this key has used."
+	hint := textfit.KeyNames(m.c.Keys.SignIn) + " signs in with another key: a management key sees and manages this account's keys. The Credits view shows what this key has used."
 	out := []string{"", st.Warning.Render(textfit.WrapWords(text, width)), "", st.Muted.Render(textfit.WrapWords(hint, width))}
 	return lipgloss.NewStyle().PaddingLeft(2).Render(strings.Join(out, "\n"))
+}
+
+// inferenceKey offers signing in with another key where the key in use
+// may not list keys (forbiddenView).
+func (m *Model) inferenceKey() *common.Refusal {
+	if !m.forbidden {
+		return common.NotOffered("the key in use may list keys")
+	}
+	return nil
+}
+
+// signIn asks the root for the login screen, saying why; esc there comes
+// back with the key in use.
+func (m *Model) signIn() tea.Cmd {
+	acct := m.c.Account
+	return func() tea.Msg {
+		return common.SignInMsg{Account: acct, Reason: "The key in use is an inference key: it cannot list or manage API keys. Sign in with a management key."}
+	}
 }
 
 // spendDetails are the detail rows of a key's spending settings.

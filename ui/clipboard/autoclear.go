@@ -68,7 +68,7 @@ func (a *autoClear) Copy(text string) (string, error) {
 	}
 	a.text = text
 	a.timer = time.AfterFunc(a.after, a.clear)
-	return how + " (cleared in " + common.ShortDuration(a.after) + " if unchanged)", nil
+	return common.WillClear(how, a.after), nil
 }
 
 // CopyKept copies text that must stay on the clipboard (an id): it starts

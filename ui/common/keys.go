@@ -51,8 +51,14 @@ type KeyMap struct {
 	// Choice moves the highlight between a dialog's buttons.
 	Choice key.Binding
 
-	// On the login screen.
-	Demo key.Binding
+	// On the login screen: Demo switches to the built-in demo;
+	// LoginSwitch opens the account switcher there, where P is text
+	// typed into the key box (so it is a control key).
+	Demo, LoginSwitch key.Binding
+	// SignIn opens the login screen for another key, where the key in use
+	// may not do what the view is for (an inference key on the API keys
+	// view).
+	SignIn key.Binding
 
 	// In forms.
 	NextField, PrevField, Submit key.Binding
@@ -100,6 +106,8 @@ func DefaultKeyMap() *KeyMap {
 		No:            b("no", "n"),
 		Choice:        b("switch button", "left", "right", "h", "l", "tab", "shift+tab"),
 		Demo:          b("try the demo", "ctrl+d"),
+		LoginSwitch:   b("switch account", "ctrl+p"),
+		SignIn:        b("sign in with another key", "K"),
 		NextField:     b("next field", "tab"),
 		PrevField:     b("previous field", "shift+tab"),
 		Submit:        b("submit", "enter"),
@@ -138,7 +146,7 @@ func (k *KeyMap) Actions() map[string]*key.Binding {
 		"details": &k.Details, "new": &k.New, "import": &k.Import, "rename": &k.Rename,
 		"delete": &k.Delete, "roll": &k.Roll, "copy": &k.Copy,
 		"disable": &k.Disable, "limit": &k.Limit, "switch_account": &k.SwitchAccount,
-		"demo": &k.Demo,
+		"demo": &k.Demo, "login_switch_account": &k.LoginSwitch, "sign_in": &k.SignIn,
 		"sort": &k.Sort, "sort_reverse": &k.SortReverse, "copy_id": &k.CopyID,
 		// Confirmation and form keys are not remappable: letters in forms
 		// must stay text.
@@ -239,6 +247,24 @@ func (k *KeyMap) ChangeOf(b *key.Binding) string {
 		}
 	}
 	return ""
+}
+
+// NonText is b without the keys that are text in an input (single
+// printable characters such as "j"): where a text input has the keys,
+// only these may act, and hints name only these ("↑" of "k/↑").
+func NonText(b key.Binding) key.Binding {
+	var keys []string
+	for _, k := range b.Keys() {
+		if len([]rune(k)) != 1 {
+			keys = append(keys, k)
+		}
+	}
+	if len(keys) == 0 {
+		return key.NewBinding(key.WithDisabled())
+	}
+	out := key.NewBinding(key.WithKeys(keys...), key.WithHelp(helpKeys(keys), b.Help().Desc))
+	out.SetEnabled(b.Enabled())
+	return out
 }
 
 // WithDesc is b with another help description (the same keys): "add" for

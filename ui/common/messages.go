@@ -53,6 +53,14 @@ func (c *Common) Unauthorized() tea.Cmd {
 	return func() tea.Msg { return UnauthorizedMsg{Account: acct} }
 }
 
+// SignInMsg asks the root for the login screen, saying Reason, while the
+// key of Account still works (the user wants another key: one that may do
+// what this one may not); esc there goes back to the views.
+type SignInMsg struct {
+	Account api.Account
+	Reason  string
+}
+
 // KeyInUseDeletedMsg says the key Account was signed in with was deleted:
 // the root forgets it and shows the login screen, when Account is still
 // the account in use (as with UnauthorizedMsg). A rolled key needs no

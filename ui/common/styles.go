@@ -1,6 +1,9 @@
 package common
 
-import "github.com/charmbracelet/lipgloss"
+import (
+	"github.com/charmbracelet/lipgloss"
+	"github.com/muesli/termenv"
+)
 
 // The palette. Every colour adapts to light and dark terminals; which one
 // applies is lipgloss's detection, or --theme / the "theme" preference.
@@ -43,7 +46,10 @@ type Styles struct {
 	Sparkline, Up, Down                  lipgloss.Style
 }
 
-// NewStyles builds the styles from the palette.
+// NewStyles builds the styles from the palette. Without colour (NO_COLOR,
+// TERM=dumb, not a terminal: lipgloss's ASCII profile, which draws no
+// attribute either) the selected tab and button keep a mark of their own
+// (see plain).
 func NewStyles() *Styles {
 	s := &Styles{}
 	base := lipgloss.NewStyle().Foreground(colorText)
@@ -53,7 +59,19 @@ func NewStyles() *Styles {
 	s.lists(base, muted)
 	s.dialogs(base, muted)
 	s.messages(base, muted)
+	if lipgloss.ColorProfile() == termenv.Ascii {
+		s.plain()
+	}
 	return s
+}
+
+// plain marks the selection by shape where colour marked it alone: the
+// active tab in brackets ("[2 API keys]", as wide as a padded tab), the
+// highlighted framed button with a heavy frame. (Compact buttons, rows and
+// choices are marked by shape already.)
+func (s *Styles) plain() {
+	s.TabActive = s.TabActive.UnsetPadding().Transform(func(t string) string { return "[" + t + "]" })
+	s.ButtonActive = s.ButtonActive.Border(lipgloss.ThickBorder())
 }
 
 // chrome sets the styles of the tab bar, the status bar and the help line.

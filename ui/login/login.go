@@ -1,27 +1,24 @@
-// Package login is the sign-in screen: shown when no API key is configured
-// or when the API rejects the key (401). The key is typed masked, checked
-// with a credits call, and may be saved to the profile's credentials file.
+// Package login is the sign-in screen: shown when no API key is configured,
+// when the API rejects the key (401), or when the user asks to sign in with
+// another key. The key is typed masked, checked with one request, and may
+// be saved to the profile's credentials file.
 //
 // It imports api (neutral), ui/common and ui/components; never a concrete
 // provider.
 package login
 
 import (
-	"context"
-	"errors"
-	"strings"
+	"fmt"
 
 	"github.com/charmbracelet/bubbles/key"
 	"github.com/charmbracelet/bubbles/spinner"
 	"github.com/charmbracelet/bubbles/textinput"
 	tea "github.com/charmbracelet/bubbletea"
-	"github.com/charmbracelet/lipgloss"
 
 	"github.com/targon-dash/targon-dash/api"
 	"github.com/targon-dash/targon-dash/ui/common"
 	"github.com/targon-dash/targon-dash/ui/components/dialog"
 	"github.com/targon-dash/targon-dash/ui/components/keyguard"
-	"github.com/targon-dash/targon-dash/ui/components/textfit"
 )
 
 // DoneMsg says the user signed in with Key (already checked by the API).
@@ -34,28 +31,27 @@ type DoneMsg struct {
 // DemoMsg asks the root to switch to the built-in demo account.
 type DemoMsg struct{}
 
-// checkedMsg is the outcome of checking a key with a credits call against
-// host.
-type checkedMsg struct {
-	key, host string
-	err       error
-}
+// SwitchMsg asks the root to open the account switcher over the screen
+// (see Cover).
+type SwitchMsg struct{}
 
-// savedMsg is the outcome of saving the key.
-type savedMsg struct {
-	key string
-	err error
-}
+// BackMsg says the user left a screen opened with AllowBack without
+// signing in: the root closes it and keeps the key in use.
+type BackMsg struct{}
 
 // step is where the screen is in its flow.
 type step int
 
 const (
 	typing   step = iota // the user types the key
-	checking             // a credits call checks it
+	checking             // a request checks it
 	askSave              // "save to the credentials file?"
 	saving               // writing the file
 )
+
+// privateKeyRefused says why the key box was just cleared: this screen
+// wants an API key, not the public key a form would.
+const privateKeyRefused = "that was a private key: it was cleared, never shown and nothing was sent; paste an API key instead"
 
 // Model is the sign-in screen.
 type Model struct {
@@ -68,9 +64,19 @@ type Model struct {
 	saveYes bool
 	key     string
 	host    string // where the key was checked
+	// kind says what kind of key was accepted, where the account can tell
+	// (api.CurrentKeyer): management or inference.
+	kind    keyKind
 	canDemo bool
-	guard   keyguard.KeyGuard
-	box     dialog.Box
+	// canBack lets esc on an empty box leave the screen (AllowBack).
+	canBack bool
+	// saved is what the credentials file holds, read after a rejection.
+	saved savedKey
+	guard keyguard.KeyGuard
+	box   dialog.Box
+	// over is a dialog the root put over the screen (the account
+	// switcher): it has the keys until it closes.
+	over common.Modal
 }
 
 // New returns the screen; reason says why it is shown (may be empty);
@@ -87,267 +93,183 @@ func New(c *common.Common, reason string, canDemo bool) *Model {
 	in.Focus()
 	m := &Model{c: c, input: in, reason: reason, canDemo: canDemo,
 		spinner: spinner.New(spinner.WithSpinner(spinner.MiniDot))}
+	m.box.SetTyping()
 	m.SetSize(c.Width, c.Height)
 	return m
+}
+
+// AllowBack lets esc (on an empty key box) leave the screen with BackMsg:
+// for a sign-in the user asked for while a key is in use.
+func (m *Model) AllowBack() { m.canBack = true }
+
+// Cover puts md (the account switcher) over the screen: it gets the keys
+// and is drawn instead of the screen until it closes.
+func (m *Model) Cover(md common.Modal) {
+	md.SetSize(m.c.Width, m.c.Height)
+	m.over = md
 }
 
 // SetSize fits the screen.
 func (m *Model) SetSize(w, h int) {
 	m.box.SetSize(w, h, 70, 6)
 	m.input.Width = m.box.Inner() - 4
+	if m.over != nil {
+		m.over.SetSize(w, h)
+	}
 }
 
-// Busy reports whether a check or a save is running.
-func (m *Model) Busy() bool { return m.step == checking || m.step == saving }
+// Busy reports whether a check or a save is running, or the dialog over
+// the screen waits for something.
+func (m *Model) Busy() bool {
+	return m.step == checking || m.step == saving || m.over != nil && m.over.Busy()
+}
 
-// Init starts the cursor blinking.
-func (m *Model) Init() tea.Cmd { return textinput.Blink }
+// Init starts the cursor blinking and, after a rejection, reads what the
+// credentials file holds.
+func (m *Model) Init() tea.Cmd { return tea.Batch(textinput.Blink, m.readSaved()) }
 
-// Update handles typing, the check and the save question.
+// Update handles typing, the check and the save question; while a dialog
+// covers the screen, input goes to it.
 func (m *Model) Update(msg tea.Msg) (*Model, tea.Cmd) {
+	if m.over == nil {
+		return m, m.update(msg)
+	}
+	var cmd tea.Cmd
+	m.over, cmd = m.over.Update(msg)
+	if m.over.Closed() {
+		m.over = nil
+	}
+	switch msg.(type) {
+	case tea.KeyMsg, tea.MouseMsg:
+		return m, cmd
+	}
+	return m, tea.Batch(cmd, m.update(msg))
+}
+
+// update is Update for the screen itself.
+func (m *Model) update(msg tea.Msg) tea.Cmd {
 	switch msg := msg.(type) {
 	case spinner.TickMsg:
 		if m.Busy() {
 			var cmd tea.Cmd
 			m.spinner, cmd = m.spinner.Update(msg)
-			return m, cmd
+			return cmd
 		}
-		return m, nil
+		return nil
 	case checkedMsg:
-		if m.step != checking {
-			return m, nil
+		return m.checked(msg)
+	case savedKeyMsg:
+		if msg.to == m {
+			m.saved = msg.saved
 		}
-		if msg.err != nil {
-			m.step, m.err = typing, m.checkError(msg.err)
-			return m, nil
-		}
-		m.key, m.host = msg.key, msg.host
-		// Read-only writes nothing, the credentials file included.
-		if m.c.Home.Source == api.KeyFromDemo || m.c.Home.File == "" || m.c.SaveKey == nil || m.c.ReadOnly {
-			return m, done(msg.key, false)
-		}
-		m.step, m.saveYes = askSave, false
-		return m, nil
+		return nil
 	case savedMsg:
 		if msg.err != nil {
 			m.step, m.err = askSave, "could not save: "+m.c.ErrorText(msg.err)
-			return m, nil
+			return nil
 		}
-		return m, done(msg.key, true)
+		return done(msg.key, true)
 	case tea.KeyMsg:
 		return m.onKey(msg)
 	}
 	var cmd tea.Cmd
 	m.input, cmd = m.input.Update(msg)
-	return m, cmd
+	return cmd
 }
 
-func (m *Model) onKey(msg tea.KeyMsg) (*Model, tea.Cmd) {
-	k := m.c.Keys
+// checked takes the outcome of a check: an error to correct, or the key,
+// then the save question where the key can be saved.
+func (m *Model) checked(msg checkedMsg) tea.Cmd {
+	if m.step != checking {
+		return nil
+	}
+	if msg.err != nil {
+		m.step, m.err = typing, m.checkError(msg.err)
+		return nil
+	}
+	m.key, m.host, m.kind = msg.key, msg.host, msg.kind
+	if !m.canSave() {
+		return done(msg.key, false)
+	}
+	m.step, m.saveYes = askSave, false
+	return nil
+}
+
+// canSave reports whether an accepted key may be saved: there is a
+// credentials file to save to, and read-only mode (which writes nothing,
+// the credentials file included) is off.
+func (m *Model) canSave() bool {
+	h := m.c.Home
+	return h.Source != api.KeyFromDemo && h.File != "" && m.c.SaveKey != nil && !m.c.ReadOnly
+}
+
+// canSwitch reports whether the account switcher is offered (the root
+// enables P only where there are accounts to switch to).
+func (m *Model) canSwitch() bool { return m.c.Keys.SwitchAccount.Enabled() }
+
+func (m *Model) onKey(msg tea.KeyMsg) tea.Cmd {
 	switch m.step {
 	case checking, saving:
-		return m, nil
+		return nil
 	case askSave:
-		switch {
-		case key.Matches(msg, k.Yes):
-			return m, m.save()
-		case key.Matches(msg, k.No), key.Matches(msg, k.Back):
-			return m, done(m.key, false)
-		case key.Matches(msg, k.Submit):
-			if m.saveYes {
-				return m, m.save()
-			}
-			return m, done(m.key, false)
-		case key.Matches(msg, k.Choice):
-			m.saveYes = !m.saveYes
-		}
-		return m, nil
+		return m.onSaveKey(msg)
 	}
+	k := m.c.Keys
+	empty := m.input.Value() == ""
 	switch {
 	case m.guard.Drop(msg):
 		// The rest of a private key typed in a burst (esc stops it).
-		return m, nil
+		return nil
 	case m.canDemo && key.Matches(msg, k.Demo):
-		return m, func() tea.Msg { return DemoMsg{} }
+		return func() tea.Msg { return DemoMsg{} }
+	case m.canSwitch() && key.Matches(msg, k.LoginSwitch):
+		return func() tea.Msg { return SwitchMsg{} }
 	case key.Matches(msg, k.Submit) && !msg.Paste:
-		return m, m.check()
+		if empty && m.saved.works() {
+			return done(m.saved.key, false)
+		}
+		return m.check()
 	case key.Matches(msg, k.Back) && msg.Type != tea.KeyRunes:
+		if empty && m.canBack {
+			return func() tea.Msg { return BackMsg{} }
+		}
 		m.input.SetValue("")
 		m.err = ""
-		return m, nil
+		return nil
+	case msg.Type != tea.KeyRunes && key.Matches(msg, k.Up, k.Down):
+		// Only keys that are not text scroll: letters go into the box.
+		m.box.Scroll(msg, k)
+		return nil
 	}
 	before := m.input.Value()
 	cmd, refused := m.guard.Update(&m.input, msg)
 	switch {
-	case refused:
-		m.err = keyguard.PrivateKeyRefused + m.keyLooksLike()
+	case refused.PrivateKey:
+		m.err = privateKeyRefused + m.keyLooksLike()
+	case refused.Length > 0:
+		m.err = fmt.Sprintf("that is %d characters, more than any API key (at most %d): it was not taken", refused.Length, m.input.CharLimit)
 	case m.input.Value() != before:
 		m.err = ""
 	}
-	return m, cmd
+	return cmd
 }
 
-// check tries the typed key with one request: the current-key endpoint where
-// the account has one (an inference key may call nothing else), else the
-// balance.
-func (m *Model) check() tea.Cmd {
-	k := strings.TrimSpace(m.input.Value())
-	if err := api.CheckKey(k); err != nil {
-		m.err = err.Error()
-		return nil
-	}
-	m.step, m.err = checking, ""
-	host := common.HostOf(m.c.Account.BaseURL())
-	newAccount := m.c.NewAccount
-	return tea.Batch(m.spinner.Tick, func() tea.Msg {
-		if newAccount == nil {
-			return checkedMsg{key: k, host: host, err: errors.New("signing in is not possible here")}
-		}
-		acct, err := newAccount(k)
-		if err != nil {
-			return checkedMsg{key: k, host: host, err: err}
-		}
-		ctx, cancel := context.WithTimeout(context.Background(), common.RequestTimeout)
-		defer cancel()
-		// An account that can describe its own key checks it that way, so
-		// a key that may not read the credits (an inference key) still
-		// signs in; others ask for the balance.
-		if keyer, ok := acct.(api.CurrentKeyer); ok {
-			_, err = keyer.CurrentKey(ctx)
-		} else {
-			_, err = acct.Balance(ctx)
-		}
-		return checkedMsg{key: k, host: host, err: err}
-	})
-}
-
-// keyLooksLike says what the provider's keys look like, after a refused
-// private key: " (an API key starts with tgn_)".
-func (m *Model) keyLooksLike() string {
-	hint := strings.TrimSuffix(m.c.Account.Provider().SecretHint, "…")
-	if hint == "" {
-		return ""
-	}
-	return " (an API key starts with " + hint + ")"
-}
-
-// save writes the key to the profile's credentials file.
-func (m *Model) save() tea.Cmd {
-	m.step, m.err = saving, ""
-	save, k := m.c.SaveKey, m.key
-	return tea.Batch(m.spinner.Tick, func() tea.Msg {
-		return savedMsg{key: k, err: save(k)}
-	})
-}
-
-func done(k string, saved bool) tea.Cmd {
-	return func() tea.Msg { return DoneMsg{Key: k, Saved: saved} }
-}
-
-// checkError words a failed check.
-func (m *Model) checkError(err error) string {
-	if errors.Is(err, api.ErrUnauthorized) {
-		return m.c.ProviderName() + " did not accept this key (401). Check it and try again."
-	}
-	return "could not check the key: " + m.c.ErrorText(err)
-}
-
-// View draws the screen. The input (or the save question) and the hint
-// are always shown; on a short screen the text above scrolls.
-func (m *Model) View() string {
-	st, k := m.c.Styles, m.c.Keys
-	inner := m.box.Inner()
-	home, provider := m.c.Home, m.c.ProviderName()
-	var b strings.Builder
-	if m.reason != "" {
-		b.WriteString(st.Warning.Render(textfit.WrapWords(m.reason, inner)))
-		b.WriteString("\n")
-		if note := m.storedKeyNote(inner); note != "" {
-			b.WriteString(st.Warning.Render(textfit.WrapWords(note, inner)))
-			b.WriteString("\n")
-		}
-		b.WriteString("\n")
-	}
-	intro := "Paste an API key from the " + provider + " console. It is checked with a request to " + textfit.FitPath(m.c.Account.BaseURL(), inner) + "."
-	if m.reason == "" && m.c.SaveKey != nil && home.File != "" {
-		intro += " You can then save it to " + textfit.FitPath(common.ShortPath(home.File), inner) + "."
-	}
-	b.WriteString(st.Muted.Render(textfit.WrapWords(intro, inner)))
-	b.WriteString("\n\n")
-	b.WriteString(st.LabelFocused.Render("API key"))
-	b.WriteString("\n› ")
-	b.WriteString(m.input.View())
-	var foot strings.Builder
-	switch m.step {
-	case checking:
-		foot.WriteString(m.spinner.View() + st.Muted.Render(" checking…"))
-	case saving:
-		foot.WriteString(m.spinner.View() + st.Muted.Render(" saving…"))
-	case askSave:
-		foot.WriteString(st.Success.Render(textfit.WrapWords("✓ Key accepted by "+m.host+".", inner)))
-		foot.WriteString("\n")
-		foot.WriteString(textfit.WrapWords("Save it to "+textfit.FitPath(common.ShortPath(home.File), inner)+" (mode 0600) so you stay signed in to "+m.host+"?", inner))
-		foot.WriteString("\n")
-		no, yes := st.Button, st.Button
-		if m.saveYes {
-			yes = st.ButtonActive
-		} else {
-			no = st.ButtonActive
-		}
-		foot.WriteString(lipgloss.JoinHorizontal(lipgloss.Top, no.UnsetBorderStyle().UnsetPadding().Render("[ No ]"), "  ", yes.UnsetBorderStyle().UnsetPadding().Render("[ Save ]")))
-	}
-	if m.err != "" {
-		if foot.Len() > 0 {
-			foot.WriteString("\n")
-		}
-		foot.WriteString(st.Error.Render(textfit.WrapWords("✗ "+m.err, inner)))
-	}
-	if foot.Len() > 0 {
-		foot.WriteString("\n")
-	}
-	foot.WriteString(m.hint(inner))
-	return m.box.Render(st, k, st.Modal, st.ModalTitle.Render("Sign in to "+provider), b.String(), foot.String())
-}
-
-// storedKeyNote says where the rejected or deleted key is still stored,
-// and what saving a new one does.
-func (m *Model) storedKeyNote(width int) string {
-	h := m.c.Home
-	switch {
-	case h.Source == api.KeyFromFile && h.File != "":
-		return textfit.FitPath(common.ShortPath(h.File), width) + " still holds that key; saving the new key replaces it."
-	case h.Source == api.KeyFromEnv:
-		return h.Env + " still holds that key: update it in your environment."
-	}
-	return ""
-}
-
-// hint names the keys that work now, from the key map.
-func (m *Model) hint(width int) string {
-	st, k := m.c.Styles, m.c.Keys
-	quit := textfit.KeyNames(k.ForceQuit)
-	switch m.step {
-	case askSave:
-		return textfit.Hint(st, width, textfit.KeyNames(k.Yes), "save", textfit.KeyNames(k.No, k.Back), "don't save", textfit.KeyNames(k.Submit), "choose")
-	case typing:
-		demo := ""
-		if m.canDemo {
-			demo = textfit.KeyNames(k.Demo)
-		}
-		return textfit.Hint(st, width, textfit.KeyNames(k.Submit), "sign in", textfit.KeyNames(k.Back), "clear", demo, "try the demo", quit, "quit")
-	}
-	return textfit.Hint(st, width, quit, "quit")
-}
-
-// ShortHelp lists the screen's keys.
-func (m *Model) ShortHelp() []key.Binding {
+// onSaveKey answers the save question: y saves, n or esc does not, enter
+// takes the highlighted choice (No first), the choice keys move it.
+func (m *Model) onSaveKey(msg tea.KeyMsg) tea.Cmd {
 	k := m.c.Keys
-	if m.step == askSave {
-		return []key.Binding{k.Yes, k.No}
+	switch {
+	case key.Matches(msg, k.Yes):
+		return m.save()
+	case key.Matches(msg, k.No), key.Matches(msg, k.Back):
+		return done(m.key, false)
+	case key.Matches(msg, k.Submit):
+		if m.saveYes {
+			return m.save()
+		}
+		return done(m.key, false)
+	case key.Matches(msg, k.Choice):
+		m.saveYes = !m.saveYes
 	}
-	b := []key.Binding{common.WithDesc(k.Submit, "sign in")}
-	if m.canDemo {
-		b = append(b, k.Demo)
-	}
-	return append(b, k.ForceQuit)
+	return nil
 }

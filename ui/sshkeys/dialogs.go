@@ -78,9 +78,10 @@ func (m *Model) addForm(line, name string) {
 }
 
 // commentName is the name a key line suggests: its comment, cut to the
-// longest name accepted; "" when the line is not a valid key.
+// longest name accepted; "" when the line is not a key. A key refused only
+// for its type or size still names itself, so the form blames only the key.
 func commentName(line string) string {
-	info, err := ValidatePublicKey(line)
+	info, _, err := parsePublicKey(line)
 	if err != nil {
 		return ""
 	}

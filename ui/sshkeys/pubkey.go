@@ -82,51 +82,10 @@ const maxWrapped = 32
 // holding two keys, garbage, bad base64 or a truncated key yield an error
 // whose message can be shown as is.
 func ValidatePublicKey(text string) (KeyInfo, error) {
-	text = strings.TrimSpace(text)
-	if text == "" {
-		return KeyInfo{}, errors.New("paste a public key: one line such as ssh-ed25519 AAAA… you@host")
-	}
-	if err := notAPublicKeyLine(text); err != nil {
-		return KeyInfo{}, err
-	}
-	fields := strings.Fields(dropCommentLines(text))
-	if len(fields) == 0 {
-		return KeyInfo{}, invalid("expected “type base64-data [comment]”, e.g. ssh-ed25519 AAAA… you@host")
-	}
-	if strings.HasPrefix(fields[0], "b3BlbnNzaC1rZXktdjE") { // base64 of "openssh-key-v1"
-		return KeyInfo{}, ErrPrivateKey
-	}
-	if !knownTypes[fields[0]] {
-		for i, f := range fields[1:] {
-			if knownTypes[f] {
-				return KeyInfo{}, invalid(fmt.Sprintf("remove what comes before “%s” (authorized_keys options are not part of the key)", fields[i+1]))
-			}
-		}
-		if len(fields) < 2 || !isBase64(fields[1]) {
-			return KeyInfo{}, invalid("expected “type base64-data [comment]”, e.g. ssh-ed25519 AAAA… you@host")
-		}
-	}
-	if len(fields) < 2 {
-		return KeyInfo{}, invalid("the key data after “" + short(fields[0]) + "” is missing")
-	}
-	pk, blob, used, err := parseBlob(fields[1:])
-	if err != nil && !knownTypes[fields[0]] && !errors.As(err, new(unsupportedError)) {
-		return KeyInfo{}, invalid("expected “type base64-data [comment]”, e.g. ssh-ed25519 AAAA… you@host")
-	}
+	info, blob, err := parsePublicKey(text)
 	if err != nil {
 		return KeyInfo{}, err
 	}
-	if pk.Type() != fields[0] {
-		return KeyInfo{}, invalid(fmt.Sprintf("the line says “%s” but the key data is a “%s” key", short(fields[0]), pk.Type()))
-	}
-	comment := fields[1+used:]
-	for _, f := range comment {
-		if knownTypes[f] {
-			return KeyInfo{}, errors.New("that text holds more than one key: paste one key line at a time")
-		}
-	}
-	info := KeyInfo{Type: pk.Type(), Fingerprint: ssh.FingerprintSHA256(pk), Comment: strings.Join(strings.Fields(common.Sanitize(strings.Join(comment, " "))), " ")}
-	info.Label, info.Bits = label(pk)
 	if err := checkAccepted(info); err != nil {
 		return KeyInfo{}, err
 	}
@@ -135,6 +94,59 @@ func ValidatePublicKey(text string) (KeyInfo, error) {
 		info.Line += " " + info.Comment
 	}
 	return info, nil
+}
+
+// parsePublicKey reads text as one OpenSSH public key line, as
+// ValidatePublicKey does, without asking whether its type and size are
+// accepted: a well-formed key too weak to add still has a comment that
+// names it. It returns the key data too; info has no Line.
+func parsePublicKey(text string) (info KeyInfo, blob []byte, err error) {
+	text = strings.TrimSpace(text)
+	if text == "" {
+		return KeyInfo{}, nil, errors.New("paste a public key: one line such as ssh-ed25519 AAAA… you@host")
+	}
+	if err := notAPublicKeyLine(text); err != nil {
+		return KeyInfo{}, nil, err
+	}
+	fields := strings.Fields(dropCommentLines(text))
+	if len(fields) == 0 {
+		return KeyInfo{}, nil, invalid("expected “type base64-data [comment]”, e.g. ssh-ed25519 AAAA… you@host")
+	}
+	if strings.HasPrefix(fields[0], "b3BlbnNzaC1rZXktdjE") { // base64 of "openssh-key-v1"
+		return KeyInfo{}, nil, ErrPrivateKey
+	}
+	if !knownTypes[fields[0]] {
+		for i, f := range fields[1:] {
+			if knownTypes[f] {
+				return KeyInfo{}, nil, invalid(fmt.Sprintf("remove what comes before “%s” (authorized_keys options are not part of the key)", fields[i+1]))
+			}
+		}
+		if len(fields) < 2 || !isBase64(fields[1]) {
+			return KeyInfo{}, nil, invalid("expected “type base64-data [comment]”, e.g. ssh-ed25519 AAAA… you@host")
+		}
+	}
+	if len(fields) < 2 {
+		return KeyInfo{}, nil, invalid("the key data after “" + short(fields[0]) + "” is missing")
+	}
+	pk, blob, used, err := parseBlob(fields[1:])
+	if err != nil && !knownTypes[fields[0]] && !errors.As(err, new(unsupportedError)) {
+		return KeyInfo{}, nil, invalid("expected “type base64-data [comment]”, e.g. ssh-ed25519 AAAA… you@host")
+	}
+	if err != nil {
+		return KeyInfo{}, nil, err
+	}
+	if pk.Type() != fields[0] {
+		return KeyInfo{}, nil, invalid(fmt.Sprintf("the line says “%s” but the key data is a “%s” key", short(fields[0]), pk.Type()))
+	}
+	comment := fields[1+used:]
+	for _, f := range comment {
+		if knownTypes[f] {
+			return KeyInfo{}, nil, errors.New("that text holds more than one key: paste one key line at a time")
+		}
+	}
+	info = KeyInfo{Type: pk.Type(), Fingerprint: ssh.FingerprintSHA256(pk), Comment: strings.Join(strings.Fields(common.Sanitize(strings.Join(comment, " "))), " ")}
+	info.Label, info.Bits = label(pk)
+	return info, blob, nil
 }
 
 // checkAccepted refuses a well-formed key of a type or size not accepted:

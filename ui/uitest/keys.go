@@ -11,12 +11,12 @@ var namedKeys = map[string]tea.KeyType{
 	"enter": tea.KeyEnter, "esc": tea.KeyEsc, "tab": tea.KeyTab, "shift+tab": tea.KeyShiftTab,
 	"up": tea.KeyUp, "down": tea.KeyDown, "left": tea.KeyLeft, "right": tea.KeyRight,
 	"backspace": tea.KeyBackspace, "space": tea.KeySpace,
-	"ctrl+c": tea.KeyCtrlC, "ctrl+d": tea.KeyCtrlD, "ctrl+r": tea.KeyCtrlR, "ctrl+u": tea.KeyCtrlU,
+	"ctrl+c": tea.KeyCtrlC, "ctrl+d": tea.KeyCtrlD, "ctrl+p": tea.KeyCtrlP, "ctrl+r": tea.KeyCtrlR, "ctrl+u": tea.KeyCtrlU,
 }
 
 // Key is the press of a named key ("enter", "esc", "tab", "shift+tab",
 // the arrows "up", "down", "left", "right", "backspace", "space",
-// "ctrl+c", "ctrl+d", "ctrl+r", "ctrl+u"); any other name is typed as
+// "ctrl+c", "ctrl+d", "ctrl+p", "ctrl+r", "ctrl+u"); any other name is typed as
 // runes ("q", "/", "G").
 func Key(name string) tea.KeyMsg {
 	if t, ok := namedKeys[name]; ok {

@@ -37,7 +37,17 @@ type Box struct {
 	// (a form's focused field).
 	keep    [2]int
 	keepSet bool
+	// fields is how many fields the form that keeps keep has: with one,
+	// the scroll line names no next field.
+	fields int
+	// typing says a text input has the keys (see SetTyping).
+	typing bool
 }
+
+// SetTyping says a text input outside a form has the keys (the login
+// screen's): letters are text there, so the scroll line names only the
+// scroll keys that are not (↑/↓), and only those may scroll.
+func (b *Box) SetTyping() { b.typing = true }
 
 // SetSize fits the box to a screen of w×h: at most maxWidth wide and
 // margin narrower than the screen.
@@ -73,14 +83,28 @@ func (b *Box) Render(st *common.Styles, keys *common.KeyMap, frame lipgloss.Styl
 		return frame.Width(b.width).Padding(0, 2).Render(strings.Join(append(append(append([]string{}, h...), bd...), ft...), "\n"))
 	}
 	shown := bd[l.offset : l.offset+l.window]
-	how := textfit.KeyNames(keys.Up) + " " + textfit.KeyNames(keys.Down) + " scroll"
-	if b.keepSet {
-		// A form: letters are text there; the body follows the focus.
-		how = textfit.KeyNames(keys.NextField) + " next field"
+	more := fmt.Sprintf("%s %d–%d of %d lines", arrows(l.offset > 0, l.offset+l.window < len(bd)), l.offset+1, l.offset+l.window, len(bd))
+	if how := b.scrollKeys(keys); how != "" {
+		more += " · " + how
 	}
-	more := st.Muted.Render(fmt.Sprintf("%s %d–%d of %d lines · %s",
-		arrows(l.offset > 0, l.offset+l.window < len(bd)), l.offset+1, l.offset+l.window, len(bd), how))
+	more = st.Muted.Render(more)
 	return frame.Width(b.width).Padding(0, 2).Render(join(h, shown, ft, ansi.Truncate(more, b.Inner(), "…")))
+}
+
+// scrollKeys names what moves a scrolling body, for the scroll line: the
+// movement keys; in a form (where letters are text) the next field, which
+// the body follows, or nothing with one field; with a text input, the
+// movement keys that are not text.
+func (b *Box) scrollKeys(keys *common.KeyMap) string {
+	switch {
+	case b.keepSet && b.fields > 1:
+		return textfit.KeyNames(keys.NextField) + " next field"
+	case b.keepSet:
+		return ""
+	case b.typing:
+		return textfit.KeyNames(common.NonText(keys.Up), common.NonText(keys.Down)) + " scroll"
+	}
+	return textfit.KeyNames(keys.Up) + " " + textfit.KeyNames(keys.Down) + " scroll"
 }
 
 // Scroll moves a scrolling body with the movement keys; it reports whether

@@ -20,6 +20,13 @@ func buttons(st *common.Styles, compact bool, active int, labels ...string) stri
 	return lipgloss.JoinHorizontal(lipgloss.Top, parts...)
 }
 
+// CompactButtons draws one-line choices, the one at active in brackets
+// ("[ No ]    Save  "), as a confirmation on a short screen draws them:
+// the mark is a shape, so it stays without colour.
+func CompactButtons(st *common.Styles, active int, labels ...string) string {
+	return buttons(st, true, active, labels...)
+}
+
 // buttonGap is the space between two buttons.
 const buttonGap = " "
 

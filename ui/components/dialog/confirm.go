@@ -191,5 +191,5 @@ func (m *Confirm) parts() (head, text, foot string, compact bool) {
 // ShortHelp lists the dialog's keys.
 func (m *Confirm) ShortHelp() []key.Binding {
 	k := m.c.Keys
-	return []key.Binding{k.Yes, k.No, withHelp(k.Submit, "choose"), k.Choice}
+	return []key.Binding{k.Yes, k.No, common.WithDesc(k.Submit, "choose"), k.Choice}
 }

@@ -240,12 +240,30 @@ func (f *Form) edit(fd *formField, km tea.KeyMsg) tea.Cmd {
 	before := fd.input.Value()
 	cmd, refused := fd.guard.Update(&fd.input, km)
 	switch {
-	case refused:
+	case refused.PrivateKey:
 		f.changed(fd, keyguard.PrivateKeyRefused)
+	case refused.Length > 0:
+		fd.err = tooLong(fd, before+string(km.Runes), refused.Length, km.Paste)
 	case fd.input.Value() != before:
 		f.changed(fd, "")
 	}
 	return cmd
+}
+
+// tooLong says why text of n characters was not taken into fd: the
+// field's own check where it fails on the whole text ("at most 64
+// characters (this one has 300)"), else the field's limit.
+func tooLong(fd *formField, text string, n int, pasted bool) string {
+	what := "not added"
+	if pasted {
+		what = "not pasted"
+	}
+	if fd.Validate != nil {
+		if err := fd.Validate(text); err != nil {
+			return err.Error() + " — " + what
+		}
+	}
+	return fmt.Sprintf("%d characters is more than this field takes (at most %d) — %s", n, fd.input.CharLimit, what)
 }
 
 // changed follows a change of the focused field fd: what was said about

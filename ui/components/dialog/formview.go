@@ -6,6 +6,7 @@ import (
 	"github.com/charmbracelet/bubbles/key"
 	"github.com/charmbracelet/lipgloss"
 
+	"github.com/targon-dash/targon-dash/ui/common"
 	"github.com/targon-dash/targon-dash/ui/components/textfit"
 )
 
@@ -52,9 +53,13 @@ func (f *Form) View() string {
 			f.box.keep[1] = n - 1
 		}
 	}
-	f.box.keepSet = true
+	f.box.keepSet, f.box.fields = true, len(f.fields)
+	next := ""
+	if len(f.fields) > 1 {
+		next = textfit.KeyNames(k.NextField)
+	}
 	status := f.run.statusLine("sending", textfit.KeyNames(k.Submit), inner,
-		textfit.Hint(st, inner, textfit.KeyNames(k.Submit), "submit", textfit.KeyNames(k.NextField), "next field", textfit.KeyNames(k.Back), "cancel"))
+		textfit.Hint(st, inner, textfit.KeyNames(k.Submit), "submit", next, "next field", textfit.KeyNames(k.Back), "cancel"))
 	return f.box.Render(st, k, st.Modal, st.ModalTitle.Render(textfit.WrapWords(f.title, inner)), strings.Join(body, "\n"), status)
 }
 
@@ -78,18 +83,16 @@ func (f *Form) choices(fd formField, focused bool) string {
 }
 
 // ShortHelp lists the form's keys; on a choice field, how to change it.
+// A form of one field has no next field.
 func (f *Form) ShortHelp() []key.Binding {
 	k := f.c.Keys
-	if len(f.fields[f.focus].Choices) > 0 {
-		return []key.Binding{k.Submit, k.NextField, withHelp(k.ChoiceNext, "change"), withHelp(k.Back, "cancel")}
+	switch {
+	case len(f.fields) == 1:
+		return []key.Binding{k.Submit, common.WithDesc(k.Back, "cancel")}
+	case len(f.fields[f.focus].Choices) > 0:
+		return []key.Binding{k.Submit, k.NextField, common.WithDesc(k.ChoiceNext, "change"), common.WithDesc(k.Back, "cancel")}
 	}
-	return []key.Binding{k.Submit, k.NextField, k.PrevField, withHelp(k.Back, "cancel")}
-}
-
-// withHelp is b with another description.
-func withHelp(b key.Binding, desc string) key.Binding {
-	b.SetHelp(b.Help().Key, desc)
-	return b
+	return []key.Binding{k.Submit, k.NextField, k.PrevField, common.WithDesc(k.Back, "cancel")}
 }
 
 // indent shifts every line of s two columns right.

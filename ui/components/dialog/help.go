@@ -61,45 +61,92 @@ func (m *Help) Update(msg tea.Msg) (common.Modal, tea.Cmd) {
 func (m *Help) dialogKeys() []key.Binding {
 	k := m.c.Keys
 	return []key.Binding{
-		withHelp(k.NextField, "next field"), withHelp(k.Submit, "submit / choose"),
-		withHelp(k.Back, "cancel / close"), withHelp(k.Yes, "yes"), withHelp(k.No, "no"), k.Choice,
+		common.WithDesc(k.NextField, "next field"), common.WithDesc(k.Submit, "submit / choose"),
+		common.WithDesc(k.Back, "cancel / close"), common.WithDesc(k.Yes, "yes"), common.WithDesc(k.No, "no"), k.Choice,
 	}
+}
+
+// signInKeys is the group of keys that work on the login screen besides
+// enter and esc: the account switcher (where P, typed, is text) where
+// there are accounts to switch to.
+func (m *Help) signInKeys() []key.Binding {
+	k := m.c.Keys
+	if !k.SwitchAccount.Enabled() {
+		return nil
+	}
+	return []key.Binding{k.LoginSwitch}
 }
 
 // View draws the key map.
 func (m *Help) View() string {
 	st, k := m.c.Styles, m.c.Keys
-	blocks := make([]string, 0, len(m.groups)+1)
+	blocks := make([]helpBlock, 0, len(m.groups)+1)
 	for _, g := range m.groups {
-		if b := m.group(g); b != "" {
+		if b := newHelpBlock("", g); len(b.keys) > 0 {
 			blocks = append(blocks, b)
 		}
 	}
-	blocks = append(blocks, st.Muted.Render("in dialogs")+"\n"+m.group(m.dialogKeys()))
+	blocks = append(blocks, newHelpBlock("in dialogs", m.dialogKeys()))
+	var extra []helpBlock
+	if b := newHelpBlock("on the sign-in screen", m.signInKeys()); len(b.keys) > 0 {
+		extra = append(extra, b)
+	}
 	inner := m.box.Inner()
 	head := st.ModalTitle.Render("Keys")
 	foot := st.Muted.Render(textfit.WrapWords("In forms, letters are text. Confirmations start on No.", inner)) + "\n" +
 		textfit.Hint(st, inner, textfit.KeyNames(k.Back, k.Submit, k.Help), "close")
-	body := flow(blocks, inner)
+	body := flow(st, blocks, extra, inner)
 	return m.box.Render(st, k, st.Modal, head, body, foot)
 }
 
-// group draws one group: keys in a column, their descriptions beside.
-func (m *Help) group(bs []key.Binding) string {
-	st := m.c.Styles
+// helpBlock is one group of the help: an optional title and the enabled
+// bindings, drawn as lines of "key  description".
+type helpBlock struct {
+	title string
+	keys  []key.Binding
+}
+
+// newHelpBlock keeps the enabled bindings of bs.
+func newHelpBlock(title string, bs []key.Binding) helpBlock {
+	b := helpBlock{title: title}
+	for _, kb := range bs {
+		if kb.Enabled() {
+			b.keys = append(b.keys, kb)
+		}
+	}
+	return b
+}
+
+// lines is how many lines the block takes.
+func (b helpBlock) lines() int {
+	if b.title != "" {
+		return len(b.keys) + 1
+	}
+	return len(b.keys)
+}
+
+// column draws blocks one under another, a blank line between two, with
+// one width of keys for all of them, so every description of the column
+// starts at the same place.
+func column(st *common.Styles, blocks []helpBlock) string {
 	keyW := 0
-	for _, b := range bs {
-		if b.Enabled() {
-			keyW = max(keyW, lipgloss.Width(b.Help().Key))
+	for _, b := range blocks {
+		for _, kb := range b.keys {
+			keyW = max(keyW, lipgloss.Width(kb.Help().Key))
 		}
 	}
 	var out []string
-	for _, b := range bs {
-		if !b.Enabled() {
-			continue
+	for i, b := range blocks {
+		if i > 0 {
+			out = append(out, "")
 		}
-		k := b.Help().Key
-		out = append(out, st.HelpKey.Render(k)+strings.Repeat(" ", keyW-lipgloss.Width(k)+1)+st.HelpDesc.Render(b.Help().Desc))
+		if b.title != "" {
+			out = append(out, st.Muted.Render(b.title))
+		}
+		for _, kb := range b.keys {
+			k := kb.Help().Key
+			out = append(out, st.HelpKey.Render(k)+strings.Repeat(" ", keyW-lipgloss.Width(k)+1)+st.HelpDesc.Render(kb.Help().Desc))
+		}
 	}
 	return strings.Join(out, "\n")
 }
@@ -108,45 +155,61 @@ func (m *Help) group(bs []key.Binding) string {
 const helpGap = "   "
 
 // flow arranges blocks in columns, in order, top to bottom then left to
-// right, with a blank line between blocks of a column. It picks the
-// lowest arrangement no wider than width; when nothing is that narrow, one
-// block under another (the dialog then scrolls).
-func flow(blocks []string, width int) string {
+// right, with a blank line between blocks of a column; each of extra goes
+// under the first column with room for it. It picks the lowest
+// arrangement no wider than width; when nothing is that narrow, one block
+// under another (the dialog then scrolls).
+func flow(st *common.Styles, blocks, extra []helpBlock, width int) string {
 	tallest, total := 0, 0
-	for _, b := range blocks {
-		tallest = max(tallest, lines(b))
-		total += lines(b) + 1
+	for _, b := range append(append([]helpBlock(nil), blocks...), extra...) {
+		tallest = max(tallest, b.lines())
+		total += b.lines() + 1
 	}
 	for limit := tallest; limit <= total; limit++ {
-		cols := columns(blocks, limit)
-		if lipgloss.Width(cols) <= width {
-			return cols
+		cols := columns(blocks, extra, limit)
+		parts := make([]string, 0, 2*len(cols))
+		for i, col := range cols {
+			if i > 0 {
+				parts = append(parts, helpGap)
+			}
+			parts = append(parts, column(st, col))
+		}
+		if out := lipgloss.JoinHorizontal(lipgloss.Top, parts...); lipgloss.Width(out) <= width {
+			return out
 		}
 	}
-	return strings.Join(blocks, "\n\n")
+	return column(st, append(append([]helpBlock(nil), blocks...), extra...))
 }
 
-// columns stacks blocks into columns of at most limit lines.
-func columns(blocks []string, limit int) string {
-	var cols []string
-	cur := ""
+// columns stacks blocks into columns of at most limit lines, then puts
+// each of extra under the first column with room (or in a column of its
+// own).
+func columns(blocks, extra []helpBlock, limit int) [][]helpBlock {
+	var cols [][]helpBlock
+	var heights []int
 	for _, b := range blocks {
-		switch {
-		case cur == "":
-			cur = b
-		case lines(cur)+1+lines(b) <= limit:
-			cur += "\n\n" + b
-		default:
-			cols = append(cols, cur, helpGap)
-			cur = b
+		n := len(cols) - 1
+		if n >= 0 && heights[n]+1+b.lines() <= limit {
+			cols[n], heights[n] = append(cols[n], b), heights[n]+1+b.lines()
+			continue
 		}
+		cols, heights = append(cols, []helpBlock{b}), append(heights, b.lines())
 	}
-	cols = append(cols, cur)
-	return lipgloss.JoinHorizontal(lipgloss.Top, cols...)
+	for _, b := range extra {
+		i := 0
+		for i < len(cols) && heights[i]+1+b.lines() > limit {
+			i++
+		}
+		if i == len(cols) {
+			cols, heights = append(cols, nil), append(heights, -1)
+		}
+		cols[i], heights[i] = append(cols[i], b), heights[i]+1+b.lines()
+	}
+	return cols
 }
 
 // ShortHelp lists the help's keys.
 func (m *Help) ShortHelp() []key.Binding {
 	k := m.c.Keys
-	return []key.Binding{withHelp(k.Back, "close"), k.Up, k.Down}
+	return []key.Binding{common.WithDesc(k.Back, "close"), k.Up, k.Down}
 }

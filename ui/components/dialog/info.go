@@ -139,7 +139,7 @@ func (m *Info) noteCopy(msg copiedMsg) {
 		m.note = m.c.Styles.Error.Render("✗ could not copy: " + m.c.ErrorText(msg.err))
 		return
 	}
-	m.note = m.c.Styles.Success.Render("✓ " + m.copyWhat + " copied via " + msg.how)
+	m.note = m.c.Styles.Success.Render("✓ " + m.copyWhat + " copied via " + common.ClearsAt(msg.how, m.c.Now()))
 }
 
 // View draws the rows, the lines and the copy note; on a short screen the
@@ -177,9 +177,9 @@ func (m *Info) View() string {
 func (m *Info) ShortHelp() []key.Binding {
 	k := m.c.Keys
 	if m.copyText != "" {
-		return []key.Binding{withHelp(k.Copy, "copy "+m.copyWhat), withHelp(k.Back, "close")}
+		return []key.Binding{common.WithDesc(k.Copy, "copy "+m.copyWhat), common.WithDesc(k.Back, "close")}
 	}
-	return []key.Binding{withHelp(k.Back, "close")}
+	return []key.Binding{common.WithDesc(k.Back, "close")}
 }
 
 // NewSecret is the one place a full API key is shown: right after a create
@@ -197,7 +197,7 @@ func NewSecret(c *common.Common, title, secret, how string, copyErr error, extra
 	if copyErr != nil {
 		lines = append(lines, st.Warning.Render("⚠ could not copy it ("+c.ErrorText(copyErr)+"): select it and copy it by hand."))
 	} else {
-		lines = append(lines, st.Success.Render("✓ copied via "+how+"."))
+		lines = append(lines, st.Success.Render("✓ copied via "+common.ClearsAt(how, c.Now())+"."))
 	}
 	lines = append(lines, st.Muted.Render("It is shown once: after you close this, the dashboard only shows it masked."))
 	lines = append(lines, extra...)

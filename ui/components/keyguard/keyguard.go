@@ -1,12 +1,14 @@
 // Package keyguard keeps private keys out of text inputs: a KeyGuard
 // refuses one whether it is pasted at once or typed in a burst without
-// bracketed paste. Forms and the login screen both guard their inputs
+// bracketed paste. It also refuses text an input would cut at its limit,
+// so that nothing is shortened unseen. Forms and the login screen both guard their inputs
 // with it, so it is a package of its own; it imports only Bubble Tea and
 // its text input.
 package keyguard
 
 import (
 	"strings"
+	"unicode/utf8"
 
 	"github.com/charmbracelet/bubbles/textinput"
 	tea "github.com/charmbracelet/bubbletea"
@@ -66,23 +68,41 @@ func (g *KeyGuard) Drop(km tea.KeyMsg) bool {
 	return false
 }
 
-// Update hands km to in, refusing a private key: refused is true when one
-// was just found; in is then empty and the caller says why
-// (PrivateKeyRefused). Keys for which Drop is true must not reach it.
-func (g *KeyGuard) Update(in *textinput.Model, km tea.KeyMsg) (cmd tea.Cmd, refused bool) {
+// Refusal says what Update refused, if anything.
+type Refusal struct {
+	// PrivateKey says a private key was found: the input is now empty and
+	// the caller says why (PrivateKeyRefused, or its own words).
+	PrivateKey bool
+	// Length, when not 0, is how many characters the input would have held
+	// with the text: more than its CharLimit, so none of it was taken (a
+	// text input would have cut it silently).
+	Length int
+}
+
+// Refused reports whether anything was refused.
+func (r Refusal) Refused() bool { return r.PrivateKey || r.Length > 0 }
+
+// Update hands km to in, refusing a private key and text beyond in's
+// CharLimit (see Refusal). Keys for which Drop is true must not reach it.
+func (g *KeyGuard) Update(in *textinput.Model, km tea.KeyMsg) (tea.Cmd, Refusal) {
 	if text := string(km.Runes); holdsPrivateKey(text) {
 		in.SetValue("")
 		g.swallowing = !wholeKey(text)
 		g.line = lastLine(text)
-		return nil, true
+		return nil, Refusal{PrivateKey: true}
 	}
+	if n := utf8.RuneCountInString(in.Value()) + len(km.Runes); in.CharLimit > 0 && n > in.CharLimit &&
+		(km.Type == tea.KeyRunes || km.Type == tea.KeySpace) {
+		return nil, Refusal{Length: n}
+	}
+	var cmd tea.Cmd
 	*in, cmd = in.Update(km)
 	if v := in.Value(); holdsPrivateKey(v) {
 		in.SetValue("")
 		g.swallowing, g.line = !wholeKey(v), v
-		return nil, true
+		return nil, Refusal{PrivateKey: true}
 	}
-	return cmd, false
+	return cmd, Refusal{}
 }
 
 // swallow drops one key of a private key typed in a burst, watching for

@@ -39,7 +39,10 @@ func (s *Stack) Mouse(msg tea.MouseMsg, w, h int) tea.Cmd {
 	return s.Update(msg)
 }
 
-// overlay draws dialog centred over body, which is dimmed behind it.
+// overlay draws dialog centred over body, which is dimmed behind it. The
+// lines the dialog covers show nothing beside it: a row cut at the frame
+// would leave fragments of names and the list's selection mark next to
+// the dialog, as if they were part of it.
 func overlay(st *common.Styles, body, dialog string, w, h int) string {
 	bg := strings.Split(body, "\n")
 	fg := strings.Split(dialog, "\n")
@@ -49,17 +52,12 @@ func overlay(st *common.Styles, body, dialog string, w, h int) string {
 	dim := st.Muted.Faint(true)
 	left, top := origin(dialog, w, h)
 	for i := range bg {
-		plain := ansi.Strip(bg[i])
 		if i < top || i >= top+len(fg) {
-			bg[i] = dim.Render(plain)
+			bg[i] = dim.Render(ansi.Strip(bg[i]))
 			continue
 		}
-		line := fg[i-top]
-		lw := lipgloss.Width(line)
-		leftPart := ansi.Truncate(plain, left, "")
-		leftPart += strings.Repeat(" ", left-ansi.StringWidth(leftPart))
-		rightPart := ansi.TruncateLeft(plain, left+lw, "")
-		bg[i] = dim.Render(leftPart) + ansi.Truncate(line, w-left, "") + dim.Render(rightPart)
+		line := strings.Repeat(" ", left) + ansi.Truncate(fg[i-top], w-left, "")
+		bg[i] = line + strings.Repeat(" ", max(0, w-lipgloss.Width(line)))
 	}
 	return strings.Join(bg, "\n")
 }
