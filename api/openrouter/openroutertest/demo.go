@@ -87,8 +87,7 @@ func NewDemo(opts ...Option) *Server {
 	s.totalCredits = demoCredits
 	s.totalUsage = roundUSD(used)
 	s.addDemoWorkspace(now)
-	s.addNumberedWorkspaces(c.workspaces, now)
-	s.addGenerated(c.keys, now)
+	s.addGenerated(c.keys, s.addNumberedWorkspaces(c.workspaces, now), now)
 	return s
 }
 
@@ -169,9 +168,11 @@ func spread(r *rand.Rand, total, byok float64) Usage {
 
 // addGenerated adds n inference keys named like "svc-00042", the first the
 // newest, created 17 minutes and a few seconds apart (so every created_at
-// differs); every 25th is disabled, every 4th has a limit. With more than
-// one workspace they are dealt round-robin over them, the default first.
-func (s *Server) addGenerated(n int, now time.Time) {
+// differs); every 25th is disabled, every 4th has a limit. They are dealt
+// round-robin over the default workspace and those of WithWorkspaces (the
+// workspace ids given), the default first.
+func (s *Server) addGenerated(n int, dealt []string, now time.Time) {
+	dealt = append([]string{s.workspace}, dealt...)
 	resets := []string{"", resetDaily, resetWeekly, resetMonthly}
 	for i := range n {
 		sk := seedKey{
@@ -180,9 +181,7 @@ func (s *Server) addGenerated(n int, now time.Time) {
 			spend:    float64(i%37) * 1.7,
 			age:      time.Duration(i)*17*time.Minute + time.Duration(1+s.rng.IntN(59))*time.Second,
 		}
-		if len(s.workspaces) > 1 {
-			sk.workspace = s.workspaces[i%len(s.workspaces)].id
-		}
+		sk.workspace = dealt[i%len(dealt)]
 		if i%4 == 1 {
 			sk.hasLimit = true
 			sk.limit = float64(10 * (1 + i%10))

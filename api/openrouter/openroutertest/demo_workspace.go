@@ -31,11 +31,15 @@ func (s *Server) addDemoWorkspace(now time.Time) {
 	}
 }
 
-// addNumberedWorkspaces adds n workspaces named "Workspace 2" on, created
-// a day apart, the last yesterday. It runs before the server is shared.
-func (s *Server) addNumberedWorkspaces(n int, now time.Time) {
+// addNumberedWorkspaces adds WithWorkspaces' n workspaces, named for their
+// place among the account's ("Workspace 2" on), created a day apart, the
+// last yesterday, and returns their ids. It runs before the server is
+// shared.
+func (s *Server) addNumberedWorkspaces(n int, now time.Time) []string {
+	var ids []string
 	for i := range n {
 		name := "Workspace " + strconv.Itoa(len(s.workspaces)+1)
-		s.addWorkspace(newUUID(s.extra.Uint64), name, "", now.Add(-time.Duration(n-i)*24*time.Hour))
+		ids = append(ids, s.addWorkspace(newUUID(s.extra.Uint64), name, "", now.Add(-time.Duration(n-i)*24*time.Hour)).id)
 	}
+	return ids
 }

@@ -42,10 +42,11 @@ func WithSeededSecrets() Option { return func(c *config) { c.seededSecrets = tru
 // disabled), e.g. to try a big account.
 func WithKeys(n int) Option { return func(c *config) { c.keys = max(n, 0) } }
 
-// WithWorkspaces adds n workspaces besides the default one (named
-// "Workspace 2", "Workspace 3" and so on, created a day apart), and deals
-// the keys of WithKeys round-robin over all of them, the default first,
-// e.g. to try walking every workspace of a big account.
+// WithWorkspaces adds n workspaces (named for their place among the
+// account's, "Workspace 2" on, created a day apart), and deals the keys of
+// WithKeys round-robin over the default workspace and these, the default
+// first, e.g. to try walking every workspace of a big account. Without it
+// they all go to the default workspace (NewDemo's "Research" gets none).
 func WithWorkspaces(n int) Option { return func(c *config) { c.workspaces = max(n, 0) } }
 
 // WithLatency delays every request by d before it is handled.

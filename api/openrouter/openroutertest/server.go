@@ -75,10 +75,10 @@ func New(opts ...Option) *Server {
 	s, c := newServer(opts)
 	now := s.now()
 	s.addWorkspace(s.workspace, "Default", "", now.Add(-30*24*time.Hour-time.Hour))
-	s.addNumberedWorkspaces(c.workspaces, now)
+	dealt := s.addNumberedWorkspaces(c.workspaces, now)
 	s.management = s.seedKey(seedKey{name: "management", management: true, age: 30 * 24 * time.Hour}, now)
 	s.totalCredits = 100
-	s.addGenerated(c.keys, now)
+	s.addGenerated(c.keys, dealt, now)
 	for _, k := range s.st.byHash {
 		s.totalUsage += k.usage.Total
 	}

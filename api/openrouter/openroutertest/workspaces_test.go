@@ -190,6 +190,13 @@ func TestKeysByWorkspace(t *testing.T) {
 		t.Fatalf("without workspace_id: %d keys", len(def))
 	}
 
+	// NewDemo's own second workspace gets none of WithKeys' keys.
+	demo := openroutertest.NewDemo(openroutertest.WithKeys(30))
+	de := newEnv(t, demo)
+	if n := len(de.list(demo.DemoManagementKey(), "?include_disabled=true")); n != 41 {
+		t.Fatalf("NewDemo with 30 keys has %d in its default workspace, want 11 + 30", n)
+	}
+
 	// POST /keys takes the workspace; "Defaults to the default workspace".
 	second := list.Data[1].ID
 	c := e.create(mgmt, map[string]any{"name": "in-two", "workspace_id": second, "expires_at": "2025-06-08T00:00:00Z"})
