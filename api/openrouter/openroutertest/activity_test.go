@@ -32,15 +32,7 @@ var requiredActivityFields = []string{"date", "model", "model_permaslug", "endpo
 
 // activity fetches GET /activity with the query.
 func (e *env) activity(token, query string) []activityItem {
-	e.t.Helper()
-	r := e.do(token, "GET", pathActivity+query, nil)
-	r.wantStatus(e.t, http.StatusOK)
-	var d data[[]activityItem]
-	r.decode(e.t, &d)
-	if d.Data == nil {
-		e.t.Fatalf("GET /activity%s: data is %s, want an array", query, r.body)
-	}
-	return d.Data
+	return getArray[activityItem](e, token, pathActivity+query)
 }
 
 // allKeys lists every key of every workspace, disabled ones too.
