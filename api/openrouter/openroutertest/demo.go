@@ -1,7 +1,9 @@
 package openroutertest
 
 import (
+	"cmp"
 	"fmt"
+	"math/rand/v2"
 	"time"
 )
 
@@ -20,6 +22,9 @@ type seedKey struct {
 	age        time.Duration // created this long before the clock
 	touched    time.Duration // updated this long before the clock; 0 = never
 	expiresIn  time.Duration // expires this long after the clock; 0 = never
+	expiredAgo time.Duration // expired this long before the clock; 0 = not
+	idle       time.Duration // spent nothing for this long; 0 = spends daily
+	workspace  string        // its workspace's id; "" = the default
 	inUse      bool          // the key DemoInferenceKey reports
 }
 
@@ -46,23 +51,30 @@ var demoKeys = []seedKey{
 	{name: "targon-dash (this laptop)", spend: 0.4, age: ago(9, 2, 27), inUse: true},
 }
 
-// demoCredits are NewDemo's credits bought; used is what its keys spent
-// plus this much from keys since deleted.
+// demoCredits are NewDemo's credits bought; used is what its default
+// workspace's keys spent plus this much from its other keys (those of the
+// second workspace, and keys since deleted).
 const (
 	demoCredits      = 1250
 	demoDeletedUsage = 57.381940226
 )
 
 // NewDemo returns a server whose account looks lived-in: a management key
-// (DemoManagementKey), eleven inference keys with plausible names, limits
-// of every reset period, usage figures and dates over the past ten months
-// (two disabled, one expiring within a week, one over its monthly limit),
-// and 1,250 USD of credits, most of them used. DemoInferenceKey returns the
-// secret of the key named "targon-dash (this laptop)". The data depends
-// only on the clock and the seed, so screenshots are reproducible.
+// (DemoManagementKey); in its default workspace eleven inference keys with
+// plausible names, limits of every reset period, usage figures and dates
+// over the past ten months (two disabled, one expiring within a week, one
+// over its monthly limit except just after the limit resets); a second
+// workspace, "Research", with five more (one expiring within a week, one
+// expired, one unused for over a month); 30 days of activity over several
+// models, from which the keys' daily, weekly and monthly figures are
+// computed; and 1,250 USD of credits, most of them used. DemoInferenceKey
+// returns the secret of the key named "targon-dash (this laptop)". The
+// data depends only on the clock and the seed, so screenshots are
+// reproducible.
 func NewDemo(opts ...Option) *Server {
 	s, c := newServer(opts)
 	now := s.now()
+	s.addWorkspace(s.workspace, "Default", "", now.Add(-ago(310, 3, 5)))
 	s.management = s.seedKey(seedKey{name: "targon-dash (management)", management: true, age: ago(310, 3, 3)}, now)
 	used := demoDeletedUsage
 	for _, sk := range demoKeys {
@@ -74,14 +86,20 @@ func NewDemo(opts ...Option) *Server {
 	}
 	s.totalCredits = demoCredits
 	s.totalUsage = roundUSD(used)
-	s.addGenerated(c.keys, now)
+	s.addDemoWorkspace(now)
+	s.addGenerated(c.keys, s.addNumberedWorkspaces(c.workspaces, now), now)
 	return s
 }
 
 // seedKey adds a key from the seeded source. It runs with s.mu held or
 // before the server is shared.
-func (s *Server) seedKey(sk seedKey, now time.Time) *key {
-	secret := newSecret(s.rng.Uint64)
+func (s *Server) seedKey(sk seedKey, now time.Time) *key { return s.seedKeyFrom(s.rng, sk, now) }
+
+// seedKeyFrom adds a key drawn from r: its secret, and what it spent
+// about sk's figures, laid out by day over the time it could spend (see
+// recordHistory). It runs with s.mu held or before the server is shared.
+func (s *Server) seedKeyFrom(r *rand.Rand, sk seedKey, now time.Time) *key {
+	secret := newSecret(r.Uint64)
 	k := &key{
 		hash:       hashOf(secret),
 		secret:     secret,
@@ -92,7 +110,7 @@ func (s *Server) seedKey(sk seedKey, now time.Time) *key {
 		byokLimit:  sk.byok,
 		createdAt:  now.Add(-sk.age),
 		creator:    s.user,
-		workspace:  s.workspace,
+		workspace:  cmp.Or(sk.workspace, s.workspace),
 	}
 	if sk.hasLimit {
 		limit := sk.limit
@@ -104,14 +122,20 @@ func (s *Server) seedKey(sk seedKey, now time.Time) *key {
 	if sk.expiresIn > 0 {
 		k.expiresAt = now.Add(sk.expiresIn).Truncate(time.Hour)
 	}
+	if sk.expiredAgo > 0 {
+		k.expiresAt = now.Add(-sk.expiredAgo).Truncate(time.Hour)
+	}
 	switch {
 	case sk.usage != nil:
 		k.usage = *sk.usage
 	case sk.disabled:
 		// A disabled key spends nothing any more.
-		k.usage = Usage{Total: s.amount(sk.spend), BYOK: s.amount(sk.byokSpend)}
+		k.usage = Usage{Total: amount(r, sk.spend), BYOK: amount(r, sk.byokSpend)}
 	default:
-		k.usage = s.spread(sk.spend, sk.byokSpend)
+		k.usage = spread(r, sk.spend, sk.byokSpend)
+	}
+	if k.usage != (Usage{}) {
+		s.recordHistory(k, k.usage, sk.idle, now)
 	}
 	s.st.add(k)
 	return k
@@ -119,32 +143,36 @@ func (s *Server) seedKey(sk seedKey, now time.Time) *key {
 
 // amount is about v, with nine decimals, as real usage figures look
 // (e.g. 12.345678901).
-func (s *Server) amount(v float64) float64 {
+func amount(r *rand.Rand, v float64) float64 {
 	if v <= 0 {
 		return 0
 	}
-	return roundUSD(v * (0.85 + 0.3*s.rng.Float64()))
+	return roundUSD(v * (0.85 + 0.3*r.Float64()))
 }
 
 // spread makes usage of about total (and byok for BYOK), with plausible
-// shares for this month, week and day.
-func (s *Server) spread(total, byok float64) Usage {
+// shares for this month, week and day: the targets recordHistory lays
+// out on the calendar.
+func spread(r *rand.Rand, total, byok float64) Usage {
 	var u Usage
-	u.Total = s.amount(total)
-	u.Monthly = roundUSD(u.Total * (0.1 + 0.4*s.rng.Float64()))
-	u.Weekly = roundUSD(u.Monthly * (0.2 + 0.5*s.rng.Float64()))
-	u.Daily = roundUSD(u.Weekly * (0.05 + 0.3*s.rng.Float64()))
-	u.BYOK = s.amount(byok)
-	u.BYOKMonthly = roundUSD(u.BYOK * (0.1 + 0.4*s.rng.Float64()))
-	u.BYOKWeekly = roundUSD(u.BYOKMonthly * (0.2 + 0.5*s.rng.Float64()))
-	u.BYOKDaily = roundUSD(u.BYOKWeekly * (0.05 + 0.3*s.rng.Float64()))
+	u.Total = amount(r, total)
+	u.Monthly = roundUSD(u.Total * (0.1 + 0.4*r.Float64()))
+	u.Weekly = roundUSD(u.Monthly * (0.2 + 0.5*r.Float64()))
+	u.Daily = roundUSD(u.Weekly * (0.05 + 0.3*r.Float64()))
+	u.BYOK = amount(r, byok)
+	u.BYOKMonthly = roundUSD(u.BYOK * (0.1 + 0.4*r.Float64()))
+	u.BYOKWeekly = roundUSD(u.BYOKMonthly * (0.2 + 0.5*r.Float64()))
+	u.BYOKDaily = roundUSD(u.BYOKWeekly * (0.05 + 0.3*r.Float64()))
 	return u
 }
 
 // addGenerated adds n inference keys named like "svc-00042", the first the
 // newest, created 17 minutes and a few seconds apart (so every created_at
-// differs); every 25th is disabled, every 4th has a limit.
-func (s *Server) addGenerated(n int, now time.Time) {
+// differs); every 25th is disabled, every 4th has a limit. They are dealt
+// round-robin over the default workspace and those of WithWorkspaces (the
+// workspace ids given), the default first.
+func (s *Server) addGenerated(n int, dealt []string, now time.Time) {
+	dealt = append([]string{s.workspace}, dealt...)
 	resets := []string{"", resetDaily, resetWeekly, resetMonthly}
 	for i := range n {
 		sk := seedKey{
@@ -153,6 +181,7 @@ func (s *Server) addGenerated(n int, now time.Time) {
 			spend:    float64(i%37) * 1.7,
 			age:      time.Duration(i)*17*time.Minute + time.Duration(1+s.rng.IntN(59))*time.Second,
 		}
+		sk.workspace = dealt[i%len(dealt)]
 		if i%4 == 1 {
 			sk.hasLimit = true
 			sk.limit = float64(10 * (1 + i%10))

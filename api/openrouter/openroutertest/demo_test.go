@@ -35,8 +35,20 @@ func TestDemo(t *testing.T) {
 	if manyDecimals < 5 {
 		t.Fatalf("only %d keys have usage with many decimals", manyDecimals)
 	}
-	if k := byName["mobile-app-beta"]; deref(k.LimitRemaining) != 0.0 || deref(k.LimitReset) != "monthly" {
-		t.Fatalf("mobile-app-beta should be over its monthly limit: %+v", k)
+	// fixedNow is the 1st of a month: usage_monthly is "for the current UTC
+	// month", so it is today's usage and mobile-app-beta's monthly limit
+	// has just reset. (Before the usage figures followed the calendar, this
+	// test wanted it over its limit at fixedNow too.) Mid-month it is over.
+	if k := byName["mobile-app-beta"]; k.UsageMonthly != k.UsageDaily || deref(k.LimitReset) != "monthly" {
+		t.Fatalf("mobile-app-beta on the 1st: %+v", k)
+	}
+	midMonth := openroutertest.NewDemo(openroutertest.WithClock(func() time.Time { return fixedNow.AddDate(0, 0, 17) }))
+	over := false
+	for _, k := range newEnv(t, midMonth).list(midMonth.DemoManagementKey(), "") {
+		over = over || k.Name == "mobile-app-beta" && deref(k.LimitRemaining) == 0.0
+	}
+	if !over {
+		t.Fatal("mobile-app-beta should be over its monthly limit mid-month")
 	}
 	if k := byName["contractor-eval"]; k.ExpiresAt == nil {
 		t.Fatal("contractor-eval does not expire")
@@ -98,5 +110,64 @@ func TestSeededSecrets(t *testing.T) {
 	}
 	if c, d := createOn(), createOn(); c.Key == d.Key {
 		t.Fatal("crypto secrets repeat")
+	}
+}
+
+// The demo's second workspace: keys there too, one expiring within a
+// week, one expired (listed, not disabled, refused), one unused for a
+// month; and 30 days of activity over several models.
+func TestDemoWorkspaces(t *testing.T) {
+	now := time.Date(2026, 11, 23, 12, 0, 0, 0, time.UTC)
+	sim := openroutertest.NewDemo(openroutertest.WithClock(func() time.Time { return now }))
+	e := newEnv(t, sim)
+	mgmt := sim.DemoManagementKey()
+	ws := e.workspaces(mgmt, "").Data
+	if len(ws) != 2 {
+		t.Fatalf("%d workspaces, want 2", len(ws))
+	}
+	research := e.list(mgmt, "?include_disabled=true&workspace_id="+ws[1].ID)
+	if len(research) != 5 || len(e.list(mgmt, "?include_disabled=true")) != 11 {
+		t.Fatalf("%d keys in Research, want 5 (and 11 in the default workspace)", len(research))
+	}
+	byName := map[string]apiKey{}
+	for _, k := range e.allKeys(mgmt) {
+		byName[k.Name] = k
+	}
+	expiry := func(name string) time.Duration {
+		at, err := time.Parse(time.RFC3339, deref(byName[name].ExpiresAt).(string))
+		if err != nil {
+			t.Fatalf("%s: expires_at %v", name, byName[name].ExpiresAt)
+		}
+		return at.Sub(now)
+	}
+	if d := expiry("partner-trial"); d <= 0 || d > 7*24*time.Hour {
+		t.Fatalf("partner-trial expires in %v, want within a week", d)
+	}
+	if d := expiry("contractor-eval"); d <= 0 || d > 7*24*time.Hour {
+		t.Fatalf("contractor-eval expires in %v, want within a week", d)
+	}
+	expired := byName["demo-day-2026"]
+	if d := expiry("demo-day-2026"); d >= 0 || expired.Disabled || expired.UsageDaily != 0 || expired.Usage == 0 {
+		t.Fatalf("demo-day-2026 should have expired after spending: %+v", expired)
+	}
+	if rows := e.activity(mgmt, "?api_key_hash="+byName["legacy-webhook"].Hash); len(rows) != 0 || byName["legacy-webhook"].Disabled {
+		t.Fatalf("legacy-webhook is enabled but unused for a month: %d rows", len(rows))
+	}
+	if rows := e.activity(mgmt, "?api_key_hash="+byName["eval-harness"].Hash+"&date=2026-11-20"); len(rows) == 0 {
+		t.Fatal("eval-harness spent nothing on 2026-11-20")
+	}
+	models := map[string]bool{}
+	for _, r := range e.activity(mgmt, "") {
+		models[r.Model] = true
+	}
+	if len(models) < 4 {
+		t.Fatalf("activity over %d models", len(models))
+	}
+	// The credits used are those of the first release: what the second
+	// workspace's keys spent was always part of them.
+	var c data[credits]
+	e.do(mgmt, "GET", pathCredits, nil).decode(t, &c)
+	if c.Data.TotalUsage != 1102.596728154 {
+		t.Fatalf("credits used %v", c.Data.TotalUsage)
 	}
 }

@@ -1,8 +1,17 @@
 // Package openroutertest is an in-memory simulator of OpenRouter's
 // key-management API: GET and POST /keys, GET, PATCH and DELETE
-// /keys/{hash}, GET /key and GET /credits, with bearer authentication,
-// management and inference keys, offset paging, server-side validation and
+// /keys/{hash}, GET /key, GET /credits, GET /workspaces, GET
+// /workspaces/{id} and GET /activity, with bearer authentication,
+// management and inference keys, offset paging, workspaces (GET /keys
+// lists one, the default without workspace_id), expiry (an expired key is
+// listed and no longer authenticates), server-side validation and
 // OpenRouter's JSON error body {"error":{"code","message","metadata"}}.
+//
+// Generated keys (the demo's, WithKeys') spent by day: their usage figures
+// are read off a daily history laid out on the UTC calendar (weeks from
+// Monday), and GET /activity reports the last 30 completed days of it, so
+// the two agree. Keys do not carry last_used_at: the API documents this
+// package follows does not have it.
 //
 // A [Server] is a real [net/http.Handler] that serves the API under
 // [BasePath] ("/api/v1"), as openrouter.ai does: a client whose base URL is

@@ -13,9 +13,9 @@ const pageSize = 100
 // 100 at most, after skipping offset; disabled keys only with
 // include_disabled=true.
 func (s *Server) listKeys(c *call) (int, any, *apiError) {
-	q, err := url.ParseQuery(c.r.URL.RawQuery)
+	q, err := parseQuery(c)
 	if err != nil {
-		return 0, nil, &apiError{status: http.StatusBadRequest, message: "Invalid query string"}
+		return 0, nil, err
 	}
 	includeDisabled := false
 	if v, ok := q["include_disabled"]; ok {
@@ -29,15 +29,18 @@ func (s *Server) listKeys(c *call) (int, any, *apiError) {
 	}
 	skip := 0
 	if v, ok := q["offset"]; ok {
-		var apiErr *apiError
-		if skip, apiErr = offset(v[0]); apiErr != nil {
-			return 0, nil, apiErr
+		if skip, err = offset(v[0]); err != nil {
+			return 0, nil, err
 		}
 	}
+	// "By default, keys in the default workspace are returned." A
+	// workspace_id is a filter: one that is not the account's (unknown,
+	// or another account's) lists no keys; the document names no error
+	// for it (GET /keys answers 200, 400, 401, 429 or 500).
 	workspace := s.workspace
 	if v, ok := q["workspace_id"]; ok {
-		if apiErr := workspaceID(v[0]); apiErr != nil {
-			return 0, nil, apiErr
+		if err := workspaceID(v[0]); err != nil {
+			return 0, nil, err
 		}
 		workspace = v[0]
 	}
@@ -57,6 +60,15 @@ func (s *Server) listKeys(c *call) (int, any, *apiError) {
 		}
 	}
 	return http.StatusOK, data[[]wireKey]{page}, nil
+}
+
+// parseQuery parses c's query string; a malformed one is a 400.
+func parseQuery(c *call) (url.Values, *apiError) {
+	q, err := url.ParseQuery(c.r.URL.RawQuery)
+	if err != nil {
+		return nil, &apiError{status: http.StatusBadRequest, message: "Invalid query string"}
+	}
+	return q, nil
 }
 
 // createKey serves POST /keys: a new inference key, sent with its

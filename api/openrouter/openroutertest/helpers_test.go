@@ -248,14 +248,17 @@ func (e *env) get(token, hash string) apiKey {
 }
 
 // list fetches one page of keys.
-func (e *env) list(token, query string) []apiKey {
+func (e *env) list(token, query string) []apiKey { return getArray[apiKey](e, token, pathKeys+query) }
+
+// getArray fetches path, which must answer 200 with {"data": [...]}.
+func getArray[T any](e *env, token, path string) []T {
 	e.t.Helper()
-	r := e.do(token, "GET", pathKeys+query, nil)
+	r := e.do(token, "GET", path, nil)
 	r.wantStatus(e.t, http.StatusOK)
-	var d data[[]apiKey]
+	var d data[[]T]
 	r.decode(e.t, &d)
 	if d.Data == nil {
-		e.t.Fatalf("GET %s: data is %s, want an array", query, r.body)
+		e.t.Fatalf("GET %s: data is %s, want an array", path, r.body)
 	}
 	return d.Data
 }

@@ -9,6 +9,7 @@ type config struct {
 	keys          int
 	latency       time.Duration
 	seededSecrets bool
+	workspaces    int
 }
 
 // Option configures a Server made by New or NewDemo.
@@ -41,6 +42,13 @@ func WithSeededSecrets() Option { return func(c *config) { c.seededSecrets = tru
 // disabled), e.g. to try a big account.
 func WithKeys(n int) Option { return func(c *config) { c.keys = max(n, 0) } }
 
+// WithWorkspaces adds n workspaces (named for their place among the
+// account's, "Workspace 2" on, created a day apart), and deals the keys of
+// WithKeys round-robin over the default workspace and these, the default
+// first, e.g. to try walking every workspace of a big account. Without it
+// they all go to the default workspace (NewDemo's "Research" gets none).
+func WithWorkspaces(n int) Option { return func(c *config) { c.workspaces = max(n, 0) } }
+
 // WithLatency delays every request by d before it is handled.
 func WithLatency(d time.Duration) Option { return func(c *config) { c.latency = max(d, 0) } }
 
@@ -49,3 +57,6 @@ const defaultSeed = 0x6f70_656e_726f_7574 // "openrout"
 
 // pcgStream is the PCG stream constant for every Server.
 const pcgStream = 0x6b65_7973_696d_756c // "keysimul"
+
+// extraStream is the PCG stream of Server.extra.
+const extraStream = 0x776f_726b_7370_6163 // "workspac"

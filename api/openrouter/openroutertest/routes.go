@@ -16,7 +16,7 @@ const maxBodyBytes = 1 << 20
 type call struct {
 	r      *http.Request
 	caller *key   // the key that authenticated
-	hash   string // the {hash} path parameter
+	hash   string // the {hash} path parameter, or the {id} of a workspace
 	body   []byte
 }
 
@@ -25,7 +25,11 @@ type call struct {
 type handler func(s *Server, c *call) (int, any, *apiError)
 
 // route is one path of the API: its handlers by method, and whether an
-// inference key may call it (only GET /key).
+// inference key may call it (only GET /key). Every other endpoint says
+// "Management key required"; GET /workspaces and GET /workspaces/{id} list
+// no 403 among their answers, but an inference key is refused there with
+// the same 403 as on the others (inferred: the 403 GET /activity and POST
+// /keys document for it).
 type route struct {
 	methods        map[string]handler
 	inferenceKeyOK bool
@@ -37,10 +41,13 @@ var (
 	routeKey        = &route{methods: map[string]handler{http.MethodGet: (*Server).getKey, http.MethodPatch: (*Server).updateKey, http.MethodDelete: (*Server).deleteKey}}
 	routeCurrentKey = &route{methods: map[string]handler{http.MethodGet: (*Server).currentKey}, inferenceKeyOK: true}
 	routeCredits    = &route{methods: map[string]handler{http.MethodGet: (*Server).credits}}
+	routeWorkspaces = &route{methods: map[string]handler{http.MethodGet: (*Server).listWorkspaces}}
+	routeWorkspace  = &route{methods: map[string]handler{http.MethodGet: (*Server).getWorkspace}}
+	routeActivity   = &route{methods: map[string]handler{http.MethodGet: (*Server).activity}}
 )
 
-// resolve finds the route for an escaped request path, and the {hash} it
-// names. Each segment is decoded on its own.
+// resolve finds the route for an escaped request path, and the {hash} or
+// {id} it names. Each segment is decoded on its own.
 func resolve(escapedPath string) (*route, string, bool) {
 	rest, ok := strings.CutPrefix(escapedPath, BasePath+"/")
 	if !ok {
@@ -63,6 +70,12 @@ func resolve(escapedPath string) (*route, string, bool) {
 		return routeCurrentKey, "", true
 	case len(segs) == 1 && segs[0] == "credits":
 		return routeCredits, "", true
+	case len(segs) == 1 && segs[0] == "workspaces":
+		return routeWorkspaces, "", true
+	case len(segs) == 2 && segs[0] == "workspaces" && segs[1] != "":
+		return routeWorkspace, segs[1], true
+	case len(segs) == 1 && segs[0] == "activity":
+		return routeActivity, "", true
 	}
 	return nil, "", false
 }

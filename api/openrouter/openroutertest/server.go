@@ -24,11 +24,17 @@ type Server struct {
 	mu  sync.Mutex // guards everything below
 	st  store
 	rng *rand.Rand // seeded source for generated data
+	// extra is a second seeded source, for the data added since the
+	// first release (workspaces, the second workspace's keys, daily
+	// histories), so that what rng gives stays as it was.
+	extra *rand.Rand
 	// apiRand is the source for keys created through the API: crypto/rand,
 	// or rng with WithSeededSecrets.
 	apiRand      func() uint64
-	user         string // the account's user id (creator_user_id)
-	workspace    string // the default workspace
+	user         string       // the account's user id (creator_user_id)
+	workspace    string       // the default workspace's id
+	workspaces   []*workspace // every workspace, the oldest (the default) first
+	histories    []*history   // what generated keys spent by day, in the order made
 	totalCredits float64
 	totalUsage   float64
 	management   *key // DemoManagementKey's key
@@ -49,6 +55,7 @@ func newServer(opts []Option) (*Server, config) {
 		clock:   c.clock,
 		st:      newStore(),
 		rng:     rand.New(rand.NewPCG(uint64(c.seed), pcgStream)),
+		extra:   rand.New(rand.NewPCG(uint64(c.seed), extraStream)),
 		apiRand: cryptoUint64,
 	}
 	if c.seededSecrets {
@@ -61,14 +68,17 @@ func newServer(opts []Option) (*Server, config) {
 }
 
 // New returns a server whose account holds one management key (see
-// DemoManagementKey), no inference keys but those of WithKeys, and credits
-// of 100 USD of which the keys' usage is used.
+// DemoManagementKey), no inference keys but those of WithKeys, one
+// workspace (the default) and those of WithWorkspaces, and credits of 100
+// USD of which the keys' usage is used.
 func New(opts ...Option) *Server {
 	s, c := newServer(opts)
 	now := s.now()
+	s.addWorkspace(s.workspace, "Default", "", now.Add(-30*24*time.Hour-time.Hour))
+	dealt := s.addNumberedWorkspaces(c.workspaces, now)
 	s.management = s.seedKey(seedKey{name: "management", management: true, age: 30 * 24 * time.Hour}, now)
 	s.totalCredits = 100
-	s.addGenerated(c.keys, now)
+	s.addGenerated(c.keys, dealt, now)
 	for _, k := range s.st.byHash {
 		s.totalUsage += k.usage.Total
 	}
