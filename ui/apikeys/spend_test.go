@@ -29,7 +29,7 @@ func TestORMoneyOneFormat(t *testing.T) {
 	}
 	v.d.Run(v.m.Refresh())
 	v.m.SetSize(140, 30)
-	v.want("0.00 of 100.00/mo", "9.20 of 15.00", "433.25 of 500.00/mo", "0.00/0.00/0.00", "6.20/31.77/100.07",
+	v.want("0.00 of 100.00/mo", "9.20 of 15.00", "433.25 of 500.00/mo", "0.00/0.00/0.00", "6.20/6.20/100.07",
 		"0.001 of 0.001/wk")
 	v.pick("mobile-app-beta")
 	v.d.Keys("enter")

@@ -17,7 +17,7 @@ func TestOpenRouterCardsMoneyOneFormat(t *testing.T) {
 		wants []string
 	}{
 		{sim.DemoManagementKey(), []string{"147.40 USD", "1,250.00 USD", "1,102.60 USD", "Today 0.00 USD"}},
-		{sim.DemoInferenceKey(), []string{"Today 0.01 USD", "This week 0.03 USD", "This month 0.09 USD", "Limit no limit"}},
+		{sim.DemoInferenceKey(), []string{"Today 0.01 USD", "This week 0.01 USD", "This month 0.43 USD", "Limit no limit"}},
 	} {
 		c, _ := uitest.NewOpenRouterCommon(t, url, tc.key)
 		m := New(c)
