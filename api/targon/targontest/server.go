@@ -1,6 +1,7 @@
 package targontest
 
 import (
+	"fmt"
 	"math/rand/v2"
 	"net/http"
 	"sync"
@@ -139,7 +140,7 @@ func (s *Server) AddAccount(credits int64) (key string) {
 	defer s.mu.Unlock()
 	a := s.st.newAccount(credits, s.currency)
 	now := s.now()
-	s.st.setProfile(a, profile{username: "user"}, defaultOrgCents, now, s.rng3.Uint64)
+	s.st.setProfile(a, profile{username: fmt.Sprintf("user-%d", len(s.st.accounts))}, defaultOrgCents, now, s.rng3.Uint64)
 	return s.st.addAPIKey(a, "default", now, now, s.rng.Uint64).raw
 }
 

@@ -62,7 +62,7 @@ var (
 	}
 )
 
-// demoMembers are acme's members besides alice (ADMIN).
+// demoMembers are acme's members, in the order they joined.
 var demoMembers = []struct {
 	who    profile
 	role   Role
@@ -70,6 +70,7 @@ var demoMembers = []struct {
 	age    time.Duration
 }{
 	{demoBob, RoleOwner, statusActive, ago(240, 3, 30)},
+	{demoAlice, RoleAdmin, statusActive, ago(201, 0, 12)},
 	{demoCarol, RoleMember, statusActive, ago(130, 2, 0)},
 	{demoDave, RoleMember, statusInvited, ago(3, 6, 41)},
 }
@@ -84,12 +85,14 @@ func (s *Server) seedDemoV3(now time.Time, extraKeys int) {
 	users := map[string]*account{"alice": s.primary}
 	team := s.st.newOrg(demoTeam.slug, demoTeam.name, orgTeam, demoTeam.billing, demoTeam.cents, now.Add(-demoTeam.age), rnd)
 	for _, m := range demoMembers {
-		u := s.st.newAccount(0, s.currency)
-		s.st.setProfile(u, m.who, 0, now.Add(-m.age), rnd)
-		users[m.who.username] = u
+		u := users[m.who.username]
+		if u == nil {
+			u = s.st.newAccount(0, s.currency)
+			s.st.setProfile(u, m.who, 0, now.Add(-m.age), rnd)
+			users[m.who.username] = u
+		}
 		s.st.join(team, u, m.role, m.status, now.Add(-m.age), rnd)
 	}
-	s.st.join(team, s.primary, RoleAdmin, statusActive, now.Add(-ago(201, 0, 12)), rnd)
 	s.seedOrg(s.primary.personal, demoPersonal, users, now, nil)
 	s.seedOrg(team, demoTeam, users, now, s.generatedOrgKeys(extraKeys, now))
 	s.demoOrg = team
