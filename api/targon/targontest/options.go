@@ -54,7 +54,8 @@ func WithSSHKeys(n int) Option { return func(c *config) { c.sshKeys = max(n, 0) 
 
 // WithUsage makes the primary account spend a little (80 to 619 credits,
 // from the seeded source) before every credits read after the first, so a
-// demo's balance and its sparkline move on each refresh.
+// demo's balance and its sparkline move on each refresh; every v3 org does
+// the same on its own credits reads (0.80 to 6.19 USD).
 func WithUsage() Option { return func(c *config) { c.usage = true } }
 
 // WithLatency delays every request by d before it is handled.

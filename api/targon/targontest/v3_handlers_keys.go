@@ -34,7 +34,7 @@ func (s *Server) renameAPIToken(c *call, k *apiKey) (int, any, *apiError) {
 // listServiceTokens serves GET /tha/v3/orgs/{slug}/tokens, to OWNERs and
 // ADMINs (inferred).
 func (s *Server) listServiceTokens(c *call, o *org, _ Role) (int, any, *apiError) {
-	return listV3(s, c, listServiceTokens, o.tokens, func(t *serviceToken) any { return t.wire() })
+	return listV3(s, c, listServiceTokens, o.tokens, (*serviceToken).wire)
 }
 
 // createServiceToken serves POST /tha/v3/orgs/{slug}/tokens: the answer's

@@ -96,15 +96,22 @@ func (r response) rawFields(t *testing.T) map[string]json.RawMessage {
 	return m
 }
 
+// created POSTs body to path and decodes the 201 answer.
+func created[T any](e *env, token, path string, body any) T {
+	e.t.Helper()
+	r := e.do(token, "POST", path, body)
+	r.wantStatus(e.t, http.StatusCreated)
+	var v T
+	r.decode(e.t, &v)
+	return v
+}
+
 // createToken creates a personal API token over v3 and returns it.
 func (e *env) createToken(token, name string) apiToken {
 	e.t.Helper()
-	r := e.do(token, "POST", pathAPITokens, map[string]string{"name": name})
-	r.wantStatus(e.t, http.StatusCreated)
-	var k apiToken
-	r.decode(e.t, &k)
+	k := created[apiToken](e, token, pathAPITokens, map[string]string{"name": name})
 	if k.Token == nil || !strings.HasPrefix(*k.Token, "tgn_") {
-		e.t.Fatalf("create answer %s has no secret", r.body)
+		e.t.Fatalf("create answer %+v has no secret", k)
 	}
 	return k
 }
@@ -112,12 +119,9 @@ func (e *env) createToken(token, name string) apiToken {
 // createServiceToken creates a service token of org slug.
 func (e *env) createServiceToken(token, slug, name string) serviceToken {
 	e.t.Helper()
-	r := e.do(token, "POST", orgPath(slug, "tokens"), map[string]string{"name": name})
-	r.wantStatus(e.t, http.StatusCreated)
-	var k serviceToken
-	r.decode(e.t, &k)
-	if k.Token == nil || *k.Token == "" {
-		e.t.Fatalf("create answer %s has no secret", r.body)
+	k := created[serviceToken](e, token, orgPath(slug, "tokens"), map[string]string{"name": name})
+	if k.Token == nil || !strings.HasPrefix(*k.Token, "tgn_") {
+		e.t.Fatalf("create answer %+v has no secret", k)
 	}
 	return k
 }
@@ -125,11 +129,7 @@ func (e *env) createServiceToken(token, slug, name string) serviceToken {
 // createOrgSSHKey adds an SSH key to org slug.
 func (e *env) createOrgSSHKey(token, slug, name, pub string) sshKey {
 	e.t.Helper()
-	r := e.do(token, "POST", orgPath(slug, "ssh-keys"), map[string]string{"name": name, "ssh_key": pub})
-	r.wantStatus(e.t, http.StatusCreated)
-	var k sshKey
-	r.decode(e.t, &k)
-	return k
+	return created[sshKey](e, token, orgPath(slug, "ssh-keys"), map[string]string{"name": name, "ssh_key": pub})
 }
 
 // getV3 sends an authenticated GET and decodes the 200 answer into v.
