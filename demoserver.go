@@ -58,6 +58,7 @@ func parseDemoServerFlags(args []string, stderr io.Writer) (*demoServerFlags, in
 	fs := flag.NewFlagSet("targon-dash demo-server", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	fs.StringVar(&cfg.Provider, "provider", config.ProviderTargon, "the API to simulate: targon or openrouter")
+	fs.StringVar(&cfg.API, "api", "v2", "the Targon API to serve: v2 (/tha/v2 only) or v3 (/tha/v3 with two orgs, /tha/v2 beside it)")
 	fs.StringVar(listen, "listen", "127.0.0.1:8080", "loopback address to listen on (port 0 picks a free port)")
 	fs.IntVar(&cfg.APIKeys, "api-keys", 0, "extra generated API keys, for trying a big account")
 	fs.IntVar(&cfg.SSHKeys, "ssh-keys", 0, "extra generated SSH keys, for trying a big account (Targon only)")
@@ -82,11 +83,16 @@ func demoServerUsage(fs *flag.FlagSet) {
 	fmt.Fprint(fs.Output(), `Usage: targon-dash demo-server [flags]
 
 Serves a simulated API with a demo account on a loopback address, and
-prints first the two environment variables that point a client at it:
+prints first the environment variables that point a client at it:
 
   --provider targon (the default), the Targon /tha/v2 API:
     TARGON_BASE_URL=http://127.0.0.1:PORT
     TARGON_API_KEY=<the demo account's key>
+
+  --provider targon --api v3, the Targon /tha/v3 API (and /tha/v2):
+    TARGON_BASE_URL=http://127.0.0.1:PORT
+    TARGON_API_KEY=<the demo account's key>
+    TARGON_ORG=acme
 
   --provider openrouter, OpenRouter's /api/v1 key management:
     OPENROUTER_BASE_URL=http://127.0.0.1:PORT/api/v1

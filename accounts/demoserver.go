@@ -20,6 +20,10 @@ type DemoServerConfig struct {
 	// Provider is the API to simulate: config.ProviderTargon or
 	// config.ProviderOpenRouter.
 	Provider string
+	// API is the Targon API version to serve: "v2" (or ""), only /tha/v2
+	// as before v3; or "v3", /tha/v3 with the demo's two organizations and
+	// /tha/v2 beside it.
+	API string
 	// APIKeys and SSHKeys are extra generated keys, for a big account
 	// (SSH keys: Targon only).
 	APIKeys, SSHKeys int
@@ -42,8 +46,26 @@ func (cfg DemoServerConfig) Check() error {
 	if cfg.SSHKeys > 0 && cfg.Provider != config.ProviderTargon {
 		return fmt.Errorf("--ssh-keys: %s has no SSH keys (only --provider targon does)", providerName(cfg.Provider))
 	}
+	return cfg.checkAPI()
+}
+
+// checkAPI refuses an unknown --api, and v3 for a provider other than
+// Targon.
+func (cfg DemoServerConfig) checkAPI() error {
+	switch {
+	case cfg.API != "" && cfg.API != demoAPIv2 && cfg.API != demoAPIv3:
+		return fmt.Errorf("--api %q: want v2 or v3", cfg.API)
+	case cfg.API == demoAPIv3 && cfg.Provider != config.ProviderTargon:
+		return fmt.Errorf("--api: %s has one API (only --provider targon has v2 and v3)", providerName(cfg.Provider))
+	}
 	return nil
 }
+
+// The Targon API versions demo-server serves.
+const (
+	demoAPIv2 = "v2"
+	demoAPIv3 = "v3"
+)
 
 // CheckLoopback refuses listen addresses that are not on loopback: the
 // demo server hands out its key to anyone who asks and must not face a
@@ -91,20 +113,34 @@ func NewDemoServer(cfg DemoServerConfig, ln net.Listener) *DemoServer {
 			fmt.Sprintf("# OPENROUTER_API_KEY=%s is an inference key: it may call only GET /key", sim.DemoInferenceKey()),
 		}
 	default:
-		sim := targontest.NewDemo(targontest.WithAPIKeys(cfg.APIKeys), targontest.WithSSHKeys(cfg.SSHKeys), targontest.WithLatency(cfg.Latency))
-		for _, f := range cfg.Faults {
-			sim.InjectFault(f)
-		}
-		handler = sim
-		env = []string{
-			fmt.Sprintf("TARGON_BASE_URL=http://%s", ln.Addr()),
-			"TARGON_API_KEY=" + sim.DemoKey(),
-		}
+		handler, env = targonDemo(cfg, ln.Addr())
 	}
 	d := &DemoServer{ln: ln, env: env, unused: make(map[net.Conn]bool)}
 	d.srv = &http.Server{Handler: handler, ReadHeaderTimeout: 10 * time.Second, ConnState: d.track}
 	d.srv.RegisterOnShutdown(d.closeUnused)
 	return d
+}
+
+// targonDemo is the Targon simulator cfg describes and the lines that
+// point a client at it on addr: with --api v3 also the org to use.
+func targonDemo(cfg DemoServerConfig, addr net.Addr) (http.Handler, []string) {
+	opts := []targontest.Option{targontest.WithAPIKeys(cfg.APIKeys), targontest.WithSSHKeys(cfg.SSHKeys), targontest.WithLatency(cfg.Latency)}
+	if cfg.API != demoAPIv3 {
+		opts = append(opts, targontest.WithoutV3()) // v2 only, as before v3
+	}
+	sim := targontest.NewDemo(opts...)
+	for _, f := range cfg.Faults {
+		sim.InjectFault(f)
+	}
+	env := []string{
+		fmt.Sprintf("TARGON_BASE_URL=http://%s", addr),
+		"TARGON_API_KEY=" + sim.DemoKey(),
+	}
+	if cfg.API == demoAPIv3 {
+		env = append(env, "TARGON_ORG="+sim.DemoOrg(),
+			"# /tha/v3 with two orgs (the PERSONAL one is alice); /tha/v2 is served too")
+	}
+	return sim, env
 }
 
 // track keeps the set of connections that have sent nothing yet

@@ -106,10 +106,10 @@ func (s *Server) seedPrimary(credits int64, apiKeys []seedAPIKey, sshKeys []seed
 	for i := 1; i <= cfg.sshKeys; i++ {
 		created, updated := s.randomDates(now)
 		name := fmt.Sprintf("%s-%04d", generatedSSHKeyPrefixes[i%len(generatedSSHKeyPrefixes)], i)
-		pk := s.generatedSSHKey(generatedSSHKeyUsers[i%len(generatedSSHKeyUsers)] + "@" + name)
+		pk := generatedSSHKey(s.rng.Uint64, generatedSSHKeyUsers[i%len(generatedSSHKeyUsers)]+"@"+name)
 		pending = append(pending, pendingKey{name: name, created: created, updated: updated, ssh: &pk})
 	}
-	slices.SortStableFunc(pending, func(a, b pendingKey) int { return a.created.Compare(b.created) })
+	sortPending(pending)
 
 	s.primary = s.st.newAccount(credits, s.currency)
 	for _, p := range pending {
@@ -122,6 +122,11 @@ func (s *Server) seedPrimary(credits int64, apiKeys []seedAPIKey, sshKeys []seed
 			s.st.addSSHKey(s.primary, p.name, *p.ssh, p.created, p.updated, s.rng.Uint64)
 		}
 	}
+}
+
+// sortPending orders keys to seed oldest first.
+func sortPending(pending []pendingKey) {
+	slices.SortStableFunc(pending, func(a, b pendingKey) int { return a.created.Compare(b.created) })
 }
 
 // seedDates turns ages into creation and update times.
@@ -146,11 +151,12 @@ func (s *Server) randomDates(now time.Time) (created, updated time.Time) {
 	return created, updated
 }
 
-// generatedSSHKey makes a real ed25519 public key from the seeded source.
-func (s *Server) generatedSSHKey(comment string) parsedKey {
+// generatedSSHKey makes a real ed25519 public key from the seeded source
+// rnd.
+func generatedSSHKey(rnd func() uint64, comment string) parsedKey {
 	seed := make([]byte, ed25519.SeedSize)
 	for i := 0; i < len(seed); i += 8 {
-		v := s.rng.Uint64()
+		v := rnd()
 		for j := range 8 {
 			seed[i+j] = byte(v >> (8 * j))
 		}

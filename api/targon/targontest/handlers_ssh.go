@@ -9,26 +9,36 @@ func (s *Server) listSSHKeys(c *call) (int, any, *apiError) {
 
 // createSSHKey serves POST /tha/v2/ssh-keys.
 func (s *Server) createSSHKey(c *call) (int, any, *apiError) {
-	obj, name, err := decodeNamed(c)
+	name, pk, err := newSSHKeyIn(c, &c.acct.sshRing)
 	if err != nil {
 		return 0, nil, err
+	}
+	now := s.now()
+	return http.StatusOK, s.st.addSSHKey(c.acct, name, pk, now, now, s.apiRand).wire(), nil
+}
+
+// newSSHKeyIn reads and checks the body of a request that adds an SSH key
+// to ring: `{"name", "ssh_key"}`, a public key ring does not have yet.
+func newSSHKeyIn(c *call, ring *sshRing) (string, parsedKey, *apiError) {
+	obj, name, err := decodeNamed(c)
+	if err != nil {
+		return "", parsedKey{}, err
 	}
 	raw, present, ok := obj.str("ssh_key")
 	switch {
 	case !ok:
-		return 0, nil, badBody(reasonSSHKeyType)
+		return "", parsedKey{}, badBody(reasonSSHKeyType)
 	case !present:
-		return 0, nil, badBody(reasonSSHKeyRequired)
+		return "", parsedKey{}, badBody(reasonSSHKeyRequired)
 	}
 	pk, reason := parsePublicKey(raw)
 	if reason != "" {
-		return 0, nil, badBody(reason)
+		return "", parsedKey{}, badBody(reason)
 	}
-	if c.acct.sshBlobs[pk.blob] != nil {
-		return 0, nil, badBody(reasonDuplicateKey)
+	if ring.sshBlobs[pk.blob] != nil {
+		return "", parsedKey{}, badBody(reasonDuplicateKey)
 	}
-	now := s.now()
-	return http.StatusOK, s.st.addSSHKey(c.acct, name, pk, now, now, s.apiRand).wire(), nil
+	return name, pk, nil
 }
 
 // getSSHKey serves GET /tha/v2/ssh-keys/{ssh_key_uid}.

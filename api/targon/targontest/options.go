@@ -15,6 +15,7 @@ type config struct {
 	seededSecrets bool
 	// usage: see WithUsage.
 	usage bool
+	v3    v3Config
 }
 
 // Option configures a Server made by New or NewDemo.
@@ -47,12 +48,14 @@ func WithSeededSecrets() Option { return func(c *config) { c.seededSecrets = tru
 func WithAPIKeys(n int) Option { return func(c *config) { c.apiKeys = max(n, 0) } }
 
 // WithSSHKeys adds n generated SSH keys (real ed25519 keys, named like
-// "node-0042", created over the past months) to the primary account.
+// "node-0042", created over the past months) to the primary account, and
+// as many others to the v3 organization DemoOrg names.
 func WithSSHKeys(n int) Option { return func(c *config) { c.sshKeys = max(n, 0) } }
 
 // WithUsage makes the primary account spend a little (80 to 619 credits,
 // from the seeded source) before every credits read after the first, so a
-// demo's balance and its sparkline move on each refresh.
+// demo's balance and its sparkline move on each refresh; every v3 org does
+// the same on its own credits reads (0.80 to 6.19 USD).
 func WithUsage() Option { return func(c *config) { c.usage = true } }
 
 // WithLatency delays every request by d before it is handled.
@@ -70,3 +73,6 @@ const defaultSeed = 0x7461_7267_6f6e // "targon"
 
 // pcgStream is the PCG stream constant for every Server.
 const pcgStream = 0x6461_7368_626f_6172 // "dashboar"
+
+// pcgStreamV3 is the PCG stream of the v3 data.
+const pcgStreamV3 = 0x7468_6176_3300_0000 // "thav3"

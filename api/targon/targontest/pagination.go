@@ -21,6 +21,13 @@ type listKind byte
 const (
 	listAPIKeys listKind = 'a'
 	listSSHKeys listKind = 's'
+
+	// The lists of /tha/v3.
+	listAPITokens     listKind = 'A'
+	listOrgs          listKind = 'o'
+	listMembers       listKind = 'm'
+	listOrgSSHKeys    listKind = 'S'
+	listServiceTokens listKind = 'T'
 )
 
 // cursorVersion is the first byte of every cursor.

@@ -12,7 +12,9 @@ import (
 type call struct {
 	r       *http.Request
 	acct    *account
-	uid     string // the {key_uid} or {ssh_key_uid} path parameter
+	uid     string        // the {key_uid}, {ssh_key_uid} or v3 {uid} path parameter
+	slug    string        // the v3 {slug} path parameter
+	svc     *serviceToken // the v3 service token presented; acct is nil then
 	body    []byte
 	readErr error
 }
@@ -38,42 +40,66 @@ var (
 	}
 )
 
-// resolve finds the route for a request path. Each segment is decoded on
+// target is what a request path names: its route and parameters, and the
+// surface it belongs to.
+type target struct {
+	rt     route  // nil: no such endpoint
+	uid    string // {uid}, {key_uid} or {ssh_key_uid}
+	slug   string // v3's {slug}
+	api    string // "v2", "v3" or "" for neither
+	public bool   // no token needed (GET /tha/v3/version)
+}
+
+// resolve finds the target of a request path. Each segment is decoded on
 // its own, so "%2F" inside a uid stays in the uid and "%3Aroll" reads as
 // ":roll".
-func resolve(escapedPath string) (route, string, bool) {
+func resolve(escapedPath string) target {
 	rawSegs := strings.Split(strings.TrimPrefix(escapedPath, "/"), "/")
 	segs := make([]string, len(rawSegs))
 	for i, raw := range rawSegs {
 		seg, err := url.PathUnescape(raw)
 		if err != nil {
-			return nil, "", false
+			return target{}
 		}
 		segs[i] = seg
 	}
-	if len(segs) < 3 || segs[0] != "tha" || segs[1] != "v2" {
-		return nil, "", false
+	if len(segs) < 2 || segs[0] != "tha" {
+		return target{}
 	}
-	switch rest := segs[2:]; {
+	switch segs[1] {
+	case "v2":
+		rt, uid := resolveV2(segs[2:])
+		return target{rt: rt, uid: uid, api: "v2"}
+	case "v3":
+		t := resolveV3(segs[2:])
+		t.api = "v3"
+		return t
+	}
+	return target{}
+}
+
+// resolveV2 finds the route of the segments after /tha/v2.
+func resolveV2(rest []string) (route, string) {
+	switch {
 	case len(rest) == 2 && rest[0] == "me" && rest[1] == "credits":
-		return routeCredits, "", true
+		return routeCredits, ""
 	case len(rest) == 2 && rest[0] == "me" && rest[1] == "api-keys":
-		return routeAPIKeys, "", true
+		return routeAPIKeys, ""
 	case len(rest) == 3 && rest[0] == "me" && rest[1] == "api-keys" && rest[2] != "":
 		uid, verb, hasVerb := strings.Cut(rest[2], ":")
 		switch {
 		case !hasVerb:
-			return routeAPIKey, uid, true
+			return routeAPIKey, uid
 		case verb == "roll":
-			return routeAPIKeyRoll, uid, true
+			return routeAPIKeyRoll, uid
 		}
-		return nil, "", false
+		return nil, ""
 	case len(rest) == 1 && rest[0] == "ssh-keys":
-		return routeSSHKeys, "", true
+		return routeSSHKeys, ""
 	case len(rest) == 2 && rest[0] == "ssh-keys" && rest[1] != "":
-		return routeSSHKey, rest[1], true
+		return routeSSHKey, rest[1]
 	}
-	return nil, "", false
+	return nil, ""
 }
 
 // allow is the value of the Allow header for rt.
@@ -91,35 +117,38 @@ func (rt route) allow() string {
 
 // serveAPI routes r, authenticates it and runs its handler.
 func (s *Server) serveAPI(w http.ResponseWriter, r *http.Request) {
-	rt, uid, ok := resolve(r.URL.EscapedPath())
-	if !ok {
-		writeError(w, http.StatusNotFound, "not found", "no such endpoint: "+r.Method+" "+r.URL.Path)
+	t := resolve(r.URL.EscapedPath())
+	if s.retired(w, r, t) {
+		return
+	}
+	if t.rt == nil {
+		s.fail(w, t, &apiError{http.StatusNotFound, "not found", "no such endpoint: " + r.Method + " " + r.URL.Path})
 		return
 	}
 	method := r.Method
 	if method == http.MethodHead {
 		method = http.MethodGet
 	}
-	h := rt[method]
+	h := t.rt[method]
 	if h == nil {
-		w.Header().Set("Allow", rt.allow())
-		writeError(w, http.StatusMethodNotAllowed, "method not allowed",
-			r.Method+" is not allowed here; allowed: "+rt.allow())
+		w.Header().Set("Allow", t.rt.allow())
+		s.fail(w, t, &apiError{http.StatusMethodNotAllowed, "method not allowed",
+			r.Method + " is not allowed here; allowed: " + t.rt.allow()})
 		return
 	}
 
-	c := &call{r: r, uid: uid}
+	c := &call{r: r, uid: t.uid, slug: t.slug}
 	if r.Method == http.MethodPost || r.Method == http.MethodPatch {
 		// Read before taking the lock: the network may be slow.
 		c.body, c.readErr = io.ReadAll(http.MaxBytesReader(w, r.Body, maxBodyBytes))
 	}
 
 	s.mu.Lock()
-	status, body, apiErr := s.dispatch(h, c)
+	status, body, apiErr := s.dispatch(h, c, t)
 	s.mu.Unlock()
 	switch {
 	case apiErr != nil:
-		apiErr.write(w)
+		s.fail(w, t, apiErr)
 	case body == nil:
 		w.WriteHeader(status)
 	default:
@@ -127,22 +156,36 @@ func (s *Server) serveAPI(w http.ResponseWriter, r *http.Request) {
 	}
 }
 
-// dispatch authenticates c and runs h. It runs with s.mu held.
-func (s *Server) dispatch(h handler, c *call) (int, any, *apiError) {
-	acct, err := s.authenticate(c.r)
+// fail sends e, the v3 way on a v3 path.
+func (s *Server) fail(w http.ResponseWriter, t target, e *apiError) {
+	if t.api == "v3" {
+		e = e.v3()
+	}
+	e.write(w)
+}
+
+// dispatch authenticates c (unless t is public) and runs h. It runs with
+// s.mu held.
+func (s *Server) dispatch(h handler, c *call, t target) (int, any, *apiError) {
+	var err *apiError
+	switch {
+	case t.public:
+	case t.api == "v3":
+		err = s.authenticateV3(c)
+	default:
+		c.acct, err = s.authenticate(c.r)
+	}
 	if err != nil {
 		return 0, nil, err
 	}
-	c.acct = acct
 	return h(s, c)
 }
 
 // authenticate returns the account whose API key r presents as a bearer
 // token. It runs with s.mu held.
 func (s *Server) authenticate(r *http.Request) (*account, *apiError) {
-	scheme, token, found := strings.Cut(strings.TrimSpace(r.Header.Get("Authorization")), " ")
-	token = strings.TrimSpace(token)
-	if !found || !strings.EqualFold(scheme, "Bearer") || token == "" {
+	token, ok := bearerToken(r)
+	if !ok {
 		return nil, errUnauthorized
 	}
 	k := s.st.tokens[token]
@@ -150,4 +193,14 @@ func (s *Server) authenticate(r *http.Request) (*account, *apiError) {
 		return nil, errUnauthorized
 	}
 	return k.owner, nil
+}
+
+// bearerToken is the token of r's "Authorization: Bearer" header.
+func bearerToken(r *http.Request) (string, bool) {
+	scheme, token, found := strings.Cut(strings.TrimSpace(r.Header.Get("Authorization")), " ")
+	token = strings.TrimSpace(token)
+	if !found || !strings.EqualFold(scheme, "Bearer") || token == "" {
+		return "", false
+	}
+	return token, true
 }

@@ -1,6 +1,7 @@
 package targontest
 
 import (
+	"fmt"
 	"math/rand/v2"
 	"net/http"
 	"sync"
@@ -9,7 +10,8 @@ import (
 	"github.com/targon-dash/targon-dash/internal/simfault"
 )
 
-// Server is an in-memory Targon /tha/v2 API. It is an http.Handler and is
+// Server is an in-memory Targon API, /tha/v2 and /tha/v3 (see WithV2 and
+// WithoutV3 for the surfaces it serves). It is an http.Handler and is
 // safe for concurrent use. ServeHTTP, the fault injection (InjectFault,
 // ClearFaults) and the request log (Requests, MaxInFlight, ResetRequests)
 // are those of simfault.Front.
@@ -29,6 +31,13 @@ type Server struct {
 	primary     *account
 	inUse       *apiKey // the primary account's key reported by DemoKey
 	currency    string
+	// v3 is the /tha/v3 configuration; its v2 mode changes with SetV2.
+	v3 v3Config
+	// rng3 is the seeded source of the v3 data (orgs, members, service
+	// tokens, org SSH keys), apart from rng so the v2 data and keys
+	// created through the API come out as they always did.
+	rng3    *rand.Rand
+	demoOrg *org // the org DemoOrg names
 }
 
 // front is the Server's simfault.Front: InjectFault (an injected error
@@ -39,8 +48,9 @@ type front = simfault.Front
 
 // Starting balances.
 const (
-	defaultCredits = 50000
-	demoCredits    = 1284750
+	defaultCredits  = 50000
+	demoCredits     = 1284750
+	defaultOrgCents = 50000 // 500.00 USD in a PERSONAL org of New or AddAccount
 )
 
 func newServer(opts []Option) (*Server, config) {
@@ -55,6 +65,11 @@ func newServer(opts []Option) (*Server, config) {
 		currency: c.currency,
 		apiRand:  cryptoUint64,
 		usage:    c.usage,
+		v3:       c.v3,
+		rng3:     rand.New(rand.NewPCG(uint64(c.seed), pcgStreamV3)),
+	}
+	if s.v3.createStatus == 0 {
+		s.v3.createStatus = http.StatusCreated
 	}
 	if c.seededSecrets {
 		s.apiRand = s.rng.Uint64
@@ -73,6 +88,9 @@ func New(opts ...Option) *Server {
 	}
 	now := s.now()
 	s.seedPrimary(credits, []seedAPIKey{{name: "default", age: 0, inUse: true}}, nil, c, now)
+	s.st.setProfile(s.primary, profile{username: "dev", email: "dev@example.com"}, defaultOrgCents, now, s.rng3.Uint64)
+	s.demoOrg = s.primary.personal
+	s.addOrgKeys(s.demoOrg, s.generatedOrgKeys(c.sshKeys, now))
 	return s
 }
 
@@ -81,13 +99,20 @@ func New(opts ...Option) *Server {
 // and dates over the past ten months. DemoKey returns the secret of the key
 // named "targon-dash (this laptop)". The data depends only on the clock and
 // the seed, so screenshots are reproducible.
+//
+// Over /tha/v3 the same user, alice, has the same keys as personal API
+// tokens and two organizations: her PERSONAL one, "alice", low on credits,
+// and the team "acme" (DemoOrg), where she is ADMIN; each has SSH keys and
+// service tokens of its own, and acme has members.
 func NewDemo(opts ...Option) *Server {
 	s, c := newServer(opts)
 	credits := int64(demoCredits)
 	if c.credits != nil {
 		credits = *c.credits
 	}
-	s.seedPrimary(credits, demoAPIKeys, demoSSHKeys, c, s.now())
+	now := s.now()
+	s.seedPrimary(credits, demoAPIKeys, demoSSHKeys, c, now)
+	s.seedDemoV3(now, c.sshKeys)
 	return s
 }
 
@@ -108,12 +133,14 @@ func (s *Server) DemoKey() string {
 
 // AddAccount adds another account with the given balance and one API key
 // named "default", and returns that key's secret. Keys of one account are
-// forbidden (403) to the others.
+// forbidden (403) to the others. Over v3 the account is a user named like
+// "user-2" with a PERSONAL org of that slug holding 500.00 USD.
 func (s *Server) AddAccount(credits int64) (key string) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	a := s.st.newAccount(credits, s.currency)
 	now := s.now()
+	s.st.setProfile(a, profile{username: fmt.Sprintf("user-%d", len(s.st.accounts))}, defaultOrgCents, now, s.rng3.Uint64)
 	return s.st.addAPIKey(a, "default", now, now, s.rng.Uint64).raw
 }
 

@@ -8,11 +8,21 @@ import (
 	"time"
 )
 
-// account is one Targon user: a balance, API keys and SSH keys.
+// account is one Targon user: a v2 balance, API keys (which v3 calls
+// personal API tokens), v2 SSH keys, and for v3 a profile and memberships
+// of organizations.
 type account struct {
-	credits  int64
-	currency string
-	apiKeys  []*apiKey // ascending by seq, i.e. oldest first
+	credits     int64
+	currency    string
+	apiKeys     []*apiKey     // ascending by seq, i.e. oldest first
+	sshRing                   // the v2 SSH keys
+	profile                   // who the user is, for v3
+	personal    *org          // the user's PERSONAL org
+	memberships []*membership // ascending by seq
+}
+
+// sshRing is a set of SSH keys: a v2 account's, or a v3 organization's.
+type sshRing struct {
 	sshKeys  []*sshKey // ascending by seq
 	sshBlobs map[string]*sshKey
 }
@@ -36,6 +46,7 @@ type sshKey struct {
 	keyMeta
 	publicKeyRaw string // normalized authorized_keys line
 	blob         string // wire encoding, for duplicate detection
+	ring         *sshRing
 }
 
 func (k *apiKey) wire() wireAPIKey {
@@ -57,20 +68,23 @@ type store struct {
 	seq      uint64 // last sequence number handed out
 	accounts []*account
 	apiKeys  map[string]*apiKey // by uid
-	sshKeys  map[string]*sshKey // by uid
+	sshKeys  map[string]*sshKey // by uid: the v2 SSH keys
 	tokens   map[string]*apiKey // by key_raw
+	v3       v3Store
 }
 
 func newStore() store {
-	return store{apiKeys: map[string]*apiKey{}, sshKeys: map[string]*sshKey{}, tokens: map[string]*apiKey{}}
+	return store{apiKeys: map[string]*apiKey{}, sshKeys: map[string]*sshKey{}, tokens: map[string]*apiKey{}, v3: newV3Store()}
 }
 
 // newAccount adds an empty account.
 func (st *store) newAccount(credits int64, currency string) *account {
-	a := &account{credits: credits, currency: currency, sshBlobs: map[string]*sshKey{}}
+	a := &account{credits: credits, currency: currency, sshRing: newSSHRing()}
 	st.accounts = append(st.accounts, a)
 	return a
 }
+
+func newSSHRing() sshRing { return sshRing{sshBlobs: map[string]*sshKey{}} }
 
 // nextSeq hands out the next creation sequence number.
 func (st *store) nextSeq() uint64 {
@@ -92,11 +106,19 @@ func (st *store) addAPIKey(a *account, name string, created, updated time.Time, 
 
 // addSSHKey stores a validated public key for a.
 func (st *store) addSSHKey(a *account, name string, pk parsedKey, created, updated time.Time, rnd func() uint64) *sshKey {
-	k := &sshKey{keyMeta: keyMeta{seq: st.nextSeq(), name: name, created: created, updated: updated, owner: a}, publicKeyRaw: pk.line, blob: pk.blob}
-	k.uid = uniqueID("shk-", rnd, func(id string) bool { return st.sshKeys[id] != nil })
-	st.sshKeys[k.uid] = k
-	a.sshBlobs[k.blob] = k
-	a.sshKeys = append(a.sshKeys, k)
+	k := st.addToRing(&a.sshRing, st.sshKeys, name, pk, created, updated, rnd)
+	k.owner = a
+	return k
+}
+
+// addToRing stores a validated public key in ring and index under a uid
+// that neither the v2 nor the v3 SSH keys use.
+func (st *store) addToRing(ring *sshRing, index map[string]*sshKey, name string, pk parsedKey, created, updated time.Time, rnd func() uint64) *sshKey {
+	k := &sshKey{keyMeta: keyMeta{seq: st.nextSeq(), name: name, created: created, updated: updated}, publicKeyRaw: pk.line, blob: pk.blob, ring: ring}
+	k.uid = uniqueID("shk-", rnd, func(id string) bool { return st.sshKeys[id] != nil || st.v3.sshKeys[id] != nil })
+	index[k.uid] = k
+	ring.sshBlobs[k.blob] = k
+	ring.sshKeys = append(ring.sshKeys, k)
 	return k
 }
 
@@ -115,11 +137,12 @@ func (st *store) deleteAPIKey(k *apiKey) {
 	k.owner.apiKeys = removeSeq(k.owner.apiKeys, k.seq)
 }
 
-// deleteSSHKey removes k.
+// deleteSSHKey removes k, a v2 SSH key or an organization's.
 func (st *store) deleteSSHKey(k *sshKey) {
 	delete(st.sshKeys, k.uid)
-	delete(k.owner.sshBlobs, k.blob)
-	k.owner.sshKeys = removeSeq(k.owner.sshKeys, k.seq)
+	delete(st.v3.sshKeys, k.uid)
+	delete(k.ring.sshBlobs, k.blob)
+	k.ring.sshKeys = removeSeq(k.ring.sshKeys, k.seq)
 }
 
 // touch sets the update time, never before creation.
@@ -153,11 +176,12 @@ func removeSeq[T sequenced](items []T, seq uint64) []T {
 	return slices.Delete(items, i, i+1)
 }
 
-// newSecret returns a key_raw that no stored key uses.
+// newSecret returns a key_raw that no stored key and no service token
+// uses.
 func (st *store) newSecret(rnd func() uint64) string {
 	for {
 		s := "tgn_" + randomAlnum(40, rnd)
-		if st.tokens[s] == nil {
+		if st.tokens[s] == nil && st.v3.svcSecrets[s] == nil {
 			return s
 		}
 	}
