@@ -290,26 +290,44 @@ func Decode(status int, data []byte, out any) error {
 		return &api.DecodeError{Status: status, What: "a list where an object was expected"}
 	}
 	if err := json.Unmarshal(data, out); err != nil {
-		var typeErr *json.UnmarshalTypeError
-		if errors.Is(err, api.ErrNotANumber) {
-			return &api.DecodeError{Status: status, What: "an amount that is not a number", Err: err}
-		}
-		if errors.As(err, &typeErr) {
-			what := article(typeErr.Value) + " where an object was expected"
-			if typeErr.Field != "" {
-				what = fmt.Sprintf("%q is %s, not the type expected", typeErr.Field, article(typeErr.Value))
-			}
-			return &api.DecodeError{Status: status, What: what, Err: err}
-		}
-		return &api.DecodeError{Status: status, Err: err}
+		return decodeError(status, err)
 	}
 	if ch, ok := out.(Checker); ok {
 		if err := ch.Check(); err != nil {
-			return &api.DecodeError{Status: status, What: err.Error(), Err: err}
+			return &api.DecodeError{Status: status, What: Clean(err.Error()), Err: err}
 		}
 	}
 	return nil
 }
+
+// decodeError is the DecodeError for a body json.Unmarshal refused, in
+// the client's words: the JSON error itself may quote the server's text
+// (a number of a million digits), so only the kind of value and the
+// member's name (cut short) are kept, and the JSON error is not wrapped.
+func decodeError(status int, err error) error {
+	var typeErr *json.UnmarshalTypeError
+	switch {
+	case errors.Is(err, api.ErrNotANumber):
+		return &api.DecodeError{Status: status, What: "an amount that is not a number", Err: api.ErrNotANumber}
+	case errors.As(err, &typeErr):
+		// Value is "number 123…" for a number that does not fit: its
+		// digits are the server's.
+		kind, _, _ := strings.Cut(typeErr.Value, " ")
+		what := article(Clean(kind)) + " where an object was expected"
+		if typeErr.Field != "" {
+			what = fmt.Sprintf("%q is %s, not the type expected", Clean(typeErr.Field), article(Clean(kind)))
+		}
+		return &api.DecodeError{Status: status, What: what, Err: errUnexpectedType}
+	}
+	return &api.DecodeError{Status: status, Err: errUnreadable}
+}
+
+// Errors a DecodeError wraps in place of the JSON error, which may quote
+// the body.
+var (
+	errUnexpectedType = errors.New("a JSON value of an unexpected type")
+	errUnreadable     = errors.New("not JSON, or cut off")
+)
 
 // article puts "a" or "an" before a JSON type name ("an array", "a string").
 func article(kind string) string {
