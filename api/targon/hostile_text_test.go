@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/targon-dash/targon-dash/api"
 	"github.com/targon-dash/targon-dash/api/targon"
 )
 
@@ -40,5 +41,17 @@ func TestDecodeErrorDoesNotQuoteTheServer(t *testing.T) {
 			_, err := c.ListAPIKeys(context.Background(), targon.ListOptions{})
 			boundedChain(t, err, 300)
 		})
+	}
+}
+
+// Issue 18, item 10, on Targon: a balance that is not a number is the
+// balance unreadable, not a failed answer, as on OpenRouter.
+func TestUnreadableBalance(t *testing.T) {
+	for _, v := range []string{`"NaN"`, `"Infinity"`, `"0x10"`, `true`} {
+		c, _ := serve(t, http.StatusOK, `{"credits":`+v+`,"currency":"USD"}`)
+		cr, err := c.Credits(context.Background())
+		if err != nil || cr.Amount != api.AmountUnreadable || cr.Currency != "USD" {
+			t.Errorf("%s: credits %+v, %v; want the amount unreadable", v, cr, err)
+		}
 	}
 }
