@@ -2,6 +2,7 @@ package common_test
 
 import (
 	"context"
+	"errors"
 	"net/http"
 	"net/http/httptest"
 	"strconv"
@@ -46,5 +47,14 @@ func TestBlankErrorMessageKeepsItsStatus(t *testing.T) {
 				t.Errorf("%s %d: %q, want the status named", provider, status, got)
 			}
 		}
+	}
+}
+
+// A network error quoting what the server sent (Go's HTTP reader quotes a
+// malformed header line whole) is cut short.
+func TestNetworkErrorTextIsBounded(t *testing.T) {
+	err := &api.NetworkError{Err: errors.New(`malformed MIME header line: "X-Evil: ` + strings.Repeat("a", 100_000) + `"`)}
+	if got := common.ErrorText(err); len(got) > 200 {
+		t.Errorf("ErrorText is %d bytes: %.100q…", len(got), got)
 	}
 }

@@ -175,8 +175,12 @@ func networkErrorText(theAPI string, netErr *api.NetworkError) string {
 	case errors.Is(netErr.Err, io.EOF), errors.Is(netErr.Err, io.ErrUnexpectedEOF), errors.Is(netErr.Err, syscall.ECONNRESET):
 		return "the connection dropped before the answer came"
 	}
-	return "cannot reach " + theAPI + ": " + Sanitize(shortNetError(netErr.Err))
+	return "cannot reach " + theAPI + ": " + CutRunes(Sanitize(shortNetError(netErr.Err)), maxNetError)
 }
+
+// maxNetError is the most of a network error's own text that is shown:
+// Go's HTTP errors may quote what the server sent (a malformed header).
+const maxNetError = 120
 
 // shortNetError keeps the last, most specific part of a network error
 // ("connection refused" rather than "dial tcp 127.0.0.1:1: connect: …").

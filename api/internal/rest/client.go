@@ -96,6 +96,7 @@ func New(baseURL, token string, errFunc ErrorFunc, opts ...clientopt.Option) (*C
 	// elsewhere.
 	hc := *set.HTTPClient
 	hc.CheckRedirect = func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }
+	hc.Transport = keepRedirects{hc.Transport}
 	c := &Client{
 		base:      u,
 		http:      &hc,
@@ -258,6 +259,9 @@ func (c *Client) attempt(ctx context.Context, method string, u *url.URL, body []
 	}
 	resp, err := c.http.Do(req)
 	if err != nil {
+		if isBadLocation(err) {
+			return 0, &api.RedirectError{}
+		}
 		return 0, &api.NetworkError{Err: unwrapURLError(err)}
 	}
 	defer resp.Body.Close()
@@ -335,6 +339,34 @@ func article(kind string) string {
 		return "an " + kind
 	}
 	return "a " + kind
+}
+
+// keepRedirects hands a redirect back even when its Location does not
+// parse: http.Client would fail with an error quoting the header, which
+// reads as a network failure and is retried. Without the Location, the
+// answer is reported as the redirect it is (api.RedirectError).
+type keepRedirects struct{ next http.RoundTripper }
+
+// RoundTrip sends r and drops the Location of a 3xx answer that is no URL.
+func (t keepRedirects) RoundTrip(r *http.Request) (*http.Response, error) {
+	next := t.next
+	if next == nil {
+		next = http.DefaultTransport
+	}
+	resp, err := next.RoundTrip(r)
+	if err == nil && resp.StatusCode >= 300 && resp.StatusCode <= 399 {
+		if _, perr := r.URL.Parse(resp.Header.Get("Location")); perr != nil {
+			resp.Header.Del("Location")
+		}
+	}
+	return resp, err
+}
+
+// isBadLocation reports whether err is Go's HTTP reader refusing an
+// answer for its Location header (one with a control character in it):
+// a redirect whose status was lost with it.
+func isBadLocation(err error) bool {
+	return strings.Contains(err.Error(), `malformed MIME header line: "Location:`)
 }
 
 // unwrapURLError drops *url.Error's "Get "https://…":" prefix; the caller
