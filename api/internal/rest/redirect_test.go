@@ -48,3 +48,18 @@ func TestRedirectWithABadLocation(t *testing.T) {
 		})
 	}
 }
+
+// A redirect to a lookalike host names it in punycode, with the warning.
+func TestRedirectTargetInPunycode(t *testing.T) {
+	ts := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Location", "https://\u043epenrouter.ai/api/v1/key")
+		w.WriteHeader(http.StatusMovedPermanently)
+	}))
+	defer ts.Close()
+	c, _ := rest.New(ts.URL, "t", parse)
+	err := c.Do(context.Background(), rest.Request{Method: http.MethodGet, Path: rest.Path("key")}, nil)
+	var re *api.RedirectError
+	if !errors.As(err, &re) || !strings.HasPrefix(re.Target, "https://xn--penrouter-") || !strings.Contains(re.Target, api.MixedScriptNote) {
+		t.Errorf("err = %v, want the target in punycode with a warning", err)
+	}
+}
