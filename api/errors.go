@@ -67,6 +67,9 @@ type RedirectError struct {
 
 // Error names where the redirect pointed, never its path or query.
 func (e *RedirectError) Error() string {
+	if e.Status == 0 {
+		return "the server answered with a redirect whose target is not a URL; API requests do not follow redirects"
+	}
 	if e.Target == "" {
 		return fmt.Sprintf("the server answered with a redirect (HTTP %d); API requests do not follow redirects", e.Status)
 	}

@@ -1,6 +1,13 @@
 package api
 
-import "net/url"
+import (
+	"net"
+	"net/url"
+	"strings"
+	"unicode"
+
+	"golang.org/x/net/idna"
+)
 
 // This file describes an opened account as the dashboard uses it, in terms
 // that name no provider and no config file: the accounts package makes
@@ -88,11 +95,94 @@ type Choice struct {
 }
 
 // HostOf is the host of a base URL ("api.targon.com"), as the status bar,
-// the account switcher and the login screen show it; raw itself when it
-// has none.
+// the account switcher, the login screen and errors show it; raw itself
+// when it has none. A host with letters beyond ASCII is shown in punycode
+// ("xn--penrouter-…"), so a lookalike of a familiar name (a Cyrillic "о"
+// in "оpenrouter.ai") cannot pass for it, and one that mixes scripts in a
+// label is followed by a warning (MixedScriptNote).
 func HostOf(raw string) string {
+	host := raw
 	if u, err := url.Parse(raw); err == nil && u.Host != "" {
-		return u.Host
+		host = u.Host
 	}
-	return raw
+	return displayHost(host)
+}
+
+// MixedScriptNote follows a host that mixes scripts in one label.
+const MixedScriptNote = " (⚠ mixed scripts)"
+
+// displayHost is host (with any port) in ASCII: punycode for an
+// internationalised name, with MixedScriptNote when a label mixes
+// scripts; a name that is no valid domain is cleaned and shown as
+// "invalid host".
+func displayHost(host string) string {
+	if isASCII(host) {
+		return host
+	}
+	name, port := host, ""
+	if h, p, err := net.SplitHostPort(host); err == nil {
+		name, port = h, ":"+p
+	}
+	ascii, err := idna.Lookup.ToASCII(name)
+	if err != nil || !isASCII(ascii) {
+		return "invalid host"
+	}
+	note := ""
+	for _, label := range strings.Split(name, ".") {
+		if mixedScripts(label) {
+			note = MixedScriptNote
+		}
+	}
+	return ascii + port + note
+}
+
+// mixedScripts reports whether label holds letters of more than one
+// script (Latin with Cyrillic, Greek, …); digits, hyphens and marks belong
+// to none.
+func mixedScripts(label string) bool {
+	var first *unicode.RangeTable
+	for _, r := range label {
+		if !unicode.IsLetter(r) {
+			continue
+		}
+		script := scriptOf(r)
+		if first == nil {
+			first = script
+		} else if script != first {
+			return true
+		}
+	}
+	return false
+}
+
+// scripts are the scripts mixedScripts tells apart; a letter of any other
+// is counted as one more script of its own (nil).
+var scripts = []*unicode.RangeTable{
+	unicode.Latin, unicode.Cyrillic, unicode.Greek, unicode.Armenian, unicode.Hebrew,
+	unicode.Arabic, unicode.Han, unicode.Hiragana, unicode.Katakana, unicode.Hangul,
+	unicode.Thai, unicode.Devanagari, unicode.Georgian, unicode.Cherokee,
+}
+
+// scriptOf is the script of letter r, or unicode.Other's table for one
+// of no script listed.
+func scriptOf(r rune) *unicode.RangeTable {
+	for _, s := range scripts {
+		if unicode.Is(s, r) {
+			if s == unicode.Hiragana || s == unicode.Katakana {
+				return unicode.Han // Japanese mixes these three by design
+			}
+			return s
+		}
+	}
+	return unicode.Other
+}
+
+// isASCII reports whether s is ASCII only.
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 0x80 {
+			return false
+		}
+	}
+	return true
 }

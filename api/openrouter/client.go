@@ -72,7 +72,7 @@ func number(field string, amount api.Amount) (any, error) {
 		return nil, nil
 	}
 	if !api.IsJSONNumber([]byte(amount)) {
-		return nil, fmt.Errorf("%s %q: %w", field, api.CleanText(string(amount)), api.ErrNotANumber)
+		return nil, fmt.Errorf("%s %q: %w", field, rest.Clean(string(amount)), api.ErrNotANumber)
 	}
 	return json.RawMessage(amount), nil
 }

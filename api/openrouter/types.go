@@ -73,7 +73,18 @@ type Spending struct {
 // UnmarshalJSON decodes a key and notes a missing required member.
 func (k *APIKey) UnmarshalJSON(b []byte) error {
 	type plain APIKey // without this method
-	return decodeNoting(b, (*plain)(k), &k.missing, "hash", "name", "label", "disabled")
+	err := decodeNoting(b, (*plain)(k), &k.missing, "hash", "name", "label", "disabled")
+	k.Spending.markNegatives()
+	return err
+}
+
+// markNegatives marks every amount below zero implausible
+// (api.NotNegative): the document's limits and usage never are.
+func (s *Spending) markNegatives() {
+	for _, a := range []*api.Amount{&s.Limit, &s.LimitRemaining, &s.Usage, &s.UsageDaily, &s.UsageWeekly,
+		&s.UsageMonthly, &s.BYOKUsage, &s.BYOKUsageDaily, &s.BYOKUsageWeekly, &s.BYOKUsageMonthly} {
+		*a = api.NotNegative(*a)
+	}
 }
 
 // CurrentKeyInfo is the data of GET /key: the key the request
@@ -98,7 +109,9 @@ type CurrentKeyInfo struct {
 // member.
 func (k *CurrentKeyInfo) UnmarshalJSON(b []byte) error {
 	type plain CurrentKeyInfo
-	return decodeNoting(b, (*plain)(k), &k.missing, "label", "is_management_key")
+	err := decodeNoting(b, (*plain)(k), &k.missing, "label", "is_management_key")
+	k.Spending.markNegatives()
+	return err
 }
 
 // RateLimit is the deprecated rate_limit of GET /key.
@@ -113,6 +126,17 @@ type Credits struct {
 	// TotalCredits is what was bought, TotalUsage what was spent.
 	TotalCredits api.Amount `json:"total_credits"`
 	TotalUsage   api.Amount `json:"total_usage"`
+}
+
+// UnmarshalJSON decodes the credits and marks a negative total
+// implausible (api.NotNegative): what was bought or spent never is.
+func (c *Credits) UnmarshalJSON(b []byte) error {
+	type plain Credits
+	if err := json.Unmarshal(b, (*plain)(c)); err != nil {
+		return err
+	}
+	c.TotalCredits, c.TotalUsage = api.NotNegative(c.TotalCredits), api.NotNegative(c.TotalUsage)
+	return nil
 }
 
 // CreatedKey is the answer of POST /keys: the key and its plaintext secret,

@@ -24,9 +24,9 @@ func TestAmountDecoding(t *testing.T) {
 		{`"777"`, "777", true},
 		{`-3`, "-3", true},
 		{`null`, "", true},
-		{`"abc"`, "", false},
-		{`true`, "", false},
-		{`{}`, "", false},
+		{`"abc"`, api.AmountUnreadable, true},
+		{`true`, api.AmountUnreadable, true},
+		{`{}`, api.AmountUnreadable, true},
 	}
 	for _, tc := range cases {
 		var c Credits

@@ -165,8 +165,6 @@ func TestWrongShapeIsAnError(t *testing.T) {
 			func(c *targon.Client) error { _, err := c.ListAPIKeys(ctx, targon.ListOptions{}); return err }, "a list where an object was expected"},
 		{"credits missing", `{"currency":"USD"}`,
 			func(c *targon.Client) error { _, err := c.Credits(ctx); return err }, "a balance without a numeric credits value"},
-		{"credits not a number", `{"credits":"lots","currency":"USD"}`,
-			func(c *targon.Client) error { _, err := c.Credits(ctx); return err }, "an amount that is not a number"},
 		{"credits a string body", `"50000"`,
 			func(c *targon.Client) error { _, err := c.Credits(ctx); return err }, "a string where an object was expected"},
 		{"uid of the wrong type", `{"uid":12,"name":"a"}`,

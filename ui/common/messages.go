@@ -6,6 +6,8 @@ import (
 	"fmt"
 	"io"
 	"net"
+	"net/http"
+	"strings"
 	"syscall"
 	"time"
 
@@ -143,7 +145,26 @@ func statusErrorText(theAPI string, apiErr api.StatusError, err error) string {
 	case errors.Is(err, api.ErrServer):
 		return fmt.Sprintf("%s had a problem (HTTP %d)", theAPI, apiErr.HTTPStatus())
 	}
-	return Sanitize(apiErr.ServerMessage())
+	return serverMessage(apiErr)
+}
+
+// serverMessage is the server's own words for an error answer, with its
+// status when they say nothing more than the status does (a blank
+// message, or one a client filled in with the status text).
+func serverMessage(apiErr api.StatusError) string {
+	code := apiErr.HTTPStatus()
+	status := strings.ToLower(http.StatusText(code))
+	msg := Sanitize(apiErr.ServerMessage())
+	switch blank := strings.TrimSpace(msg) == ""; {
+	case blank && status == "":
+		return fmt.Sprintf("the server refused the request (HTTP %d)", code)
+	case blank:
+		return fmt.Sprintf("the server refused the request: %s (HTTP %d)", status, code)
+	case strings.EqualFold(msg, status):
+		return fmt.Sprintf("%s (HTTP %d)", msg, code)
+	default:
+		return msg
+	}
 }
 
 // networkErrorText is the line for a request that got no whole answer.
@@ -154,8 +175,12 @@ func networkErrorText(theAPI string, netErr *api.NetworkError) string {
 	case errors.Is(netErr.Err, io.EOF), errors.Is(netErr.Err, io.ErrUnexpectedEOF), errors.Is(netErr.Err, syscall.ECONNRESET):
 		return "the connection dropped before the answer came"
 	}
-	return "cannot reach " + theAPI + ": " + Sanitize(shortNetError(netErr.Err))
+	return "cannot reach " + theAPI + ": " + CutRunes(Sanitize(shortNetError(netErr.Err)), maxNetError)
 }
+
+// maxNetError is the most of a network error's own text that is shown:
+// Go's HTTP errors may quote what the server sent (a malformed header).
+const maxNetError = 120
 
 // shortNetError keeps the last, most specific part of a network error
 // ("connection refused" rather than "dial tcp 127.0.0.1:1: connect: …").

@@ -18,8 +18,11 @@ import (
 //   - the currency as its code after the amount ("1,234.50 USD"), never
 //     as a symbol; a list column names it once, in its title;
 //   - an implausible amount (10^15 or more, or so small that 24 decimals
-//     show zero) compactly ("1.2e15") with a note, "(implausible)"; it
-//     takes no part in any arithmetic.
+//     show zero) compactly ("1.2e15") with a note, "(implausible)", and so
+//     is one the adapter marked implausible (api.Amount.Implausible: a
+//     negative usage); it takes no part in any arithmetic;
+//   - an amount that was not a number (api.AmountUnreadable) as
+//     "unreadable (not a number)".
 // Amounts are read once, when they arrive (ReadAmount, or Money when they
 // are drawn as they are): a frame only lays out text.
 
@@ -54,6 +57,13 @@ const SpendCurrency = "USD"
 // implausibleNote follows an implausible amount.
 const implausibleNote = " (implausible)"
 
+// unreadableText is the text of an amount that was not a number, and
+// unreadableNote follows it.
+const (
+	unreadableText = "unreadable"
+	unreadableNote = " (not a number)"
+)
+
 // Money writes amount for people with its currency ("1,234.50 USD"; the
 // number alone when currency is ""), NoAmount when there is none.
 func Money(amount api.Amount, currency string) string {
@@ -70,13 +80,20 @@ type Amount struct {
 	// none.
 	Text string
 	// Implausible says the server sent an amount beyond the bounds above,
-	// or not a number.
+	// one its document does not allow, or not a number.
 	Implausible bool
 }
+
+// Unreadable reports whether the server sent no number at all
+// (api.AmountUnreadable).
+func (a Amount) Unreadable() bool { return a.Text == unreadableText }
 
 // In is the amount with its currency, and the note when it is
 // implausible: "1,234.50 USD", "1.2e15 USD (implausible)".
 func (a Amount) In(currency string) string {
+	if a.Unreadable() {
+		return a.Text + unreadableNote
+	}
 	s := a.Text
 	if currency != "" && a.Text != NoAmount {
 		s += " " + currency
@@ -93,6 +110,16 @@ func ReadAmount(amount api.Amount) Amount {
 	raw := strings.TrimSpace(string(amount))
 	if raw == "" {
 		return Amount{Text: NoAmount}
+	}
+	if amount == api.AmountUnreadable {
+		return Amount{Text: unreadableText, Implausible: true}
+	}
+	if sent, marked := amount.Implausible(); marked {
+		// The adapter found it against its document (a negative usage).
+		if a := ReadAmount(sent); a.Value != nil {
+			return Amount{Text: a.Text, Implausible: true}
+		}
+		return ReadAmount(sent)
 	}
 	v, ok := plausible(raw)
 	if !ok {

@@ -22,6 +22,8 @@ type balance struct {
 	// implausible says the server sent a number beyond the bounds of
 	// common.ReadAmount, or not a number.
 	implausible bool
+	// note says what was wrong when it is implausible.
+	note string
 	// currency is the unit (the account cleaned it), cut short ("" when
 	// none).
 	currency string
@@ -31,8 +33,8 @@ type balance struct {
 	width int
 }
 
-// newBalance reads an answer: what remains (Total and Used are not drawn
-// yet).
+// newBalance reads an answer: what remains (Total and Used are drawn
+// only in the note when they are implausible).
 func newBalance(cr api.Balance) balance {
 	amount := common.ReadAmount(cr.Remaining)
 	b := balance{
@@ -41,6 +43,14 @@ func newBalance(cr api.Balance) balance {
 		implausible: amount.Implausible,
 		currency:    common.CutRunes(strings.TrimSpace(cr.Currency), maxCurrency),
 	}
+	switch {
+	case amount.Unreadable():
+		b.note = "✗ the server sent a balance that is not a number"
+	case amount.Implausible:
+		b.note = "✗ implausible balance from the server (10^15 or more, or too small for 24 decimals): shown compactly"
+	case cr.Remaining == "":
+		b.note, b.implausible = spoiledTotals(cr)
+	}
 	if b.value == nil {
 		return b
 	}
@@ -48,6 +58,16 @@ func newBalance(cr api.Balance) balance {
 		b.big, b.width = rows[:], w
 	}
 	return b
+}
+
+// spoiledTotals is the note, and true, when no balance was worked out
+// because what was bought or spent is implausible.
+func spoiledTotals(cr api.Balance) (string, bool) {
+	total, used := common.ReadAmount(cr.Total), common.ReadAmount(cr.Used)
+	if !total.Implausible && !used.Implausible {
+		return "", false
+	}
+	return "✗ implausible totals from the server (bought " + total.In(cr.Currency) + ", spent " + used.In(cr.Currency) + "): no balance worked out", true
 }
 
 // in is the amount with its currency and, when it is implausible, the

@@ -44,7 +44,7 @@ func (m *Model) View() string {
 		head = append(head, st.Warning.Render("⚠ low balance: below "+common.Money(api.Amount(strconv.Itoa(LowBalance)), m.bal.currency)))
 	}
 	if m.bal.implausible {
-		head = append(head, m.wrapped(st.Error, inner, "✗ implausible balance from the server (10^15 or more, or too small for 24 decimals): shown compactly")...)
+		head = append(head, m.wrapped(st.Error, inner, m.bal.note)...)
 	}
 	if m.err != nil {
 		head = append(head, m.errorLines(inner)...)

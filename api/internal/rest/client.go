@@ -96,6 +96,7 @@ func New(baseURL, token string, errFunc ErrorFunc, opts ...clientopt.Option) (*C
 	// elsewhere.
 	hc := *set.HTTPClient
 	hc.CheckRedirect = func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }
+	hc.Transport = keepRedirects{hc.Transport}
 	c := &Client{
 		base:      u,
 		http:      &hc,
@@ -258,6 +259,9 @@ func (c *Client) attempt(ctx context.Context, method string, u *url.URL, body []
 	}
 	resp, err := c.http.Do(req)
 	if err != nil {
+		if isBadLocation(err) {
+			return 0, &api.RedirectError{}
+		}
 		return 0, &api.NetworkError{Err: unwrapURLError(err)}
 	}
 	defer resp.Body.Close()
@@ -290,26 +294,44 @@ func Decode(status int, data []byte, out any) error {
 		return &api.DecodeError{Status: status, What: "a list where an object was expected"}
 	}
 	if err := json.Unmarshal(data, out); err != nil {
-		var typeErr *json.UnmarshalTypeError
-		if errors.Is(err, api.ErrNotANumber) {
-			return &api.DecodeError{Status: status, What: "an amount that is not a number", Err: err}
-		}
-		if errors.As(err, &typeErr) {
-			what := article(typeErr.Value) + " where an object was expected"
-			if typeErr.Field != "" {
-				what = fmt.Sprintf("%q is %s, not the type expected", typeErr.Field, article(typeErr.Value))
-			}
-			return &api.DecodeError{Status: status, What: what, Err: err}
-		}
-		return &api.DecodeError{Status: status, Err: err}
+		return decodeError(status, err)
 	}
 	if ch, ok := out.(Checker); ok {
 		if err := ch.Check(); err != nil {
-			return &api.DecodeError{Status: status, What: err.Error(), Err: err}
+			return &api.DecodeError{Status: status, What: Clean(err.Error()), Err: err}
 		}
 	}
 	return nil
 }
+
+// decodeError is the DecodeError for a body json.Unmarshal refused, in
+// the client's words: the JSON error itself may quote the server's text
+// (a number of a million digits), so only the kind of value and the
+// member's name (cut short) are kept, and the JSON error is not wrapped.
+func decodeError(status int, err error) error {
+	var typeErr *json.UnmarshalTypeError
+	switch {
+	case errors.Is(err, api.ErrNotANumber):
+		return &api.DecodeError{Status: status, What: "an amount that is not a number", Err: api.ErrNotANumber}
+	case errors.As(err, &typeErr):
+		// Value is "number 123…" for a number that does not fit: its
+		// digits are the server's.
+		kind, _, _ := strings.Cut(typeErr.Value, " ")
+		what := article(Clean(kind)) + " where an object was expected"
+		if typeErr.Field != "" {
+			what = fmt.Sprintf("%q is %s, not the type expected", Clean(typeErr.Field), article(Clean(kind)))
+		}
+		return &api.DecodeError{Status: status, What: what, Err: errUnexpectedType}
+	}
+	return &api.DecodeError{Status: status, Err: errUnreadable}
+}
+
+// Errors a DecodeError wraps in place of the JSON error, which may quote
+// the body.
+var (
+	errUnexpectedType = errors.New("a JSON value of an unexpected type")
+	errUnreadable     = errors.New("not JSON, or cut off")
+)
 
 // article puts "a" or "an" before a JSON type name ("an array", "a string").
 func article(kind string) string {
@@ -317,6 +339,34 @@ func article(kind string) string {
 		return "an " + kind
 	}
 	return "a " + kind
+}
+
+// keepRedirects hands a redirect back even when its Location does not
+// parse: http.Client would fail with an error quoting the header, which
+// reads as a network failure and is retried. Without the Location, the
+// answer is reported as the redirect it is (api.RedirectError).
+type keepRedirects struct{ next http.RoundTripper }
+
+// RoundTrip sends r and drops the Location of a 3xx answer that is no URL.
+func (t keepRedirects) RoundTrip(r *http.Request) (*http.Response, error) {
+	next := t.next
+	if next == nil {
+		next = http.DefaultTransport
+	}
+	resp, err := next.RoundTrip(r)
+	if err == nil && resp.StatusCode >= 300 && resp.StatusCode <= 399 {
+		if _, perr := r.URL.Parse(resp.Header.Get("Location")); perr != nil {
+			resp.Header.Del("Location")
+		}
+	}
+	return resp, err
+}
+
+// isBadLocation reports whether err is Go's HTTP reader refusing an
+// answer for its Location header (one with a control character in it):
+// a redirect whose status was lost with it.
+func isBadLocation(err error) bool {
+	return strings.Contains(err.Error(), `malformed MIME header line: "Location:`)
 }
 
 // unwrapURLError drops *url.Error's "Get "https://…":" prefix; the caller

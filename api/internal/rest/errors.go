@@ -90,9 +90,12 @@ func newRedirectError(status int, from *url.URL, location string) *api.RedirectE
 	if location == "" || err != nil || to.Host == "" {
 		return e
 	}
-	host := api.CleanText(to.Host)
+	host, warned := strings.CutSuffix(api.CleanText(api.HostOf(to.Scheme+"://"+to.Host)), api.MixedScriptNote)
 	if r := []rune(host); len(r) > 64 {
 		host = string(r[:63]) + "…"
+	}
+	if warned {
+		host += api.MixedScriptNote
 	}
 	if to.Scheme != from.Scheme {
 		host = api.CleanText(to.Scheme) + "://" + host

@@ -166,3 +166,20 @@ func split(s string) []string {
 
 // lines counts the lines of s ("" has none).
 func lines(s string) int { return len(split(s)) }
+
+// titleLine is a dialog's title on one line of width columns. A title too
+// long for it (a 5,000-character name) is cut inside its quotes, keeping
+// what follows them: "Delete API key “a very lo…”?". The whole name is in
+// the details.
+func titleLine(st *common.Styles, title string, width int) string {
+	if ansi.StringWidth(textfit.Steady(title)) > width {
+		open, end := strings.Index(title, "“"), strings.LastIndex(title, "”")
+		if open >= 0 && end > open {
+			head, tail := title[:open+len("“")], title[end:]
+			if room := width - ansi.StringWidth(head) - ansi.StringWidth(tail); room >= 4 {
+				title = head + textfit.Line(title[len(head):end], room) + tail
+			}
+		}
+	}
+	return st.ModalTitle.Render(textfit.Line(title, width))
+}

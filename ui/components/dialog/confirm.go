@@ -170,7 +170,7 @@ func (m *Confirm) parts() (head, text, foot string, compact bool) {
 	status := m.run.statusLine("working", textfit.KeyNames(k.Yes), inner,
 		textfit.Hint(st, inner, textfit.KeyNames(k.Yes), "yes", textfit.KeyNames(k.No, k.Back), "no", textfit.KeyNames(k.Submit), "choose"))
 	active := m.active()
-	head = st.ModalTitle.Render(textfit.WrapWords(m.title, inner))
+	head = titleLine(st, m.title, inner)
 	text = strings.Join(body, "\n")
 	foot = buttons(st, false, active, "No", m.yes) + "\n" + status
 	if !m.box.Fits(head, text, foot) {

@@ -60,7 +60,7 @@ func (f *Form) View() string {
 	}
 	status := f.run.statusLine("sending", textfit.KeyNames(k.Submit), inner,
 		textfit.Hint(st, inner, textfit.KeyNames(k.Submit), "submit", next, "next field", textfit.KeyNames(k.Back), "cancel"))
-	return f.box.Render(st, k, st.Modal, st.ModalTitle.Render(textfit.WrapWords(f.title, inner)), strings.Join(body, "\n"), status)
+	return f.box.Render(st, k, st.Modal, titleLine(st, f.title, inner), strings.Join(body, "\n"), status)
 }
 
 // choices draws a choice field's values on one line, the chosen one

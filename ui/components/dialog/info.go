@@ -170,7 +170,7 @@ func (m *Info) View() string {
 		copyKey = textfit.KeyNames(k.Copy)
 	}
 	foot += textfit.Hint(st, inner, copyKey, "copy "+m.copyWhat, textfit.KeyNames(k.Back, k.Submit), "close")
-	return m.box.Render(st, k, st.Modal, st.ModalTitle.Render(textfit.WrapWords(m.title, inner)), b.String(), foot)
+	return m.box.Render(st, k, st.Modal, titleLine(st, m.title, inner), b.String(), foot)
 }
 
 // ShortHelp lists the pane's keys.

@@ -16,6 +16,7 @@ import (
 
 	"github.com/targon-dash/targon-dash/api"
 	"github.com/targon-dash/targon-dash/ui/common"
+	"github.com/targon-dash/targon-dash/ui/components/textfit"
 )
 
 // toastDuration is how long a toast stays (twice as long for an error).
@@ -104,7 +105,7 @@ func (m *Model) View(c *common.Common, d Data) string {
 		// A toast says what just happened: the time and host make room
 		// for it, then long quoted names are shortened, then the provider
 		// and the account make room too; only then is its end cut.
-		text := m.toast.Text
+		text := textfit.Steady(m.toast.Text) // as wide on every terminal as counted here
 		room := func() int { return c.Width - lipgloss.Width(line) - 3 }
 		drop := func(keep int) {
 			for len(left) > keep && ansi.StringWidth(text) > room() {

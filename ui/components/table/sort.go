@@ -13,6 +13,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/targon-dash/targon-dash/ui/common"
+	"github.com/targon-dash/targon-dash/ui/components/textfit"
 )
 
 // Sort column names, as the sort preference spells them.
@@ -240,13 +241,13 @@ func (t *Table) resort() {
 // it is the sorted column, cut so the mark always shows.
 func (t *Table) headerTitle(c Column, width int) string {
 	if !t.sort.active() || c.Title != t.sort.cols[t.sort.at].Title {
-		return fit(c.Title, width)
+		return textfit.Cell(c.Title, width)
 	}
 	s := c.Title + " " + t.sort.mark()
 	if ansi.StringWidth(s) > width {
 		s = ansi.Truncate(c.Title, max(0, width-2), "…") + " " + t.sort.mark()
 	}
-	return fit(s, width)
+	return textfit.Cell(s, width)
 }
 
 // sortShown reports whether the header shows the sorted column.

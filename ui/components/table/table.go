@@ -16,6 +16,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/targon-dash/targon-dash/ui/common"
+	"github.com/targon-dash/targon-dash/ui/components/textfit"
 )
 
 // Row is an item of a Table: its filter text, its cells, already
@@ -127,7 +128,7 @@ func (t *Table) measure(items []list.Item) {
 		}
 		for i, cell := range r.Cells() {
 			if i < len(t.natural) && !t.cols[i].Fixed {
-				if w := ansi.StringWidth(cell); w > t.natural[i] {
+				if w := ansi.StringWidth(textfit.Steady(cell)); w > t.natural[i] {
 					t.natural[i], grew = w, true
 				}
 			}

@@ -9,6 +9,7 @@ import (
 
 	"github.com/charmbracelet/x/ansi"
 
+	"github.com/targon-dash/targon-dash/ui/components/textfit"
 	"github.com/targon-dash/targon-dash/ui/uitest"
 )
 
@@ -226,9 +227,9 @@ func TestFit(t *testing.T) {
 		{"日本語x", 6, "日本… "},
 	}
 	for _, tt := range tests {
-		got := fit(tt.in, tt.width)
+		got := textfit.Cell(tt.in, tt.width)
 		if got != tt.want {
-			t.Errorf("fit(%q, %d) = %q, want %q", tt.in, tt.width, got, tt.want)
+			t.Errorf("textfit.Cell(%q, %d) = %q, want %q", tt.in, tt.width, got, tt.want)
 		}
 	}
 }
@@ -240,8 +241,8 @@ func TestFitWideRuneCutKeepsWidth(t *testing.T) {
 		in    string
 		width int
 	}{{"日本語", 4}, {"日本語テスト", 7}, {"🔑🔑🔑", 4}} {
-		if w := ansi.StringWidth(fit(tt.in, tt.width)); w != tt.width {
-			t.Errorf("fit(%q, %d) is %d cells wide", tt.in, tt.width, w)
+		if w := ansi.StringWidth(textfit.Cell(tt.in, tt.width)); w != tt.width {
+			t.Errorf("textfit.Cell(%q, %d) is %d cells wide", tt.in, tt.width, w)
 		}
 	}
 }

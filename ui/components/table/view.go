@@ -11,6 +11,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/targon-dash/targon-dash/ui/common"
+	"github.com/targon-dash/targon-dash/ui/components/textfit"
 )
 
 // View draws the top line (and the note's own lines when it does not fit
@@ -161,8 +162,9 @@ func WrapNote(note string, width int) []string {
 	return lines
 }
 
-// renderRow writes one row, its cells cut or padded to the column widths,
-// marked when it is under the cursor.
+// renderRow writes one row, its cells cut or padded to the column widths
+// (textfit.Cell: as wide on every terminal as they are counted here) and
+// the row to the columns' width, marked when it is under the cursor.
 func (t *Table) renderRow(w io.StringWriter, r Row, selected bool) {
 	var b strings.Builder
 	first := true
@@ -184,11 +186,11 @@ func (t *Table) renderRow(w io.StringWriter, r Row, selected bool) {
 		}
 		b.WriteString(fitTail(cell, tail, t.widths[i]))
 	}
-	line := b.String()
-	if ansi.StringWidth(line) > t.width-2 {
-		// Only when no column is left to drop.
-		line = ansi.Truncate(line, max(0, t.width-2), "…")
-	}
+	// Cut only when no column is left to drop; padded to every column's
+	// width, so a row covers whatever an earlier frame drew there (the
+	// renderer clears the spare column at the right, kept for a terminal
+	// that counts one more).
+	line := textfit.Cell(b.String(), t.width-3)
 	st := t.c.Styles
 	if selected {
 		_, _ = w.WriteString(st.Accent.Render("▌ ") + st.RowSelected.Render(line))
@@ -205,25 +207,13 @@ type TailedRow interface {
 	Tail(i int) string
 }
 
-// fitTail is fit, keeping tail (the end of s) whole when s is cut and
-// there is room for more than the tail.
+// fitTail is textfit.Cell, keeping tail (the end of s) whole when s is
+// cut and there is room for more than the tail.
 func fitTail(s, tail string, width int) string {
+	s, tail = textfit.Steady(s), textfit.Steady(tail)
 	tw := ansi.StringWidth(tail)
 	if tail == "" || tw+2 > width || ansi.StringWidth(s) <= width || !strings.HasSuffix(s, tail) {
-		return fit(s, width)
+		return textfit.Cell(s, width)
 	}
-	return fit(strings.TrimSuffix(s, tail), width-tw) + tail
-}
-
-// fit cuts s to width cells with an ellipsis, or pads it with spaces.
-func fit(s string, width int) string {
-	if width <= 0 {
-		return ""
-	}
-	if ansi.StringWidth(s) > width {
-		// A cut can fall inside a double-width rune and come out a column
-		// short, so pad after cutting too.
-		s = ansi.Truncate(s, width, "…")
-	}
-	return s + strings.Repeat(" ", max(0, width-ansi.StringWidth(s)))
+	return textfit.Cell(strings.TrimSuffix(s, tail), width-tw) + tail
 }
