@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"iter"
 	"regexp"
+	"strings"
 )
 
 // This file holds the documented shapes of secrets and ids: a secret is
@@ -70,7 +71,7 @@ func (p Provider) CheckKey(key string) error {
 		return err
 	}
 	if ValidateSecret(key) != nil || !p.SecretShape.match(key) {
-		return fmt.Errorf("this is not %s %s: those are %s", p.name(), p.keyNoun(), p.SecretShape.says())
+		return fmt.Errorf("%ss are %s: this is not one", strings.TrimSpace(p.Name+" "+p.keyNoun()), p.SecretShape.says())
 	}
 	return nil
 }
