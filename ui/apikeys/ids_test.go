@@ -86,6 +86,8 @@ type idView struct {
 	m    *apikeys.Model
 	clip *uitest.Clipboard
 	srv  *hostile
+	// copied is how many copies were made before the refusals tried.
+	copied int
 }
 
 func newTargonIDView(t *testing.T, srv *hostile) *idView {
@@ -126,8 +128,8 @@ func (v *idView) refused(why string, keys ...string) {
 			v.t.Errorf("%s says %q, want it to say %q", k, v.d.LastToast(), why)
 		}
 	}
-	if c := v.clip.Copied(); len(c) > 0 {
-		v.t.Errorf("copied %q", c)
+	if c := v.clip.Copied(); len(c) > v.copied {
+		v.t.Errorf("copied %q", c[v.copied:])
 	}
 	if s := v.srv.requests(); len(s) > 0 {
 		v.t.Errorf("sent %v", s)
@@ -266,3 +268,28 @@ func TestReplaceRefusesWhatTheFormWould(t *testing.T) {
 }
 
 var _ = common.NoLimit
+
+// A key the server creates with an id the list has already is shown, and
+// marked like a repeated id in the list: nothing can be done with it.
+func TestCreatedKeyWithARepeatedID(t *testing.T) {
+	srv := &hostile{list: targonKeys("key-abc123def456", "old"),
+		answer: `{"uid":"key-abc123def456","name":"new","key_raw":"tgn_abcdefghijklmnopqrstuvwxyz0123456789"}`}
+	v := newTargonIDView(t, srv)
+	v.d.Keys("n")
+	v.d.Type("new")
+	v.d.Keys("enter", "esc")
+	if n := v.m.Table.Len(); n != 2 {
+		t.Fatalf("%d rows, want the old key and the new one:\n%s", n, uitest.Plain(v.m.View()))
+	}
+	srv.mu.Lock()
+	srv.sent = nil
+	srv.mu.Unlock()
+	v.copied = len(v.clip.Copied()) // the new secret
+	v.pick("new")
+	v.refused("ambiguous id", "c", "e", "d", "R")
+	v.d.Keys("esc")
+	v.pick("old")
+	if strings.Contains(uitest.Plain(v.m.View()), "old · ") {
+		t.Errorf("the old key is marked:\n%s", uitest.Plain(v.m.View()))
+	}
+}
