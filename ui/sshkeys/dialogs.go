@@ -170,15 +170,23 @@ func (m *Model) details(r row) common.Modal {
 		{Label: "Updated", Value: common.DetailTime(r.updated, now)},
 	}
 	st := m.c.Styles
-	return dialog.NewInfo(m.c, "SSH key “"+r.name+"”", rows,
-		st.DetailKey.Render("Public key"), r.publicKey,
-	).WithCopy(r.publicKey, "public key")
+	info := dialog.NewInfo(m.c, "SSH key “"+r.name+"”", rows,
+		st.DetailKey.Render("Public key"), r.publicKey)
+	if r.copyLine == "" {
+		return info // not a public key: nothing to copy
+	}
+	return info.WithCopy(r.copyLine, "public key")
 }
 
-// copyPublicKey copies the key's public key line off the UI goroutine and
-// says how it went; it is no secret, so clipboard_clear leaves it.
+// copyPublicKey copies the key's public key line as OpenSSH writes it
+// (row.copyLine) off the UI goroutine and says how it went; it is no
+// secret, so clipboard_clear leaves it. Text that is no public key is not
+// copied.
 func copyPublicKey(c *common.Common, r row) tea.Cmd {
-	return table.CopyKept(c, "Public key", r.name, r.publicKey)
+	if r.copyLine == "" {
+		return common.Toast(common.ToastError, "The public key of “%s” was not copied: the server's text is not an OpenSSH public key", r.name)
+	}
+	return table.CopyKept(c, "Public key", r.name, r.copyLine)
 }
 
 func orDash(s string) string {

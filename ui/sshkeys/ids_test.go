@@ -86,3 +86,29 @@ func TestInvalidIDs(t *testing.T) {
 		t.Errorf("sent %v", s)
 	}
 }
+
+// y copies a public key only as OpenSSH writes one: a comment with
+// anything a shell gives meaning to is left out, and text that is no
+// public key is not copied at all.
+func TestPublicKeyCopiedOnlyInItsShape(t *testing.T) {
+	srv := newHostileSSH(
+		"shk-0000000000a1", "plain", edKey+" me@host",
+		"shk-0000000000a2", "shell", edKey+" $(touch${IFS}/tmp/x)",
+		"shk-0000000000a3", "junk", "$(touch${IFS}/tmp/y)",
+	)
+	c, clip := uitest.NewCommon(uitest.Client(t, srv, "tgn_session0000000000000000"))
+	m := New(c)
+	d := uitest.NewDriver(t, c, m)
+	for i, want := range []string{edKey + " me@host", edKey, ""} {
+		m.Table.List.Select(i)
+		before := len(clip.Copied())
+		d.Keys("y")
+		got := clip.Copied()[before:]
+		switch {
+		case want == "" && (len(got) > 0 || !strings.Contains(d.LastToast(), "not copied")):
+			t.Errorf("row %d: copied %q, said %q", i, got, d.LastToast())
+		case want != "" && (len(got) != 1 || got[0] != want):
+			t.Errorf("row %d: copied %q, want %q", i, got, want)
+		}
+	}
+}

@@ -1,6 +1,7 @@
 package sshkeys
 
 import (
+	"regexp"
 	"strings"
 	"time"
 
@@ -21,11 +22,13 @@ type row struct {
 	// typ, fingerprint and comment come from the public key; "—" when it
 	// does not parse.
 	typ, fingerprint, comment string
-	// publicKey is the key line as the server holds it, for copying and
-	// the details pane.
-	publicKey        string
-	created, updated time.Time
-	now              func() time.Time
+	// publicKey is the key line as the server holds it, for the details
+	// pane; copyLine is what y copies: the key as OpenSSH writes it, with
+	// its comment only when that is safe to paste (safeComment), or ""
+	// when the line is no public key (nothing is copied).
+	publicKey, copyLine string
+	created, updated    time.Time
+	now                 func() time.Time
 	// filter is what "/" matches, worked out once (lower case).
 	filter string
 	// sortName and sortType are what sorting by name and by type compare
@@ -49,11 +52,20 @@ func newRow(c *common.Common, k api.SSHKey) row {
 		r.typ, _ = label(pk)
 		r.fingerprint = ssh.FingerprintSHA256(pk)
 		r.comment = strings.TrimSpace(comment)
+		r.copyLine = strings.TrimSpace(string(ssh.MarshalAuthorizedKey(pk)))
+		if r.comment != "" && safeComment.MatchString(r.comment) {
+			r.copyLine += " " + r.comment
+		}
 	}
 	r.filter = strings.ToLower(strings.Join([]string{r.name + r.Mark(), r.typ, r.fingerprint, r.comment, r.IDCell()}, " "))
 	r.sortName, r.sortType = strings.ToLower(r.name), strings.ToLower(r.typ)
 	return r
 }
+
+// safeComment is a public key's comment that y copies with it: letters,
+// digits, spaces and . _ @ + = : , / ~ -, nothing a shell gives meaning
+// to where the line is pasted.
+var safeComment = regexp.MustCompile(`^[A-Za-z0-9 ._@+=:,/~-]+$`)
 
 // FilterValue is what "/" matches: the text the row shows (name, type,
 // fingerprint, comment) and the uid, dates aside.
