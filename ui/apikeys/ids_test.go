@@ -251,7 +251,7 @@ func TestReplaceRefusesWhatTheFormWould(t *testing.T) {
 	v := newORIDView(t, srv)
 	for name, why := range map[string]string{"huge": "limit", "reset": "reset", "negative": "limit", "long": "name"} {
 		v.pick(name)
-		v.refused("cannot be replaced", "R")
+		v.refused("Cannot replace", "R")
 		if !strings.Contains(v.d.LastToast(), why) {
 			t.Errorf("%s: R says %q, want it to name the %s", name, v.d.LastToast(), why)
 		}

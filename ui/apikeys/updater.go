@@ -53,25 +53,27 @@ func checkLimit(limit, reset string) error {
 
 // replaceable refuses to replace a key whose settings the new-key form
 // would refuse from a person (a replace sends them as that form sends
-// what is typed), saying which and how to fix it. Rolling sends none.
+// what is typed), saying which and what fixes it, in a line that fits 80
+// columns. Rolling sends none.
 func (m *Model) replaceable() *common.Refusal {
 	r := m.Selected()
 	if m.roller != nil || r.spend == nil {
 		return nil
 	}
 	k := m.c.Keys
-	var why string
+	var what string
+	fix := k.Limit.Help().Key + " sets it"
 	switch spec := replaceSpec(r); {
 	case dialog.ValidateName(spec.Name) != nil:
-		why = fmt.Sprintf("its name is not one a new key may have (%v); rename it (%s) first", dialog.ValidateName(spec.Name), k.Rename.Help().Key)
+		what, fix = "name", k.Rename.Help().Key+" renames the key"
 	case spec.LimitReset != "" && (spec.LimitReset == "none" || !slices.Contains(resetChoices, spec.LimitReset)):
-		why = fmt.Sprintf("its limit reset is not one of %s; set the limit (%s) first", strings.Join(resetChoices, ", "), k.Limit.Help().Key)
+		what = "limit reset"
 	case checkLimit(string(spec.Limit), spec.LimitReset) != nil:
-		why = fmt.Sprintf("its spending limit is not one a new key may have (%v); set the limit (%s) first", checkLimit(string(spec.Limit), spec.LimitReset), k.Limit.Help().Key)
+		what = "spending limit"
 	default:
 		return nil
 	}
-	return common.Answer("This key cannot be replaced: " + why)
+	return common.Answer(fmt.Sprintf("Cannot replace: the new-key form would refuse its %s (%s)", what, fix))
 }
 
 // replaceSpec is what a replace of r creates: a key with its name, limit,

@@ -59,16 +59,17 @@ func (r RowID) Mark() string {
 	return " · " + r.problem
 }
 
-// Usable refuses every action on a key without an id, saying why:
-// nothing is sent about it and nothing copies it.
+// Usable refuses every action on a key without an id, saying why in a
+// line that fits 80 columns: nothing is sent about it and nothing copies
+// it.
 func (r RowID) Usable() *common.Refusal {
 	switch {
 	case r.id != "":
 		return nil
 	case r.problem == api.IDAmbiguous:
-		return common.Answer("This key cannot be acted on: its id is ambiguous (" + api.IDAmbiguous + ": another key of the list has it)")
+		return common.Answer("Can't act on this key: " + api.IDAmbiguous + " (another key has it)")
 	}
-	return common.Answer("This key cannot be acted on: the server sent an " + api.IDInvalid + " for it")
+	return common.Answer("Can't act on this key: the server sent an " + api.IDInvalid)
 }
 
 // MarkRepeated takes the id of a key the server just created when a row
