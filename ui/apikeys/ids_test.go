@@ -105,11 +105,18 @@ func newORIDView(t *testing.T, srv *hostile) *idView {
 // pick puts the cursor on the row whose name starts with name.
 func (v *idView) pick(name string) {
 	v.t.Helper()
-	v.d.Keys("/")
-	v.d.Type(name)
-	v.d.Keys("enter")
-	if !strings.Contains(uitest.Plain(v.m.View()), "▌ "+name) {
-		v.t.Fatalf("%q not selected:\n%s", name, uitest.Plain(v.m.View()))
+	pick(v.t, v.d, v.m, name)
+}
+
+// pick puts the cursor of m, under d, on the row whose name starts with
+// name (with the filter).
+func pick(t *testing.T, d *uitest.Driver, m *apikeys.Model, name string) {
+	t.Helper()
+	d.Keys("/")
+	d.Type(name)
+	d.Keys("enter")
+	if !strings.Contains(uitest.Plain(m.View()), "▌ "+name) {
+		t.Fatalf("%q not selected:\n%s", name, uitest.Plain(m.View()))
 	}
 }
 
