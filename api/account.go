@@ -13,7 +13,9 @@ import (
 //
 // Every string in these types is display text already cleaned by CleanText
 // (the adapters clean at the boundary), except Secret.Value, which is
-// checked with the provider's secret rules instead and never cleaned.
+// checked with the provider's secret shape instead (Provider.CheckSecret)
+// and never cleaned, and Key.ID and SSHKey.ID, which are exactly as the
+// server sent them and set only when they pass Provider.CheckID.
 
 // Provider describes the service an account belongs to, in the words the
 // UI uses for it.
@@ -45,6 +47,10 @@ type Provider struct {
 	// manage keys and read the credits) from inference keys (which may
 	// not): a refusal (403) then means a management key is needed.
 	ManagementKeys bool
+	// SecretShape is the documented shape of a key's secret, and IDShape
+	// that of the id requests name a key by (Key.ID, SSHKey.ID): what
+	// CheckSecret and CheckID accept. The zero Shape is TokenShape.
+	SecretShape, IDShape Shape
 }
 
 // Account is one signed-in account at one provider: its balance and its API
@@ -129,8 +135,17 @@ type Balance struct {
 // Key is one API key. The spending fields are set only by accounts that
 // are KeyUpdaters; for others they are zero.
 type Key struct {
-	// ID is what requests name the key by: Targon's uid, OpenRouter's hash.
+	// ID is what requests name the key by — Targon's uid, OpenRouter's
+	// hash — exactly as the server sent it. It is set only when the id has
+	// the provider's documented shape (Provider.CheckID) and no earlier key
+	// of the same list has it; otherwise it is "", IDProblem says why, and
+	// nothing can be done with the key.
 	ID string
+	// IDText is the id as shown: ID when it is set, else what the server
+	// sent, cleaned.
+	IDText string
+	// IDProblem is IDInvalid or IDAmbiguous when ID is "", else "".
+	IDProblem string
 	// Name is the key's name.
 	Name string
 	// Masked is the key as a list shows it: Targon "tgn_…a1b2" (from
@@ -182,8 +197,8 @@ type KeyUpdate struct {
 }
 
 // Secret is a key with its full secret, right after a create or a roll.
-// Value has passed the provider's secret check (ValidateSecret and any
-// prefix the provider documents); it is shown once, copied, and never
+// Value has passed the provider's secret check (Provider.CheckSecret); it
+// is shown once, copied, and never
 // written anywhere but where the user asked.
 type Secret struct {
 	Key   Key
@@ -192,8 +207,9 @@ type Secret struct {
 
 // SSHKey is one SSH public key registered with an account.
 type SSHKey struct {
-	ID   string
-	Name string
+	// ID, IDText and IDProblem are as in Key.
+	ID, IDText, IDProblem string
+	Name                  string
 	// PublicKey is the OpenSSH public key line as the server holds it.
 	PublicKey            string
 	CreatedAt, UpdatedAt time.Time

@@ -3,6 +3,7 @@ package openrouter
 import (
 	"context"
 	"iter"
+	"regexp"
 
 	"github.com/targon-dash/targon-dash/api"
 	"github.com/targon-dash/targon-dash/api/clientopt"
@@ -39,11 +40,15 @@ func New(baseURL, token string, opts ...clientopt.Option) (*Account, error) {
 // NewAccount returns c as an api.Account.
 func NewAccount(c *Client) *Account { return &Account{adapter.NewBase(c, provider)} }
 
-// provider is how the UI names OpenRouter.
+// provider is how the UI names OpenRouter, and the shapes of its secrets
+// ("sk-or-v1-" and 64 lowercase hex digits, as every key OpenRouter
+// issues) and hashes (64 lowercase hex digits: a SHA-256).
 var provider = api.Provider{
 	Name: "OpenRouter", KeyNoun: "API key", SecretHint: "sk-or-v1-…",
 	KeyID: "Hash", Roll: "replace", RollShort: "replace", SecretShown: "created",
 	KeySpending: true, ManagementKeys: true,
+	SecretShape: api.Shape{Pattern: regexp.MustCompile(`^sk-or-v1-[0-9a-f]{64}$`), Says: "sk-or-v1- and 64 lowercase hex digits"},
+	IDShape:     api.Shape{Pattern: regexp.MustCompile(`^[0-9a-f]{64}$`), Says: "64 lowercase hex digits"},
 }
 
 // Balance is the account's credits in USD: Total bought, Used spent, and
@@ -64,7 +69,7 @@ func (a *Account) Balance(ctx context.Context) (api.Balance, error) {
 
 // Keys walks every API key, disabled ones included, with KeyPages.
 func (a *Account) Keys(ctx context.Context) iter.Seq2[[]api.Key, error] {
-	return adapter.MapPages(a.Client().KeyPages(ctx, a.PageTimeout()), key)
+	return api.UniqueKeyIDs(adapter.MapPages(a.Client().KeyPages(ctx, a.PageTimeout()), key))
 }
 
 // CreateKey creates a key with spec's name, limit ("" for none), reset
@@ -132,10 +137,14 @@ func (a *Account) CurrentKey(ctx context.Context) (api.CurrentKey, error) {
 	}, nil
 }
 
-// key maps a wire key (already cleaned by its Check) to a neutral one.
+// key maps a wire key (already cleaned by its Check) to a neutral one; its
+// hash is the ID only in OpenRouter's shape (provider.KeyRef).
 func key(k APIKey) api.Key {
+	id, text, problem := provider.KeyRef(k.Hash)
 	return api.Key{
-		ID:                 k.Hash,
+		ID:                 id,
+		IDText:             text,
+		IDProblem:          problem,
 		Name:               k.Name,
 		Masked:             k.Label,
 		CreatedAt:          k.CreatedAt.Time,

@@ -16,7 +16,8 @@ const h = cleancheck.Hostile
 
 // Hostile answers: every string the API sends carries escape sequences,
 // bidi controls and zero-width characters. The secret of a create is a
-// well-formed one (a malformed secret is an error: hostile_test.go).
+// well-formed one (a malformed secret is an error: hostile_test.go); an
+// answer about one key names the key asked about (ids_test.go).
 var (
 	hostileKey = strings.NewReplacer(
 		`"hash":"h1"`, `"hash":"h`+h+`1"`,
@@ -26,6 +27,7 @@ var (
 		`"creator_user_id":null`, `"creator_user_id":"user`+h+`"`,
 		`"workspace_id":"w"`, `"workspace_id":"w`+h+`"`,
 	).Replace(wireKey)
+	hostileAnswer  = strings.Replace(hostileKey, `"hash":"h`+h+`1"`, `"hash":"`+hashA+`"`, 1)
 	hostileCurrent = `{"data":{"label":"sk-or-v1-` + h + `abc","is_management_key":true,"is_free_tier":false,` +
 		`"limit":10,"limit_remaining":5,"limit_reset":"daily` + h + `","usage":1,"usage_daily":1,"usage_weekly":1,"usage_monthly":1,` +
 		`"expires_at":null,"creator_user_id":"user` + h + `","rate_limit":{"requests":10,"interval":"10s` + h + `","note":"n` + h + `"}}}`
@@ -36,7 +38,7 @@ var (
 func hostileOpenRouter() http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		path := r.URL.EscapedPath()
-		status, body := http.StatusOK, `{"data":`+hostileKey+`}`
+		status, body := http.StatusOK, `{"data":`+hostileAnswer+`}`
 		switch {
 		case strings.HasSuffix(path, "/credits"):
 			body = `{"data":{"total_credits":100,"total_usage":12.5}}`
@@ -48,7 +50,7 @@ func hostileOpenRouter() http.Handler {
 				body = `{"data":[` + hostileKey + `]}`
 			}
 		case strings.HasSuffix(path, "/keys"):
-			status, body = http.StatusCreated, `{"data":`+hostileKey+`,"key":"sk-or-v1-0123456789abcdef0123456789abcdef"}`
+			status, body = http.StatusCreated, `{"data":`+hostileKey+`,"key":"sk-or-v1-`+strings.Repeat("0123456789abcdef", 4)+`"}`
 		}
 		w.Header().Set("Content-Type", "application/json")
 		w.WriteHeader(status)
@@ -65,8 +67,8 @@ func openRouterCalls(a *openrouter.Account) cleancheck.Calls {
 		"Balance":    func() (any, error) { return a.Balance(ctx) },
 		"Keys":       func() (any, error) { return cleancheck.Collect(a.Keys(ctx)) },
 		"CreateKey":  func() (any, error) { return a.CreateKey(ctx, api.KeySpec{Name: "n"}) },
-		"RenameKey":  func() (any, error) { return a.RenameKey(ctx, "h1", "n") },
-		"UpdateKey":  func() (any, error) { return a.UpdateKey(ctx, "h1", api.KeyUpdate{Disabled: &off}) },
+		"RenameKey":  func() (any, error) { return a.RenameKey(ctx, hashA, "n") },
+		"UpdateKey":  func() (any, error) { return a.UpdateKey(ctx, hashA, api.KeyUpdate{Disabled: &off}) },
 		"CurrentKey": func() (any, error) { return a.CurrentKey(ctx) },
 	}
 }

@@ -23,7 +23,9 @@ var (
 
 // Check requires the members that identify and describe a key (hash, name,
 // label, disabled) and cleans every display string. Nothing else is
-// required: a key without its usage figures is still worth listing.
+// required: a key without its usage figures is still worth listing. The
+// hash is left as sent: requests name the key by it, once it passed
+// provider.CheckID.
 func (k *APIKey) Check() error {
 	if k.missing != "" {
 		return fmt.Errorf("an API key without %q", k.missing)
@@ -31,7 +33,7 @@ func (k *APIKey) Check() error {
 	if k.Hash == "" {
 		return errors.New("an API key with an empty hash")
 	}
-	k.Hash, k.Name, k.Label = api.CleanText(k.Hash), api.CleanText(k.Name), api.CleanText(k.Label)
+	k.Name, k.Label = api.CleanText(k.Name), api.CleanText(k.Label)
 	k.LimitReset, k.WorkspaceID = api.CleanText(k.LimitReset), api.CleanText(k.WorkspaceID)
 	k.CreatorUserID = cleanOptional(k.CreatorUserID)
 	return nil
@@ -68,7 +70,7 @@ func (c *Credits) Check() error {
 
 // Check requires the key and its secret; the secret is left exactly as
 // sent (cleaning could turn a hostile value into a plausible one), and
-// CreateKey validates it instead.
+// CreateKey checks its shape instead.
 func (c *CreatedKey) Check() error {
 	if c.missing != "" {
 		return fmt.Errorf("a created key without %q", c.missing)

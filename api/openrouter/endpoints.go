@@ -35,15 +35,12 @@ func (o ListOptions) query() url.Values {
 }
 
 // CreateKey creates a key (POST /keys) and returns it with its plaintext
-// secret, the only time the server sends it. The secret is checked with
-// api.ValidateSecret: a malformed one is an *api.SecretError (the key was
-// created all the same) and an empty result. Never retried automatically.
-//
-// No prefix is required of the secret: OpenRouter's API reference
-// documents the create answer's key only as "The actual API key string
-// (only shown once)", and "sk-or-v1-" appears in examples alone, not as a
-// documented format. Refusing a key of another shape would lose a key
-// that exists.
+// secret, the only time the server sends it. The secret must have
+// OpenRouter's shape ("sk-or-v1-" and 64 lowercase hex digits,
+// provider.CheckSecret): anything else is an *api.SecretError (the key
+// was created all the same: the message says so) and an empty result,
+// since it would be copied and pasted into shells. Never retried
+// automatically.
 func (c *Client) CreateKey(ctx context.Context, r CreateRequest) (CreatedKey, error) {
 	body, err := r.body()
 	if err != nil {
@@ -53,15 +50,15 @@ func (c *Client) CreateKey(ctx context.Context, r CreateRequest) (CreatedKey, er
 	if err := c.do(ctx, http.MethodPost, []string{"keys"}, rest.Request{Body: body}, &out); err != nil {
 		return CreatedKey{}, err
 	}
-	if err := api.ValidateSecret(out.Key); err != nil {
-		return CreatedKey{}, &api.SecretError{Done: "created", ID: out.Data.Hash, Name: out.Data.Name, Err: err}
+	if err := provider.CheckSecret(out.Key); err != nil {
+		return CreatedKey{}, &api.SecretError{Done: "created", ID: api.CleanText(out.Data.Hash), Name: out.Data.Name, Err: err}
 	}
 	return out, nil
 }
 
 // GetKey returns the key with the hash (GET /keys/{hash}).
 func (c *Client) GetKey(ctx context.Context, hash string) (APIKey, error) {
-	return getData[APIKey](ctx, c, http.MethodGet, []string{"keys", hash}, rest.Request{}, "its key")
+	return keyData(ctx, c, http.MethodGet, hash, rest.Request{})
 }
 
 // UpdateKey changes the members of r that are set (PATCH /keys/{hash}) and
@@ -72,12 +69,30 @@ func (c *Client) UpdateKey(ctx context.Context, hash string, r UpdateRequest) (A
 	if err != nil {
 		return APIKey{}, err
 	}
-	return getData[APIKey](ctx, c, http.MethodPatch, []string{"keys", hash}, rest.Request{Body: body}, "its key")
+	return keyData(ctx, c, http.MethodPatch, hash, rest.Request{Body: body})
+}
+
+// keyData sends a request about the key with the hash (/keys/{hash}) whose
+// answer is that key. A hash outside OpenRouter's shape is never sent
+// (provider.CheckID), and an answer about another key is an error:
+// requests use ids exactly as the server sent them, and only those.
+func keyData(ctx context.Context, c *Client, method, hash string, r rest.Request) (APIKey, error) {
+	if err := provider.CheckID(hash); err != nil {
+		return APIKey{}, err
+	}
+	k, err := getData[APIKey](ctx, c, method, []string{"keys", hash}, r, "its key")
+	if err == nil {
+		err = api.CheckAnswer(hash, k.Hash)
+	}
+	return k, err
 }
 
 // DeleteKey deletes the key with the hash (DELETE /keys/{hash}). A retry
 // after a lost answer that finds the key gone counts as deleted.
 func (c *Client) DeleteKey(ctx context.Context, hash string) error {
+	if err := provider.CheckID(hash); err != nil {
+		return err
+	}
 	var out deleted
 	return c.do(ctx, http.MethodDelete, []string{"keys", hash}, rest.Request{}, &out)
 }

@@ -50,7 +50,7 @@ func TestErrorShapes(t *testing.T) {
 	})
 	t.Run("404", func(t *testing.T) {
 		a := newAccount(t, sim, sim.DemoManagementKey(), noRetry)
-		_, err := a.RenameKey(ctx, "no-such-hash", "x")
+		_, err := a.RenameKey(ctx, strings.Repeat("0", 64), "x") // no such key
 		if !errors.Is(err, api.ErrNotFound) || err.Error() != "API key not found (HTTP 404)" {
 			t.Errorf("rename of a missing key: %v", err)
 		}

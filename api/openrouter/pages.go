@@ -28,11 +28,13 @@ const MaxInFlight = 8
 // cancelled. An empty first page is the whole list. No offset is asked for
 // twice (an api.CursorGuard on the offsets, which also bounds the walk at
 // api.MaxPages), and a page of keys all listed before stops the walk with
-// ErrRepeatedPage (a server that ignores the offset). Keys are
-// deduplicated by hash: a key created during the walk pushes the others
-// one place down, and the key at a page boundary would otherwise be
+// ErrRepeatedPage (a server that ignores the offset). A key that an
+// earlier page listed is dropped: a key created during the walk pushes the
+// others one place down, and the key at a page boundary would otherwise be
 // listed twice. (A key deleted during the walk pulls them up instead, and
-// one key may then be missed until the next list.)
+// one key may then be missed until the next list.) Keys of one page that
+// share a hash are all passed on: they are different keys, which the
+// Account marks (api.UniqueKeyIDs).
 //
 // The walk stops at the first error, which it yields after every page
 // before it; the consumer stopping early, or an error, cancels the
@@ -87,20 +89,24 @@ func walkOffsets[T any](ctx context.Context, timeout time.Duration, workers int,
 	}
 }
 
-// seenItems deduplicates the items of one walk by id.
+// seenItems deduplicates the items of one walk by id, page against page.
 type seenItems[T any] struct {
 	id   func(T) string
 	seen map[string]bool
 }
 
-// fresh drops the items already yielded.
+// fresh drops the items whose id an earlier page had. Items of this page
+// that share an id all stay: one page never lists a key twice, so they
+// are different keys.
 func (s *seenItems[T]) fresh(items []T) []T {
 	out := items[:0:0]
 	for _, it := range items {
-		if k := s.id(it); !s.seen[k] {
-			s.seen[k] = true
+		if !s.seen[s.id(it)] {
 			out = append(out, it)
 		}
+	}
+	for _, it := range out {
+		s.seen[s.id(it)] = true
 	}
 	return out
 }

@@ -144,7 +144,7 @@ func (c *Credits) UnmarshalJSON(b []byte) error {
 type CreatedKey struct {
 	Data APIKey `json:"data"`
 	// Key is the full secret, exactly as sent (never cleaned: the client
-	// validates it with api.ValidateSecret instead).
+	// checks its shape with provider.CheckSecret instead).
 	Key string `json:"key"`
 
 	missing string

@@ -3,6 +3,7 @@ package targon
 import (
 	"context"
 	"iter"
+	"regexp"
 	"slices"
 	"strings"
 
@@ -35,10 +36,16 @@ func New(baseURL, token string, opts ...clientopt.Option) (*Account, error) {
 // NewAccount returns c as an api.Account.
 func NewAccount(c *Client) *Account { return &Account{adapter.NewBase(c, provider)} }
 
-// provider is how the UI names Targon.
+// provider is how the UI names Targon, and the shapes of its secrets and
+// uids. A secret is "tgn_" and a token (the documents show "tgn_…" and
+// "tgn_new_…": letters, digits and "_" are allowed after the prefix); a
+// uid is like "key-abc123def456" (conservatively: a letter or digit, then
+// letters, digits, "_" and "-", at most 128 in all).
 var provider = api.Provider{
 	Name: "Targon", KeyNoun: "API key", SecretHint: "tgn_…",
 	KeyID: "UID", Roll: "roll secret", RollShort: "roll", SecretShown: "created or rolled",
+	SecretShape: api.Shape{Pattern: regexp.MustCompile(`^tgn_[A-Za-z0-9_]+$`), Says: "tgn_ and then letters, digits and _"},
+	IDShape:     api.Shape{Pattern: regexp.MustCompile(`^[A-Za-z0-9][A-Za-z0-9_-]{0,127}$`), Says: "letters, digits, _ and - (like key-abc123def456)"},
 }
 
 // Balance is the account's credits. Targon says only what remains.
@@ -53,7 +60,7 @@ func (a *Account) Balance(ctx context.Context) (api.Balance, error) {
 // Keys walks every API key, PageSize at a time (without a page size once
 // the server refuses it), each page within its own deadline.
 func (a *Account) Keys(ctx context.Context) iter.Seq2[[]api.Key, error] {
-	return adapter.MapPages(walk(ctx, a.PageTimeout(), PageSize, a.Client().ListAPIKeys), a.key)
+	return api.UniqueKeyIDs(adapter.MapPages(walk(ctx, a.PageTimeout(), PageSize, a.Client().ListAPIKeys), a.key))
 }
 
 // CreateKey creates a key named spec.Name (Targon keys have no limits).
@@ -90,7 +97,7 @@ func (a *Account) RollKey(ctx context.Context, id string) (api.Secret, error) {
 
 // SSHKeys walks every SSH key, like Keys.
 func (a *Account) SSHKeys(ctx context.Context) iter.Seq2[[]api.SSHKey, error] {
-	return adapter.MapPages(walk(ctx, a.PageTimeout(), PageSize, a.Client().ListSSHKeys), sshKey)
+	return api.UniqueSSHKeyIDs(adapter.MapPages(walk(ctx, a.PageTimeout(), PageSize, a.Client().ListSSHKeys), sshKey))
 }
 
 // SSHKey fetches one SSH key afresh.
@@ -126,10 +133,14 @@ func (a *Account) DeleteSSHKey(ctx context.Context, id string) error {
 }
 
 // key maps a wire key to a neutral one. The secret never leaves here in
-// full: Masked shows its prefix and last four characters.
+// full: Masked shows its prefix and last four characters. The uid is the
+// key's ID only in Targon's shape (provider.KeyRef).
 func (a *Account) key(k APIKey) api.Key {
+	id, text, problem := provider.KeyRef(k.UID)
 	return api.Key{
-		ID:        k.UID,
+		ID:        id,
+		IDText:    text,
+		IDProblem: problem,
 		Name:      k.Name,
 		Masked:    MaskKey(k.KeyRaw),
 		InUse:     a.Client().UsesKey(k.KeyRaw),
@@ -138,9 +149,13 @@ func (a *Account) key(k APIKey) api.Key {
 	}
 }
 
+// sshKey maps a wire SSH key to a neutral one, its uid as key's.
 func sshKey(k SSHKey) api.SSHKey {
+	id, text, problem := provider.KeyRef(k.UID)
 	return api.SSHKey{
-		ID:        k.UID,
+		ID:        id,
+		IDText:    text,
+		IDProblem: problem,
 		Name:      k.Name,
 		PublicKey: k.PublicKeyRaw,
 		CreatedAt: k.CreatedAt.Time,

@@ -17,9 +17,14 @@ const h = cleancheck.Hostile
 // Hostile answers: every string the API sends carries escape sequences,
 // bidi controls and zero-width characters. The secret of a create or roll
 // is a well-formed one (a malformed secret is an error: hostile_test.go).
+// The answers about one key name the key asked about (key-1, shk-1): one
+// about another key is an error (ids_test.go).
 const (
 	hostileAPIKey  = `{"uid":"key-` + h + `1","name":"prod` + h + `","key_raw":"tgn_` + h + `…a1b2","created_at":"2025-01-15T10:30:00Z","updated_at":"2025-01-16T10:30:00Z"}`
 	hostileNewKey  = `{"uid":"key-` + h + `2","name":"ci` + h + `","key_raw":"tgn_0123456789abcdefXYZ"}`
+	hostileRolled  = `{"uid":"key-1","name":"ci` + h + `","key_raw":"tgn_0123456789abcdefXYZ"}`
+	hostileAnswer  = `{"uid":"key-1","name":"prod` + h + `","key_raw":"tgn_` + h + `…a1b2","created_at":"2025-01-15T10:30:00Z"}`
+	hostileSSH1    = `{"uid":"shk-1","name":"lap` + h + `top","public_key_raw":"ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIG` + h + ` me@host` + h + `"}`
 	hostileSSHKey  = `{"uid":"shk-` + h + `1","name":"lap` + h + `top","public_key_raw":"ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIG` + h + ` me@host` + h + `"}`
 	hostileCredits = `{"credits":12.5,"currency":"US` + h + `D"}`
 	hostileError   = `{"error":"bad` + h + `","reason":"name ` + h + `evil"}`
@@ -29,16 +34,20 @@ const (
 func hostileTargon() http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		path := strings.TrimPrefix(r.URL.EscapedPath(), "/tha/v2/")
-		body := hostileSSHKey
+		body := hostileSSH1
 		switch {
 		case path == "me/credits":
 			body = hostileCredits
 		case path == "me/api-keys" && r.Method == http.MethodGet:
 			body = `{"items":[` + hostileAPIKey + `],"next_cursor":null}`
-		case path == "me/api-keys", strings.HasSuffix(path, ":roll"):
+		case path == "me/api-keys":
 			body = hostileNewKey
+		case strings.HasSuffix(path, ":roll"):
+			body = hostileRolled
 		case strings.HasPrefix(path, "me/api-keys/"):
-			body = hostileAPIKey
+			body = hostileAnswer
+		case path == "ssh-keys" && r.Method == http.MethodPost:
+			body = hostileSSHKey
 		case path == "ssh-keys" && r.Method == http.MethodGet:
 			body = `{"items":[` + hostileSSHKey + `],"next_cursor":null}`
 		}

@@ -29,8 +29,9 @@ func (c *Credits) Check() error {
 }
 
 // Check requires a uid and cleans every display string, KeyRaw included:
-// in a list or a rename it is only ever shown masked.
-func (k *APIKey) Check() error { return checkKey("an API key", &k.UID, &k.Name, &k.KeyRaw) }
+// in a list or a rename it is only ever shown masked. The uid is left as
+// sent: requests name the key by it, once it passed provider.CheckID.
+func (k *APIKey) Check() error { return checkKey("an API key", k.UID, &k.Name, &k.KeyRaw) }
 
 // newKey is the answer of a create or a roll. It decodes like APIKey, but
 // its secret is left exactly as sent: cleaning could turn a hostile value
@@ -46,16 +47,17 @@ func (k *newKey) Check() error {
 	return err
 }
 
-// Check requires a uid and cleans every display string.
-func (k *SSHKey) Check() error { return checkKey("an SSH key", &k.UID, &k.Name, &k.PublicKeyRaw) }
+// Check requires a uid and cleans every display string (the uid is left
+// as sent, as in APIKey's).
+func (k *SSHKey) Check() error { return checkKey("an SSH key", k.UID, &k.Name, &k.PublicKeyRaw) }
 
 // checkKey requires the uid of a key (what names its kind in the error)
-// and cleans it and the key's other display strings.
-func checkKey(what string, uid *string, texts ...*string) error {
-	if *uid == "" {
+// and cleans the key's display strings.
+func checkKey(what, uid string, texts ...*string) error {
+	if uid == "" {
 		return errors.New(what + " without a uid")
 	}
-	for _, t := range append(texts, uid) {
+	for _, t := range texts {
 		*t = api.CleanText(*t)
 	}
 	return nil

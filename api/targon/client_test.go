@@ -523,11 +523,9 @@ func TestPathEscaping(t *testing.T) {
 	_, _ = c.RollAPIKey(ctx, "a/b?c")
 	_, _ = c.RenameSSHKey(ctx, "shk 1", "x")
 	_ = c.DeleteAPIKey(ctx, "..")
+	// A uid outside Targon's shape is never sent, escaped or not.
 	want := []string{
 		"/prefix/tha/v2/me/api-keys/key-abc:roll",
-		"/prefix/tha/v2/me/api-keys/a%2Fb%3Fc:roll",
-		"/prefix/tha/v2/ssh-keys/shk%201",
-		"/prefix/tha/v2/me/api-keys/%2E%2E",
 	}
 	if strings.Join(rec.paths, "\n") != strings.Join(want, "\n") {
 		t.Fatalf("paths:\n%s\nwant:\n%s", strings.Join(rec.paths, "\n"), strings.Join(want, "\n"))

@@ -104,8 +104,10 @@ func TestClientCleansDisplayStrings(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if k := p.Items[0]; k.UID != "key-1" || k.Name != "prod" || k.KeyRaw != "tgn_…a1b2" {
-		t.Errorf("key = %q %q %q, want cleaned", k.UID, k.Name, k.KeyRaw)
+	// The uid stays as sent: requests name the key by it, or not at all
+	// (the Account's key then has no ID, and IDText is cleaned).
+	if k := p.Items[0]; k.UID != "key-\u202e1" || k.Name != "prod" || k.KeyRaw != "tgn_…a1b2" {
+		t.Errorf("key = %q %q %q, want the uid as sent and the rest cleaned", k.UID, k.Name, k.KeyRaw)
 	}
 
 	c, _ = serve(t, http.StatusOK, `{"items":[{"uid":"shk-1","name":"lap\u2066top","public_key_raw":"ssh-ed25519 AAAA x\u001b[31m"}],"next_cursor":""}`)

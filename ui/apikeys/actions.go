@@ -12,11 +12,11 @@ import (
 // replace, filter and copy id (6) first, as every key list has them, then
 // what only some accounts have. Which actions exist follows the
 // account's capabilities (api.Roller, api.KeyUpdater); their words follow
-// its provider.
+// its provider. Nothing acts on a key without an id (SelectedUsable).
 func (m *Model) newActions() *common.Actions {
 	k := m.c.Keys
 	selection := m.NeedsSelection()
-	changeSelected := common.AllOf(m.managed, selection)
+	changeSelected := common.AllOf(m.managed, selection, m.SelectedUsable)
 	acts := []common.Action{
 		{Key: &k.Details, Footer: 9, Check: selection, Run: func() tea.Cmd {
 			m.Open(m.details(m.Selected()))
@@ -26,7 +26,7 @@ func (m *Model) newActions() *common.Actions {
 		{Key: &k.Rename, Footer: 2, Check: changeSelected, Run: func() tea.Cmd { return m.renameForm(m.Selected()) }},
 		{Key: &k.Delete, Footer: 3, Check: changeSelected, Run: func() tea.Cmd { return m.deleteConfirm(m.Selected()) }},
 		{Key: &k.Roll, Footer: 4, Help: m.provider.Roll, Short: m.provider.RollShort,
-			Check: common.AllOf(m.rollSupported, changeSelected), Run: m.rollOrReplace},
+			Check: common.AllOf(m.rollSupported, changeSelected, m.replaceable), Run: m.rollOrReplace},
 		{Key: &k.Disable, Footer: 7, Check: common.AllOf(m.updateSupported, changeSelected),
 			Run: func() tea.Cmd { return m.toggleDisabled(m.Selected()) }},
 		{Key: &k.Limit, Footer: 8, Check: common.AllOf(m.updateSupported, changeSelected),
@@ -35,7 +35,7 @@ func (m *Model) newActions() *common.Actions {
 		{Key: &k.SignIn, Footer: 1, Check: m.inferenceKey, Run: m.signIn},
 		{Key: &k.Copy, Unlisted: true, Check: selection, Run: m.secretNotKept},
 	}
-	return m.ActionTable(acts, 6, func(r row) tea.Cmd { return table.CopyID(m.c, table.IDWord, r.name, r.uid) })
+	return m.ActionTable(acts, 6, func(r row) tea.Cmd { return table.CopyID(m.c, r.name, r.ID()) })
 }
 
 // managed refuses every change to keys when the key in use may not manage

@@ -132,12 +132,14 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case updatedMsg:
 		return m, tea.Batch(m.Table.Replace(newRow(m.c, msg.key)), common.Toast(common.ToastSuccess, "%s", msg.toast))
 	case replacedMsg:
+		m.Table.MarkRepeated(&msg.secret.Key.ID, &msg.secret.Key.IDProblem)
 		r := newRow(m.c, msg.secret.Key)
 		cmd := m.Table.Prepend(r)
 		secret := dialog.NewSecret(m.c, fmt.Sprintf("New API key “%s” (replaces %s)", r.name, msg.old.masked), msg.secret.Value, msg.how, msg.copyErr)
 		m.Open(secret.Then(m.disableOldConfirm(msg.old)))
 		return m, cmd
 	case createdMsg:
+		m.Table.MarkRepeated(&msg.secret.Key.ID, &msg.secret.Key.IDProblem)
 		r := newRow(m.c, msg.secret.Key)
 		cmd := m.Table.Prepend(r)
 		secret := dialog.NewSecret(m.c, fmt.Sprintf("New API key “%s”", r.name), msg.secret.Value, msg.how, msg.copyErr)

@@ -35,11 +35,26 @@ func (m *Model) newForm() tea.Cmd {
 // both create forms (with and without spending limits) do on submit.
 func createKey(ctx context.Context, acct api.Account, clip common.Copier, spec api.KeySpec) (tea.Msg, error) {
 	s, err := acct.CreateKey(ctx, spec)
+	if err == nil {
+		err = checkSecret(acct.Provider(), s, "created")
+	}
 	if err != nil {
 		return nil, common.MaybeDone(err, "the key may have been created")
 	}
 	how, copyErr := clip.Copy(s.Value)
 	return createdMsg{secret: s, how: how, copyErr: copyErr}, nil
+}
+
+// checkSecret checks the secret of a key the server just created or
+// rolled (done) in the provider's documented shape before anything shows,
+// copies or adopts it: the account checked it already, and the clipboard
+// is where a malformed one would do harm. It is nil or the
+// *api.SecretError the account would have returned.
+func checkSecret(p api.Provider, s api.Secret, done string) error {
+	if err := p.CheckSecret(s.Value); err != nil {
+		return &api.SecretError{Done: done, ID: s.Key.IDText, Name: s.Key.Name, Err: err}
+	}
+	return nil
 }
 
 // renameForm asks for a new name, prefilled with the current one.
@@ -49,7 +64,7 @@ func (m *Model) renameForm(r row) tea.Cmd {
 		if name == r.name {
 			return unchanged(name), nil // nothing to send
 		}
-		k, err := acct.RenameKey(ctx, r.uid, name)
+		k, err := acct.RenameKey(ctx, r.ID(), name)
 		return renamedMsg{key: k}, err
 	}, m.gone))
 	return nil
@@ -64,13 +79,13 @@ func unchanged(name string) tea.Msg {
 // use says it signs the dashboard out.
 func (m *Model) deleteConfirm(r row) tea.Cmd {
 	c, acct := m.c, m.c.Account
-	body := []string{fmt.Sprintf("The key %s (%s) stops working at once. This cannot be undone.", r.masked, r.uid)}
+	body := []string{fmt.Sprintf("The key %s (%s) stops working at once. This cannot be undone.", r.masked, r.ID())}
 	if r.inUse {
 		body = append(body, "", c.Styles.Warning.Render("⚠ This is the key this dashboard is signed in with: deleting it signs you out."))
 	}
 	d := dialog.NewDeleteConfirm(c, fmt.Sprintf("Delete API key “%s”?", r.name), body, func(ctx context.Context) error {
-		return acct.DeleteKey(ctx, r.uid)
-	}, deletedMsg{uid: r.uid, name: r.name, inUse: r.inUse})
+		return acct.DeleteKey(ctx, r.ID())
+	}, deletedMsg{uid: r.ID(), name: r.name, inUse: r.inUse})
 	m.Open(d)
 	return nil
 }
@@ -86,7 +101,10 @@ func (m *Model) rollConfirm(r row) tea.Cmd {
 		body = append(body, "", c.Styles.Warning.Render("⚠ This dashboard is signed in with this key: it switches to the new secret at once."+keySourceNote(c)))
 	}
 	d := dialog.NewConfirm(c, fmt.Sprintf("Roll the secret of “%s”?", r.name), body, "Roll", func(ctx context.Context) (tea.Msg, error) {
-		s, err := roller.RollKey(ctx, r.uid)
+		s, err := roller.RollKey(ctx, r.ID())
+		if err == nil {
+			err = checkSecret(acct.Provider(), s, "rolled")
+		}
 		if err != nil {
 			return nil, common.MaybeDone(err, "the secret may have been rolled")
 		}
@@ -117,7 +135,7 @@ func keySourceNote(c *common.Common) string {
 func (m *Model) details(r row) common.Modal {
 	rows := []dialog.DetailRow{
 		{Label: "Name", Value: r.name},
-		{Label: m.provider.KeyID, Value: r.uid},
+		{Label: m.provider.KeyID, Value: r.IDCell()},
 		{Label: "Key", Value: r.masked + "  (the secret is shown only when " + m.provider.SecretShown + ")"},
 		{Label: "Created", Value: common.DetailTime(r.created, r.now())},
 		{Label: "Updated", Value: common.DetailTime(r.updated, r.now())},
@@ -128,5 +146,9 @@ func (m *Model) details(r row) common.Modal {
 	if r.inUse {
 		rows = append(rows, dialog.DetailRow{Label: "In use", Value: "this dashboard is signed in with this key"})
 	}
-	return dialog.NewInfo(m.c, "API key “"+r.name+"”", rows).WithCopy(r.uid, table.IDWord)
+	info := dialog.NewInfo(m.c, "API key “"+r.name+"”", rows)
+	if m.provider.CheckID(r.ID()) != nil {
+		return info // no id to copy
+	}
+	return info.WithCopy(r.ID(), table.IDWord)
 }

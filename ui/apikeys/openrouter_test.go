@@ -45,12 +45,7 @@ func newORView(t *testing.T) *orView {
 // pick puts the cursor on the key named name (with the filter).
 func (v *orView) pick(name string) {
 	v.t.Helper()
-	v.d.Keys("/")
-	v.d.Type(name)
-	v.d.Keys("enter")
-	if !strings.Contains(uitest.Plain(v.m.View()), "▌ "+name) {
-		v.t.Fatalf("%q not selected:\n%s", name, uitest.Plain(v.m.View()))
-	}
+	pick(v.t, v.d, v.m, name)
 }
 
 // server is the key named name as the simulator holds it.

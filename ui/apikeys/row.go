@@ -12,8 +12,11 @@ import (
 // row is how the view holds an API key: everything it draws, and never the
 // secret itself (only its masked form).
 type row struct {
-	uid, name, masked string
-	created, updated  time.Time
+	// RowID is the key's id: what requests and copies use (none for a key
+	// the server sent an invalid or repeated id for), and the row's UID.
+	table.RowID
+	name, masked     string
+	created, updated time.Time
 	// inUse marks the key this dashboard authenticates with.
 	inUse bool
 	// spend holds the spending settings of keys that have them
@@ -30,7 +33,7 @@ type row struct {
 // the text already (the sanitising boundary, see package api).
 func newRow(c *common.Common, k api.Key) row {
 	r := row{
-		uid:     k.ID,
+		RowID:   table.NewRowID(k.ID, k.IDText, k.IDProblem),
 		name:    k.Name,
 		masked:  k.Masked,
 		created: k.CreatedAt,
@@ -38,7 +41,7 @@ func newRow(c *common.Common, k api.Key) row {
 		inUse:   k.InUse,
 		now:     c.Now,
 	}
-	r.filter = strings.ToLower(r.name + " " + r.uid + " " + r.masked)
+	r.filter = strings.ToLower(r.name + r.Mark() + " " + r.IDCell() + " " + r.masked)
 	r.sortName = strings.ToLower(r.name)
 	if c.Account.Provider().KeySpending {
 		r.spend = newSpend(k)
@@ -47,11 +50,8 @@ func newRow(c *common.Common, k api.Key) row {
 	return r
 }
 
-// UID identifies the row's key (table.Row).
-func (r row) UID() string { return r.uid }
-
-// FilterValue is what "/" matches: the text the row shows (name, uid,
-// masked key, and "in use" on the key in use), dates aside.
+// FilterValue is what "/" matches: the text the row shows (name and its
+// marks, uid, masked key, and "in use" on the key in use), dates aside.
 func (r row) FilterValue() string {
 	if r.inUse {
 		return r.filter + " in use"
@@ -61,30 +61,34 @@ func (r row) FilterValue() string {
 
 // Cells are the columns: name, uid, masked key, created, updated; with
 // spending settings (spendColumns) name, state, limit, usage, label,
-// created.
+// created. A key without an id says so after its name (and in the UID
+// column): " · invalid id".
 func (r row) Cells() []string {
-	name := r.name
+	name := r.name + r.Tail(0)
 	if r.inUse {
-		name = "● " + name + inUseTail
+		name = "● " + name
 	}
 	now := r.now()
 	if s := r.spend; s != nil {
 		return []string{name, s.state(now), s.limitCell, s.useCell, r.masked, common.RelativeTime(r.created, now)}
 	}
-	return []string{name, r.uid, r.masked, common.RelativeTime(r.created, now), common.RelativeTime(r.updated, now)}
+	return []string{name, r.IDCell(), r.masked, common.RelativeTime(r.created, now), common.RelativeTime(r.updated, now)}
 }
 
 // inUseTail is what follows the name of the key in use; a cut name keeps
 // it, so the mark is always explained.
 const inUseTail = " · in use"
 
-// Tail keeps the words of the in-use mark when the name is cut
-// (table.TailedRow).
+// Tail keeps the words of the in-use mark and of an id's problem when the
+// name is cut (table.TailedRow).
 func (r row) Tail(i int) string {
-	if i == 0 && r.inUse {
-		return inUseTail
+	if i != 0 {
+		return ""
 	}
-	return ""
+	if r.inUse {
+		return inUseTail + r.Mark()
+	}
+	return r.Mark()
 }
 
 // sortColumns are the orders "s" steps through: name, created, updated;

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 
 	tea "github.com/charmbracelet/bubbletea"
@@ -27,13 +28,7 @@ func limitFields(limit api.Amount, reset string, chosenReset func() string) []di
 	return []dialog.Field{
 		{Label: "Spending limit (" + common.SpendCurrency + ")", Value: string(limit), Placeholder: "empty: " + common.NoLimit, CharLimit: 26,
 			Hint: "Empty: " + common.NoLimit + ".", Validate: func(s string) error {
-				if err := validateLimit(s); err != nil {
-					return err
-				}
-				if limitValue(s) == "" && resetValue(chosenReset()) != "" {
-					return errResetNeedsLimit
-				}
-				return nil
+				return checkLimit(s, resetValue(chosenReset()))
 			}},
 		{Label: "Reset", Value: resetChoice(reset), Choices: resetChoices,
 			Hint: "How often the limit starts again (UTC)."},
@@ -43,6 +38,49 @@ func limitFields(limit api.Amount, reset string, chosenReset func() string) []di
 // errResetNeedsLimit refuses a reset without a limit: it would reset
 // nothing, and the key would read "no limit" yet reset daily.
 var errResetNeedsLimit = errors.New("a reset needs a limit: enter one, or set Reset to none")
+
+// checkLimit checks a limit as typed and the reset chosen with it ("" for
+// none), as every form with a limit does.
+func checkLimit(limit, reset string) error {
+	if err := validateLimit(limit); err != nil {
+		return err
+	}
+	if limitValue(limit) == "" && reset != "" {
+		return errResetNeedsLimit
+	}
+	return nil
+}
+
+// replaceable refuses to replace a key whose settings the new-key form
+// would refuse from a person (a replace sends them as that form sends
+// what is typed), saying which and what fixes it, in a line that fits 80
+// columns. Rolling sends none.
+func (m *Model) replaceable() *common.Refusal {
+	r := m.Selected()
+	if m.roller != nil || r.spend == nil {
+		return nil
+	}
+	k := m.c.Keys
+	var what string
+	fix := k.Limit.Help().Key + " sets it"
+	switch spec := replaceSpec(r); {
+	case dialog.ValidateName(spec.Name) != nil:
+		what, fix = "name", k.Rename.Help().Key+" renames the key"
+	case spec.LimitReset != "" && (spec.LimitReset == "none" || !slices.Contains(resetChoices, spec.LimitReset)):
+		what = "limit reset"
+	case checkLimit(string(spec.Limit), spec.LimitReset) != nil:
+		what = "spending limit"
+	default:
+		return nil
+	}
+	return common.Answer(fmt.Sprintf("Cannot replace: the new-key form would refuse its %s (%s)", what, fix))
+}
+
+// replaceSpec is what a replace of r creates: a key with its name, limit,
+// reset and BYOK setting.
+func replaceSpec(r row) api.KeySpec {
+	return api.KeySpec{Name: r.name, Limit: r.spend.limit, LimitReset: r.spend.reset, IncludeBYOKInLimit: r.spend.byok}
+}
 
 // newSpendForm asks for a name, a spending limit and its reset, and
 // creates the key; the secret is copied in the same command.
@@ -68,7 +106,7 @@ func (m *Model) limitForm(r row) tea.Cmd {
 	f = dialog.NewForm(m.c, fmt.Sprintf("Spending limit of “%s”", r.name), limitFields(r.spend.limit, r.spend.reset, func() string { return f.Value(1) }),
 		func(ctx context.Context, v []string) (tea.Msg, error) {
 			limit, reset := limitValue(v[0]), resetValue(v[1])
-			k, err := upd.UpdateKey(ctx, r.uid, api.KeyUpdate{Limit: &limit, LimitReset: &reset})
+			k, err := upd.UpdateKey(ctx, r.ID(), api.KeyUpdate{Limit: &limit, LimitReset: &reset})
 			if err != nil {
 				return nil, err
 			}
@@ -91,7 +129,7 @@ const disableInUseWarning = "⚠ This is the key this dashboard is signed in wit
 func (m *Model) toggleDisabled(r row) tea.Cmd {
 	upd := m.updater
 	set := func(ctx context.Context, disabled bool) (tea.Msg, error) {
-		k, err := upd.UpdateKey(ctx, r.uid, api.KeyUpdate{Disabled: &disabled})
+		k, err := upd.UpdateKey(ctx, r.ID(), api.KeyUpdate{Disabled: &disabled})
 		if err != nil {
 			return nil, err
 		}
@@ -144,9 +182,12 @@ func (m *Model) replaceConfirm(r row) tea.Cmd {
 			body = append(body, "", c.Styles.Warning.Render("⚠ This dashboard is signed in with the old key and keeps using it: disabling it next signs you out."))
 		}
 	}
-	spec := api.KeySpec{Name: r.name, Limit: r.spend.limit, LimitReset: r.spend.reset, IncludeBYOKInLimit: r.spend.byok}
+	spec := replaceSpec(r) // as replaceable checked it
 	d := dialog.NewConfirm(c, fmt.Sprintf("Replace API key “%s”?", r.name), body, "Replace", func(ctx context.Context) (tea.Msg, error) {
 		s, err := acct.CreateKey(ctx, spec)
+		if err == nil {
+			err = checkSecret(acct.Provider(), s, "created")
+		}
 		if err != nil {
 			return nil, common.MaybeDone(err, "the new key may have been created")
 		}
@@ -189,7 +230,7 @@ func (m *Model) disableOldConfirm(old row) common.Modal {
 	}
 	return dialog.NewConfirm(m.c, "Disable the old key now?", body, "Disable", func(ctx context.Context) (tea.Msg, error) {
 		disabled := true
-		k, err := upd.UpdateKey(ctx, old.uid, api.KeyUpdate{Disabled: &disabled})
+		k, err := upd.UpdateKey(ctx, old.ID(), api.KeyUpdate{Disabled: &disabled})
 		if err != nil {
 			return nil, err
 		}

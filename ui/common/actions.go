@@ -265,9 +265,11 @@ func (t *Actions) Footer() []key.Binding {
 // ListActions are the actions every list view has, for the end of its
 // table: sort by the next column and reverse the order (the list takes
 // those keys itself), and copy the selected row's id. selected reports
-// whether a row is selected (copy id is offered only then); copyID copies
-// its id; copyAt is its place in the view's footer order (Action.Footer).
-func ListActions(k *KeyMap, selected func() bool, copyAt int, copyID func() tea.Cmd) []Action {
+// whether a row is selected (copy id is offered only then); usable, when
+// not nil, says why the selected row's id cannot be copied (it has none);
+// copyID copies its id; copyAt is its place in the view's footer order
+// (Action.Footer).
+func ListActions(k *KeyMap, selected func() bool, usable func() *Refusal, copyAt int, copyID func() tea.Cmd) []Action {
 	return []Action{
 		{Key: &k.Sort, List: true},
 		{Key: &k.SortReverse, List: true},
@@ -276,6 +278,9 @@ func ListActions(k *KeyMap, selected func() bool, copyAt int, copyID func() tea.
 				// Not offered, unlike the view's actions on a row: the
 				// list's own keys say nothing on an empty list.
 				return NotOffered("nothing selected")
+			}
+			if usable != nil {
+				return usable()
 			}
 			return nil
 		}},

@@ -57,7 +57,7 @@ func newTable(c *common.Common) *table {
 		{Key: &k.Filter, Footer: 5},
 		{Key: &k.Copy, Unlisted: true, Run: run("copy")},
 	}
-	acts = append(acts, common.ListActions(k, func() bool { return tb.selected }, 0, run("copy id"))...)
+	acts = append(acts, common.ListActions(k, func() bool { return tb.selected }, nil, 0, run("copy id"))...)
 	tb.actions = common.NewActions(c, acts...)
 	return tb
 }

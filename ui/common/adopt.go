@@ -8,11 +8,12 @@ import (
 // when it was rolled) and, when the key in use came from the credentials
 // file, saves the new one there with save. It is safe to call from a
 // tea.Cmd: it reads only its arguments, and the switch is complete when it
-// returns (the root has nothing left to record). A key that fails
-// api.ValidateSecret is neither used nor saved. It returns a line telling the user what happened
-// and what they must do.
+// returns (the root has nothing left to record). A key outside the
+// provider's documented shape (api.Provider.CheckSecret) is neither used
+// nor saved. It returns a line telling the user what happened and what
+// they must do.
 func AdoptKey(account api.Account, home api.KeyHome, save func(string) error, newKey string) (note string, err error) {
-	if err := api.ValidateSecret(newKey); err != nil {
+	if err := account.Provider().CheckSecret(newKey); err != nil {
 		return "The dashboard kept its key: the new one is malformed (" + ErrorTextFor(account.Provider().Name, err) + ").", err
 	}
 	account.SetToken(newKey)

@@ -37,7 +37,7 @@ type savedMsg struct {
 // check tries the typed key with one request (see verify).
 func (m *Model) check() tea.Cmd {
 	k := strings.TrimSpace(m.input.Value())
-	if err := api.CheckKey(k); err != nil {
+	if err := m.c.Account.Provider().CheckKey(k); err != nil {
 		m.err = err.Error()
 		return nil
 	}

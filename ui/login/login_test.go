@@ -171,6 +171,10 @@ func TestLoginRefusesBadInputWithoutRequest(t *testing.T) {
 		{"", "the API key is empty"},
 		{"    ", "the API key is empty"},
 		{"tgn_a b", "the API key contains spaces or control characters"},
+		// Only a key in the provider's documented shape is sent.
+		{"tgn_$(touch${IFS}/tmp/x)", "Targon API keys are tgn_ and then letters, digits and _: this is not one"},
+		{"sk-or-v1-" + strings.Repeat("0", 64), "Targon API keys are tgn_ and then letters, digits and _: this is not one"},
+		{"tgn_short", "Targon API keys are tgn_ and then letters, digits and _: this is not one"},
 	}
 	for _, tt := range tests {
 		s := newScreen(t, false, api.KeyNone)

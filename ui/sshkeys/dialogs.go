@@ -99,7 +99,7 @@ func (m *Model) renameForm(r row) {
 			// Nothing to send.
 			return common.ToastMsg{Kind: common.ToastInfo, Text: "Name unchanged (“" + name + "”): nothing was sent"}, nil
 		}
-		k, err := keys.RenameSSHKey(ctx, r.uid, name)
+		k, err := keys.RenameSSHKey(ctx, r.ID(), name)
 		return renamedMsg{key: k}, err
 	}, m.gone))
 }
@@ -109,13 +109,13 @@ func (m *Model) renameForm(r row) {
 func (m *Model) deleteConfirm(r row) {
 	c, keys := m.c, m.keys
 	body := []string{
-		fmt.Sprintf("%s %s (%s)", r.typ, r.fingerprint, r.uid),
+		fmt.Sprintf("%s %s (%s)", r.typ, r.fingerprint, r.ID()),
 		"",
 		"It can no longer be attached to workloads. This cannot be undone.",
 	}
 	d := dialog.NewDeleteConfirm(c, fmt.Sprintf("Delete SSH key “%s”?", r.name), body, func(ctx context.Context) error {
-		return keys.DeleteSSHKey(ctx, r.uid)
-	}, deletedMsg{uid: r.uid, name: r.name})
+		return keys.DeleteSSHKey(ctx, r.ID())
+	}, deletedMsg{uid: r.ID(), name: r.name})
 	m.Open(d)
 }
 
@@ -130,8 +130,8 @@ func (m *Model) fetchDetails(r row) tea.Cmd {
 	return func() tea.Msg {
 		ctx, cancel := c.RequestContext()
 		defer cancel()
-		k, err := keys.SSHKey(ctx, r.uid)
-		return detailsMsg{req: req, uid: r.uid, key: k, err: err}
+		k, err := keys.SSHKey(ctx, r.ID())
+		return detailsMsg{req: req, uid: r.ID(), key: k, err: err}
 	}
 }
 
@@ -162,7 +162,7 @@ func (m *Model) details(r row) common.Modal {
 	now := r.now()
 	rows := []dialog.DetailRow{
 		{Label: "Name", Value: r.name},
-		{Label: "UID", Value: r.uid},
+		{Label: "UID", Value: r.IDCell()},
 		{Label: "Type", Value: r.typ},
 		{Label: "Fingerprint", Value: r.fingerprint},
 		{Label: "Comment", Value: orDash(r.comment)},
@@ -170,15 +170,23 @@ func (m *Model) details(r row) common.Modal {
 		{Label: "Updated", Value: common.DetailTime(r.updated, now)},
 	}
 	st := m.c.Styles
-	return dialog.NewInfo(m.c, "SSH key “"+r.name+"”", rows,
-		st.DetailKey.Render("Public key"), r.publicKey,
-	).WithCopy(r.publicKey, "public key")
+	info := dialog.NewInfo(m.c, "SSH key “"+r.name+"”", rows,
+		st.DetailKey.Render("Public key"), r.publicKey)
+	if r.copyLine == "" {
+		return info // not a public key: nothing to copy
+	}
+	return info.WithCopy(r.copyLine, "public key")
 }
 
-// copyPublicKey copies the key's public key line off the UI goroutine and
-// says how it went; it is no secret, so clipboard_clear leaves it.
+// copyPublicKey copies the key's public key line as OpenSSH writes it
+// (row.copyLine) off the UI goroutine and says how it went; it is no
+// secret, so clipboard_clear leaves it. Text that is no public key is not
+// copied.
 func copyPublicKey(c *common.Common, r row) tea.Cmd {
-	return table.CopyID(c, "Public key", r.name, r.publicKey)
+	if r.copyLine == "" {
+		return common.Toast(common.ToastError, "The public key of “%s” was not copied: the server's text is not an OpenSSH public key", r.name)
+	}
+	return table.CopyKept(c, "Public key", r.name, r.copyLine)
 }
 
 func orDash(s string) string {

@@ -74,7 +74,7 @@ func TestRenameUnchangedSendsNothing(t *testing.T) {
 	if h.Top() != nil {
 		t.Fatalf("form still open: %T", h.Top())
 	}
-	if n := h.count("PATCH", sshKeysPath+"/"+r.uid); n != 0 {
+	if n := h.count("PATCH", sshKeysPath+"/"+r.ID()); n != 0 {
 		t.Errorf("%d PATCHes for an unchanged name, want none", n)
 	}
 	if !strings.Contains(h.LastToast(), "unchanged") {

@@ -66,7 +66,7 @@ func TestFilterByWhatTheRowShows(t *testing.T) {
 		{strings.ToUpper(ci.fingerprint[7:20]), []string{"ci-runner"}},
 		{"alice laptop", []string{"work-laptop"}},
 		{"alice", []string{"yubikey-5c", "home-desktop", "work-laptop"}},
-		{laptop.uid, []string{"work-laptop"}},
+		{laptop.ID(), []string{"work-laptop"}},
 	}
 	for _, tt := range tests {
 		h.Keys("/")

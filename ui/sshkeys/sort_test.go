@@ -17,7 +17,7 @@ func (h *harness) sortedBy(less func(a, b row) int) []string {
 	slices.SortStableFunc(rows, less)
 	var out []string
 	for _, r := range rows {
-		out = append(out, r.uid)
+		out = append(out, r.ID())
 	}
 	return out
 }
@@ -26,7 +26,7 @@ func (h *harness) sortedBy(less func(a, b row) int) []string {
 func (h *harness) shown() []string {
 	var out []string
 	for _, r := range h.rows() {
-		out = append(out, r.uid)
+		out = append(out, r.ID())
 	}
 	return out
 }
@@ -37,7 +37,7 @@ func (h *harness) shown() []string {
 func TestSortSSHKeys(t *testing.T) {
 	h := demo(t)
 	server := h.shown() // sorted by created, newest first, from the server's order
-	h.view.Table.SelectUID(h.selectName("ci-runner").uid)
+	h.view.Table.SelectUID(h.selectName("ci-runner").ID())
 	h.Keys("s", "s") // created → updated → type
 	byType := func(a, b row) int { return strings.Compare(strings.ToLower(a.typ), strings.ToLower(b.typ)) }
 	if slices.Equal(h.sortedBy(byType), server) {
@@ -96,10 +96,10 @@ func TestSortSSHKeysPreference(t *testing.T) {
 func TestCopySSHKeyID(t *testing.T) {
 	h := demo(t)
 	r := h.selectName("work-laptop")
-	h.view.Table.SelectUID(r.uid)
+	h.view.Table.SelectUID(r.ID())
 	h.Keys("c")
-	if got := h.clip.Last(); got != r.uid {
-		t.Errorf("c copied %q, want the uid %q", got, r.uid)
+	if got := h.clip.Last(); got != r.ID() {
+		t.Errorf("c copied %q, want the uid %q", got, r.ID())
 	}
 	if want := "ID of “work-laptop” copied via system clipboard"; h.LastToast() != want {
 		t.Errorf("c says %q, want %q", h.LastToast(), want)

@@ -95,6 +95,7 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m.Open(newImportList(m.c, msg, m.addForm))
 		return m, nil
 	case createdMsg:
+		m.Table.MarkRepeated(&msg.key.ID, &msg.key.IDProblem)
 		r := newRow(m.c, msg.key)
 		cmd := m.Table.Prepend(r)
 		return m, tea.Batch(cmd, common.Toast(common.ToastSuccess, "SSH key “%s” added", r.name))

@@ -41,7 +41,7 @@ func TestListShowsTypesAndFingerprints(t *testing.T) {
 			t.Fatal(err)
 		}
 		r := rows[i]
-		if r.uid != k.UID || r.fingerprint != ssh.FingerprintSHA256(pk) || r.comment != comment {
+		if r.ID() != k.UID || r.fingerprint != ssh.FingerprintSHA256(pk) || r.comment != comment {
 			t.Errorf("row %d = %+v, want uid %s fingerprint %s comment %q", i, r, k.UID, ssh.FingerprintSHA256(pk), comment)
 		}
 	}
@@ -116,7 +116,7 @@ func TestAddKey(t *testing.T) {
 		t.Errorf("%d POSTs, want 1", n)
 	}
 	first := h.rows()[0]
-	if first.name != "you@laptop" || first.fingerprint != mustInfo(t, key).Fingerprint || h.selected().uid != first.uid {
+	if first.name != "you@laptop" || first.fingerprint != mustInfo(t, key).Fingerprint || h.selected().ID() != first.ID() {
 		t.Errorf("first row %+v, selected %+v", first, h.selected())
 	}
 	if len(h.rows()) != 6 || h.LastToast() != "SSH key “you@laptop” added" {
@@ -259,10 +259,10 @@ func TestRename(t *testing.T) {
 		t.Fatalf("form still open:\n%s", f.View())
 	}
 	got := h.selectName("ci-runner-02")
-	if got.uid != r.uid || got.fingerprint != r.fingerprint || h.LastToast() != "Renamed to “ci-runner-02”" {
+	if got.ID() != r.ID() || got.fingerprint != r.fingerprint || h.LastToast() != "Renamed to “ci-runner-02”" {
 		t.Errorf("row %+v, toast %q", got, h.LastToast())
 	}
-	if n := h.count("PATCH", sshKeysPath+"/"+r.uid); n != 1 {
+	if n := h.count("PATCH", sshKeysPath+"/"+r.ID()); n != 1 {
 		t.Errorf("%d PATCHes, want 1", n)
 	}
 }
@@ -297,11 +297,11 @@ func TestDeleteConfirm(t *testing.T) {
 	}
 	h.Keys("d")
 	h.Keys("y")
-	if h.Top() != nil || h.count("DELETE", sshKeysPath+"/"+r.uid) != 1 {
+	if h.Top() != nil || h.count("DELETE", sshKeysPath+"/"+r.ID()) != 1 {
 		t.Fatalf("y did not delete: modal %T", h.Top())
 	}
 	for _, got := range h.rows() {
-		if got.uid == r.uid {
+		if got.ID() == r.ID() {
 			t.Error("row still listed")
 		}
 	}
@@ -313,7 +313,7 @@ func TestDeleteConfirm(t *testing.T) {
 func TestDeleteAlreadyGone(t *testing.T) {
 	h := demo(t)
 	r := h.selectName("work-laptop")
-	if err := uitest.TargonClient(h.c).DeleteSSHKey(context.Background(), r.uid); err != nil {
+	if err := uitest.TargonClient(h.c).DeleteSSHKey(context.Background(), r.ID()); err != nil {
 		t.Fatal(err)
 	}
 	h.Keys("d")
@@ -337,7 +337,7 @@ func TestDetails(t *testing.T) {
 	if h.view.Busy() {
 		t.Error("still busy")
 	}
-	if n := h.count("GET", sshKeysPath+"/"+r.uid); n != 1 {
+	if n := h.count("GET", sshKeysPath+"/"+r.ID()); n != 1 {
 		t.Errorf("%d GETs of the key, want 1", n)
 	}
 	info, ok := h.Top().(*dialog.Info)
@@ -345,7 +345,7 @@ func TestDetails(t *testing.T) {
 		t.Fatalf("top modal %T, want details", h.Top())
 	}
 	view := info.View()
-	for _, want := range []string{"build-server", r.uid, "rsa 4096", r.fingerprint, "deploy@build-server", "Created", "Updated", "ago)", "y copy public key"} {
+	for _, want := range []string{"build-server", r.ID(), "rsa 4096", r.fingerprint, "deploy@build-server", "Created", "Updated", "ago)", "y copy public key"} {
 		if !strings.Contains(uitest.Plain(view), want) {
 			t.Errorf("details lack %q:\n%s", want, view)
 		}
@@ -372,7 +372,7 @@ func TestDetails(t *testing.T) {
 func TestDetailsGone(t *testing.T) {
 	h := demo(t)
 	r := h.selectName("yubikey-5c")
-	if err := uitest.TargonClient(h.c).DeleteSSHKey(context.Background(), r.uid); err != nil {
+	if err := uitest.TargonClient(h.c).DeleteSSHKey(context.Background(), r.ID()); err != nil {
 		t.Fatal(err)
 	}
 	lists := h.count("GET", sshKeysPath)
@@ -548,7 +548,7 @@ func TestFilterTypingIsText(t *testing.T) {
 func TestFilterMatchesCommentAndFingerprint(t *testing.T) {
 	h := demo(t)
 	r := h.selectName("ci-runner")
-	for _, q := range []string{"runner-01", r.fingerprint[7:20], r.uid} {
+	for _, q := range []string{"runner-01", r.fingerprint[7:20], r.ID()} {
 		if !strings.Contains(r.FilterValue(), strings.ToLower(q)) {
 			t.Errorf("filter value %q lacks %q", r.FilterValue(), q)
 		}

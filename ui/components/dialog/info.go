@@ -7,7 +7,6 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/lipgloss"
 
-	"github.com/targon-dash/targon-dash/api"
 	"github.com/targon-dash/targon-dash/ui/common"
 	"github.com/targon-dash/targon-dash/ui/components/mouse"
 	"github.com/targon-dash/targon-dash/ui/components/textfit"
@@ -186,11 +185,12 @@ func (m *Info) ShortHelp() []key.Binding {
 // or a roll. how says where it was copied ("" with copyErr when copying
 // failed); extra lines follow (e.g. "update TARGON_API_KEY").
 //
-// The client hands over only secrets that passed api.ValidateSecret; one
-// that did not is never drawn or offered for copying here either.
+// The client hands over only secrets in the provider's documented shape
+// (api.Provider.CheckSecret); one that is not is never drawn or offered for
+// copying here either.
 func NewSecret(c *common.Common, title, secret, how string, copyErr error, extra ...string) *Info {
 	st := c.Styles
-	if err := api.ValidateSecret(secret); err != nil {
+	if err := c.Account.Provider().CheckSecret(secret); err != nil {
 		return NewInfo(c, title, nil, st.Error.Render("✗ the server sent a malformed key ("+c.ErrorText(err)+"); it was not shown, copied or saved."))
 	}
 	lines := []string{st.Secret.Render(secret), ""}

@@ -149,7 +149,7 @@ func TestInfoCopiesSecretsAsSecrets(t *testing.T) {
 // An OpenRouter secret (73 characters) reads on one line at 80 columns, so
 // it can be selected whole.
 func TestSecretOnOneLineAt80(t *testing.T) {
-	c, _ := uitest.NewCommon(nil)
+	c, _ := uitest.NewOpenRouterCommon(t, "http://127.0.0.1:1/api/v1", "") // its secrets' shape
 	c.Width, c.Height = 80, 24
 	secret := "sk-or-v1-" + strings.Repeat("0123456789abcdef", 4)
 	v := uitest.Plain(NewSecret(c, "New API key", secret, "system clipboard", nil).View())

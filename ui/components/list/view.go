@@ -4,6 +4,7 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 
 	"github.com/targon-dash/targon-dash/ui/common"
+	"github.com/targon-dash/targon-dash/ui/components/table"
 )
 
 // This file holds what the key views do the same way with their list: the
@@ -27,13 +28,22 @@ func (l *KeyList[T, R]) NeedsSelection() func() *common.Refusal {
 	return common.NeedsSelection(l.HasSelection, "No "+l.item+" selected")
 }
 
+// SelectedUsable says why nothing can be done with the selected row (a
+// table.UsableRow whose key has no id), or nil.
+func (l *KeyList[T, R]) SelectedUsable() *common.Refusal {
+	if u, ok := l.Table.Selected().(table.UsableRow); ok {
+		return u.Usable()
+	}
+	return nil
+}
+
 // ActionTable is a view's table of actions: own, in the order "?" lists
 // them, then the list's (common.ListActions), whose copy-the-id runs copyID
 // on the selected row and comes at copyAt in the footer's order. While the
 // filter takes text the footer says what enter and esc do there.
 func (l *KeyList[T, R]) ActionTable(own []common.Action, copyAt int, copyID func(R) tea.Cmd) *common.Actions {
 	copySelected := func() tea.Cmd { return copyID(l.Selected()) }
-	acts := append(own, common.ListActions(l.c.Keys, l.HasSelection, copyAt, copySelected)...)
+	acts := append(own, common.ListActions(l.c.Keys, l.HasSelection, l.SelectedUsable, copyAt, copySelected)...)
 	t := common.NewActions(l.c, acts...)
 	k := l.c.Keys
 	t.SetTyping(l.Table.Capturing, common.WithDesc(k.Submit, "keep filter"), common.WithDesc(k.Back, "clear filter"), k.ForceQuit)
