@@ -47,6 +47,14 @@ type Provider struct {
 	// manage keys and read the credits) from inference keys (which may
 	// not): a refusal (403) then means a management key is needed.
 	ManagementKeys bool
+	// Version names the API version the account speaks where the provider
+	// has several ("v2", "v3" for Targon); "" otherwise. The status bar
+	// shows it after Name.
+	Version string
+	// Retire is how R's replace retires the old key after the new one was
+	// made, where the provider has no roll: "disable" (OpenRouter, with
+	// KeyUpdater) or "delete" (Targon v3); "" where R rolls (a Roller).
+	Retire string
 	// SecretShape is the documented shape of a key's secret, and IDShape
 	// that of the id requests name a key by (Key.ID, SSHKey.ID): what
 	// CheckSecret and CheckID accept. The zero Shape is TokenShape.
@@ -171,6 +179,9 @@ type Key struct {
 	Usage, UsageDaily, UsageWeekly, UsageMonthly Amount
 	// ExpiresAt is when the key stops working; zero for never.
 	ExpiresAt time.Time
+	// Workspace is the id of the workspace the key belongs to, on
+	// accounts that are Workspaces; "" otherwise.
+	Workspace string
 }
 
 // KeySpec is what a new key is created with. Accounts without spending
@@ -183,6 +194,12 @@ type KeySpec struct {
 	LimitReset string
 	// IncludeBYOKInLimit counts bring-your-own-key usage against the limit.
 	IncludeBYOKInLimit bool
+	// Workspace is the id of the workspace to create the key in ("" for
+	// the default one), on accounts that are Workspaces.
+	Workspace string
+	// ExpiresAt is when the key stops working (zero for never), on
+	// accounts whose keys expire; sent in UTC.
+	ExpiresAt time.Time
 }
 
 // KeyUpdate changes some settings of a key; a nil field is left as it is.

@@ -46,7 +46,7 @@ func NewAccount(c *Client) *Account { return &Account{adapter.NewBase(c, provide
 var provider = api.Provider{
 	Name: "OpenRouter", KeyNoun: "API key", SecretHint: "sk-or-v1-…",
 	KeyID: "Hash", Roll: "replace", RollShort: "replace", SecretShown: "created",
-	KeySpending: true, ManagementKeys: true,
+	KeySpending: true, ManagementKeys: true, Retire: "disable",
 	SecretShape: api.Shape{Pattern: regexp.MustCompile(`^sk-or-v1-[0-9a-f]{64}$`), Says: "sk-or-v1- and 64 lowercase hex digits"},
 	IDShape:     api.Shape{Pattern: regexp.MustCompile(`^[0-9a-f]{64}$`), Says: "64 lowercase hex digits"},
 }

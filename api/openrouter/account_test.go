@@ -70,7 +70,7 @@ func TestProviderAndCapabilities(t *testing.T) {
 	if p != (api.Provider{
 		Name: "OpenRouter", KeyNoun: "API key", SecretHint: "sk-or-v1-…",
 		KeyID: "Hash", Roll: "replace", RollShort: "replace", SecretShown: "created",
-		KeySpending: true, ManagementKeys: true,
+		KeySpending: true, ManagementKeys: true, Retire: "disable",
 	}) {
 		t.Errorf("Provider() = %+v", p)
 	}
