@@ -12,7 +12,7 @@ func TestResolveTargonOrgAndAPIVersion(t *testing.T) {
 	const file = "current = \"work\"\n[profiles.work]\norg = \"acme\"\napi_version = \"v3\"\n[profiles.old]\napi_version = \"v2\"\n"
 	for _, tc := range []struct {
 		name, flagOrg, envOrg, profile string
-		org, from, version              string
+		org, from, version             string
 	}{
 		{name: "profile", org: "acme", from: "profiles.work.org in", version: "v3"},
 		{name: "TARGON_ORG over the profile", envOrg: "beta", org: "beta", from: "TARGON_ORG", version: "v3"},

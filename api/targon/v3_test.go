@@ -3,7 +3,6 @@ package targon_test
 import (
 	"context"
 	"errors"
-	"iter"
 	"net/http"
 	"net/http/httptest"
 	"strings"
@@ -12,6 +11,7 @@ import (
 
 	"github.com/targon-dash/targon-dash/api"
 	"github.com/targon-dash/targon-dash/api/clientopt"
+	"github.com/targon-dash/targon-dash/api/internal/cleancheck"
 	"github.com/targon-dash/targon-dash/api/targon"
 	"github.com/targon-dash/targon-dash/api/targon/targontest"
 )
@@ -32,18 +32,6 @@ func newV3(t *testing.T, sim *targontest.Server, org string) *targon.V3Account {
 		t.Fatal(err)
 	}
 	return a
-}
-
-// collect gathers every page of a walk, or its error.
-func collect[T any](seq iter.Seq2[[]T, error]) ([]T, error) {
-	var out []T
-	for page, err := range seq {
-		if err != nil {
-			return out, err
-		}
-		out = append(out, page...)
-	}
-	return out, nil
 }
 
 func TestV3PicksThePersonalOrgAndReadsItsCredits(t *testing.T) {
@@ -88,7 +76,7 @@ func TestV3NamedOrgTheTokenCannotSee(t *testing.T) {
 	if msg := err.Error(); !strings.Contains(msg, `"globex" (from --org)`) || !strings.Contains(msg, "acme, alice") {
 		t.Errorf("message %q does not name the org asked for and those the token can see", msg)
 	}
-	if _, err := collect(a.SSHKeys(context.Background())); !errors.As(err, &oe) {
+	if _, err := cleancheck.Collect(a.SSHKeys(context.Background())); !errors.As(err, &oe) {
 		t.Errorf("SSH keys: err = %v, want an *OrgError", err)
 	}
 }
@@ -117,7 +105,7 @@ func TestV3PersonalTokensFlow(t *testing.T) {
 func tokensFlow(t *testing.T, a *targon.V3Account) {
 	t.Helper()
 	ctx := context.Background()
-	keys, err := collect(a.Keys(ctx))
+	keys, err := cleancheck.Collect(a.Keys(ctx))
 	if err != nil || len(keys) < 230 {
 		t.Fatalf("Keys: %d keys, %v; want at least 230 across pages", len(keys), err)
 	}
@@ -134,7 +122,7 @@ func tokensFlow(t *testing.T, a *targon.V3Account) {
 		t.Fatalf("created %+v", s.Key)
 	}
 	a.SetToken(s.Value) // as replacing the token in use does
-	keys, err = collect(a.Keys(ctx))
+	keys, err = cleancheck.Collect(a.Keys(ctx))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -179,7 +167,7 @@ func TestV3OrgSSHKeysAndServiceTokens(t *testing.T) {
 	if acme.Org().ID != "acme" || personal.Org().ID != "alice" {
 		t.Fatalf("InOrg: %q and %q", acme.Org().ID, personal.Org().ID)
 	}
-	keys, err := collect(acme.SSHKeys(ctx))
+	keys, err := cleancheck.Collect(acme.SSHKeys(ctx))
 	if err != nil || len(keys) != 2 {
 		t.Fatalf("acme SSH keys = %d, %v; want 2", len(keys), err)
 	}
@@ -193,7 +181,7 @@ func TestV3OrgSSHKeysAndServiceTokens(t *testing.T) {
 	if err := acme.DeleteSSHKey(ctx, k.ID); err != nil {
 		t.Fatal(err)
 	}
-	tokens, err := collect(acme.ServiceTokens(ctx))
+	tokens, err := cleancheck.Collect(acme.ServiceTokens(ctx))
 	if err != nil || len(tokens) != 4 {
 		t.Fatalf("service tokens = %+v, %v; want 4", tokens, err)
 	}
@@ -296,7 +284,7 @@ func TestAutoSettlesOnFirstUse(t *testing.T) {
 			var wg sync.WaitGroup
 			for range 4 { // the dashboard's first loads, all at once
 				wg.Add(1)
-				go func() { defer wg.Done(); _, _ = collect(a.Keys(context.Background())) }()
+				go func() { defer wg.Done(); _, _ = cleancheck.Collect(a.Keys(context.Background())) }()
 			}
 			wg.Wait()
 			asked := 0
