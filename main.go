@@ -119,7 +119,7 @@ func accountsConfig(f *dashFlags, env config.Environment, stderr io.Writer) (cfg
 
 // dashFlags are the dashboard's command-line flags.
 type dashFlags struct {
-	config      config.Flags // --profile, --provider, --base-url
+	config      config.Flags // --profile, --provider, --base-url, --org
 	demo        bool
 	debugPath   string
 	theme       string
@@ -139,6 +139,7 @@ func parseFlags(args []string, stderr io.Writer) (*dashFlags, int) {
 	// in -h (flag.UnquoteUsage): "-profile NAME".
 	fs.StringVar(&f.config.BaseURL, "base-url", "", "API base `URL` (default: $TARGON_BASE_URL or $OPENROUTER_BASE_URL, the profile's or account's base_url, or the provider's)")
 	fs.StringVar(&f.config.Profile, "profile", "", "a Targon profile or a dashboard account by `NAME` (default: $TARGON_PROFILE, the current profile of ~/.targon/config.toml, or default)")
+	fs.StringVar(&f.config.Org, "org", "", "the Targon organization by `SLUG`, for a v3 account (default: $TARGON_ORG, the profile's org, else your PERSONAL one)")
 	fs.StringVar(&f.config.Provider, "provider", "", "the service `NAME`: targon or openrouter (default: what --profile names, else targon)")
 	fs.BoolVar(&f.demo, "demo", false, "run against built-in demo accounts, Targon and OpenRouter (no account needed; not with --profile or --base-url)")
 	fs.StringVar(&f.debugPath, "debug", "", "append a log of API requests to `FILE` (made 0600; keys are redacted)")
@@ -171,6 +172,9 @@ func (f *dashFlags) checkDemo() error {
 	}
 	if f.config.BaseURL != "" {
 		ignored = append(ignored, "--base-url")
+	}
+	if f.config.Org != "" {
+		ignored = append(ignored, "--org")
 	}
 	if len(ignored) > 0 {
 		return fmt.Errorf("--demo runs on built-in demo accounts and takes no %s (drop --demo to use your own account)", strings.Join(ignored, " and "))
@@ -258,6 +262,9 @@ Usage:
   targon-dash demo-server [flags]  serve a demo API on loopback (see demo-server -h)
 
 Targon: the API key comes from $TARGON_API_KEY or ~/.targon/credentials-<profile>.
+A profile speaks /tha/v3 or /tha/v2 as its api_version says (default auto: the
+server is asked); over v3 the organization is --org, $TARGON_ORG, the
+profile's org, else your PERSONAL one.
 OpenRouter (--provider openrouter, or --profile NAME for an [accounts.NAME]
 with provider = "openrouter" in $XDG_CONFIG_HOME/targon-dash/config.toml):
 from $OPENROUTER_MANAGEMENT_KEY, $OPENROUTER_API_KEY or

@@ -49,10 +49,13 @@ type Book struct {
 	demo  *demoOnce
 	start *config.Settings // nil with --demo: only the demo accounts
 	first *api.Session     // the session the dashboard starts on
+	// listTimeout bounds listing one profile's organizations (List).
+	listTimeout time.Duration
 
 	mu        sync.Mutex
 	current   string                   // the ID of the account in use
 	choices   map[string]config.Choice // the last listing, by ID
+	orgRows   map[string]orgRow        // the last listing's organization rows, by ID
 	sessions  map[string]*api.Session  // accounts opened before, by ID
 	demoShown bool                     // the demo has been started: list its accounts
 }
@@ -65,7 +68,7 @@ func Open(cfg Config) (*Book, error) {
 	if cfg.Version != "" {
 		w.userAgent = "targon-dash/" + cfg.Version
 	}
-	b := &Book{env: cfg.Env, wire: w, demo: &demoOnce{clock: cfg.Clock}}
+	b := &Book{env: cfg.Env, wire: w, demo: &demoOnce{clock: cfg.Clock}, listTimeout: listTimeout}
 	settings, err := b.startSettings(cfg)
 	if err != nil {
 		b.Close()
@@ -75,7 +78,7 @@ func Open(cfg Config) (*Book, error) {
 		cfg.Logger.Info("targon-dash started", "version", cfg.Version, "provider", providerName(settings.Provider),
 			"profile", settings.Profile, "base_url", settings.BaseURL, "key_source", settings.KeySource.String())
 	}
-	s, err := b.wire.session(settings)
+	s, err := b.wire.session(settings, false)
 	if err != nil {
 		b.Close()
 		return nil, err

@@ -34,7 +34,7 @@ func TestSessionPerProvider(t *testing.T) {
 	or := &config.Settings{Provider: config.ProviderOpenRouter, Profile: "router", BaseURL: "https://or.example.com/api/v1",
 		KeySource: config.KeyFromEnv, KeyEnvVar: "OPENROUTER_API_KEY", CredentialsPath: filepath.Join(dir, "credentials-router")}
 	or.SetAPIKey("sk-or-v1-abc")
-	s, err := wiring{}.session(or)
+	s, err := wiring{}.session(or, false)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -59,14 +59,14 @@ func TestSessionPerProvider(t *testing.T) {
 	}
 
 	tg := &config.Settings{Profile: "default", BaseURL: "https://api.targon.example", KeySource: config.KeyFromEnv}
-	s, err = wiring{}.session(tg)
+	s, err = wiring{}.session(tg, false)
 	if err != nil {
 		t.Fatal(err)
 	}
 	if s.Account.Provider().Name != "Targon" || s.Home.Env != "TARGON_API_KEY" || s.SaveKey != nil {
 		t.Errorf("Targon session: provider %q, Home %+v, SaveKey set %v", s.Account.Provider().Name, s.Home, s.SaveKey != nil)
 	}
-	if _, err := (wiring{}).session(&config.Settings{Provider: "acme", BaseURL: "https://x.example"}); err == nil {
+	if _, err := (wiring{}).session(&config.Settings{Provider: "acme", BaseURL: "https://x.example"}, false); err == nil {
 		t.Error("an unknown provider was wired")
 	}
 }
@@ -168,8 +168,9 @@ func TestSwitcherSwitchesAndKeepsCurrent(t *testing.T) {
 	}
 }
 
-// TestDemoSwitcher: with --demo the switcher offers exactly the two demo
-// accounts, both served in-process, and switches between them.
+// TestDemoSwitcher: with --demo the switcher offers exactly the demo
+// accounts (Targon v2, Targon v3 in each of its two organizations,
+// OpenRouter), all served in-process, and switches between them.
 func TestDemoSwitcher(t *testing.T) {
 	p := openBook(t, Config{Demo: true, Env: emptyEnv(t)})
 	startSession := p.Start()
@@ -177,10 +178,17 @@ func TestDemoSwitcher(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(list) != 2 || list[0].Provider != "Targon" || !list[0].Current || list[1].Provider != "OpenRouter" || list[1].Current {
-		t.Fatalf("demo choices = %+v, want the Targon demo (current) and the OpenRouter demo", list)
+	var names []string
+	for _, c := range list {
+		names = append(names, c.Name)
 	}
-	s := switched(t, p, list[1])
+	if got := strings.Join(names, "; "); got != "demo; demo-v3 · alice (personal); demo-v3 · acme (team, ADMIN); demo-openrouter" || !list[0].Current {
+		t.Fatalf("demo choices = %s, want the Targon demo (current), the v3 demo's two organizations and the OpenRouter demo", got)
+	}
+	if _, ok := startSession.Account.(api.Orgs); ok {
+		t.Errorf("the v2 demo is a %T; it is pinned to v2", startSession.Account)
+	}
+	s := switched(t, p, list[3])
 	if s.Home.Source != api.KeyFromDemo || s.SaveKey != nil {
 		t.Errorf("demo session: Home %+v, SaveKey set %v", s.Home, s.SaveKey != nil)
 	}
@@ -202,8 +210,8 @@ func TestDemoSwitcher(t *testing.T) {
 	if list, err = p.List(); err != nil {
 		t.Fatal(err)
 	}
-	if got := currentNames(list); len(got) != 1 || got[0] != list[1].Name {
-		t.Errorf("current = %v, want [%s]", got, list[1].Name)
+	if got := currentNames(list); len(got) != 1 || got[0] != list[3].Name {
+		t.Errorf("current = %v, want [%s]", got, list[3].Name)
 	}
 	if _, ok := startSession.Account.(api.SSHKeys); !ok {
 		t.Error("the Targon demo has no SSH keys")
@@ -261,7 +269,7 @@ func TestDemoServersFrozenClock(t *testing.T) {
 		defer d.Close()
 		var out [2]string
 		for i, id := range []string{demoTargonID, demoOpenRouterID} {
-			s, err := wiring{}.session(d.settings(id))
+			s, err := wiring{}.session(d.settings(id), false)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -292,7 +300,7 @@ func TestDemoStartsOnOpenRouter(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(list) != 2 || list[0].Current || !list[1].Current {
+	if len(list) != 4 || list[0].Current || !list[3].Current {
 		t.Fatalf("demo choices = %+v, want the OpenRouter demo current", list)
 	}
 }
@@ -318,6 +326,7 @@ func openBook(t *testing.T, cfg Config) *Book {
 		t.Fatal(err)
 	}
 	t.Cleanup(b.Close)
+	b.listTimeout = 300 * time.Millisecond // the profiles at example.com are not served
 	return b
 }
 

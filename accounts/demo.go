@@ -31,9 +31,11 @@ func DemoClock(getenv func(string) string) (func() time.Time, error) {
 	return func() time.Time { return t }, nil
 }
 
-// IDs of the demo accounts.
+// IDs of the demo accounts: Targon over /tha/v2 and over /tha/v3 (the
+// same simulator and user: v3 adds its organizations), and OpenRouter.
 const (
 	demoTargonID     = "demo/targon"
+	demoTargonV3ID   = "demo/targon-v3"
 	demoOpenRouterID = "demo/openrouter"
 )
 
@@ -56,12 +58,17 @@ type servedDemo struct {
 	key string
 }
 
-// settings are the Settings of a demo account (demoTargonID or
-// demoOpenRouterID).
+// settings are the Settings of a demo account (demoTargonID,
+// demoTargonV3ID or demoOpenRouterID).
+// The v2 demo is pinned to v2: the simulator serves v3 as well.
 func (d *demoServers) settings(id string) *config.Settings {
-	s := &config.Settings{Provider: config.ProviderTargon, Profile: "demo", BaseURL: d.targon.url, KeySource: config.KeyFromDemo}
+	s := &config.Settings{Provider: config.ProviderTargon, Profile: "demo", BaseURL: d.targon.url, KeySource: config.KeyFromDemo,
+		APIVersion: config.APIVersionV2}
 	key := d.targon.key
-	if id == demoOpenRouterID {
+	switch id {
+	case demoTargonV3ID:
+		s.Profile, s.APIVersion = "demo-v3", config.APIVersionV3
+	case demoOpenRouterID:
 		s = &config.Settings{Provider: config.ProviderOpenRouter, Profile: "demo-openrouter", BaseURL: d.openrouter.url, KeySource: config.KeyFromDemo}
 		key = d.openrouter.key
 	}

@@ -29,7 +29,7 @@ const OpenRouterDefaultAccount = "openrouter"
 const maxAccountName = 64
 
 // accountFields lists the keys of an [accounts.<name>] table.
-var accountFields = []string{"provider", "base_url"}
+var accountFields = []string{"provider", "base_url", "api_version", "org"}
 
 // Account is one [accounts.<name>] table of the dashboard's config file.
 type Account struct {
@@ -37,6 +37,10 @@ type Account struct {
 	Provider string // ProviderOpenRouter or ProviderTargon
 	BaseURL  string // validated by CheckBaseURL; "" when the file sets none
 	Line     int    // where the table is defined, 0 when unknown
+
+	// APIVersion and Org are a Targon account's api_version and org
+	// (see Settings); "" when the file sets none.
+	APIVersion, Org string
 }
 
 // provider is what differs between the providers when resolving: the
@@ -118,6 +122,10 @@ func parseAccounts(v any, src *tomlDoc, fail func(msg string, pieces ...string) 
 					return nil, fail(err.Error(), "accounts", name, field)
 				}
 				a.BaseURL = u
+			case "api_version", "org":
+				if err := a.setTargonField(field, v); err != nil {
+					return nil, fail(err.Error(), "accounts", name, field)
+				}
 			default:
 				return nil, fail(fmt.Sprintf("unknown field (known fields: %s)", strings.Join(accountFields, ", ")), "accounts", name, field)
 			}
@@ -125,8 +133,34 @@ func parseAccounts(v any, src *tomlDoc, fail func(msg string, pieces ...string) 
 		if a.Provider == "" {
 			return nil, fail(fmt.Sprintf("no provider: add provider = %q (or %q)", ProviderOpenRouter, ProviderTargon), "accounts", name)
 		}
+		if a.Provider != ProviderTargon && (a.APIVersion != "" || a.Org != "") {
+			field := "api_version"
+			if a.APIVersion == "" {
+				field = "org"
+			}
+			return nil, fail("only a Targon account has "+field+` (provider = "targon")`, "accounts", name, field)
+		}
 		out = append(out, a)
 	}
 	slices.SortFunc(out, func(a, b Account) int { return strings.Compare(a.Name, b.Name) })
 	return out, nil
+}
+
+// setTargonField sets a Targon account's api_version or org from the
+// file's value v.
+func (a *Account) setTargonField(field string, v any) error {
+	s, ok := v.(string)
+	if !ok {
+		return fmt.Errorf("expected a string, got %s", describe(v))
+	}
+	s = strings.TrimSpace(s)
+	if field == "org" {
+		a.Org = s
+		return nil
+	}
+	if err := CheckAPIVersion(s); err != nil {
+		return err
+	}
+	a.APIVersion = s
+	return nil
 }

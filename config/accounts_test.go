@@ -64,7 +64,7 @@ func TestParseAccountsErrors(t *testing.T) {
 		{"base_url not a string", "[accounts.a]\nprovider = \"openrouter\"\nbase_url = true\n",
 			`c.toml:3: accounts.a.base_url: expected a URL (a string), got boolean true`},
 		{"unknown field", "[accounts.a]\nprovider = \"openrouter\"\nkey = \"sk-or-x\"\n",
-			`c.toml:3: accounts.a.key: unknown field (known fields: provider, base_url)`},
+			`c.toml:3: accounts.a.key: unknown field (known fields: provider, base_url, api_version, org)`},
 		{"name with a dot", "[accounts.\"a.b\"]\nprovider = \"openrouter\"\n",
 			`c.toml:1: accounts."a.b": invalid account name "a.b": use only letters, digits, "-" and "_"`},
 		{"name with a slash", "[accounts.\"../x\"]\nprovider = \"openrouter\"\n", `use only letters, digits`},

@@ -54,6 +54,7 @@ type Flags struct {
 	Profile  string // --profile: a Targon profile or a dashboard account
 	Provider string // --provider: "", ProviderTargon or ProviderOpenRouter
 	BaseURL  string // --base-url
+	Org      string // --org: the Targon v3 organization (a slug)
 }
 
 // Resolve works out the settings to start with.
@@ -105,6 +106,12 @@ func Resolve(flags Flags, env Environment) (*Settings, error) {
 	}
 	if err != nil {
 		return nil, err
+	}
+	if flags.Org != "" {
+		if s.Provider != ProviderTargon {
+			return nil, fmt.Errorf("--org names a Targon organization, and %q is a %s account", s.Profile, s.Provider)
+		}
+		s.Org, s.OrgFrom = flags.Org, "--org"
 	}
 	return s, s.loadKey(env, s.keyVars(true))
 }
@@ -293,8 +300,21 @@ func (src *sources) profile(name, from, baseFlag string, useEnv bool) (*Settings
 	if err != nil {
 		return nil, err
 	}
+	if s.APIVersion, s.Org, s.OrgFrom, err = src.targon.versionSettings(s.Profile); err != nil {
+		return nil, err
+	}
+	src.orgFromEnv(s, useEnv)
 	s.BaseURL, err = src.baseURL(providers[ProviderTargon], baseFlag, useEnv, u, where)
 	return s, err
+}
+
+// orgFromEnv applies TARGON_ORG to the Targon settings s when the
+// environment belongs to them (useEnv): it comes before the profile's org,
+// as in Targon's CLI (--org, TARGON_ORG, the profile's org).
+func (src *sources) orgFromEnv(s *Settings, useEnv bool) {
+	if org := strings.TrimSpace(src.env.getenv("TARGON_ORG")); useEnv && org != "" && s.Provider == ProviderTargon {
+		s.Org, s.OrgFrom = org, "TARGON_ORG"
+	}
 }
 
 // account resolves a dashboard account, without the key. useEnv says
@@ -315,6 +335,11 @@ func (src *sources) account(a Account, baseFlag string, useEnv bool) (*Settings,
 	if a.BaseURL != "" {
 		where = fieldName("accounts", a.Name, "base_url") + " in " + src.accountPlace(&a)
 	}
+	s.APIVersion, s.Org = a.APIVersion, a.Org
+	if a.Org != "" {
+		s.OrgFrom = fieldName("accounts", a.Name, "org") + " in " + src.accountPlace(&a)
+	}
+	src.orgFromEnv(s, useEnv)
 	s.BaseURL, err = src.baseURL(providers[a.Provider], baseFlag, useEnv, a.BaseURL, where)
 	return s, err
 }

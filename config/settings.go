@@ -2,6 +2,7 @@ package config
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 )
 
@@ -43,6 +44,14 @@ type Settings struct {
 	CredentialsPath string   // where the key file is (and SaveAPIKey writes), set even when it does not exist
 	ConfigPath      string   // the file the profile or account is in, set even when it does not exist
 	Warnings        []string // problems worth showing that do not stop the start, e.g. loose permissions
+
+	// APIVersion is a Targon account's api_version: APIVersionAuto (also
+	// for ""), APIVersionV3 or APIVersionV2.
+	APIVersion string
+	// Org is the Targon v3 organization asked for ("" for the PERSONAL
+	// one, else the only one) and OrgFrom where it was asked for
+	// ("--org", "TARGON_ORG", "profiles.work.org in FILE:LINE").
+	Org, OrgFrom string
 
 	apiKey string
 }
@@ -115,4 +124,23 @@ func (s Settings) Format(f fmt.State, verb rune) {
 		out = strings.Replace(out, "config.settingsView", "config.Settings", 1)
 	}
 	fmt.Fprint(f, out)
+}
+
+// The API versions a Targon profile or account may ask for (api_version).
+const (
+	APIVersionAuto = "auto" // ask the server (GET /tha/v3/version): the default
+	APIVersionV3   = "v3"
+	APIVersionV2   = "v2"
+)
+
+// APIVersions lists the accepted values of api_version.
+var APIVersions = []string{APIVersionAuto, APIVersionV3, APIVersionV2}
+
+// CheckAPIVersion reports whether v is an api_version ("" is the default,
+// auto).
+func CheckAPIVersion(v string) error {
+	if v == "" || slices.Contains(APIVersions, v) {
+		return nil
+	}
+	return fmt.Errorf("%q is not an API version (use %s)", v, quoteList(APIVersions))
 }

@@ -118,6 +118,13 @@ func (c *targonConfig) profileNames() ([]string, error) {
 // baseURL returns profiles.<profile>.base_url ("" when absent) and a
 // description of where it is, for error messages.
 func (c *targonConfig) baseURL(profile string) (string, string, error) {
+	return c.profileString(profile, "base_url", "a URL")
+}
+
+// profileString returns the string profiles.<profile>.<field> ("" when
+// absent) and where it is ("profiles.work.org in FILE:LINE"); what names
+// the value expected, for the error when it is not a string.
+func (c *targonConfig) profileString(profile, field, what string) (string, string, error) {
 	v, ok := c.doc["profiles"]
 	if !ok {
 		return "", "", nil
@@ -134,19 +141,33 @@ func (c *targonConfig) baseURL(profile string) (string, string, error) {
 	if !ok {
 		return "", "", c.fail("expected a table, got "+describe(v), "profiles", profile)
 	}
-	v, ok = table["base_url"]
+	v, ok = table[field]
 	if !ok {
 		return "", "", nil
 	}
 	u, ok := v.(string)
 	if !ok {
-		return "", "", c.fail("expected a URL (a string), got "+describe(v), "profiles", profile, "base_url")
+		return "", "", c.fail("expected "+what+" (a string), got "+describe(v), "profiles", profile, field)
 	}
 	where := c.path
-	if line := c.src.line("profiles", profile, "base_url"); line > 0 {
+	if line := c.src.line("profiles", profile, field); line > 0 {
 		where = fmt.Sprintf("%s:%d", c.path, line)
 	}
-	return u, fmt.Sprintf("%s in %s", fieldName("profiles", profile, "base_url"), where), nil
+	return u, fmt.Sprintf("%s in %s", fieldName("profiles", profile, field), where), nil
+}
+
+// versionSettings reads a profile's api_version and org (the official
+// CLI's org, and the dashboard's own api_version).
+func (c *targonConfig) versionSettings(profile string) (version, org, orgWhere string, err error) {
+	version, _, err = c.profileString(profile, "api_version", "an API version")
+	if err != nil {
+		return "", "", "", err
+	}
+	if err := CheckAPIVersion(version); err != nil {
+		return "", "", "", c.fail(err.Error(), "profiles", profile, "api_version")
+	}
+	org, orgWhere, err = c.profileString(profile, "org", "an organization's slug")
+	return version, strings.TrimSpace(org), orgWhere, err
 }
 
 // CheckProfile reports whether name can be a profile: it becomes part of a

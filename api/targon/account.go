@@ -12,8 +12,9 @@ import (
 	"github.com/targon-dash/targon-dash/api/internal/adapter"
 )
 
-// Account is a Targon account as an api.Account, with the api.Roller and
-// api.SSHKeys capabilities. It maps the wire types to the neutral ones:
+// Account is a Targon account over /tha/v2 as an api.Account, with the
+// api.Roller and api.SSHKeys capabilities. A server that no longer serves
+// /tha/v2 gets a *RetiredError, which says how to switch. It maps the wire types to the neutral ones:
 // Key.ID is the uid, Key.Masked the masked key_raw, Key.InUse whether the
 // key is the one the account authenticates with.
 type Account struct {
@@ -52,7 +53,7 @@ var provider = api.Provider{
 func (a *Account) Balance(ctx context.Context) (api.Balance, error) {
 	cr, err := a.Client().Credits(ctx)
 	if err != nil {
-		return api.Balance{}, err
+		return api.Balance{}, retiredV2(err, false)
 	}
 	return api.Balance{Currency: cr.Currency, Remaining: cr.Amount}, nil
 }
@@ -60,14 +61,14 @@ func (a *Account) Balance(ctx context.Context) (api.Balance, error) {
 // Keys walks every API key, PageSize at a time (without a page size once
 // the server refuses it), each page within its own deadline.
 func (a *Account) Keys(ctx context.Context) iter.Seq2[[]api.Key, error] {
-	return api.UniqueKeyIDs(adapter.MapPages(walk(ctx, a.PageTimeout(), PageSize, a.Client().ListAPIKeys), a.key))
+	return api.UniqueKeyIDs(adapter.MapPages(retiredWalk(walk(ctx, a.PageTimeout(), PageSize, a.Client().ListAPIKeys)), a.key))
 }
 
 // CreateKey creates a key named spec.Name (Targon keys have no limits).
 func (a *Account) CreateKey(ctx context.Context, spec api.KeySpec) (api.Secret, error) {
 	k, err := a.Client().CreateAPIKey(ctx, spec.Name)
 	if err != nil {
-		return api.Secret{}, err
+		return api.Secret{}, retiredV2(err, false)
 	}
 	return api.Secret{Key: a.key(k), Value: k.KeyRaw}, nil
 }
@@ -76,35 +77,35 @@ func (a *Account) CreateKey(ctx context.Context, spec api.KeySpec) (api.Secret, 
 func (a *Account) RenameKey(ctx context.Context, id, name string) (api.Key, error) {
 	k, err := a.Client().RenameAPIKey(ctx, id, name)
 	if err != nil {
-		return api.Key{}, err
+		return api.Key{}, retiredV2(err, true)
 	}
 	return a.key(k), nil
 }
 
 // DeleteKey deletes key id.
 func (a *Account) DeleteKey(ctx context.Context, id string) error {
-	return a.Client().DeleteAPIKey(ctx, id)
+	return retiredV2(a.Client().DeleteAPIKey(ctx, id), true)
 }
 
 // RollKey gives key id a new secret; the old one stops working at once.
 func (a *Account) RollKey(ctx context.Context, id string) (api.Secret, error) {
 	k, err := a.Client().RollAPIKey(ctx, id)
 	if err != nil {
-		return api.Secret{}, err
+		return api.Secret{}, retiredV2(err, true)
 	}
 	return api.Secret{Key: a.key(k), Value: k.KeyRaw}, nil
 }
 
 // SSHKeys walks every SSH key, like Keys.
 func (a *Account) SSHKeys(ctx context.Context) iter.Seq2[[]api.SSHKey, error] {
-	return api.UniqueSSHKeyIDs(adapter.MapPages(walk(ctx, a.PageTimeout(), PageSize, a.Client().ListSSHKeys), sshKey))
+	return api.UniqueSSHKeyIDs(adapter.MapPages(retiredWalk(walk(ctx, a.PageTimeout(), PageSize, a.Client().ListSSHKeys)), sshKey))
 }
 
 // SSHKey fetches one SSH key afresh.
 func (a *Account) SSHKey(ctx context.Context, id string) (api.SSHKey, error) {
 	k, err := a.Client().GetSSHKey(ctx, id)
 	if err != nil {
-		return api.SSHKey{}, err
+		return api.SSHKey{}, retiredV2(err, true)
 	}
 	return sshKey(k), nil
 }
@@ -113,7 +114,7 @@ func (a *Account) SSHKey(ctx context.Context, id string) (api.SSHKey, error) {
 func (a *Account) AddSSHKey(ctx context.Context, name, publicKey string) (api.SSHKey, error) {
 	k, err := a.Client().CreateSSHKey(ctx, name, publicKey)
 	if err != nil {
-		return api.SSHKey{}, err
+		return api.SSHKey{}, retiredV2(err, false)
 	}
 	return sshKey(k), nil
 }
@@ -122,14 +123,14 @@ func (a *Account) AddSSHKey(ctx context.Context, name, publicKey string) (api.SS
 func (a *Account) RenameSSHKey(ctx context.Context, id, name string) (api.SSHKey, error) {
 	k, err := a.Client().RenameSSHKey(ctx, id, name)
 	if err != nil {
-		return api.SSHKey{}, err
+		return api.SSHKey{}, retiredV2(err, true)
 	}
 	return sshKey(k), nil
 }
 
 // DeleteSSHKey deletes SSH key id.
 func (a *Account) DeleteSSHKey(ctx context.Context, id string) error {
-	return a.Client().DeleteSSHKey(ctx, id)
+	return retiredV2(a.Client().DeleteSSHKey(ctx, id), true)
 }
 
 // key maps a wire key to a neutral one. The secret never leaves here in

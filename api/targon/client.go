@@ -14,8 +14,11 @@ import (
 // MaxBodySize caps how much of a response body the client reads (8 MiB).
 const MaxBodySize = rest.MaxBodySize
 
-// prefix is where Targon's API lives under the base URL.
-var prefix = []string{"tha", "v2"}
+// The prefixes of Targon's two APIs under the base URL.
+var (
+	prefix   = []string{"tha", "v2"}
+	prefixV3 = []string{"tha", "v3"}
+)
 
 // Client talks to one Targon API base URL with one bearer token. It is safe
 // for concurrent use; SetToken swaps the token for every later request.
@@ -80,7 +83,9 @@ func maskedMatch(masked, token string) bool {
 // call describes one Targon request.
 type call struct {
 	method string
-	// segments follow /tha/v2; each is escaped on its own, so a uid with a
+	// v3 puts the request under /tha/v3 instead of /tha/v2.
+	v3 bool
+	// segments follow /tha/v2 (or /tha/v3); each is escaped on its own, so a uid with a
 	// slash or a colon stays one segment.
 	segments []string
 	// verb is a custom method such as "roll", appended to the last segment
@@ -88,13 +93,19 @@ type call struct {
 	verb  string
 	query url.Values
 	body  any
+	// anonymous sends no token (GET /tha/v3/version needs none).
+	anonymous bool
 }
 
 // do sends r and decodes a 2xx answer into out (when not nil).
 func (c *Client) do(ctx context.Context, r call, out any) error {
-	path := rest.Path(append(append([]string{}, prefix...), r.segments...)...)
+	base := prefix
+	if r.v3 {
+		base = prefixV3
+	}
+	path := rest.Path(append(append([]string{}, base...), r.segments...)...)
 	if r.verb != "" {
 		path += ":" + r.verb
 	}
-	return c.rest.Do(ctx, rest.Request{Method: r.method, Path: path, Query: r.query, Body: r.body}, out)
+	return c.rest.Do(ctx, rest.Request{Method: r.method, Path: path, Query: r.query, Body: r.body, Anonymous: r.anonymous}, out)
 }

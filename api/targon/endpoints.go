@@ -69,10 +69,7 @@ func (c *Client) ListSSHKeys(ctx context.Context, opts ListOptions) (Page[SSHKey
 // (POST /ssh-keys). Never retried automatically.
 func (c *Client) CreateSSHKey(ctx context.Context, name, publicKey string) (SSHKey, error) {
 	var out SSHKey
-	body := struct {
-		Name   string `json:"name"`
-		SSHKey string `json:"ssh_key"`
-	}{name, publicKey}
+	body := sshKeyBody{name, publicKey}
 	err := c.do(ctx, call{method: http.MethodPost, segments: []string{"ssh-keys"}, body: body}, &out)
 	return out, err
 }

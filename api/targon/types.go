@@ -1,9 +1,13 @@
-// Package targon is a client for Targon's /tha/v2 REST API (credits, API
-// keys and SSH keys) and its adapter to the provider-neutral api.Account.
-// One Client holds the base URL, the bearer token and the retry policy;
-// every method takes a context and returns the API's wire types or an
-// error (an *Error for an error answer, unwrapping to api's sentinels).
-// Account wraps a Client as an api.Account, api.Roller and api.SSHKeys.
+// Package targon is a client for Targon's REST API, both the /tha/v2 of
+// credits, API keys and SSH keys and the organization-scoped /tha/v3
+// (organizations with credits, SSH keys and service tokens; personal API
+// tokens), and its adapters to the provider-neutral api.Account: Account
+// (v2: an api.Roller and api.SSHKeys), V3Account (v3: api.SSHKeys,
+// api.Orgs and api.ServiceTokens, no roll) and Auto (the version settled
+// on first use with GET /tha/v3/version). One Client holds the base URL,
+// the bearer token and the retry policy and speaks both versions; every
+// method takes a context and returns the API's wire types or an error (an
+// *Error for an error answer, unwrapping to api's sentinels).
 //
 // It imports api, api/clientopt, api/internal/rest and api/internal/adapter
 // only. No ui package imports it: the UI gets an api.Account.

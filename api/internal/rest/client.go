@@ -138,6 +138,9 @@ type Request struct {
 	// Body, when not nil, is sent as JSON (json.Marshal: a nil pointer or
 	// a nil map value is sent as null).
 	Body any
+	// Anonymous sends no Authorization header, for an endpoint that needs
+	// no token (Targon's GET /tha/v3/version): the token stays home.
+	Anonymous bool
 }
 
 // Path escapes each segment on its own and joins them with "/" (with a
@@ -208,7 +211,7 @@ func (c *Client) Do(ctx context.Context, r Request, out any) error {
 
 	var lastErr error
 	for attempt := 1; ; attempt++ {
-		status, err := c.attempt(ctx, r.Method, u, body, out)
+		status, err := c.attempt(ctx, r, u, body, out)
 		c.log.Debug("api request", "method", r.Method, "path", u.EscapedPath(), "status", status, "attempt", attempt, "error", err)
 		if err == nil {
 			return nil
@@ -242,16 +245,18 @@ func (c *Client) Do(ctx context.Context, r Request, out any) error {
 }
 
 // attempt sends one request and returns the status (0 when none arrived).
-func (c *Client) attempt(ctx context.Context, method string, u *url.URL, body []byte, out any) (int, error) {
+func (c *Client) attempt(ctx context.Context, r Request, u *url.URL, body []byte, out any) (int, error) {
 	var rd io.Reader
 	if body != nil {
 		rd = bytes.NewReader(body)
 	}
-	req, err := http.NewRequestWithContext(ctx, method, u.String(), rd)
+	req, err := http.NewRequestWithContext(ctx, r.Method, u.String(), rd)
 	if err != nil {
 		return 0, err
 	}
-	req.Header.Set("Authorization", "Bearer "+*c.token.Load())
+	if !r.Anonymous {
+		req.Header.Set("Authorization", "Bearer "+*c.token.Load())
+	}
 	req.Header.Set("Accept", "application/json")
 	req.Header.Set("User-Agent", c.userAgent)
 	if body != nil {
