@@ -79,7 +79,7 @@ type Account interface {
 	// Balance is the account's money.
 	Balance(ctx context.Context) (Balance, error)
 	// Keys walks every API key, one page at a time in the server's order,
-	// using the one loop-guarded walker (CursorGuard). Each page's requests,
+	// using the one loop-guarded walker (WalkGuard). Each page's requests,
 	// retries included, get their own deadline of PageTimeout within ctx.
 	// The walk stops after the first error, which it yields.
 	Keys(ctx context.Context) iter.Seq2[[]Key, error]

@@ -2,7 +2,6 @@ package openrouter
 
 import (
 	"context"
-	"fmt"
 	"iter"
 	"strconv"
 	"sync"
@@ -16,39 +15,51 @@ const MaxInFlight = 8
 
 // KeyPages walks every API key, disabled ones included (a disabled key must
 // never vanish from the dashboard), one page at a time in the server's
-// order. Each request gets its own deadline of timeout within ctx
-// (api.PageTimeout when timeout is 0 or less), retries included.
+// order, under the default caps of api.WalkLimits. Each request gets its
+// own deadline of timeout within ctx (api.PageTimeout when timeout is 0 or
+// less), retries included.
 //
 // The paging rule: the first page is asked for alone, and its length is
-// the page size P (OpenRouter documents 100, but the walk does not rely on
-// it). Offsets are then computable, so pages P, 2P, 3P, … are fetched
-// concurrently, at most MaxInFlight at once, and yielded in order. The
-// first page shorter than P (an empty one included) is the last: nothing
-// past it is asked for, and requests already in flight past it are
-// cancelled. An empty first page is the whole list. No offset is asked for
-// twice (an api.CursorGuard on the offsets, which also bounds the walk at
-// api.MaxPages), and a page of keys all listed before stops the walk with
-// ErrRepeatedPage (a server that ignores the offset). A key that an
-// earlier page listed is dropped: a key created during the walk pushes the
-// others one place down, and the key at a page boundary would otherwise be
-// listed twice. (A key deleted during the walk pulls them up instead, and
-// one key may then be missed until the next list.) Keys of one page that
-// share a hash are all passed on: they are different keys, which the
-// Account marks (api.UniqueKeyIDs).
+// the page size P (OpenRouter documents PageSize, but the walk does not
+// rely on it). Offsets are then computable: when the first page is a full
+// documented page, pages P, 2P, 3P, … are fetched concurrently, at most
+// MaxInFlight at once, and yielded in order; otherwise page P is asked for
+// alone, and the walk widens only if it comes back full — a small account
+// costs one request past its end, not MaxInFlight. The first page shorter
+// than P (an empty one included) is the last: nothing past it is asked
+// for, and requests already in flight past it are cancelled. An empty
+// first page is the whole list.
+//
+// An api.WalkGuard keeps the walk within its caps and out of loops: no
+// offset is asked for twice, a page of keys all listed before stops the
+// walk with api.ErrRepeatedPage (a server that ignores the offset), pages
+// that keep repeating keys with api.ErrNotConverging, and a cap with an
+// *api.CapError after the keys up to it. A key that an earlier page listed
+// is dropped: a key created during the walk pushes the others one place
+// down, and the key at a page boundary would otherwise be listed twice. (A
+// key deleted during the walk pulls them up instead, and one key may then
+// be missed until the next list.) Keys of one page that share a hash are
+// all passed on: they are different keys, which the Account marks
+// (api.UniqueKeyIDs).
 //
 // The walk stops at the first error, which it yields after every page
 // before it; the consumer stopping early, or an error, cancels the
 // requests in flight.
 func (c *Client) KeyPages(ctx context.Context, timeout time.Duration) iter.Seq2[[]APIKey, error] {
+	// The account's one list: the bytes of two (api.MaxWalkBytes).
+	return c.keyPages(ctx, api.WalkLimits{PageTimeout: timeout, Bytes: 2 * api.MaxWalkBytes})
+}
+
+// keyPages is KeyPages under the caps lim.
+func (c *Client) keyPages(ctx context.Context, lim api.WalkLimits) iter.Seq2[[]APIKey, error] {
 	fetch := func(ctx context.Context, offset int) ([]APIKey, error) {
 		return c.ListKeys(ctx, ListOptions{IncludeDisabled: true, Offset: offset})
 	}
-	return walkOffsets(ctx, timeout, MaxInFlight, fetch, func(k APIKey) string { return k.Hash })
+	return walkOffsets(ctx, lim, MaxInFlight, fetch, func(k APIKey) string { return k.Hash })
 }
 
-// ErrRepeatedPage is what a walk stops with when a page holds only keys
-// that earlier pages listed: the server did not honour the offset.
-var ErrRepeatedPage = fmt.Errorf("%w: a page repeated the keys of earlier ones", api.ErrCursorLoop)
+// PageSize is how many keys a page of GET /keys holds, as documented.
+const PageSize = 100
 
 // offsetPage is one page's answer in an offset walk.
 type offsetPage[T any] struct {
@@ -58,35 +69,60 @@ type offsetPage[T any] struct {
 }
 
 // walkOffsets is the concurrent offset walker behind KeyPages (see there
-// for the rule); workers is the most requests in flight, id a key to
-// deduplicate items by.
-func walkOffsets[T any](ctx context.Context, timeout time.Duration, workers int, fetch func(context.Context, int) ([]T, error), id func(T) string) iter.Seq2[[]T, error] {
-	if timeout <= 0 {
-		timeout = api.PageTimeout
-	}
+// for the rule) under the caps lim; workers is the most requests in
+// flight, id a key to deduplicate items by.
+func walkOffsets[T any](ctx context.Context, lim api.WalkLimits, workers int, fetch func(context.Context, int) ([]T, error), id func(T) string) iter.Seq2[[]T, error] {
 	return func(yield func([]T, error) bool) {
-		var guard api.CursorGuard
-		seen := &seenItems[T]{id: id, seen: map[string]bool{}}
+		g := api.NewWalkGuard(lim)
+		wctx, cancel := g.Start(ctx)
+		defer cancel()
+		w := &offsetWalk[T]{guard: g, fetch: fetch, timeout: g.Limits().PageTimeout, next: 1, end: -1,
+			seen: &seenItems[T]{id: id, seen: map[string]bool{}}, id: id, workers: workers,
+			cancels: map[int]context.CancelFunc{}, results: make(chan offsetPage[T], workers),
+			window: make(chan struct{}, workers)}
 
-		guard.Next("0")
-		pctx, cancel := context.WithTimeout(ctx, timeout)
+		pctx, pcancel := context.WithTimeout(wctx, w.timeout)
 		first, err := fetch(pctx, 0)
-		cancel()
+		pcancel()
+		if err != nil {
+			yield(nil, g.Err(wctx, err))
+			return
+		}
+		page, err := w.take(first, len(first) == 0)
+		if !yield(page, nil) || len(first) == 0 {
+			return
+		}
 		if err != nil {
 			yield(nil, err)
 			return
 		}
-		if !yield(seen.fresh(first), nil) || len(first) == 0 {
-			return
-		}
-
-		w := &offsetWalk[T]{size: len(first), next: 1, end: -1, guard: &guard, fetch: fetch, timeout: timeout,
-			cancels: map[int]context.CancelFunc{}, results: make(chan offsetPage[T], workers),
-			window: make(chan struct{}, workers)}
-		stop := w.start(ctx, workers)
+		w.size = len(first)
+		stop := w.start(wctx, len(first) >= PageSize)
 		defer stop()
-		w.yieldInOrder(ctx, seen, yield)
+		w.yieldInOrder(wctx, yield)
 	}
+}
+
+// take checks one page with the walk's guard (its raw items for the loop
+// checks, the fresh ones for the item cap) and returns the fresh items the
+// list may hold, and the error that ends the walk, if any: after a loop,
+// no items.
+func (w *offsetWalk[T]) take(items []T, last bool) ([]T, error) {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	ids := func(yield func(string) bool) {
+		for _, it := range items {
+			if !yield(w.id(it)) {
+				return
+			}
+		}
+	}
+	if err := w.guard.Converge(ids, last); err != nil {
+		return nil, err
+	}
+	page := w.seen.fresh(items)
+	keep, err := w.guard.Take(len(page))
+	return page[:keep], err
 }
 
 // seenItems deduplicates the items of one walk by id, page against page.
@@ -111,23 +147,22 @@ func (s *seenItems[T]) fresh(items []T) []T {
 	return out
 }
 
-// start runs workers goroutines that ask for pages 1, 2, … and deliver
-// them on w.results, which is closed when the last worker leaves. The
+// start runs the workers that ask for pages 1, 2, … and deliver them on
+// w.results, which is closed when the last worker leaves: w.workers of
+// them when wide, else one until a page comes back full (widen). The
 // function it returns cancels what is in flight and waits for every
 // worker to deliver its last answer and leave; it must run however the
 // walk ends.
-func (w *offsetWalk[T]) start(ctx context.Context, workers int) (stop func()) {
+func (w *offsetWalk[T]) start(ctx context.Context, wide bool) (stop func()) {
 	wctx, cancel := context.WithCancel(ctx)
-	var wg sync.WaitGroup
-	for range workers {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			w.work(wctx)
-		}()
+	w.ctx = wctx
+	n := 1
+	if wide {
+		n, w.wide = w.workers, true
 	}
+	w.spawn(n)
 	go func() {
-		wg.Wait()
+		w.wg.Wait()
 		close(w.results)
 	}()
 	return func() {
@@ -137,10 +172,22 @@ func (w *offsetWalk[T]) start(ctx context.Context, workers int) (stop func()) {
 	}
 }
 
+// spawn starts n more workers. It runs before the wait for them begins,
+// or from a worker, which holds the wait open until they are counted.
+func (w *offsetWalk[T]) spawn(n int) {
+	w.wg.Add(n)
+	for range n {
+		go func() {
+			defer w.wg.Done()
+			w.work(w.ctx)
+		}()
+	}
+}
+
 // yieldInOrder yields the workers' pages in page order, from page 1, until
-// a short page, an error, a page of repeated keys (ErrRepeatedPage) or
-// the consumer stops.
-func (w *offsetWalk[T]) yieldInOrder(ctx context.Context, seen *seenItems[T], yield func([]T, error) bool) {
+// a short page, an error, a loop or cap of the guard (take) or the
+// consumer stops. ctx is the walk's (api.WalkGuard.Start).
+func (w *offsetWalk[T]) yieldInOrder(ctx context.Context, yield func([]T, error) bool) {
 	pending := map[int]offsetPage[T]{}
 	for want := 1; ; {
 		p, ok := pending[want]
@@ -149,7 +196,7 @@ func (w *offsetWalk[T]) yieldInOrder(ctx context.Context, seen *seenItems[T], yi
 			if !open {
 				// Page want is always asked for unless ctx ended first.
 				if err := ctx.Err(); err != nil {
-					yield(nil, err)
+					yield(nil, w.guard.Err(ctx, err))
 				}
 				return
 			}
@@ -159,20 +206,19 @@ func (w *offsetWalk[T]) yieldInOrder(ctx context.Context, seen *seenItems[T], yi
 		delete(pending, want)
 		<-w.window // page want is taken: another may start
 		if p.err != nil {
-			yield(nil, p.err)
+			yield(nil, w.guard.Err(ctx, p.err))
 			return
 		}
-		page := seen.fresh(p.items)
-		if len(page) == 0 && len(p.items) > 0 {
-			// A page of keys all listed already: the server ignores
-			// the offset, and would be asked again up to MaxPages.
-			yield(nil, ErrRepeatedPage)
-			return
-		}
+		last := len(p.items) < w.size
+		page, err := w.take(p.items, last)
 		if len(page) > 0 && !yield(page, nil) {
 			return
 		}
-		if len(p.items) < w.size {
+		if err != nil {
+			yield(nil, err)
+			return
+		}
+		if last {
 			return
 		}
 		want++
@@ -183,6 +229,7 @@ func (w *offsetWalk[T]) yieldInOrder(ctx context.Context, seen *seenItems[T], yi
 type offsetWalk[T any] struct {
 	size    int // the page size: the first page's length
 	fetch   func(context.Context, int) ([]T, error)
+	id      func(T) string
 	timeout time.Duration
 	results chan offsetPage[T]
 	// window holds a place for every page asked for and not yet taken in
@@ -190,12 +237,17 @@ type offsetWalk[T any] struct {
 	// consumer, so a server that repeats its pages is asked at most
 	// 1 + 2×workers times before the walk sees it (a slow page holds
 	// the others back rather than letting them run far ahead).
-	window chan struct{}
+	window  chan struct{}
+	workers int // the most workers, once widened
+	ctx     context.Context
+	wg      sync.WaitGroup
 
 	mu    sync.Mutex
-	next  int // the next page to ask for, once started: 1, 2, …
-	end   int // the last page the walk needs (-1 while unknown)
-	guard *api.CursorGuard
+	next  int  // the next page to ask for, once started: 1, 2, …
+	end   int  // the last page the walk needs (-1 while unknown)
+	wide  bool // all the workers run
+	guard *api.WalkGuard
+	seen  *seenItems[T]
 	// cancels are the deadlines of the requests in flight, by page.
 	cancels map[int]context.CancelFunc
 }
@@ -233,8 +285,13 @@ func (w *offsetWalk[T]) work(ctx context.Context) {
 		w.mu.Lock()
 		delete(w.cancels, k)
 		cancel()
-		if err != nil || len(items) < w.size {
+		switch {
+		case err != nil || len(items) < w.size:
 			w.stopAfter(k)
+		case !w.wide:
+			// A full page: the list goes on, so widen.
+			w.wide = true
+			w.spawn(w.workers - 1)
 		}
 		w.mu.Unlock()
 		w.results <- offsetPage[T]{index: k, items: items, err: err}

@@ -8,6 +8,8 @@ import (
 	"sync"
 	"testing"
 	"time"
+
+	"github.com/targon-dash/targon-dash/api"
 )
 
 // fakeList is a list endpoint in memory: page(offset) says what each
@@ -53,7 +55,7 @@ func (f *fakeList) fetch(ctx context.Context, offset int) ([]string, error) {
 // and returns the pages and the error it yielded.
 func (f *fakeList) walk(stopAfter int) ([][]string, error) {
 	var pages [][]string
-	for page, err := range walkOffsets(context.Background(), time.Minute, MaxInFlight, f.fetch, func(s string) string { return s }) {
+	for page, err := range walkOffsets(context.Background(), api.WalkLimits{PageTimeout: time.Minute}, MaxInFlight, f.fetch, func(s string) string { return s }) {
 		if err != nil {
 			return pages, err
 		}
@@ -201,7 +203,7 @@ func TestWalkDedupeAndRepeatedPage(t *testing.T) {
 		t.Errorf("shifted: %v, %v", got, err)
 	}
 	g := &fakeList{page: func(off int) ([]string, error, bool) { return items(0, 10), nil, false }}
-	if _, err := g.walk(0); !errors.Is(err, ErrRepeatedPage) || len(g.offsets) > 1+MaxInFlight*2 {
+	if _, err := g.walk(0); !errors.Is(err, api.ErrRepeatedPage) || len(g.offsets) > 1+MaxInFlight*2 {
 		t.Errorf("offset ignored: %v after %d requests", err, len(g.offsets))
 	}
 }

@@ -36,10 +36,15 @@ func (c *Client) AllSSHKeys(ctx context.Context, pageSize int) iter.Seq2[SSHKey,
 }
 
 // walk follows next_cursor with api.WalkPages (timeout per page, 0 for
-// api.PageTimeout). A server that refuses the page size with a 400 is asked
-// again for the same page without one, within the same page deadline, and
-// later pages are asked for without one too.
-func walk[T any](ctx context.Context, timeout time.Duration, pageSize int, list func(context.Context, ListOptions) (Page[T], error)) iter.Seq2[[]T, error] {
+// api.PageTimeout) under the default caps of api.WalkLimits.
+func walk[T listed](ctx context.Context, timeout time.Duration, pageSize int, list func(context.Context, ListOptions) (Page[T], error)) iter.Seq2[[]T, error] {
+	return walkWith(ctx, api.WalkLimits{PageTimeout: timeout}, pageSize, list)
+}
+
+// walkWith is walk under the caps lim. A server that refuses the page size
+// with a 400 is asked again for the same page without one, within the same
+// page deadline, and later pages are asked for without one too.
+func walkWith[T listed](ctx context.Context, lim api.WalkLimits, pageSize int, list func(context.Context, ListOptions) (Page[T], error)) iter.Seq2[[]T, error] {
 	return func(yield func([]T, error) bool) {
 		size := pageSize // per walk: a refusal holds for the rest of it
 		fetch := func(ctx context.Context, cursor string) ([]T, string, error) {
@@ -50,13 +55,24 @@ func walk[T any](ctx context.Context, timeout time.Duration, pageSize int, list 
 			}
 			return p.Items, p.NextCursor, err
 		}
-		for page, err := range api.WalkPages(ctx, timeout, fetch) {
+		for page, err := range api.WalkPages(ctx, lim, fetch, T.walkID) {
 			if !yield(page, err) {
 				return
 			}
 		}
 	}
 }
+
+// listed is an item of a list walk: walkID names it for the walk's loop
+// checks.
+type listed interface{ walkID() string }
+
+func (k APIKey) walkID() string { return k.UID }
+func (k SSHKey) walkID() string { return k.UID }
+
+func (t APIToken) walkID() string     { return t.UID }
+func (t ServiceToken) walkID() string { return t.UID }
+func (o Org) walkID() string          { return o.Slug }
 
 // items flattens a page iterator into an item iterator.
 func items[T any](seq iter.Seq2[[]T, error]) iter.Seq2[T, error] {

@@ -205,7 +205,7 @@ func serviceToken(t ServiceToken) api.ServiceToken {
 // orgWalk walks a list of the current organization: the organization is
 // settled first (within one page's deadline), and a walk that finds it
 // missing says which ones the token can see.
-func orgWalk[T any](ctx context.Context, a *V3Account, list func(context.Context, string, ListOptions) (Page[T], error)) iter.Seq2[[]T, error] {
+func orgWalk[T listed](ctx context.Context, a *V3Account, list func(context.Context, string, ListOptions) (Page[T], error)) iter.Seq2[[]T, error] {
 	return func(yield func([]T, error) bool) {
 		slug, err := a.slugWithin(ctx)
 		if err != nil {

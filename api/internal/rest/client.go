@@ -270,7 +270,11 @@ func (c *Client) attempt(ctx context.Context, r Request, u *url.URL, body []byte
 		return 0, &api.NetworkError{Err: unwrapURLError(err)}
 	}
 	defer resp.Body.Close()
-	data, err := io.ReadAll(io.LimitReader(resp.Body, MaxBodySize+1))
+	data, err := io.ReadAll(io.LimitReader(api.MeterBody(ctx, resp.Body), MaxBodySize+1))
+	var capErr *api.CapError
+	if errors.As(err, &capErr) {
+		return resp.StatusCode, capErr // a walk's byte cap: never retried
+	}
 	if err != nil {
 		return resp.StatusCode, &api.NetworkError{Err: fmt.Errorf("reading response: %w", unwrapURLError(err)), Partial: true}
 	}

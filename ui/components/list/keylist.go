@@ -23,7 +23,7 @@ import (
 //
 // It also keeps the list live: every Common.ListRefreshInterval it reloads
 // in the background (the table keeps selection, filter and window), never
-// while a dialog is open — a tick that comes then is made up for once the
+// after a walk that gave up (Loader.GaveUp), never while a dialog is open — a tick that comes then is made up for once the
 // dialogs close — and at most one tick of a list is ever pending.
 type KeyList[T any, R table.Row] struct {
 	Table  *table.Table
@@ -106,18 +106,24 @@ func (l *KeyList[T, R]) Live(msg tea.Msg) (cmd tea.Cmd, ok bool) {
 		case l.c.Dialog():
 			// Never under a dialog: its rows may be what it acts on.
 			l.missed = true
-		case !l.Loader.Busy():
+		case l.idle():
 			return tea.Batch(l.backgroundLoad(), next), true
 		}
 		return next, true
 	case common.DialogsClosedMsg:
-		if l.missed && !l.c.Dialog() && !l.Loader.Busy() {
+		if l.missed && !l.c.Dialog() && l.idle() {
 			return l.backgroundLoad(), true
 		}
 		return nil, true
 	}
 	return nil, false
 }
+
+// idle reports whether a background refresh may start: no walk is under
+// way, and the last one did not give up (a cap or a loop: a server that
+// overran the list once would only do it again; Refresh, the user's
+// refresh, starts it).
+func (l *KeyList[T, R]) idle() bool { return !l.Loader.Busy() && !l.Loader.GaveUp() }
 
 // backgroundLoad reloads the list quietly.
 func (l *KeyList[T, R]) backgroundLoad() tea.Cmd {

@@ -44,6 +44,9 @@ type Loader[T any] struct {
 	loaded  bool
 	pending []T
 	err     error
+	// capped is the cap the last walk that ended stopped at (nil when it
+	// listed everything or failed): its rows are the list's first part.
+	capped  *api.CapError
 	pages   int
 	updated time.Time
 	now     func() time.Time
@@ -135,10 +138,17 @@ func (l *Loader[T]) page() tea.Cmd {
 // Update takes a page. ok is false for a stale reply. On the first load
 // every page comes back at once (replace true for the first page, false to
 // append); on a reload, items is the whole new list with replace true, once
-// the walk is done. cmd asks for the next page.
+// the walk is done. cmd asks for the next page. A walk stopped at a cap
+// (*api.CapError) ends like a complete one, with the items up to the cap,
+// and the loader says so (Capped, Note).
 func (l *Loader[T]) Update(msg PageMsg[T]) (items []T, replace bool, cmd tea.Cmd, ok bool) {
 	if msg.Gen != l.gen || !l.busy {
 		return nil, false, nil, false
+	}
+	var capped *api.CapError
+	if errors.As(msg.Err, &capped) {
+		items, replace = l.finish(capped)
+		return items, replace, nil, true
 	}
 	if msg.Err != nil {
 		l.busy, l.err, l.pending = false, msg.Err, nil
@@ -147,15 +157,7 @@ func (l *Loader[T]) Update(msg PageMsg[T]) (items []T, replace bool, cmd tea.Cmd
 		return nil, false, nil, true
 	}
 	if msg.Done {
-		if !l.loaded {
-			// An empty list still has a first page to replace the rows.
-			items, replace = nil, l.pages == 0
-		} else {
-			items, replace, l.pending = l.pending, true, nil
-		}
-		l.busy, l.loaded, l.updated, l.err = false, true, l.now(), nil
-		l.pull.close()
-		l.pull = nil
+		items, replace = l.finish(nil)
 		return items, replace, nil, true
 	}
 	l.pages++
@@ -166,6 +168,21 @@ func (l *Loader[T]) Update(msg PageMsg[T]) (items []T, replace bool, cmd tea.Cmd
 		l.pending = append(l.pending, msg.Items...)
 	}
 	return items, replace, cmd, true
+}
+
+// finish ends a walk that listed everything, or (capped) everything up to
+// a cap, and returns what Update returns for it.
+func (l *Loader[T]) finish(capped *api.CapError) (items []T, replace bool) {
+	if !l.loaded {
+		// An empty list still has a first page to replace the rows.
+		items, replace = nil, l.pages == 0
+	} else {
+		items, replace, l.pending = l.pending, true, nil
+	}
+	l.busy, l.loaded, l.updated, l.err, l.capped = false, true, l.now(), nil, capped
+	l.pull.close()
+	l.pull = nil
+	return items, replace
 }
 
 // Note says how loading goes, for a table's top line: loading, the count
@@ -184,6 +201,9 @@ func (l *Loader[T]) Note(st *common.Styles, what string, have int) string {
 		}
 		// The table keeps what follows " — " whole when it wraps the note.
 		return st.Error.Render("✗ could not load "+what+": "+l.c.ErrorText(l.err)) + " — " + st.Muted.Render(retry)
+	case l.capped != nil:
+		// The rows are the list's first part until a walk ends otherwise.
+		return st.Warning.Render("⚠ " + capText(l.capped, what, have))
 	case l.busy && have == 0:
 		return st.Muted.Render("loading " + what + "…")
 	case l.busy:
@@ -197,6 +217,15 @@ func (l *Loader[T]) Busy() bool { return l.busy }
 
 // Loaded reports whether a walk has completed.
 func (l *Loader[T]) Loaded() bool { return l.loaded }
+
+// Capped is the cap the last walk that ended stopped at, if any: the
+// list shows its first part (see Note).
+func (l *Loader[T]) Capped() *api.CapError { return l.capped }
+
+// GaveUp reports whether the last walk that ended stopped at a cap or in a
+// loop (api.GaveUp): a walk that must not start again by itself, only
+// when the user asks (KeyList.Live).
+func (l *Loader[T]) GaveUp() bool { return l.capped != nil || api.GaveUp(l.err) }
 
 // Err is the error that ended the last walk that ended, if any: it stays
 // while the next walk is in progress, until that one ends.
