@@ -29,6 +29,17 @@
 # OR_KEYS (10000, the OpenRouter account's extra keys), LATENCY (50ms).
 set -euo pipefail
 
+# grouped writes a whole number with thousands separators, as the dashboard
+# does ("10,008"), without depending on the machine's locales.
+grouped() {
+  local n=$1 out=""
+  while [ ${#n} -gt 3 ]; do
+    out=",${n: -3}$out"
+    n=${n:0:${#n}-3}
+  done
+  echo "$n$out"
+}
+
 ROUNDS=${ROUNDS:-3}
 API_KEYS=${API_KEYS:-10000}
 SSH_KEYS=${SSH_KEYS:-10000}
@@ -138,8 +149,9 @@ wait_for() {
 if ! command -v tmux >/dev/null; then
   rss_report+=("  RSS: skipped (tmux is not installed)")
 else
-  want_api="$((API_KEYS + DEMO_API_KEYS)) API keys"
-  want_ssh="$((SSH_KEYS + DEMO_SSH_KEYS)) SSH keys"
+  # The list's top line writes counts with thousands separators.
+  want_api="$(grouped $((API_KEYS + DEMO_API_KEYS))) API keys"
+  want_ssh="$(grouped $((SSH_KEYS + DEMO_SSH_KEYS))) SSH keys"
   mkdir -p "$work/home"
   say "starting the dashboard in tmux (-L $sock) and waiting for \"$want_api\" and \"$want_ssh\""
   # The pane execs the binary, so the pane's PID is the dashboard's. A clean

@@ -203,6 +203,16 @@ type ownedMsg struct {
 	msg   tea.Msg
 }
 
+// Inner is the message msg carries: what a board's command yielded, for a
+// tool that watches the traffic (the performance trial); msg itself when it
+// is not a board's.
+func Inner(msg tea.Msg) tea.Msg {
+	if o, ok := msg.(ownedMsg); ok {
+		return o.msg
+	}
+	return msg
+}
+
 // teaPackage is Bubble Tea's import path: its own messages (quit,
 // batches) are the runtime's, never a board's.
 var teaPackage = reflect.TypeOf(tea.QuitMsg{}).PkgPath()

@@ -8,6 +8,7 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 
 	"github.com/targon-dash/targon-dash/api"
+	"github.com/targon-dash/targon-dash/ui"
 	"github.com/targon-dash/targon-dash/ui/components/list"
 )
 
@@ -56,7 +57,7 @@ func (p *probe) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	p.msgs++
 	p.updateTime += d
 	p.lastUpdate = d
-	switch msg := msg.(type) {
+	switch msg := ui.Inner(msg).(type) {
 	case list.PageMsg[api.Key]:
 		p.page(&p.api, len(msg.Items), msg.Done, msg.Err, "API keys")
 	case list.PageMsg[api.SSHKey]:
