@@ -24,6 +24,12 @@ func (f *Form) View() string {
 			n += strings.Count(p, "\n") + 1
 		}
 	}
+	for _, l := range f.intro {
+		add(textfit.WrapWords(l, inner))
+	}
+	if len(f.intro) > 0 {
+		add("")
+	}
 	for i, fd := range f.fields {
 		if i > 0 {
 			add("")
