@@ -5,6 +5,8 @@ import (
 	"math/big"
 	"strconv"
 
+	"github.com/charmbracelet/x/ansi"
+
 	"github.com/targon-dash/targon-dash/ui/common"
 	"github.com/targon-dash/targon-dash/ui/components/chart"
 )
@@ -25,15 +27,18 @@ func Lines(st *common.Styles, s Spend, width, top int) []string {
 	if s.Total.Sign() == 0 {
 		return append(out, st.Muted.Render("No spend in the last 30 days."))
 	}
-	out = append(out, st.Sparkline.Render(chart.Spark(days, true))+"  "+common.MoneyOfRat(s.Total)+" "+common.SpendCurrency+
-		st.Muted.Render(" · "+strconv.FormatInt(s.Requests, 10)+" requests"))
+	spark := st.Sparkline.Render(chart.Spark(days, true)) + "  " + common.MoneyOfRat(s.Total) + " " + common.SpendCurrency
+	if requests := " · " + common.GroupThousands(strconv.FormatInt(s.Requests, 10)) + " requests"; ansi.StringWidth(spark+requests) <= width {
+		spark += st.Muted.Render(requests)
+	}
+	out = append(out, spark)
 	last := s.From.AddDate(0, 0, Days-1)
 	out = append(out, st.Muted.Render(fmt.Sprintf("%s … %s · most on %s: %s", s.From.Format("Jan 2"), last.Format("Jan 2"),
 		s.From.AddDate(0, 0, busiest).Format("Jan 2"), common.MoneyOfRat(s.Day[busiest]))))
 	if s.Unreadable > 0 {
 		out = append(out, st.Error.Render(fmt.Sprintf("✗ %d rows with an amount that is not a number were left out", s.Unreadable)))
 	}
-	if len(s.Models) > 0 {
+	if len(s.Models) > 0 && top > 0 {
 		out = append(out, "", st.Label.Render("Top models"))
 		out = append(out, chart.Bars(st, ShareBars(s.Models, top), width)...)
 	}

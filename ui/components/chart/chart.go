@@ -107,7 +107,7 @@ type Bar struct {
 var barEighths = []rune("▏▎▍▌▋▊▉")
 
 // Bars draws rows as "label  ████▌  figure" lines of at most width
-// columns: labels in a column as wide as the widest (cut at a third of the
+// columns: labels in a column as wide as the widest (cut at half the
 // width), bars scaled to the largest value in eighths of a cell, figures
 // in a column at the right. A value of zero or none has no bar.
 func Bars(st *common.Styles, rows []Bar, width int) []string {
@@ -123,8 +123,8 @@ func Bars(st *common.Styles, rows []Bar, width int) []string {
 			hi = r.Value
 		}
 	}
-	labelW = min(labelW, max(8, width/3))
-	barW := max(4, width-labelW-figW-4)
+	labelW = min(labelW, max(8, width/2))
+	barW := max(6, width-labelW-figW-4)
 	out := make([]string, len(rows))
 	for i, r := range rows {
 		bar := barOf(r.Value, hi, barW)

@@ -25,10 +25,7 @@ func (f *Form) View() string {
 		}
 	}
 	for _, l := range f.intro {
-		add(textfit.WrapWords(l, inner))
-	}
-	if len(f.intro) > 0 {
-		add("")
+		add(textfit.WrapWords(l, inner), "")
 	}
 	for i, fd := range f.fields {
 		if i > 0 {
