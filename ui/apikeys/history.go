@@ -132,11 +132,11 @@ func (m *Model) historyLines(id string, width int) []string {
 	e, state := m.activity.Get(id)
 	switch {
 	case state != activity.Answered:
-		return []string{"", st.Muted.Render("Last 30 days: loading…")}
+		return []string{st.Muted.Render("Last 30 days: loading…")}
 	case e.Forbidden():
-		return []string{"", st.Warning.Render("Last 30 days: reading a key's activity needs a management key.")}
+		return []string{st.Warning.Render("Last 30 days: reading a key's activity needs a management key.")}
 	case e.Err != nil:
-		return []string{"", st.Error.Render("✗ could not load the last 30 days: " + m.c.ErrorText(e.Err) + " (open the details again to retry)")}
+		return []string{st.Error.Render("✗ could not load the last 30 days: " + m.c.ErrorText(e.Err) + " (open the details again to retry)")}
 	}
-	return activity.Lines(st, e.Spend, width, 3)
+	return activity.Lines(st, e.Spend, width, 3)[1:] // the details' rows end with a blank line
 }
