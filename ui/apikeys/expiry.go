@@ -7,6 +7,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/targon-dash/targon-dash/ui/common"
 	"github.com/targon-dash/targon-dash/ui/components/dialog"
 	"github.com/targon-dash/targon-dash/ui/components/table"
 )
@@ -133,3 +134,17 @@ var sortExpires = table.SortColumn{Name: "expires", Title: "STATE", Key: func(r 
 	}
 	return table.SortKey{Int: s.expires.UnixNano()}
 }}
+
+// expiryDetail is an expiry in a key's details: the exact local time, in
+// UTC too where the local zone is another, and how far off it is:
+// "2026-12-12 15:00:00 CET · 14:00 UTC (in 6d)", "… (expired 5d ago)".
+func expiryDetail(expires, now time.Time) string {
+	out := common.ExactTime(expires)
+	if _, offset := expires.Local().Zone(); offset != 0 {
+		out += " · " + expires.UTC().Format("15:04 UTC")
+	}
+	if left := expires.Sub(now); left > 0 {
+		return out + " (in " + shortSpan(left) + ")"
+	}
+	return out + " (expired " + shortSpan(now.Sub(expires)) + " ago)"
+}

@@ -216,7 +216,7 @@ func spendDetails(r row) []dialog.DetailRow {
 	}
 	expires := "never"
 	if !s.expires.IsZero() {
-		expires = common.ExactTime(s.expires) + " · " + s.expires.UTC().Format("2006-01-02 15:04 UTC")
+		expires = expiryDetail(s.expires, now)
 	}
 	rows := []dialog.DetailRow{
 		{Label: "State", Value: state},
