@@ -98,15 +98,12 @@ func (m *Model) replaceForm(r row) tea.Cmd {
 	exp.f = dialog.NewForm(c, fmt.Sprintf("Replace API key “%s”?", r.name), exp.fields(choice, extra...),
 		func(ctx context.Context, v []string) (tea.Msg, error) {
 			spec.ExpiresAt = exp.expiry(v)
-			s, err := acct.CreateKey(ctx, spec)
-			if err == nil {
-				err = checkSecret(acct.Provider(), s, "created")
-			}
+			msg, err := createKey(ctx, acct, clip, spec)
 			if err != nil {
-				return nil, common.MaybeDone(err, "the new key may have been created")
+				return nil, err
 			}
-			how, copyErr := clip.Copy(s.Value)
-			return replacedMsg{secret: s, how: how, copyErr: copyErr, old: r}, nil
+			made := msg.(createdMsg)
+			return replacedMsg{secret: made.secret, how: made.how, copyErr: made.copyErr, old: r}, nil
 		}).WithIntro(m.replaceIntro(r, now)...)
 	exp.f.OnChange = exp.onChange
 	m.Open(exp.f)
