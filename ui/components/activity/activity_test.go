@@ -17,7 +17,7 @@ func TestSummarize(t *testing.T) {
 		{Day: day(30), Model: "a", Spend: "0.1", Requests: 1},
 		{Day: day(30), Model: "b", Spend: "0.2", Requests: 2},
 		{Day: day(1), Model: "b", Spend: "1.000000001", Requests: 3},
-		{Day: day(31), Model: "a", Spend: "5"},                 // today: not completed
+		{Day: day(31), Model: "a", Spend: "5"},                  // today: not completed
 		{Day: day(1).AddDate(0, 0, -1), Model: "a", Spend: "5"}, // 31 days ago
 		{Day: day(2), Model: "c", Spend: "nope"},
 	}, now)
