@@ -206,6 +206,48 @@ keys or-replace R
 wait_for or-replace 'Replace API key'
 shot or-replace dark
 
+# open_or NAME: start NAME on the OpenRouter demo account's API keys (its
+# two workspaces), with the keys' activity read.
+open_or() {
+  start "$1" dark
+  wait_for "$1" 'USD'
+  keys "$1" P
+  wait_for "$1" 'demo-openrouter'
+  keys "$1" j Enter
+  wait_for "$1" 'management key'
+  keys "$1" 2
+  wait_for "$1" 'WORKSPACE'
+}
+
+open_or or-workspaces
+shot or-workspaces dark
+
+open_or or-workspace-picker
+keys or-workspace-picker w
+wait_for or-workspace-picker 'Show one workspace'
+shot or-workspace-picker dark
+
+open_or or-expiry
+for _ in 1 2 3 4 5 6; do
+  t capture-pane -p -t or-expiry | grep -q 'STATE ▲' && break
+  keys or-expiry s
+done
+wait_for or-expiry 'STATE ▲'
+shot or-expiry dark
+
+open_or or-key-details
+keys or-key-details /
+text or-key-details 'production-chat'
+keys or-key-details Enter Enter
+wait_for or-key-details 'Top models'
+keys or-key-details G
+shot or-key-details dark
+
+open_or or-credits-history
+keys or-credits-history 1
+wait_for or-credits-history 'Top keys'
+shot or-credits-history dark
+
 # --- render ----------------------------------------------------------------------
 say "rendering ${#jobs[@]} screenshots"
 DEPS=$deps CHROME=$(command -v chromium-headless-shell) \

@@ -48,7 +48,7 @@ func sweptLists(t *testing.T) []sweptList {
 			titles:   []string{"NAME", "TYPE", "FINGERPRINT", "COMMENT", "CREATED"},
 			cuttable: []string{"NAME", "FINGERPRINT", "COMMENT"}, dates: []string{"CREATED"}},
 		{name: "OpenRouter keys", view: orKeys, tb: orKeys.Table,
-			titles:   []string{"NAME", "STATE", "LEFT OF LIMIT USD", "USED D/W/M USD", "KEY", "CREATED"},
+			titles:   []string{"NAME", "WORKSPACE", "STATE", "LEFT OF LIMIT USD", "USED D/W/M USD", "KEY", "CREATED"},
 			cuttable: []string{"NAME"}, dates: []string{"CREATED"}},
 	}
 }

@@ -92,7 +92,7 @@ var goldenScreens = []goldenScreen{
 	{name: "or-confirm-replace", with: orManagement, drive: func(h *harness) { openORKeys(h); h.keys("j", "j", "R"); h.waitFor("Replace") }},
 	{name: "or-disable-old", with: orManagement, drive: func(h *harness) {
 		openORKeys(h)
-		h.keys("j", "j", "R", "y")
+		h.keys("j", "j", "R", "enter", "enter")
 		h.waitFor("copied via")
 		h.idle()
 		h.keys("esc")

@@ -19,8 +19,9 @@ func (m *Model) newActions() *common.Actions {
 	changeSelected := common.AllOf(m.managed, selection, m.SelectedUsable)
 	acts := []common.Action{
 		{Key: &k.Details, Footer: 9, Check: selection, Run: func() tea.Cmd {
-			m.Open(m.details(m.Selected()))
-			return nil
+			r := m.Selected()
+			m.Open(m.details(r))
+			return m.needHistory(r)
 		}},
 		{Key: &k.New, Footer: 1, Check: m.managed, Run: m.newKeyForm},
 		{Key: &k.Rename, Footer: 2, Check: changeSelected, Run: func() tea.Cmd { return m.renameForm(m.Selected()) }},
@@ -31,6 +32,8 @@ func (m *Model) newActions() *common.Actions {
 			Run: func() tea.Cmd { return m.toggleDisabled(m.Selected()) }},
 		{Key: &k.Limit, Footer: 8, Check: common.AllOf(m.updateSupported, changeSelected),
 			Run: func() tea.Cmd { return m.limitForm(m.Selected()) }},
+		{Key: &k.Workspace, Footer: 10, Help: "show one workspace / all", Short: "workspace",
+			Check: m.workspaceSupported, Run: m.toggleNarrow},
 		{Key: &k.Filter, Footer: 5}, // the list filters
 		{Key: &k.SignIn, Footer: 1, Check: m.inferenceKey, Run: m.signIn},
 		{Key: &k.Copy, Unlisted: true, Check: selection, Run: m.secretNotKept},
@@ -85,7 +88,7 @@ func (m *Model) rollOrReplace() tea.Cmd {
 	if m.roller != nil {
 		return m.rollConfirm(m.Selected())
 	}
-	return m.replaceConfirm(m.Selected())
+	return m.replaceForm(m.Selected())
 }
 
 // secretNotKept answers y: the list never holds a secret, so it says when

@@ -9,10 +9,12 @@ import (
 	"errors"
 	"fmt"
 
+	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
 
 	"github.com/targon-dash/targon-dash/api"
 	"github.com/targon-dash/targon-dash/ui/common"
+	"github.com/targon-dash/targon-dash/ui/components/activity"
 	"github.com/targon-dash/targon-dash/ui/components/dialog"
 	"github.com/targon-dash/targon-dash/ui/components/list"
 	"github.com/targon-dash/targon-dash/ui/components/table"
@@ -33,6 +35,16 @@ type Model struct {
 	// forbidden says the list was refused (403) for a key that cannot
 	// manage keys: the view says so and offers no action.
 	forbidden bool
+	// spaces are the account's workspaces (api.Workspaces), the default
+	// first; nil before they came or when it has none. wsErr is why they
+	// could not be listed; narrow is the id of the one workspace the list
+	// is narrowed to ("" for all).
+	spaces []api.Workspace
+	wsErr  error
+	narrow string
+	// activity keeps the activity of the account's keys read this session
+	// (nil when it cannot tell it: not an api.Activity).
+	activity *activity.Cache
 	// Actions is the view's table of actions (actions.go): its keys, the
 	// footer (ShortHelp, ListKeys, Footer) and "?" (FullHelp) all come
 	// from it.
@@ -81,12 +93,21 @@ func New(c *common.Common) *Model {
 	if m.provider.KeySpending {
 		cols = spendColumns
 	}
-	m.KeyList = list.NewKeyList(c, cols, "API key", "API keys", c.Account.Keys,
-		func(k api.Key) row { return newRow(c, k) })
+	m.activity = activity.NewCache(c)
+	m.KeyList = list.NewKeyList(c, cols, "API key", "API keys", c.Account.Keys, m.row)
 	m.Table.SetSort(sortColumns(m.provider.KeySpending), c.Sort)
+	m.Table.SetHidden(workspaceTitle, true) // until a second workspace shows
 	m.Actions = m.newActions()
 	return m
 }
+
+// Init loads the first page (and then the rest) and the workspaces.
+func (m *Model) Init() tea.Cmd { return tea.Batch(m.KeyList.Init(), m.loadWorkspaces()) }
+
+// Refresh reloads the list and the workspaces; the rows stay until the
+// new ones are in. Activity read this session is kept: it changes once a
+// day.
+func (m *Model) Refresh() tea.Cmd { return tea.Batch(m.KeyList.Refresh(), m.loadWorkspaces()) }
 
 // keyColumns are the list's columns. A narrow screen drops UPDATED, then
 // the UID, then the masked key, before it cuts names below 20 columns.
@@ -99,17 +120,26 @@ var keyColumns = []table.Column{
 }
 
 // spendColumns are the list's columns for keys with spending settings.
-// A narrow screen drops CREATED, then the label, then usage, before it
-// cuts names below 20 columns; the state (a disabled key) and the limit
-// always stay.
+// A narrow screen drops CREATED, then the label, then usage, then the
+// workspace, before it cuts names below 20 columns; the state (a disabled
+// or expiring key) and the limit always stay. WORKSPACE is hidden on an
+// account of one workspace.
 var spendColumns = []table.Column{
 	{Title: "NAME", Width: 20, Flex: 1},
-	{Title: "STATE", Width: 8},
+	{Title: workspaceTitle, Width: 10, Drop: 1},
+	{Title: "STATE", Width: 15}, // "⚠ expires in 6d"
 	{Title: "LEFT OF LIMIT USD", Width: 19},
-	{Title: "USED D/W/M USD", Width: 17, Drop: 1},
-	{Title: "KEY", Width: 19, Drop: 2},
-	table.DateColumn("CREATED", 3),
+	{Title: "USED D/W/M USD", Width: 17, Drop: 2},
+	{Title: "KEY", Width: 19, Drop: 3},
+	table.DateColumn("CREATED", 4),
 }
+
+// The places of spendColumns a row's code names.
+const (
+	stateColumn = 2
+	limitColumn = 3
+	usedColumn  = 4
+)
 
 // checkForbidden notes whether the list was refused for a key that cannot
 // manage keys (403), which no retry changes.
@@ -126,21 +156,22 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case list.PageMsg[api.Key]:
 		cmd := m.Page(msg)
 		m.checkForbidden()
-		return m, cmd
+		m.Table.SetTally(m.tally())
+		return m, tea.Batch(cmd, m.needActivity())
 	case goneMsg:
 		return m, m.gone()
 	case updatedMsg:
-		return m, tea.Batch(m.Table.Replace(newRow(m.c, msg.key)), common.Toast(common.ToastSuccess, "%s", msg.toast))
+		return m, tea.Batch(m.Table.Replace(m.row(msg.key)), common.Toast(common.ToastSuccess, "%s", msg.toast))
 	case replacedMsg:
 		m.Table.MarkRepeated(&msg.secret.Key.ID, &msg.secret.Key.IDProblem)
-		r := newRow(m.c, msg.secret.Key)
+		r := m.row(msg.secret.Key)
 		cmd := m.Table.Prepend(r)
 		secret := dialog.NewSecret(m.c, fmt.Sprintf("New API key “%s” (replaces %s)", r.name, msg.old.masked), msg.secret.Value, msg.how, msg.copyErr)
 		m.Open(secret.Then(m.disableOldConfirm(msg.old)))
 		return m, cmd
 	case createdMsg:
 		m.Table.MarkRepeated(&msg.secret.Key.ID, &msg.secret.Key.IDProblem)
-		r := newRow(m.c, msg.secret.Key)
+		r := m.row(msg.secret.Key)
 		cmd := m.Table.Prepend(r)
 		secret := dialog.NewSecret(m.c, fmt.Sprintf("New API key “%s”", r.name), msg.secret.Value, msg.how, msg.copyErr)
 		m.Open(secret)
@@ -155,7 +186,7 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		}
 		return m, deleted
 	case rolledMsg:
-		r := newRow(m.c, msg.secret.Key)
+		r := m.row(msg.secret.Key)
 		r.inUse = msg.inUse
 		cmd := m.Table.Replace(r)
 		var extra []string
@@ -168,7 +199,32 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m.Open(secret)
 		return m, cmd
 	}
+	if cmd, ok := m.spacesUpdate(msg); ok {
+		return m, cmd
+	}
 	return m, m.Default(msg, m.Actions)
+}
+
+// spacesUpdate handles the messages of workspaces and activity, and esc
+// on a list narrowed to one workspace; ok says msg was one of them.
+func (m *Model) spacesUpdate(msg tea.Msg) (cmd tea.Cmd, ok bool) {
+	switch msg := msg.(type) {
+	case workspacesMsg:
+		m.onWorkspaces(msg)
+		return nil, true
+	case narrowMsg:
+		return m.narrowTo(msg.id), true
+	case activity.Msg, activity.ManyMsg:
+		if m.activity.Take(msg) {
+			m.redecorate()
+		}
+		return nil, true
+	case tea.KeyMsg:
+		if m.narrow != "" && key.Matches(msg, m.c.Keys.Back) && !m.Table.Capturing() && !m.Table.List.IsFiltered() {
+			return m.narrowTo(""), true // esc: every workspace again
+		}
+	}
+	return nil, false
 }
 
 // View draws the list with its loading or error note; for a key that

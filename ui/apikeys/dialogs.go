@@ -143,10 +143,17 @@ func (m *Model) details(r row) common.Modal {
 	if r.spend != nil {
 		rows = append(rows[:3], append(spendDetails(r), rows[3:]...)...)
 	}
+	if m.manyWorkspaces() {
+		rows = append(rows[:1], append([]dialog.DetailRow{{Label: "Workspace", Value: m.spaceName(r.workspace)}}, rows[1:]...)...)
+	}
 	if r.inUse {
 		rows = append(rows, dialog.DetailRow{Label: "In use", Value: "this dashboard is signed in with this key"})
 	}
 	info := dialog.NewInfo(m.c, "API key “"+r.name+"”", rows)
+	if m.activity != nil && r.ID() != "" {
+		id := r.ID()
+		info.WithBody(func(width int) []string { return m.historyLines(id, width) })
+	}
 	if m.provider.CheckID(r.ID()) != nil {
 		return info // no id to copy
 	}

@@ -265,7 +265,7 @@ func TestReplaceRefusesWhatTheFormWould(t *testing.T) {
 		v.d.Keys("esc")
 	}
 	v.pick("fine")
-	v.d.Keys("R", "y")
+	v.d.Keys("R", "enter", "enter")
 	if s := srv.requests(); len(s) != 1 || s[0] != "POST /api/v1/keys" {
 		t.Errorf("replace of a good key sent %v", s)
 	}

@@ -63,7 +63,7 @@ func TestDisableAndReplaceWarnForTheKeyInUse(t *testing.T) {
 			screens["disable"] = v.screen()
 			v.d.Keys("esc", "R")
 			screens["replace"] = v.screen()
-			v.d.Keys("y")
+			v.d.Keys("enter", "enter")
 			v.d.Keys("esc") // close the secret: the question follows
 			screens["disable the old key"] = v.screen()
 			for what, s := range screens {

@@ -132,14 +132,14 @@ func TestORCreateWithLimitAndReset(t *testing.T) {
 	v.d.Type("ci-bot")
 	v.d.Keys("tab")
 	v.d.Type("12.5x")
-	v.d.Keys("enter", "enter") // to the reset field, then submit
+	v.d.Keys("enter", "enter", "enter", "enter") // through the reset and the expiry, then submit
 	v.want("non-negative amount", "12.5x")
 	if v.count("ci-bot") != 0 {
 		t.Fatal("an invalid limit was sent")
 	}
 	v.d.Keys("backspace", "tab", "right", "right", "right", "left") // weekly
 	v.want("● weekly")
-	v.d.Keys("enter")
+	v.d.Keys("enter", "enter", "enter")
 	v.want("New API key “ci-bot”", "copied via")
 	k, ok := v.server("ci-bot")
 	if !ok || k.Limit != "12.5" || k.LimitReset != "weekly" {
@@ -249,11 +249,11 @@ func TestORReplaceThenDisableOld(t *testing.T) {
 			v.pick("cursor-ide")
 			v.d.Keys("R")
 			v.want("Replace API key “cursor-ide (alice)”?", "same limit and BYOK setting", "keeps working until you disable or delete it")
-			v.d.Keys("enter") // No
+			v.d.Keys("esc") // cancel
 			if v.count("cursor-ide (alice)") != 1 {
-				t.Fatal("replaced without a yes")
+				t.Fatal("replaced without a submit")
 			}
-			v.d.Keys("R", "y")
+			v.d.Keys("R", "enter", "enter")
 			v.want("copied via", "shown once")
 			if v.count("cursor-ide (alice)") != 2 {
 				t.Fatal("no new key")
@@ -337,6 +337,7 @@ func cellNumber(t *testing.T, cell string, last bool) float64 {
 // is left of the limit (least first, no limit last), and c copies the
 // key's hash.
 func TestORSortByUsageAndLimitAndCopyHash(t *testing.T) {
+	const limitCell, usedCell = 3, 4 // after NAME, WORKSPACE (hidden), STATE
 	v := newORView(t)
 	column := func(i int, last bool) []float64 {
 		var out []float64
@@ -350,13 +351,13 @@ func TestORSortByUsageAndLimitAndCopyHash(t *testing.T) {
 		t.Fatalf("sorted by %q (desc %v), want usage, most first", name, desc)
 	}
 	v.want("USED D/W/M USD ▼")
-	used := column(3, true)
+	used := column(usedCell, true)
 	if !slices.IsSortedFunc(used, func(a, b float64) int { return cmp.Compare(b, a) }) || used[0] == used[len(used)-1] {
 		t.Errorf("monthly usage not most first: %v", used)
 	}
 	v.d.Keys("s")
 	v.want("LEFT OF LIMIT USD ▲")
-	left := column(2, false)
+	left := column(limitCell, false)
 	if !slices.IsSorted(left) || !math.IsInf(left[len(left)-1], 1) {
 		t.Errorf("limit left not least first, no limit last: %v", left)
 	}

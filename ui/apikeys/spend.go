@@ -10,6 +10,7 @@ import (
 
 	"github.com/targon-dash/targon-dash/api"
 	"github.com/targon-dash/targon-dash/ui/common"
+	"github.com/targon-dash/targon-dash/ui/components/table"
 )
 
 // spend is what a row holds of a key with spending settings (an account
@@ -64,16 +65,25 @@ func sortAmount(a api.Amount, unknown float64) float64 {
 	return f
 }
 
-// state is the row's state word: a disabled key is marked by a word, not
-// by colour alone.
-func (s *spend) state(now time.Time) string {
+// state is the row's state word and its tone: a disabled or expired key,
+// one expiring soon (in the warning colour, and marked "⚠" for a screen
+// without colour), one unused for 30 days (quiet), one that expires
+// later, else "active". Words mark each, not colour alone.
+func (s *spend) state(now time.Time, unused bool) (string, table.Tone) {
+	expiring := !s.expires.IsZero()
 	switch {
 	case s.disabled:
-		return "disabled"
-	case !s.expires.IsZero() && !s.expires.After(now):
-		return "expired"
+		return "disabled", table.ToneNone
+	case expiring && !s.expires.After(now):
+		return "expired", table.ToneNone
+	case expiring && s.expires.Sub(now) < expiringSoon:
+		return expiryWords(s.expires, now), table.ToneWarn
+	case unused:
+		return unusedWords, table.ToneQuiet
+	case expiring:
+		return expiryWords(s.expires, now), table.ToneNone
 	}
-	return "active"
+	return "active", table.ToneNone
 }
 
 // resetShort is a reset period in a list cell: "/day", "/wk", "/mo".

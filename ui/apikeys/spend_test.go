@@ -82,7 +82,7 @@ func TestORReplaceDisabledKey(t *testing.T) {
 	v.d.Keys("R")
 	v.want("Replace API key “hackathon-2025”?", "is disabled", "the new key starts enabled")
 	v.wantNot("keeps working", "still works", "same settings", "asked next")
-	v.d.Keys("y")
+	v.d.Keys("enter", "enter")
 	v.want("copied via", "shown once")
 	v.d.Keys("esc")
 	if top := v.d.Top(); top != nil {
@@ -111,13 +111,13 @@ func TestORResetWithoutLimitRefused(t *testing.T) {
 	v.d.Type("nightly")
 	v.d.Keys("tab", "tab", "right") // no limit, reset daily
 	v.want("● daily")
-	v.d.Keys("enter")
+	v.d.Keys("enter", "enter", "enter")
 	if v.count("nightly") != 0 {
 		t.Fatal("a reset without a limit was sent")
 	}
 	v.want("nightly", "● daily", "a reset needs a limit")
 	v.d.Type("5")
-	v.d.Keys("enter", "enter")
+	v.d.Keys("enter", "enter", "enter", "enter")
 	if k, ok := v.server("nightly"); !ok || k.Limit != "5" || k.LimitReset != "daily" {
 		t.Fatalf("server has %+v (found %v)", k, ok)
 	}

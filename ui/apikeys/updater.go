@@ -77,25 +77,9 @@ func (m *Model) replaceable() *common.Refusal {
 }
 
 // replaceSpec is what a replace of r creates: a key with its name, limit,
-// reset and BYOK setting.
+// reset, BYOK setting and workspace (the expiry is asked for).
 func replaceSpec(r row) api.KeySpec {
-	return api.KeySpec{Name: r.name, Limit: r.spend.limit, LimitReset: r.spend.reset, IncludeBYOKInLimit: r.spend.byok}
-}
-
-// newSpendForm asks for a name, a spending limit and its reset, and
-// creates the key; the secret is copied in the same command.
-func (m *Model) newSpendForm() tea.Cmd {
-	c, acct, clip := m.c, m.c.Account, m.c.Clipboard
-	var f *dialog.Form
-	fields := append([]dialog.Field{{
-		Label: "Name", Placeholder: "e.g. production-chat", CharLimit: 256,
-		Hint: "The secret is shown once and copied to your clipboard.", Validate: dialog.ValidateName,
-	}}, limitFields("", "", func() string { return f.Value(2) })...)
-	f = dialog.NewForm(c, "New API key", fields, func(ctx context.Context, v []string) (tea.Msg, error) {
-		return createKey(ctx, acct, clip, api.KeySpec{Name: v[0], Limit: limitValue(v[1]), LimitReset: resetValue(v[2])})
-	})
-	m.Open(f)
-	return nil
+	return api.KeySpec{Name: r.name, Limit: r.spend.limit, LimitReset: r.spend.reset, IncludeBYOKInLimit: r.spend.byok, Workspace: r.workspace}
 }
 
 // limitForm changes a key's spending limit and reset, starting from the
@@ -167,56 +151,6 @@ func (m *Model) toggleDisabled(r row) tea.Cmd {
 	return nil
 }
 
-// replaceConfirm asks before replacing a key (accounts that cannot roll a
-// secret): a new key with the same name, limit, reset and BYOK setting is
-// created, enabled, and its secret shown once; then, when the old key
-// still works, the dashboard asks whether to disable it.
-func (m *Model) replaceConfirm(r row) tea.Cmd {
-	c, acct, clip := m.c, m.c.Account, m.c.Clipboard
-	body := []string{replaceWhat(r), ""}
-	if r.spend.disabled {
-		body = append(body, fmt.Sprintf("The old key %s is disabled and stays disabled; the new key starts enabled.", r.masked))
-	} else {
-		body = append(body, fmt.Sprintf("The old key %s keeps working until you disable or delete it; you are asked next whether to disable it now.", r.masked))
-		if r.inUse {
-			body = append(body, "", c.Styles.Warning.Render("⚠ This dashboard is signed in with the old key and keeps using it: disabling it next signs you out."))
-		}
-	}
-	spec := replaceSpec(r) // as replaceable checked it
-	d := dialog.NewConfirm(c, fmt.Sprintf("Replace API key “%s”?", r.name), body, "Replace", func(ctx context.Context) (tea.Msg, error) {
-		s, err := acct.CreateKey(ctx, spec)
-		if err == nil {
-			err = checkSecret(acct.Provider(), s, "created")
-		}
-		if err != nil {
-			return nil, common.MaybeDone(err, "the new key may have been created")
-		}
-		how, copyErr := clip.Copy(s.Value)
-		return replacedMsg{secret: s, how: how, copyErr: copyErr, old: r}, nil
-	})
-	m.Open(d)
-	return nil
-}
-
-// replaceWhat says what a replace of r creates: the settings it copies,
-// and the one it cannot (an expiry).
-func replaceWhat(r row) string {
-	s := r.spend
-	limit := common.NoLimit
-	if s.limit != "" {
-		limit = "a " + common.Money(s.limit, common.SpendCurrency) + " limit that " + resetVerb(s.reset)
-	}
-	byok := "BYOK usage not counted"
-	if s.byok {
-		byok = "BYOK usage counted"
-	}
-	expiry := ""
-	if !s.expires.IsZero() {
-		expiry = " Unlike the old key, it never expires."
-	}
-	return fmt.Sprintf("A new key named “%s” is created with the same limit and BYOK setting: %s, %s.%s Its secret is copied to your clipboard and shown once.", r.name, limit, byok, expiry)
-}
-
 // disableOldConfirm asks, after a replace, whether to disable the old key
 // (default No); nil when the old key is disabled already (nothing to ask).
 func (m *Model) disableOldConfirm(old row) common.Modal {
@@ -273,7 +207,8 @@ func (m *Model) signIn() tea.Cmd {
 // spendDetails are the detail rows of a key's spending settings.
 func spendDetails(r row) []dialog.DetailRow {
 	s := r.spend
-	state := s.state(r.now())
+	now := r.now()
+	state, _ := s.state(now, r.unused)
 	money := func(a api.Amount) string { return common.Money(a, common.SpendCurrency) }
 	byok := "not counted against the limit"
 	if s.byok {
@@ -281,13 +216,18 @@ func spendDetails(r row) []dialog.DetailRow {
 	}
 	expires := "never"
 	if !s.expires.IsZero() {
-		expires = common.ExactTime(s.expires)
+		expires = expiryDetail(s.expires, now)
 	}
-	return []dialog.DetailRow{
+	rows := []dialog.DetailRow{
 		{Label: "State", Value: state},
 		{Label: "Limit", Value: limitWords(s.limit, s.remaining, s.reset)},
-		{Label: "Used", Value: fmt.Sprintf("today %s · this week %s · this month %s · in all %s", money(s.usage[1]), money(s.usage[2]), money(s.usage[3]), money(s.usage[0]))},
-		{Label: "BYOK usage", Value: byok},
-		{Label: "Expires", Value: expires},
 	}
+	if w := windowWords(s.limit, s.remaining, s.reset, now); w != "" {
+		rows = append(rows, dialog.DetailRow{Label: "This window", Value: w})
+	}
+	return append(rows,
+		dialog.DetailRow{Label: "Used", Value: fmt.Sprintf("today %s · this week %s · this month %s · in all %s", money(s.usage[1]), money(s.usage[2]), money(s.usage[3]), money(s.usage[0]))},
+		dialog.DetailRow{Label: "BYOK usage", Value: byok},
+		dialog.DetailRow{Label: "Expires", Value: expires},
+	)
 }

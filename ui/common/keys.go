@@ -41,6 +41,9 @@ type KeyMap struct {
 	// (accounts that are api.KeyUpdaters).
 	Disable key.Binding
 	Limit   key.Binding
+	// Workspace narrows the API keys to one workspace, or back to all
+	// (accounts that are api.Workspaces).
+	Workspace key.Binding
 	// Sort sorts a list by its next column, SortReverse reverses the
 	// order; CopyID copies the selected row's id (not a secret).
 	Sort, SortReverse, CopyID key.Binding
@@ -99,6 +102,7 @@ func DefaultKeyMap() *KeyMap {
 		Copy:          b("copy", "y"),
 		Disable:       b("disable/enable", "x"),
 		Limit:         b("set limit", "L"),
+		Workspace:     b("workspace", "w"),
 		Sort:          b("sort", "s"),
 		SortReverse:   b("reverse sort", "S"),
 		CopyID:        b("copy id", "c"),
@@ -145,7 +149,7 @@ func (k *KeyMap) Actions() map[string]*key.Binding {
 		"filter": &k.Filter, "refresh": &k.Refresh, "help": &k.Help, "back": &k.Back, "quit": &k.Quit,
 		"details": &k.Details, "new": &k.New, "import": &k.Import, "rename": &k.Rename,
 		"delete": &k.Delete, "roll": &k.Roll, "copy": &k.Copy,
-		"disable": &k.Disable, "limit": &k.Limit, "switch_account": &k.SwitchAccount,
+		"disable": &k.Disable, "limit": &k.Limit, "workspace": &k.Workspace, "switch_account": &k.SwitchAccount,
 		"demo": &k.Demo, "login_switch_account": &k.LoginSwitch, "sign_in": &k.SignIn,
 		"sort": &k.Sort, "sort_reverse": &k.SortReverse, "copy_id": &k.CopyID,
 		// Confirmation and form keys are not remappable: letters in forms

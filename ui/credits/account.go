@@ -31,12 +31,12 @@ func (m *Model) loadCurrent() tea.Cmd {
 	}
 	m.curBusy = true
 	gen, c := m.gen, m.c
-	return func() tea.Msg {
+	return tea.Batch(func() tea.Msg {
 		ctx, cancel := c.RequestContext()
 		defer cancel()
 		k, err := keyer.CurrentKey(ctx)
 		return currentMsg{gen: gen, key: k, err: err}
-	}
+	}, m.needHistory())
 }
 
 // onCurrent stores an answer of the latest current-key request.
@@ -105,17 +105,30 @@ func (m *Model) forbidden() bool { return errors.Is(m.err, api.ErrForbidden) }
 func (m *Model) totalsView() string {
 	// From the roomiest layout to the tightest; the last always goes.
 	layouts := []cardLayout{{framed: true}, {compact: true, framed: true}, {compact: true, framed: true, tight: true}, {}, {compact: true}}
-	var out string
+	// The roomiest that leaves room for the whole 30-day history (where
+	// the account has one) under it; else the roomiest that fits, with as
+	// much of the history as fits.
+	var out, roomiest string
 	for _, l := range layouts {
 		secs := [][]string{m.creditsSection(l.compact)}
 		if _, ok := m.c.Account.(api.CurrentKeyer); ok {
 			secs = append(secs, m.keySection(l.compact))
 		}
 		var fits bool
-		if out, fits = m.place(secs, l); fits {
-			break
+		if out, fits = m.place(secs, l); !fits {
+			continue
+		}
+		if whole, ok := m.withHistory(out, true); ok {
+			return whole
+		}
+		if roomiest == "" {
+			roomiest = out
 		}
 	}
+	if roomiest != "" {
+		out = roomiest
+	}
+	out, _ = m.withHistory(out, false)
 	return out
 }
 

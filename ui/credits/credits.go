@@ -18,6 +18,7 @@ import (
 
 	"github.com/targon-dash/targon-dash/api"
 	"github.com/targon-dash/targon-dash/ui/common"
+	"github.com/targon-dash/targon-dash/ui/components/activity"
 )
 
 // LowBalance is the threshold under which the balance is drawn in the
@@ -81,6 +82,9 @@ type Model struct {
 	cur     *currentKey
 	curErr  error
 	curBusy bool
+	// activity keeps the account's activity read this session, and that
+	// of its keys (history.go); nil when the account cannot tell it.
+	activity *activity.Cache
 
 	// Actions is the view's table of actions: refresh, the one key the
 	// view takes. The footer and "?" come from it too.
@@ -89,7 +93,7 @@ type Model struct {
 
 // New returns the Credits view; Init starts loading.
 func New(c *common.Common) *Model {
-	m := &Model{c: c, width: c.Width, height: c.Height, after: c.After}
+	m := &Model{c: c, width: c.Width, height: c.Height, after: c.After, activity: activity.NewCache(c)}
 	m.Actions = common.NewActions(c, common.Action{Key: &c.Keys.Refresh, Footer: 1, Run: m.Refresh})
 	return m
 }
@@ -174,6 +178,9 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m, m.onLoaded(msg)
 	case currentMsg:
 		return m, m.onCurrent(msg)
+	case activity.Msg, activity.ManyMsg:
+		m.activity.Take(msg)
+		return m, nil
 	case tickMsg:
 		if msg.gen != m.tickGen {
 			return m, nil

@@ -49,6 +49,15 @@ type Form struct {
 	// OnChange, when set, runs after a field's text changes, for forms
 	// where one field fills another (an SSH key's comment names it).
 	OnChange func(f *Form, field int)
+	// intro are lines of text above the fields (see WithIntro).
+	intro []string
+}
+
+// WithIntro puts lines of text above the fields: what submitting the
+// form does (a replace says what it copies).
+func (f *Form) WithIntro(lines ...string) *Form {
+	f.intro = lines
+	return f
 }
 
 type formField struct {

@@ -24,6 +24,9 @@ func (f *Form) View() string {
 			n += strings.Count(p, "\n") + 1
 		}
 	}
+	for _, l := range f.intro {
+		add(textfit.WrapWords(l, inner), "")
+	}
 	for i, fd := range f.fields {
 		if i > 0 {
 			add("")

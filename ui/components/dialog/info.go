@@ -1,6 +1,7 @@
 package dialog
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/charmbracelet/bubbles/key"
@@ -33,6 +34,9 @@ type Info struct {
 	box        Box
 	// then is opened when the pane closes (see Then).
 	then common.Modal
+	// body, when set, gives lines after the rows at each frame, for the
+	// inner width (see WithBody).
+	body func(width int) []string
 	common.Outbox
 }
 
@@ -48,6 +52,14 @@ func NewInfo(c *common.Common, title string, rows []DetailRow, lines ...string) 
 // (an id, a public key) with common.CopyKept, so it stays.
 func (m *Info) WithCopy(text, what string) *Info {
 	m.copyText, m.copyWhat = text, what
+	return m
+}
+
+// WithBody adds lines after the rows that body gives for the pane's inner
+// width when it is drawn: what arrives while the pane is open (a key's
+// spend history), read from the model of the view that opened it.
+func (m *Info) WithBody(body func(width int) []string) *Info {
+	m.body = body
 	return m
 }
 
@@ -154,7 +166,11 @@ func (m *Info) View() string {
 		b.WriteString(lipgloss.JoinHorizontal(lipgloss.Top, label, value))
 		b.WriteString("\n")
 	}
-	for i, l := range m.lines {
+	lines := m.lines
+	if m.body != nil {
+		lines = append(slices.Clip(lines), m.body(inner)...)
+	}
+	for i, l := range lines {
 		if i > 0 || len(m.rows) > 0 {
 			b.WriteString("\n")
 		}

@@ -21,6 +21,10 @@ type Column struct {
 	// Drop orders which columns go when the screen is too narrow for every
 	// column's least width: the highest Drop goes first; 0 never goes.
 	Drop int
+	// Hidden keeps the column off screen whatever the width: a column
+	// that says nothing on this account (one workspace). See
+	// Table.SetHidden.
+	Hidden bool
 }
 
 // DateWidth is the width of the widest relative date a row shows
@@ -73,7 +77,11 @@ func (l *layout) text(i int) int {
 func (l *layout) widths(width int) []int {
 	out := make([]int, len(l.cols))
 	used := -1
-	for i := range l.cols {
+	for i, c := range l.cols {
+		if c.Hidden {
+			out[i] = -1
+			continue
+		}
 		out[i] = l.need(i)
 		used += out[i] + 1
 	}

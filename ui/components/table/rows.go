@@ -16,7 +16,7 @@ func (t *Table) SetRows(rows []Row) tea.Cmd {
 	clear(t.natural)
 	t.measure(t.base)
 	t.relayout()
-	t.setItems(t.sort.sorted(t.base), t.List.Index())
+	t.setItems(t.sort.sorted(t.inScope(t.base)), t.List.Index())
 	return nil
 }
 
@@ -26,6 +26,7 @@ func (t *Table) AppendRows(rows []Row) tea.Cmd {
 	more := toItems(rows)
 	t.base = append(t.base, more...)
 	t.measure(more)
+	more = t.inScope(more)
 	if t.sort.active() {
 		t.setItems(t.sort.merge(t.List.Items(), more), t.List.Index())
 		return nil
@@ -59,6 +60,12 @@ func (t *Table) Prepend(r Row) tea.Cmd {
 	t.List.ResetFilter()
 	t.base = append([]list.Item{r}, t.base...)
 	t.measure(t.base[:1])
+	if !t.keeps(r) {
+		t.scope, t.scopeLabel = nil, "" // the new row is seen
+		t.resort()
+		t.SelectUID(r.UID())
+		return nil
+	}
 	i := t.sort.insertAt(t.List.Items(), r)
 	_ = t.List.InsertItem(i, r) // unfiltered: no command
 	t.List.Select(i)

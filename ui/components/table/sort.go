@@ -234,7 +234,7 @@ func (t *Table) reverseSort() {
 // resort sorts the rows again from the server's order, keeping the cursor
 // on the row it is on.
 func (t *Table) resort() {
-	t.setItems(t.sort.sorted(t.base), t.List.Index())
+	t.setItems(t.sort.sorted(t.inScope(t.base)), t.List.Index())
 }
 
 // headerTitle is a column's title in the header, with the sort mark when

@@ -65,6 +65,10 @@ type Table struct {
 	// holds them sorted by sort (see SetSort), ties in base's order.
 	base []list.Item
 	sort sortState
+	// scope, when set, keeps only the rows it accepts (see SetScope),
+	// named scopeLabel; tally follows the count when none is in force.
+	scope             func(Row) bool
+	scopeLabel, tally string
 }
 
 // NewTable returns an empty table; item and items name what it holds ("API

@@ -120,10 +120,18 @@ func (t *Table) count(shown int) string {
 		return st.Accent.Render("/ "+t.List.FilterValue()) + matches
 	case n == 0 && !t.loaded:
 		return ""
-	case n == 1:
-		return st.Muted.Render("1 " + t.item)
+	case t.scope != nil:
+		all := common.GroupThousands(strconv.Itoa(len(t.base)))
+		return st.Accent.Render(t.scopeLabel) + st.Muted.Render(fmt.Sprintf(" · %s of %s %s", total, all, t.items))
 	}
-	return st.Muted.Render(total + " " + t.items)
+	count := total + " " + t.items
+	if n == 1 {
+		count = "1 " + t.item
+	}
+	if t.tally != "" {
+		count += " · " + t.tally
+	}
+	return st.Muted.Render(count)
 }
 
 // wrapNote is the note wrapped to the table's width (see WrapNote),
@@ -166,37 +174,97 @@ func WrapNote(note string, width int) []string {
 // (textfit.Cell: as wide on every terminal as they are counted here) and
 // the row to the columns' width, marked when it is under the cursor.
 func (t *Table) renderRow(w io.StringWriter, r Row, selected bool) {
-	var b strings.Builder
-	first := true
-	tailed, _ := r.(TailedRow)
-	for i, cell := range r.Cells() {
-		if i >= len(t.widths) {
-			break
-		}
-		if t.widths[i] < 0 {
-			continue // dropped on a narrow screen
-		}
-		if !first {
-			b.WriteByte(' ')
-		}
-		first = false
-		tail := ""
-		if tailed != nil {
-			tail = tailed.Tail(i)
-		}
-		b.WriteString(fitTail(cell, tail, t.widths[i]))
-	}
+	cells, tones := t.fitCells(r)
 	// Cut only when no column is left to drop; padded to every column's
 	// width, so a row covers whatever an earlier frame drew there (the
 	// renderer clears the spare column at the right, kept for a terminal
 	// that counts one more).
-	line := textfit.Cell(b.String(), t.width-3)
+	joined := strings.Join(cells, " ")
+	line := textfit.Cell(joined, t.width-3)
 	st := t.c.Styles
 	if selected {
 		_, _ = w.WriteString(st.Accent.Render("▌ ") + st.RowSelected.Render(line))
 		return
 	}
-	_, _ = w.WriteString("  " + st.Row.Render(line))
+	if tones == nil || !strings.HasPrefix(line, joined) {
+		_, _ = w.WriteString("  " + st.Row.Render(line))
+		return
+	}
+	// Cells with a tone of their own (the row is not cut, so each cell is
+	// whole): drawn one by one.
+	var b strings.Builder
+	b.WriteString("  ")
+	for i, cell := range cells {
+		if i > 0 {
+			b.WriteString(st.Row.Render(" "))
+		}
+		b.WriteString(t.toneStyle(tones[i]).Render(cell))
+	}
+	b.WriteString(st.Row.Render(strings.TrimPrefix(line, joined)))
+	_, _ = w.WriteString(b.String())
+}
+
+// fitCells are r's cells on screen, each fitted to its column's width,
+// and their tones (nil when r has none).
+func (t *Table) fitCells(r Row) (cells []string, tones []Tone) {
+	tailed, _ := r.(TailedRow)
+	toned, _ := r.(TonedRow)
+	hasTone := false
+	for i, cell := range r.Cells() {
+		if i >= len(t.widths) {
+			break
+		}
+		if t.widths[i] < 0 {
+			continue // dropped on a narrow screen, or hidden
+		}
+		tail := ""
+		if tailed != nil {
+			tail = tailed.Tail(i)
+		}
+		cells = append(cells, fitTail(cell, tail, t.widths[i]))
+		tone := ToneNone
+		if toned != nil {
+			tone = toned.Tone(i)
+		}
+		hasTone = hasTone || tone != ToneNone
+		tones = append(tones, tone)
+	}
+	if !hasTone {
+		tones = nil
+	}
+	return cells, tones
+}
+
+// Tone is how a cell is drawn beside the rest of its row. The cell's words
+// carry its meaning; the tone adds to it (and goes with NO_COLOR).
+type Tone int
+
+// The tones of a cell.
+const (
+	// ToneNone draws the cell as the row.
+	ToneNone Tone = iota
+	// ToneWarn draws it in the warning colour: a key about to expire.
+	ToneWarn
+	// ToneQuiet draws it dimmed: a marker of little weight.
+	ToneQuiet
+)
+
+// TonedRow is a Row some of whose cells have a tone of their own.
+type TonedRow interface {
+	Row
+	// Tone is the tone of cell i.
+	Tone(i int) Tone
+}
+
+// toneStyle is the style of a cell of tone.
+func (t *Table) toneStyle(tone Tone) lipgloss.Style {
+	switch tone {
+	case ToneWarn:
+		return t.c.Styles.Warning
+	case ToneQuiet:
+		return t.c.Styles.RowDim
+	}
+	return t.c.Styles.Row
 }
 
 // TailedRow is a Row with cells whose end must survive a cut: the words
