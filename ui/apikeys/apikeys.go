@@ -6,6 +6,7 @@
 package apikeys
 
 import (
+	"cmp"
 	"errors"
 	"fmt"
 
@@ -28,8 +29,10 @@ type Model struct {
 	// replace); nil when it is not.
 	roller  api.Roller
 	updater api.KeyUpdater
-	// provider is the account's provider: the words that differ by it.
+	// provider is the account's provider: the words that differ by it;
+	// noun is what it calls a key ("API key", "API token").
 	provider api.Provider
+	noun     string
 	// forbidden says the list was refused (403) for a key that cannot
 	// manage keys: the view says so and offers no action.
 	forbidden bool
@@ -52,12 +55,16 @@ type (
 		key   api.Key
 		toast string
 	}
-	// replacedMsg is the new key of a replace, and the key it replaces.
+	// replacedMsg is the new key of a replace, and the key it replaces;
+	// adopted says the dashboard switched to the new key (the old one was
+	// in use), and note says where it was saved.
 	replacedMsg struct {
 		secret  api.Secret
 		how     string
 		copyErr error
 		old     row
+		adopted bool
+		note    string
 	}
 	deletedMsg struct {
 		uid, name string
@@ -75,14 +82,24 @@ type (
 // New returns the view; Init starts loading.
 func New(c *common.Common) *Model {
 	m := &Model{c: c, provider: c.Account.Provider()}
+	m.noun = cmp.Or(m.provider.KeyNoun, "API key")
 	m.roller, _ = c.Account.(api.Roller)
 	m.updater, _ = c.Account.(api.KeyUpdater)
 	cols := keyColumns
-	if m.provider.KeySpending {
+	switch {
+	case m.provider.KeySpending:
 		cols = spendColumns
+	case m.secretless():
+		cols = tokenColumns
 	}
-	m.KeyList = list.NewKeyList(c, cols, "API key", "API keys", c.Account.Keys,
-		func(k api.Key) row { return newRow(c, k) })
+	m.KeyList = list.NewKeyList(c, cols, m.noun, m.noun+"s", c.Account.Keys, func(k api.Key) row {
+		// The key the dashboard made and signs in with is in use, where
+		// the list cannot tell (Minted).
+		if id := c.Minted.InUse(); id != "" && k.ID == id {
+			k.InUse = true
+		}
+		return newRow(c, k)
+	})
 	m.Table.SetSort(sortColumns(m.provider.KeySpending), c.Sort)
 	m.Actions = m.newActions()
 	return m
@@ -96,6 +113,15 @@ var keyColumns = []table.Column{
 	{Title: "KEY", Width: 10, Drop: 1},
 	table.DateColumn("CREATED", 0),
 	table.DateColumn("UPDATED", 3),
+}
+
+// tokenColumns are the list's columns where the list carries no secret
+// (secretless): no masked key to show.
+var tokenColumns = []table.Column{
+	{Title: "NAME", Width: 20, Flex: 1},
+	{Title: "UID", Width: 16, Drop: 1},
+	table.DateColumn("CREATED", 0),
+	table.DateColumn("UPDATED", 2),
 }
 
 // spendColumns are the list's columns for keys with spending settings.
@@ -117,8 +143,9 @@ func (m *Model) checkForbidden() {
 	m.forbidden = errors.Is(m.Loader.Err(), api.ErrForbidden)
 }
 
-// Title is the tab label.
-func (m *Model) Title() string { return "API keys" }
+// Title is the tab label: "API keys", or what the provider calls its
+// keys ("API tokens").
+func (m *Model) Title() string { return m.noun + "s" }
 
 // Update handles keys, pages and the results of the view's dialogs.
 func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
@@ -132,17 +159,13 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case updatedMsg:
 		return m, tea.Batch(m.Table.Replace(newRow(m.c, msg.key)), common.Toast(common.ToastSuccess, "%s", msg.toast))
 	case replacedMsg:
-		m.Table.MarkRepeated(&msg.secret.Key.ID, &msg.secret.Key.IDProblem)
-		r := newRow(m.c, msg.secret.Key)
-		cmd := m.Table.Prepend(r)
-		secret := dialog.NewSecret(m.c, fmt.Sprintf("New API key “%s” (replaces %s)", r.name, msg.old.masked), msg.secret.Value, msg.how, msg.copyErr)
-		m.Open(secret.Then(m.disableOldConfirm(msg.old)))
-		return m, cmd
+		return m, m.replaced(msg)
 	case createdMsg:
 		m.Table.MarkRepeated(&msg.secret.Key.ID, &msg.secret.Key.IDProblem)
+		m.c.Minted.Add(msg.secret.Value, msg.secret.Key.ID)
 		r := newRow(m.c, msg.secret.Key)
 		cmd := m.Table.Prepend(r)
-		secret := dialog.NewSecret(m.c, fmt.Sprintf("New API key “%s”", r.name), msg.secret.Value, msg.how, msg.copyErr)
+		secret := dialog.NewSecret(m.c, fmt.Sprintf("New %s “%s”", m.noun, r.name), msg.secret.Value, msg.how, msg.copyErr)
 		m.Open(secret)
 		return m, cmd
 	case renamedMsg:
