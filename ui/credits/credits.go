@@ -81,6 +81,14 @@ type Model struct {
 	cur     *currentKey
 	curErr  error
 	curBusy bool
+	// orgs is the account as an api.Orgs (nil when it has no
+	// organizations): the view then shows every organization's balance
+	// (orgList) under the current one's, and flags balances as the
+	// official CLI does (orgCue).
+	orgs api.Orgs
+	// orgName names the current organization, taken once.
+	orgName string
+	orgList
 
 	// Actions is the view's table of actions: refresh, the one key the
 	// view takes. The footer and "?" come from it too.
@@ -90,6 +98,9 @@ type Model struct {
 // New returns the Credits view; Init starts loading.
 func New(c *common.Common) *Model {
 	m := &Model{c: c, width: c.Width, height: c.Height, after: c.After}
+	if m.orgs, _ = c.Account.(api.Orgs); m.orgs != nil {
+		m.orgName = m.orgs.Org().Name
+	}
 	m.Actions = common.NewActions(c, common.Action{Key: &c.Keys.Refresh, Footer: 1, Run: m.Refresh})
 	return m
 }
@@ -101,7 +112,7 @@ func (m *Model) Init() tea.Cmd { return m.Refresh() }
 // Refresh reloads the balance now. It also restarts the automatic-refresh
 // timer, so the next automatic refresh comes one full interval later.
 func (m *Model) Refresh() tea.Cmd {
-	return tea.Batch(m.load(), m.loadCurrent(), m.startTicking())
+	return tea.Batch(m.load(), m.loadCurrent(), m.loadOrgs(), m.startTicking())
 }
 
 // load sends one credits request; a reply of any earlier one is dropped
@@ -135,7 +146,7 @@ func (m *Model) stopTicking() { m.tickGen = 0 }
 func (m *Model) Stop() {
 	m.stopTicking()
 	m.gen = 0
-	m.busy, m.curBusy = false, false
+	m.busy, m.curBusy, m.orgList.busy = false, false, false
 }
 
 // tick schedules the next tick of chain gen, if auto-refresh is on.
@@ -154,7 +165,7 @@ func (m *Model) Title() string { return "Credits" }
 func (m *Model) Capturing() bool { return false }
 
 // Busy reports whether a credits request is in flight.
-func (m *Model) Busy() bool { return m.busy || m.curBusy }
+func (m *Model) Busy() bool { return m.busy || m.curBusy || m.orgList.busy }
 
 // Updated is when the balance last arrived (zero before).
 func (m *Model) Updated() time.Time { return m.updated }
@@ -174,6 +185,8 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m, m.onLoaded(msg)
 	case currentMsg:
 		return m, m.onCurrent(msg)
+	case orgsMsg:
+		return m, m.onOrgs(msg)
 	case tickMsg:
 		if msg.gen != m.tickGen {
 			return m, nil
@@ -182,7 +195,7 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		if m.busy {
 			return m, next
 		}
-		return m, tea.Batch(m.load(), m.loadCurrent(), next)
+		return m, tea.Batch(m.load(), m.loadCurrent(), m.loadOrgs(), next)
 	case tea.KeyMsg:
 		cmd, _ := m.Handle(msg)
 		return m, cmd

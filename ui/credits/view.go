@@ -38,10 +38,14 @@ func (m *Model) View() string {
 		return m.layout(sections)
 	}
 
-	head := append([]string{st.Label.Render("Balance")}, m.bigBalance(inner)...)
+	label := st.Label.Render("Balance")
+	if m.orgs != nil {
+		label += st.Muted.Render(" · " + m.orgName)
+	}
+	head := append([]string{label}, m.bigBalance(inner)...)
 	head = append(head, m.balanceLine())
-	if m.isLow() {
-		head = append(head, st.Warning.Render("⚠ low balance: below "+common.Money(api.Amount(strconv.Itoa(LowBalance)), m.bal.currency)))
+	if cue := m.cueLine(); cue != "" {
+		head = append(head, cue)
 	}
 	if m.bal.implausible {
 		head = append(head, m.wrapped(st.Error, inner, m.bal.note)...)
@@ -59,6 +63,12 @@ func (m *Model) View() string {
 		sections = append(sections, trend)
 	}
 
+	if m.orgs != nil {
+		// The organizations take the room of a line: when and how often
+		// go on one.
+		sections = append(sections, m.orgLines(inner), []string{m.updatedLine() + st.Muted.Render(" · "+m.autoRefresh())})
+		return m.layout(sections)
+	}
 	sections = append(sections, []string{m.updatedLine(), st.Muted.Render(m.autoRefresh())})
 	return m.layout(sections)
 }
@@ -118,14 +128,10 @@ func withUnit(text, currency string) string {
 }
 
 // balanceLine is the amount with thousands separators and the API's
-// currency, in the low-balance style under LowBalance.
+// currency, in the style of its cue (balanceStyle).
 func (m *Model) balanceLine() string {
 	st := m.c.Styles
-	style := st.Balance
-	if m.isLow() {
-		style = st.BalanceLow
-	}
-	line := style.Render(m.bal.text)
+	line := m.balanceStyle().Render(m.bal.text)
 	if cur := m.bal.currency; cur != "" && m.bal.text != common.NoAmount {
 		line += " " + st.BalanceCurrency.Render(cur)
 	}
@@ -139,10 +145,7 @@ func (m *Model) bigBalance(width int) []string {
 	if rows == nil || w+1+ansi.StringWidth(cur) > width {
 		return nil
 	}
-	style := m.c.Styles.Balance
-	if m.isLow() {
-		style = m.c.Styles.BalanceLow
-	}
+	style := m.balanceStyle()
 	out := make([]string, len(rows))
 	for i, r := range rows {
 		out[i] = style.Render(r)
@@ -153,11 +156,43 @@ func (m *Model) bigBalance(width int) []string {
 	return out
 }
 
-// isLow reports whether the last balance is under LowBalance.
+// isLow reports whether the last balance is under LowBalance (accounts
+// without organizations: their balance has one cue).
 func (m *Model) isLow() bool {
 	// The threshold is in Targon's credits; an account that states a
 	// total (USD bought and spent) is not measured against it.
-	return !m.hasTotals && m.bal.value != nil && m.bal.value.Cmp(big.NewRat(LowBalance, 1)) < 0
+	return !m.hasTotals && m.orgs == nil && m.bal.value != nil && m.bal.value.Cmp(big.NewRat(LowBalance, 1)) < 0
+}
+
+// balanceStyle is the style of the balance: an organization's by its cue
+// (orgCue), else the low-balance style under LowBalance.
+func (m *Model) balanceStyle() lipgloss.Style {
+	if m.orgs != nil {
+		return cueStyle(m.c.Styles, orgCue(m.bal.value))
+	}
+	if m.isLow() {
+		return m.c.Styles.BalanceLow
+	}
+	return m.c.Styles.Balance
+}
+
+// cueLine says in words what the balance's colour says (NO_COLOR shows
+// no colour), or "" when there is nothing to say.
+func (m *Model) cueLine() string {
+	st := m.c.Styles
+	if m.orgs != nil {
+		switch orgCue(m.bal.value) {
+		case cueEmpty:
+			return st.Error.Render("✗ no credits left: requests are refused until the organization buys more")
+		case cueLow:
+			return st.Warning.Render("⚠ low balance: under " + common.Money(api.Amount(strconv.Itoa(OrgLowBalance)), m.bal.currency))
+		}
+		return ""
+	}
+	if m.isLow() {
+		return st.Warning.Render("⚠ low balance: below " + common.Money(api.Amount(strconv.Itoa(LowBalance)), m.bal.currency))
+	}
+	return ""
 }
 
 // wrapped renders text in style, wrapped to width.
