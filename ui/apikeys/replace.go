@@ -27,7 +27,13 @@ const retireDelete = "delete"
 // (Targon v3): such an account's list carries no secret, so there is no
 // masked key to show and the key in use is known only when the dashboard
 // made it and then used it (common.Minted).
-func (m *Model) secretless() bool { return m.roller == nil && m.provider.Retire == retireDelete }
+func (m *Model) secretless() bool { return secretless(m.c.Account) }
+
+// secretless is Model.secretless for acct.
+func secretless(acct api.Account) bool {
+	_, rolls := acct.(api.Roller)
+	return !rolls && acct.Provider().Retire == retireDelete
+}
 
 // word is the last word of the provider's noun: "key", "token".
 func (m *Model) word() string {

@@ -22,6 +22,9 @@ type row struct {
 	// spend holds the spending settings of keys that have them
 	// (api.Provider.KeySpending); nil otherwise.
 	spend *spend
+	// noKey says the list has no masked key to show (secretless): the
+	// row has no KEY cell (tokenColumns).
+	noKey bool
 	now   func() time.Time
 	// filter is what "/" matches, worked out once (lower case).
 	filter string
@@ -41,6 +44,7 @@ func newRow(c *common.Common, k api.Key) row {
 		inUse:   k.InUse,
 		now:     c.Now,
 	}
+	r.noKey = secretless(c.Account)
 	r.filter = strings.ToLower(r.name + r.Mark() + " " + r.IDCell() + " " + r.masked)
 	r.sortName = strings.ToLower(r.name)
 	if c.Account.Provider().KeySpending {
@@ -59,7 +63,8 @@ func (r row) FilterValue() string {
 	return r.filter
 }
 
-// Cells are the columns: name, uid, masked key, created, updated; with
+// Cells are the columns: name, uid, masked key (none where the list has
+// none: tokenColumns), created, updated; with
 // spending settings (spendColumns) name, state, limit, usage, label,
 // created. A key without an id says so after its name (and in the UID
 // column): " · invalid id".
@@ -71,6 +76,9 @@ func (r row) Cells() []string {
 	now := r.now()
 	if s := r.spend; s != nil {
 		return []string{name, s.state(now), s.limitCell, s.useCell, r.masked, common.RelativeTime(r.created, now)}
+	}
+	if r.noKey {
+		return []string{name, r.IDCell(), common.RelativeTime(r.created, now), common.RelativeTime(r.updated, now)}
 	}
 	return []string{name, r.IDCell(), r.masked, common.RelativeTime(r.created, now), common.RelativeTime(r.updated, now)}
 }

@@ -42,7 +42,7 @@ func (m *Model) View() string {
 	if m.orgs != nil {
 		label += st.Muted.Render(" · " + m.orgName)
 	}
-	head := append([]string{label}, m.bigBalance(inner)...)
+	head := append([]string{label}, m.bigBalance(inner, m.bigFits())...)
 	head = append(head, m.balanceLine())
 	if cue := m.cueLine(); cue != "" {
 		head = append(head, cue)
@@ -138,11 +138,29 @@ func (m *Model) balanceLine() string {
 	return line
 }
 
-// bigBalance draws the amount in large block digits when it fits in width,
-// with the currency beside the last row; nothing when it does not fit.
-func (m *Model) bigBalance(width int) []string {
+// bigFits reports whether the view is tall enough for the large digits
+// beside what it shows under them: on a short screen (60×15 with the
+// organizations) the amount's own line is enough.
+func (m *Model) bigFits() bool {
+	if m.orgs == nil || m.height <= 0 {
+		return true
+	}
+	// Balance, digits, amount, change, sparkline, the organizations
+	// (title and rows) and when: packed, without blank lines; and the
+	// cue's line when there is one.
+	need := 1 + len(m.bal.big) + 1 + 2 + 1 + max(1, len(m.orgList.rows)) + 1
+	if orgCue(m.bal.value) != cueNone {
+		need++
+	}
+	return need <= m.height
+}
+
+// bigBalance draws the amount in large block digits when it fits in width
+// (and fit says there is room for them), with the currency beside the
+// last row; nothing when it does not fit.
+func (m *Model) bigBalance(width int, fit bool) []string {
 	rows, w, cur := m.bal.big, m.bal.width, m.bal.currency
-	if rows == nil || w+1+ansi.StringWidth(cur) > width {
+	if rows == nil || !fit || w+1+ansi.StringWidth(cur) > width {
 		return nil
 	}
 	style := m.balanceStyle()

@@ -55,7 +55,7 @@ var (
 )
 
 // V3Token is the secret the fake V3Account starts signed in with.
-const V3Token = "tgn_v3demo_signedin"
+const V3Token = "tgn_v3demo_signedin_0000000000000000"
 
 // NewV3Account is the fake account, acting in acme (team is true) or in
 // alice's PERSONAL org, dated from Clock.
@@ -219,7 +219,7 @@ func (a *V3Account) CreateKey(_ context.Context, spec api.KeySpec) (api.Secret, 
 	k := api.Key{ID: fmt.Sprintf("tok-new%03d", n), Name: spec.Name, CreatedAt: Clock, UpdatedAt: Clock}
 	a.fillKey(&k)
 	a.tokens = append(a.tokens, k)
-	return api.Secret{Key: k, Value: fmt.Sprintf("tgn_v3secret%03d", n)}, nil
+	return api.Secret{Key: k, Value: fmt.Sprintf("tgn_v3secret_%03d_7Qm2Xc9LpV4rT8sW", n)}, nil
 }
 
 // RenameKey renames an API token.
@@ -274,7 +274,7 @@ func (a *V3Account) CreateServiceToken(_ context.Context, name string) (api.Serv
 	n := a.next()
 	t := api.ServiceToken{ID: fmt.Sprintf("svc-new%03d", n), Name: name, CreatedBy: "Alice Moreau <alice@acme.dev>", CreatedAt: Clock}
 	a.service = append(a.service, t)
-	return api.ServiceTokenSecret{Token: t, Value: fmt.Sprintf("tgn_v3service%03d", n)}, nil
+	return api.ServiceTokenSecret{Token: t, Value: fmt.Sprintf("tgn_v3service_%03d_K3vN8bQ1zR6yH2dJ", n)}, nil
 }
 
 // DeleteServiceToken deletes a service token.
@@ -349,17 +349,19 @@ func (a *V3Account) DeleteSSHKey(_ context.Context, id string) error {
 	return nil
 }
 
-// NewV3Common is NewCommon on a fake V3Account (returned too), acting in
-// acme (team) or alice's PERSONAL org, whose key came from the
-// credentials file: SaveKey records what it saves in *saved.
-func NewV3Common(team bool, saved *[]string) (*common.Common, *Clipboard, *V3Account) {
-	c, clip := NewCommon(nil)
+// V3Session is a session of the profile "work" on a fake V3Account
+// (returned too), acting in acme (team) or alice's PERSONAL org, whose
+// key came from the credentials file: SaveKey records what it saves in
+// *saved (nil: saved nowhere).
+func V3Session(team bool, saved *[]string) (*api.Session, *V3Account) {
 	acct := NewV3Account(team)
-	c.Session = &api.Session{
+	return &api.Session{
 		Account: acct, Profile: "work",
 		Home: api.KeyHome{Source: api.KeyFromFile, File: "credentials-work"},
 		SaveKey: func(key string) error {
-			*saved = append(*saved, key)
+			if saved != nil {
+				*saved = append(*saved, key)
+			}
 			return nil
 		},
 		NewAccount: func(token string) (api.Account, error) {
@@ -367,6 +369,13 @@ func NewV3Common(team bool, saved *[]string) (*common.Common, *Clipboard, *V3Acc
 			a.SetToken(token)
 			return a, nil
 		},
-	}
+	}, acct
+}
+
+// NewV3Common is NewCommon on V3Session.
+func NewV3Common(team bool, saved *[]string) (*common.Common, *Clipboard, *V3Account) {
+	c, clip := NewCommon(nil)
+	var acct *V3Account
+	c.Session, acct = V3Session(team, saved)
 	return c, clip, acct
 }
