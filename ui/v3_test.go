@@ -70,3 +70,48 @@ var v3Screens = []goldenScreen{
 }
 
 func init() { goldenScreens = append(goldenScreens, v3Screens...) }
+
+// A Targon v3 account has four tabs: Credits, API tokens (the provider's
+// noun), SSH keys and Service tokens; "4" switches to the last, the help
+// names each number's tab, and the status bar names the API version and
+// the organization. At 60 columns every tab stays whole.
+func TestV3Board(t *testing.T) {
+	d := newDirect(t, func(o *Options) {
+		s, _ := uitest.V3Session(true, nil)
+		testAccounts(o).Session = s
+	})
+	d.size(80, 24)
+	d.init()
+	if len(d.m.views) != 4 {
+		t.Fatalf("%d tabs, want 4", len(d.m.views))
+	}
+	bar := uitest.Plain(d.m.tabBar())
+	for _, want := range []string{"1 Credits", "2 API tokens", "3 SSH keys", "4 Service tokens"} {
+		if !strings.Contains(bar, want) {
+			t.Errorf("tab bar lacks %q: %q", want, bar)
+		}
+	}
+	d.keys("4")
+	if d.m.tabs.Active() != 3 || d.m.views[3].Title() != "Service tokens" {
+		t.Errorf("4 shows tab %d", d.m.tabs.Active())
+	}
+	var help []string
+	for _, b := range d.m.fullHelp()[0] {
+		if b.Enabled() {
+			help = append(help, b.Help().Key+" "+b.Help().Desc)
+		}
+	}
+	if got := strings.Join(help, ", "); !strings.Contains(got, "2 API tokens, 3 SSH keys, 4 service tokens") {
+		t.Errorf("help: %q", got)
+	}
+	if s := uitest.Plain(d.m.statusBar()); !strings.Contains(s, "work · Targon v3 · Acme Robotics · api.targon.com") {
+		t.Errorf("status bar: %q", s)
+	}
+	d.size(60, 15)
+	if bar := uitest.Plain(d.m.tabBar()); !strings.Contains(bar, "4 Service tokens") || strings.Contains(bar, "…") {
+		t.Errorf("tab bar at 60 columns: %q", bar)
+	}
+	if s := uitest.Plain(d.m.statusBar()); !strings.Contains(s, "work · Targon v3 · Acme Robotics") {
+		t.Errorf("status bar at 60 columns: %q", s)
+	}
+}
