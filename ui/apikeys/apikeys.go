@@ -151,6 +151,10 @@ func (m *Model) Title() string { return m.noun + "s" }
 func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	switch msg := msg.(type) {
 	case list.PageMsg[api.Key]:
+		// An account that settles its API version on first use knows its
+		// words only then.
+		m.provider = m.c.Account.Provider()
+		m.noun = cmp.Or(m.provider.KeyNoun, "API key")
 		cmd := m.Page(msg)
 		m.checkForbidden()
 		return m, cmd

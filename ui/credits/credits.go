@@ -10,6 +10,7 @@
 package credits
 
 import (
+	"cmp"
 	"errors"
 	"math/big"
 	"time"
@@ -82,11 +83,11 @@ type Model struct {
 	curErr  error
 	curBusy bool
 	// orgs is the account as an api.Orgs (nil when it has no
-	// organizations): the view then shows every organization's balance
-	// (orgList) under the current one's, and flags balances as the
-	// official CLI does (orgCue).
-	orgs api.Orgs
-	// orgName names the current organization, taken once.
+	// organizations). Once a balance has come from an organization
+	// (orgName: the account says which), the view shows every
+	// organization's balance (orgList) under it, and flags balances as
+	// the official CLI does (orgCue).
+	orgs    api.Orgs
 	orgName string
 	orgList
 
@@ -98,9 +99,7 @@ type Model struct {
 // New returns the Credits view; Init starts loading.
 func New(c *common.Common) *Model {
 	m := &Model{c: c, width: c.Width, height: c.Height, after: c.After}
-	if m.orgs, _ = c.Account.(api.Orgs); m.orgs != nil {
-		m.orgName = m.orgs.Org().Name
-	}
+	m.orgs, _ = c.Account.(api.Orgs)
 	m.Actions = common.NewActions(c, common.Action{Key: &c.Keys.Refresh, Footer: 1, Run: m.Refresh})
 	return m
 }
@@ -226,6 +225,12 @@ func (m *Model) onLoaded(msg loadedMsg) tea.Cmd {
 	m.err = nil
 	m.loaded = true
 	m.updated = m.c.Now()
+	if m.orgs != nil {
+		// The account knows its organization once it has asked the
+		// server (an account that settles its API version on first use).
+		o := m.orgs.Org()
+		m.orgName = cmp.Or(o.Name, o.ID)
+	}
 	// Everything drawn is computed here, once: View only lays it out.
 	m.bal = newBalance(msg.balance)
 	m.hasTotals = msg.balance.Total != "" || msg.balance.Used != ""

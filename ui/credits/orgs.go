@@ -92,10 +92,13 @@ type orgsMsg struct {
 	err  error
 }
 
+// inOrg reports whether the balance shown is an organization's.
+func (m *Model) inOrg() bool { return m.orgName != "" }
+
 // loadOrgs asks for every organization with its balance, when the account
-// has organizations.
+// has organizations (and, once a balance came, it came from one).
 func (m *Model) loadOrgs() tea.Cmd {
-	if m.orgs == nil {
+	if m.orgs == nil || (m.loaded && !m.inOrg()) {
 		return nil
 	}
 	m.orgList.busy = true

@@ -39,7 +39,7 @@ func (m *Model) View() string {
 	}
 
 	label := st.Label.Render("Balance")
-	if m.orgs != nil {
+	if m.inOrg() {
 		label += st.Muted.Render(" · " + m.orgName)
 	}
 	head := append([]string{label}, m.bigBalance(inner, m.bigFits())...)
@@ -63,7 +63,7 @@ func (m *Model) View() string {
 		sections = append(sections, trend)
 	}
 
-	if m.orgs != nil {
+	if m.inOrg() {
 		// The organizations take the room of a line: when and how often
 		// go on one.
 		sections = append(sections, m.orgLines(inner), []string{m.updatedLine() + st.Muted.Render(" · "+m.autoRefresh())})
@@ -142,7 +142,7 @@ func (m *Model) balanceLine() string {
 // beside what it shows under them: on a short screen (60×15 with the
 // organizations) the amount's own line is enough.
 func (m *Model) bigFits() bool {
-	if m.orgs == nil || m.height <= 0 {
+	if !m.inOrg() || m.height <= 0 {
 		return true
 	}
 	// Balance, digits, amount, change, sparkline, the organizations
@@ -179,13 +179,13 @@ func (m *Model) bigBalance(width int, fit bool) []string {
 func (m *Model) isLow() bool {
 	// The threshold is in Targon's credits; an account that states a
 	// total (USD bought and spent) is not measured against it.
-	return !m.hasTotals && m.orgs == nil && m.bal.value != nil && m.bal.value.Cmp(big.NewRat(LowBalance, 1)) < 0
+	return !m.hasTotals && !m.inOrg() && m.bal.value != nil && m.bal.value.Cmp(big.NewRat(LowBalance, 1)) < 0
 }
 
 // balanceStyle is the style of the balance: an organization's by its cue
 // (orgCue), else the low-balance style under LowBalance.
 func (m *Model) balanceStyle() lipgloss.Style {
-	if m.orgs != nil {
+	if m.inOrg() {
 		return cueStyle(m.c.Styles, orgCue(m.bal.value))
 	}
 	if m.isLow() {
@@ -198,7 +198,7 @@ func (m *Model) balanceStyle() lipgloss.Style {
 // no colour), or "" when there is nothing to say.
 func (m *Model) cueLine() string {
 	st := m.c.Styles
-	if m.orgs != nil {
+	if m.inOrg() {
 		switch orgCue(m.bal.value) {
 		case cueEmpty:
 			return st.Error.Render("✗ no credits left: requests are refused until the organization buys more")

@@ -1,6 +1,7 @@
 package tokens
 
 import (
+	"cmp"
 	"context"
 	"fmt"
 
@@ -12,12 +13,23 @@ import (
 	"github.com/targon-dash/targon-dash/ui/components/table"
 )
 
+// org names the organization the tokens belong to, "" when the account
+// does not say (yet: an account that settles its API version on first
+// use knows it only then).
+func (m *Model) org() string {
+	if o, ok := m.c.Account.(api.Orgs); ok {
+		org := o.Org()
+		return cmp.Or(org.Name, org.ID)
+	}
+	return ""
+}
+
 // inOrg is " of ORG" naming the organization the tokens belong to, or "".
 func (m *Model) inOrg() string {
-	if m.org == "" {
-		return ""
+	if org := m.org(); org != "" {
+		return " of " + org
 	}
-	return " of " + m.org
+	return ""
 }
 
 // newForm asks for a name and creates the token. The secret is checked in
@@ -78,8 +90,8 @@ func (m *Model) details(r row) common.Modal {
 		{Label: "Created", Value: common.DetailTime(r.created, r.now())},
 		{Label: "Secret", Value: "shown only when the token was created"},
 	}
-	if m.org != "" {
-		rows = append(rows[:3], append([]dialog.DetailRow{{Label: "Organization", Value: m.org}}, rows[3:]...)...)
+	if org := m.org(); org != "" {
+		rows = append(rows[:3], append([]dialog.DetailRow{{Label: "Organization", Value: org}}, rows[3:]...)...)
 	}
 	info := dialog.NewInfo(m.c, "Service token “"+r.name+"”", rows)
 	if m.c.Account.Provider().CheckID(r.ID()) != nil {

@@ -27,9 +27,6 @@ type Model struct {
 	common.Outbox
 	// tokens is the account's service tokens capability.
 	tokens api.ServiceTokens
-	// org names the organization the tokens belong to ("" when the
-	// account does not say).
-	org string
 	// Actions is the view's table of actions (actions.go): its keys, the
 	// footer and "?" all come from it.
 	*common.Actions
@@ -49,9 +46,6 @@ type (
 // api.ServiceTokens (the root shows this tab only then).
 func New(c *common.Common) *Model {
 	m := &Model{c: c, tokens: c.Account.(api.ServiceTokens)}
-	if o, ok := c.Account.(api.Orgs); ok {
-		m.org = o.Org().Name
-	}
 	m.KeyList = list.NewKeyList(c, columns, "service token", "service tokens", m.tokens.ServiceTokens,
 		func(t api.ServiceToken) row { return newRow(c, t) })
 	m.Table.SetSort(sortColumns, c.Sort)

@@ -6,6 +6,7 @@
 package statusbar
 
 import (
+	"cmp"
 	"fmt"
 	"strings"
 	"time"
@@ -82,7 +83,11 @@ func (m *Model) View(c *common.Common, d Data) string {
 	st := c.Styles
 	left := []string{st.StatusValue.Render(c.Profile), st.StatusValue.Render(providerName(c))}
 	if o, ok := c.Account.(api.Orgs); ok {
-		left = append(left, st.StatusValue.Render(o.Org().Name))
+		// An account that settles its version on first use knows its
+		// organization only then.
+		if org := o.Org(); cmp.Or(org.Name, org.ID) != "" {
+			left = append(left, st.StatusValue.Render(cmp.Or(org.Name, org.ID)))
+		}
 	}
 	// keep is how many parts always stay: the account, the provider and
 	// the organization.
