@@ -161,20 +161,32 @@ func (m *Model) orgLines(width int) []string {
 			return append(lines, st.Muted.Render("loading…"))
 		}
 	}
-	nameW, roleW, amountW := 0, 0, 0
+	nameW, roleW, amountW, cueW := 0, 0, 0, 0
 	for _, r := range l.rows {
 		nameW = max(nameW, min(maxOrgName, ansi.StringWidth(r.name)))
-		roleW = max(roleW, ansi.StringWidth(r.role))
+		roleW = max(roleW, ansi.StringWidth(r.role)+2)
 		amountW = max(amountW, ansi.StringWidth(r.amount))
+		if w := cueWord(r.cue); w != "" {
+			cueW = max(cueW, 1+ansi.StringWidth(w))
+		}
+	}
+	// A narrow view cuts names to 12 columns, then leaves the roles out.
+	if 2+nameW+2+roleW+amountW+cueW > width {
+		nameW = max(12, width-(2+2+roleW+amountW+cueW))
+		if 2+nameW+2+roleW+amountW+cueW > width {
+			roleW = 0
+		}
 	}
 	for _, r := range l.rows {
 		mark := "  "
 		if r.current {
 			mark = "● "
 		}
-		name := pad(ansi.Truncate(r.name, nameW, "…"), nameW+2)
-		amount := strings.Repeat(" ", amountW-ansi.StringWidth(r.amount)) + r.amount
-		line := mark + name + st.Muted.Render(pad(r.role, roleW+2)) + cueStyle(st, r.cue).Render(amount)
+		line := mark + pad(ansi.Truncate(r.name, nameW, "…"), nameW+2)
+		if roleW > 0 {
+			line += st.Muted.Render(pad(r.role, roleW))
+		}
+		line += cueStyle(st, r.cue).Render(strings.Repeat(" ", amountW-ansi.StringWidth(r.amount)) + r.amount)
 		if w := cueWord(r.cue); w != "" {
 			line += " " + cueStyle(st, r.cue).Render(w)
 		}

@@ -102,3 +102,25 @@ func TestV3OrganizationsError(t *testing.T) {
 		t.Errorf("after a failed first load:\n%s", s)
 	}
 }
+
+// On a narrow screen the organizations' rows keep their balance and its
+// cue whole: names are cut first, then the roles go.
+func TestV3OrganizationsFitNarrow(t *testing.T) {
+	c, _, acct := uitest.NewV3Common(true, nil)
+	acct.SetCredits("alice", "-12345.5")
+	c.Width, c.Height = 60, 20
+	m := New(c)
+	uitest.NewDriver(t, c, m)
+	for _, w := range []int{80, 60} {
+		m.SetSize(w, 20)
+		s := m.View()
+		if !strings.Contains(s, "-12,345.50 USD ✗ none left") || !strings.Contains(s, "12,480.55 USD") {
+			t.Errorf("at %d columns:\n%s", w, s)
+		}
+		for _, l := range strings.Split(s, "\n") {
+			if lipgloss.Width(l) > w {
+				t.Errorf("at %d columns, a line of %d: %q", w, lipgloss.Width(l), l)
+			}
+		}
+	}
+}

@@ -24,13 +24,9 @@ func (m *Model) org() string {
 	return ""
 }
 
-// inOrg is " of ORG" naming the organization the tokens belong to, or "".
-func (m *Model) inOrg() string {
-	if org := m.org(); org != "" {
-		return " of " + org
-	}
-	return ""
-}
+// within names where a token acts: the organization by name, or "its
+// organization".
+func (m *Model) within() string { return cmp.Or(m.org(), "its organization") }
 
 // newForm asks for a name and creates the token. The secret is checked in
 // the provider's shape and copied in the same command, off the UI
@@ -39,7 +35,7 @@ func (m *Model) newForm() tea.Cmd {
 	c, tokens, clip, p := m.c, m.tokens, m.c.Clipboard, m.c.Account.Provider()
 	f := dialog.NewForm(c, "New service token", []dialog.Field{{
 		Label: "Name", Placeholder: "e.g. ci-deploy", CharLimit: 256,
-		Hint:     "It acts within the organization" + m.inOrg() + ". The secret is shown once and copied to your clipboard.",
+		Hint:     "It acts within " + m.within() + ". The secret is shown once and copied to your clipboard.",
 		Validate: dialog.ValidateName,
 	}}, func(ctx context.Context, v []string) (tea.Msg, error) {
 		s, err := tokens.CreateServiceToken(ctx, v[0])
@@ -60,7 +56,7 @@ func (m *Model) newForm() tea.Cmd {
 
 // secretNote is what the secret dialog adds under a new token's secret.
 func (m *Model) secretNote() []string {
-	return []string{"", m.c.Styles.Muted.Render("It acts within the organization" + m.inOrg() + " until it is deleted.")}
+	return []string{"", m.c.Styles.Muted.Render("It acts within " + m.within() + " until it is deleted.")}
 }
 
 // deleteConfirm asks before deleting (default No), naming the token. A
