@@ -87,8 +87,8 @@ type Model struct {
 	// (orgName: the account says which), the view shows every
 	// organization's balance (orgList) under it, and flags balances as
 	// the official CLI does (orgCue).
-	orgs    api.Orgs
-	orgName string
+	orgs           api.Orgs
+	orgID, orgName string
 	orgList
 
 	// Actions is the view's table of actions: refresh, the one key the
@@ -229,7 +229,7 @@ func (m *Model) onLoaded(msg loadedMsg) tea.Cmd {
 		// The account knows its organization once it has asked the
 		// server (an account that settles its API version on first use).
 		o := m.orgs.Org()
-		m.orgName = cmp.Or(o.Name, o.ID)
+		m.orgID, m.orgName = o.ID, cmp.Or(o.Name, o.ID)
 	}
 	// Everything drawn is computed here, once: View only lays it out.
 	m.bal = newBalance(msg.balance)

@@ -79,10 +79,10 @@ type orgList struct {
 // orgRow is one organization as the table draws it, worked out when it
 // arrives.
 type orgRow struct {
-	current    bool
-	name, role string
-	amount     string
-	cue        cue
+	id, name string
+	role     string
+	amount   string
+	cue      cue
 }
 
 // orgsMsg is the answer to one organizations request of generation gen.
@@ -92,7 +92,8 @@ type orgsMsg struct {
 	err  error
 }
 
-// inOrg reports whether the balance shown is an organization's.
+// inOrg reports whether the balance shown is an organization's (orgID,
+// orgName: which, as the account said when the balance came).
 func (m *Model) inOrg() bool { return m.orgName != "" }
 
 // loadOrgs asks for every organization with its balance, when the account
@@ -126,7 +127,6 @@ func (m *Model) onOrgs(msg orgsMsg) tea.Cmd {
 		}
 		return nil
 	}
-	current := m.orgs.Org().ID
 	rows := make([]orgRow, 0, len(msg.orgs))
 	for _, o := range msg.orgs {
 		a := common.ReadAmount(o.Credits)
@@ -135,7 +135,7 @@ func (m *Model) onOrgs(msg orgsMsg) tea.Cmd {
 			name += " (personal)"
 		}
 		rows = append(rows, orgRow{
-			current: o.ID == current, name: name, role: o.Role,
+			id: o.ID, name: name, role: o.Role,
 			amount: a.In(common.CutRunes(strings.TrimSpace(o.Currency), maxCurrency)), cue: orgCue(a.Value),
 		})
 	}
@@ -179,7 +179,7 @@ func (m *Model) orgLines(width int) []string {
 	}
 	for _, r := range l.rows {
 		mark := "  "
-		if r.current {
+		if r.id != "" && r.id == m.orgID {
 			mark = "● "
 		}
 		line := mark + pad(ansi.Truncate(r.name, nameW, "…"), nameW+2)
