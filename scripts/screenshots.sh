@@ -79,6 +79,24 @@ wait_for() {
 keys() { local s=$1; shift; t send-keys -t "$s" "$@"; sleep 0.25; }
 text() { t send-keys -t "$1" -l -- "$2"; sleep 0.25; }
 
+# account NAME REGEX: open the account picker (P) and the account whose row
+# matches REGEX, whatever its place in the list.
+account() {
+  local i
+  keys "$1" P
+  wait_for "$1" 'Switch account'
+  for ((i = 0; i < 20; i++)); do
+    if t capture-pane -p -t "$1" | grep -F '›' | grep -Eq -- "$2"; then
+      keys "$1" Enter
+      return 0
+    fi
+    keys "$1" j
+  done
+  say "no account matching /$2/ in the picker of $1; the screen was:"
+  t capture-pane -p -t "$1" >&2
+  exit 1
+}
+
 # shot NAME THEME: capture the settled screen for rendering.
 jobs=()
 shot() {
@@ -176,17 +194,13 @@ shot account-picker dark
 
 start or-credits dark
 wait_for or-credits 'USD'
-keys or-credits P
-wait_for or-credits 'demo-openrouter'
-keys or-credits j Enter
+account or-credits 'demo-openrouter'
 wait_for or-credits 'management key'
 shot or-credits dark
 
 start or-api-keys dark
 wait_for or-api-keys 'USD'
-keys or-api-keys P
-wait_for or-api-keys 'demo-openrouter'
-keys or-api-keys j Enter
+account or-api-keys 'demo-openrouter'
 wait_for or-api-keys 'management key'
 keys or-api-keys 2
 wait_for or-api-keys 'old-prototype'
@@ -195,9 +209,7 @@ shot or-api-keys dark
 
 start or-replace dark
 wait_for or-replace 'USD'
-keys or-replace P
-wait_for or-replace 'demo-openrouter'
-keys or-replace j Enter
+account or-replace 'demo-openrouter'
 wait_for or-replace 'management key'
 keys or-replace 2
 wait_for or-replace 'old-prototype'
@@ -211,9 +223,7 @@ shot or-replace dark
 open_or() {
   start "$1" dark
   wait_for "$1" 'USD'
-  keys "$1" P
-  wait_for "$1" 'demo-openrouter'
-  keys "$1" j Enter
+  account "$1" 'demo-openrouter'
   wait_for "$1" 'management key'
   keys "$1" 2
   wait_for "$1" 'WORKSPACE'
@@ -247,6 +257,30 @@ open_or or-credits-history
 keys or-credits-history 1
 wait_for or-credits-history 'Top keys'
 shot or-credits-history dark
+# Targon v3: the demo's v3 account, acting in the team organization acme.
+start v3-credits dark
+wait_for v3-credits 'USD'
+account v3-credits 'demo-v3 .* acme'
+wait_for v3-credits 'Organizations'
+wait_for v3-credits '\(personal\).*USD'
+shot v3-credits dark
+
+start v3-api-tokens dark
+wait_for v3-api-tokens 'USD'
+account v3-api-tokens 'demo-v3 .* acme'
+wait_for v3-api-tokens 'Organizations'
+keys v3-api-tokens 2
+wait_for v3-api-tokens 'production-inference'
+keys v3-api-tokens j j
+shot v3-api-tokens dark
+
+start v3-service-tokens dark
+wait_for v3-service-tokens 'USD'
+account v3-service-tokens 'demo-v3 .* acme'
+wait_for v3-service-tokens 'Organizations'
+keys v3-service-tokens 4
+wait_for v3-service-tokens 'grafana-exporter'
+shot v3-service-tokens dark
 
 # --- render ----------------------------------------------------------------------
 say "rendering ${#jobs[@]} screenshots"

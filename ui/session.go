@@ -12,6 +12,7 @@ import (
 	"github.com/targon-dash/targon-dash/ui/credits"
 	"github.com/targon-dash/targon-dash/ui/login"
 	"github.com/targon-dash/targon-dash/ui/sshkeys"
+	"github.com/targon-dash/targon-dash/ui/tokens"
 )
 
 // sessionUpdate handles the messages that change the session: a sign-in,
@@ -67,6 +68,7 @@ func (m *Model) showWarnings(warnings []string) tea.Cmd {
 // the views.
 func (m *Model) signedIn(msg login.DoneMsg) tea.Cmd {
 	m.c.Account.SetToken(msg.Key)
+	m.c.Minted.SignedIn(msg.Key)
 	if msg.Saved {
 		m.c.Home.Source = api.KeyFromFile
 	}
@@ -145,12 +147,17 @@ type board struct {
 	started bool
 }
 
-// newBoard builds the views of c's account: Credits and API keys always,
-// SSH keys where the account has them; the first tab shown.
+// newBoard builds the views of c's account: Credits and API keys (API
+// tokens, as the provider calls them) always, SSH keys and Service tokens
+// where the account has them; the first tab shown.
 func newBoard(c *common.Common) *board {
+	c.Minted = new(common.Minted)
 	b := &board{c: c, views: []common.View{credits.New(c), apikeys.New(c)}}
 	if _, ok := c.Account.(api.SSHKeys); ok {
 		b.views = append(b.views, sshkeys.New(c))
+	}
+	if _, ok := c.Account.(api.ServiceTokens); ok {
+		b.views = append(b.views, tokens.New(c))
 	}
 	titles := make([]string, len(b.views))
 	for i, v := range b.views {

@@ -56,9 +56,9 @@ func (m *Model) managed() *common.Refusal {
 func (m *Model) updates() bool { return m.updater != nil && m.provider.KeySpending }
 
 // rollSupported offers R where the account can roll (api.Roller) or
-// replace a key (updates).
+// replace a key (updates, or a replace that deletes the old key).
 func (m *Model) rollSupported() *common.Refusal {
-	if m.roller == nil && !m.updates() {
+	if m.roller == nil && !m.updates() && !m.secretless() {
 		return common.NotOffered("not supported by this account")
 	}
 	return nil
@@ -83,10 +83,14 @@ func (m *Model) newKeyForm() tea.Cmd {
 }
 
 // rollOrReplace gives the selected key a new secret: in place where the
-// account can roll, else by a replacement.
+// account can roll, else by a replacement (retiring the old key as the
+// provider does).
 func (m *Model) rollOrReplace() tea.Cmd {
-	if m.roller != nil {
+	switch {
+	case m.roller != nil:
 		return m.rollConfirm(m.Selected())
+	case m.secretless():
+		return m.replaceDeleteConfirm(m.Selected())
 	}
 	return m.replaceForm(m.Selected())
 }
@@ -98,7 +102,7 @@ func (m *Model) secretNotKept() tea.Cmd {
 	switch {
 	case m.roller != nil:
 		return common.Toast(common.ToastInfo, "A secret is shown and copied only when it is %s (%s)", p.SecretShown, roll)
-	case m.updates():
+	case m.updates() || m.secretless():
 		return common.Toast(common.ToastInfo, "A secret is shown and copied only when a key is %s (or replaced, %s)", p.SecretShown, roll)
 	}
 	return common.Toast(common.ToastInfo, "A secret is shown and copied only when it is created")

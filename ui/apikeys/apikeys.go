@@ -6,6 +6,7 @@
 package apikeys
 
 import (
+	"cmp"
 	"errors"
 	"fmt"
 
@@ -30,8 +31,10 @@ type Model struct {
 	// replace); nil when it is not.
 	roller  api.Roller
 	updater api.KeyUpdater
-	// provider is the account's provider: the words that differ by it.
+	// provider is the account's provider: the words that differ by it;
+	// noun is what it calls a key ("API key", "API token").
 	provider api.Provider
+	noun     string
 	// forbidden says the list was refused (403) for a key that cannot
 	// manage keys: the view says so and offers no action.
 	forbidden bool
@@ -64,12 +67,16 @@ type (
 		key   api.Key
 		toast string
 	}
-	// replacedMsg is the new key of a replace, and the key it replaces.
+	// replacedMsg is the new key of a replace, and the key it replaces;
+	// adopted says the dashboard switched to the new key (the old one was
+	// in use), and note says where it was saved.
 	replacedMsg struct {
 		secret  api.Secret
 		how     string
 		copyErr error
 		old     row
+		adopted bool
+		note    string
 	}
 	deletedMsg struct {
 		uid, name string
@@ -87,14 +94,18 @@ type (
 // New returns the view; Init starts loading.
 func New(c *common.Common) *Model {
 	m := &Model{c: c, provider: c.Account.Provider()}
+	m.noun = cmp.Or(m.provider.KeyNoun, "API key")
 	m.roller, _ = c.Account.(api.Roller)
 	m.updater, _ = c.Account.(api.KeyUpdater)
 	cols := keyColumns
-	if m.provider.KeySpending {
+	switch {
+	case m.provider.KeySpending:
 		cols = spendColumns
+	case m.secretless():
+		cols = tokenColumns
 	}
 	m.activity = activity.NewCache(c)
-	m.KeyList = list.NewKeyList(c, cols, "API key", "API keys", c.Account.Keys, m.row)
+	m.KeyList = list.NewKeyList(c, cols, m.noun, m.noun+"s", c.Account.Keys, m.row)
 	m.Table.SetSort(sortColumns(m.provider.KeySpending), c.Sort)
 	m.Table.SetHidden(workspaceTitle, true) // until a second workspace shows
 	m.Actions = m.newActions()
@@ -117,6 +128,15 @@ var keyColumns = []table.Column{
 	{Title: "KEY", Width: 10, Drop: 1},
 	table.DateColumn("CREATED", 0),
 	table.DateColumn("UPDATED", 3),
+}
+
+// tokenColumns are the list's columns where the list carries no secret
+// (secretless): no masked key to show.
+var tokenColumns = []table.Column{
+	{Title: "NAME", Width: 20, Flex: 1},
+	{Title: "UID", Width: 16, Drop: 1},
+	table.DateColumn("CREATED", 0),
+	table.DateColumn("UPDATED", 2),
 }
 
 // spendColumns are the list's columns for keys with spending settings.
@@ -147,13 +167,18 @@ func (m *Model) checkForbidden() {
 	m.forbidden = errors.Is(m.Loader.Err(), api.ErrForbidden)
 }
 
-// Title is the tab label.
-func (m *Model) Title() string { return "API keys" }
+// Title is the tab label: "API keys", or what the provider calls its
+// keys ("API tokens").
+func (m *Model) Title() string { return m.noun + "s" }
 
 // Update handles keys, pages and the results of the view's dialogs.
 func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	switch msg := msg.(type) {
 	case list.PageMsg[api.Key]:
+		// An account that settles its API version on first use knows its
+		// words only then.
+		m.provider = m.c.Account.Provider()
+		m.noun = cmp.Or(m.provider.KeyNoun, "API key")
 		cmd := m.Page(msg)
 		m.checkForbidden()
 		m.Table.SetTally(m.tally())
@@ -163,17 +188,13 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case updatedMsg:
 		return m, tea.Batch(m.Table.Replace(m.row(msg.key)), common.Toast(common.ToastSuccess, "%s", msg.toast))
 	case replacedMsg:
-		m.Table.MarkRepeated(&msg.secret.Key.ID, &msg.secret.Key.IDProblem)
-		r := m.row(msg.secret.Key)
-		cmd := m.Table.Prepend(r)
-		secret := dialog.NewSecret(m.c, fmt.Sprintf("New API key “%s” (replaces %s)", r.name, msg.old.masked), msg.secret.Value, msg.how, msg.copyErr)
-		m.Open(secret.Then(m.disableOldConfirm(msg.old)))
-		return m, cmd
+		return m, m.replaced(msg)
 	case createdMsg:
 		m.Table.MarkRepeated(&msg.secret.Key.ID, &msg.secret.Key.IDProblem)
+		m.c.Minted.Add(msg.secret.Value, msg.secret.Key.ID)
 		r := m.row(msg.secret.Key)
 		cmd := m.Table.Prepend(r)
-		secret := dialog.NewSecret(m.c, fmt.Sprintf("New API key “%s”", r.name), msg.secret.Value, msg.how, msg.copyErr)
+		secret := dialog.NewSecret(m.c, fmt.Sprintf("New %s “%s”", m.noun, r.name), msg.secret.Value, msg.how, msg.copyErr)
 		m.Open(secret)
 		return m, cmd
 	case renamedMsg:

@@ -14,14 +14,14 @@ import (
 
 // gone says a key disappeared (404 from a dialog) and reloads the list.
 func (m *Model) gone() tea.Cmd {
-	return tea.Batch(common.Toast(common.ToastError, "That API key no longer exists; the list was refreshed"), m.Refresh())
+	return tea.Batch(common.Toast(common.ToastError, "That %s no longer exists; the list was refreshed", m.noun), m.Refresh())
 }
 
 // newForm asks for a name and creates the key. The secret is copied in the
 // same command, off the UI goroutine.
 func (m *Model) newForm() tea.Cmd {
 	c, acct, clip := m.c, m.c.Account, m.c.Clipboard
-	f := dialog.NewForm(c, "New API key", []dialog.Field{{
+	f := dialog.NewForm(c, "New "+m.noun, []dialog.Field{{
 		Label: "Name", Placeholder: "e.g. production-inference", CharLimit: 256,
 		Hint: "The secret is shown once and copied to your clipboard.", Validate: dialog.ValidateName,
 	}}, func(ctx context.Context, v []string) (tea.Msg, error) {
@@ -76,14 +76,19 @@ func unchanged(name string) tea.Msg {
 }
 
 // deleteConfirm asks before deleting, naming the key; deleting the key in
-// use says it signs the dashboard out.
+// use says it signs the dashboard out, and where the list cannot tell
+// which key is in use (secretless), every key's confirmation says what
+// deleting that one would do.
 func (m *Model) deleteConfirm(r row) tea.Cmd {
 	c, acct := m.c, m.c.Account
-	body := []string{fmt.Sprintf("The key %s (%s) stops working at once. This cannot be undone.", r.masked, r.ID())}
-	if r.inUse {
-		body = append(body, "", c.Styles.Warning.Render("⚠ This is the key this dashboard is signed in with: deleting it signs you out."))
+	body := []string{fmt.Sprintf("The %s %s stops working at once. This cannot be undone.", m.word(), m.ref(r))}
+	switch {
+	case r.inUse:
+		body = append(body, "", c.Styles.Warning.Render("⚠ This is the "+m.word()+" this dashboard is signed in with: deleting it signs you out."))
+	case m.secretless():
+		body = append(body, "", c.Styles.Warning.Render(m.maybeInUse("deleting it")))
 	}
-	d := dialog.NewDeleteConfirm(c, fmt.Sprintf("Delete API key “%s”?", r.name), body, func(ctx context.Context) error {
+	d := dialog.NewDeleteConfirm(c, fmt.Sprintf("Delete %s “%s”?", m.noun, r.name), body, func(ctx context.Context) error {
 		return acct.DeleteKey(ctx, r.ID())
 	}, deletedMsg{uid: r.ID(), name: r.name, inUse: r.inUse})
 	m.Open(d)
@@ -136,7 +141,7 @@ func (m *Model) details(r row) common.Modal {
 	rows := []dialog.DetailRow{
 		{Label: "Name", Value: r.name},
 		{Label: m.provider.KeyID, Value: r.IDCell()},
-		{Label: "Key", Value: r.masked + "  (the secret is shown only when " + m.provider.SecretShown + ")"},
+		m.secretDetail(r),
 		{Label: "Created", Value: common.DetailTime(r.created, r.now())},
 		{Label: "Updated", Value: common.DetailTime(r.updated, r.now())},
 	}
@@ -147,9 +152,9 @@ func (m *Model) details(r row) common.Modal {
 		rows = append(rows[:1], append([]dialog.DetailRow{{Label: "Workspace", Value: m.spaceName(r.workspace)}}, rows[1:]...)...)
 	}
 	if r.inUse {
-		rows = append(rows, dialog.DetailRow{Label: "In use", Value: "this dashboard is signed in with this key"})
+		rows = append(rows, dialog.DetailRow{Label: "In use", Value: "this dashboard is signed in with this " + m.word()})
 	}
-	info := dialog.NewInfo(m.c, "API key “"+r.name+"”", rows)
+	info := dialog.NewInfo(m.c, m.noun+" “"+r.name+"”", rows)
 	if m.activity != nil && r.ID() != "" {
 		id := r.ID()
 		info.WithBody(func(width int) []string { return m.historyLines(id, width) })
@@ -158,4 +163,14 @@ func (m *Model) details(r row) common.Modal {
 		return info // no id to copy
 	}
 	return info.WithCopy(r.ID(), table.IDWord)
+}
+
+// secretDetail is the details' line about the secret: the masked key, and
+// when the secret is shown.
+func (m *Model) secretDetail(r row) dialog.DetailRow {
+	when := "the secret is shown only when " + m.provider.SecretShown
+	if r.masked == "" {
+		return dialog.DetailRow{Label: "Secret", Value: when}
+	}
+	return dialog.DetailRow{Label: "Key", Value: r.masked + "  (" + when + ")"}
 }

@@ -36,7 +36,14 @@ func (m *Model) decorate(r row) row {
 }
 
 // row is k as the list shows it (newRow, decorated).
-func (m *Model) row(k api.Key) row { return m.decorate(newRow(m.c, k)) }
+func (m *Model) row(k api.Key) row {
+	// The key the dashboard made and signs in with is in use, where the
+	// list cannot tell (Minted).
+	if id := m.c.Minted.InUse(); id != "" && k.ID == id {
+		k.InUse = true
+	}
+	return m.decorate(newRow(m.c, k))
+}
 
 // redecorate decorates every row again: workspace names or activity came.
 // The tally on the top line follows.

@@ -22,6 +22,9 @@ type row struct {
 	// spend holds the spending settings of keys that have them
 	// (api.Provider.KeySpending); nil otherwise.
 	spend *spend
+	// noKey says the list has no masked key to show (secretless): the
+	// row has no KEY cell (tokenColumns).
+	noKey bool
 	now   func() time.Time
 	// workspace is the id of the key's workspace, wsName its name as the
 	// list shows it (see Model.decorate); unused marks a key that spent
@@ -50,6 +53,7 @@ func newRow(c *common.Common, k api.Key) row {
 		now:       c.Now,
 		workspace: k.Workspace,
 	}
+	r.noKey = secretless(c.Account)
 	r.ownFilter = strings.ToLower(r.name + r.Mark() + " " + r.IDCell() + " " + r.masked)
 	r.sortName = strings.ToLower(r.name)
 	if c.Account.Provider().KeySpending {
@@ -79,10 +83,11 @@ func (r row) FilterValue() string {
 	return r.filter
 }
 
-// Cells are the columns: name, uid, masked key, created, updated; with
-// spending settings (spendColumns) name, workspace, state, limit, usage,
-// label, created. A key without an id says so after its name (and in the
-// UID column): " · invalid id".
+// Cells are the columns: name, uid, masked key (none where the list has
+// none: tokenColumns), created, updated; with spending settings
+// (spendColumns) name, workspace, state, limit, usage, label, created. A
+// key without an id says so after its name (and in the UID column):
+// " · invalid id".
 func (r row) Cells() []string {
 	name := r.name + r.Tail(0)
 	if r.inUse {
@@ -92,6 +97,9 @@ func (r row) Cells() []string {
 	if s := r.spend; s != nil {
 		state, _ := s.state(now, r.unused)
 		return []string{name, r.wsName, state, s.limitCell, s.useCell, r.masked, common.RelativeTime(r.created, now)}
+	}
+	if r.noKey {
+		return []string{name, r.IDCell(), common.RelativeTime(r.created, now), common.RelativeTime(r.updated, now)}
 	}
 	return []string{name, r.IDCell(), r.masked, common.RelativeTime(r.created, now), common.RelativeTime(r.updated, now)}
 }

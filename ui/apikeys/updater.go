@@ -57,6 +57,10 @@ func checkLimit(limit, reset string) error {
 // columns. Rolling sends none.
 func (m *Model) replaceable() *common.Refusal {
 	r := m.Selected()
+	if m.roller == nil && r.spend == nil && dialog.ValidateName(r.name) != nil {
+		// A replace that copies only the name (secretless).
+		return common.Answer("Cannot replace: the new-" + m.word() + " form would refuse its name (" + m.c.Keys.Rename.Help().Key + " renames it)")
+	}
 	if m.roller != nil || r.spend == nil {
 		return nil
 	}

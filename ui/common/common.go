@@ -67,6 +67,10 @@ type Common struct {
 	// IDs numbers requests and views (see IDs); a copy of the Common
 	// shares it.
 	IDs *IDs
+	// Minted is what the dashboard knows of the keys it created for this
+	// account (see Minted): each account's board has its own; nil knows
+	// nothing.
+	Minted *Minted
 }
 
 // CanChange reports whether actions that change something may run: false

@@ -15,13 +15,14 @@ import (
 // action name (see Actions).
 type KeyMap struct {
 	// Everywhere.
-	Tab1, Tab2, Tab3 key.Binding
-	NextTab, PrevTab key.Binding
-	Up, Down         key.Binding
-	Top, Bottom      key.Binding
-	PageUp, PageDown key.Binding
-	Filter           key.Binding
-	Refresh          key.Binding
+	// Tab1…Tab4 switch to the first…fourth tab (as many as there are).
+	Tab1, Tab2, Tab3, Tab4 key.Binding
+	NextTab, PrevTab       key.Binding
+	Up, Down               key.Binding
+	Top, Bottom            key.Binding
+	PageUp, PageDown       key.Binding
+	Filter                 key.Binding
+	Refresh                key.Binding
 	// SwitchAccount opens the account picker (main views only).
 	SwitchAccount key.Binding
 	Help          key.Binding
@@ -78,6 +79,7 @@ func DefaultKeyMap() *KeyMap {
 		Tab1:          b("credits", "1"),
 		Tab2:          b("API keys", "2"),
 		Tab3:          b("SSH keys", "3"),
+		Tab4:          b("service tokens", "4"),
 		NextTab:       b("next view", "tab"),
 		PrevTab:       b("previous view", "shift+tab"),
 		Up:            b("up", "k", "up"),
@@ -142,7 +144,7 @@ func helpKeys(keys []string) string {
 // Actions maps the names used in the preferences file to bindings.
 func (k *KeyMap) Actions() map[string]*key.Binding {
 	return map[string]*key.Binding{
-		"tab_credits": &k.Tab1, "tab_api_keys": &k.Tab2, "tab_ssh_keys": &k.Tab3,
+		"tab_credits": &k.Tab1, "tab_api_keys": &k.Tab2, "tab_ssh_keys": &k.Tab3, "tab_service_tokens": &k.Tab4,
 		"next_tab": &k.NextTab, "prev_tab": &k.PrevTab,
 		"up": &k.Up, "down": &k.Down, "top": &k.Top, "bottom": &k.Bottom,
 		"page_up": &k.PageUp, "page_down": &k.PageDown,

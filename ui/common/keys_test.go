@@ -94,7 +94,7 @@ func TestKeyMapActionNames(t *testing.T) {
 	if len(names) != len(actions) {
 		t.Errorf("%d names for %d actions", len(names), len(actions))
 	}
-	for _, want := range []string{"tab_credits", "tab_api_keys", "tab_ssh_keys", "refresh", "filter", "new", "rename", "delete", "roll", "copy", "quit", "help", "back"} {
+	for _, want := range []string{"tab_credits", "tab_api_keys", "tab_ssh_keys", "tab_service_tokens", "refresh", "filter", "new", "rename", "delete", "roll", "copy", "quit", "help", "back"} {
 		if _, ok := actions[want]; !ok {
 			t.Errorf("no action %q", want)
 		}

@@ -42,8 +42,10 @@ type Styles struct {
 	Error, Success, Warning, Muted, Accent lipgloss.Style
 	ToastInfo, ToastSuccess, ToastError    lipgloss.Style
 
-	Balance, BalanceLow, BalanceCurrency lipgloss.Style
-	Sparkline, Up, Down                  lipgloss.Style
+	// BalanceLow marks a balance that is low (none left, on accounts with
+	// two cues), BalanceWarn one running low.
+	Balance, BalanceLow, BalanceWarn, BalanceCurrency lipgloss.Style
+	Sparkline, Up, Down                               lipgloss.Style
 }
 
 // NewStyles builds the styles from the palette. Without colour (NO_COLOR,
@@ -135,6 +137,7 @@ func (s *Styles) messages(base, muted lipgloss.Style) {
 
 	s.Balance = lipgloss.NewStyle().Foreground(colorText).Bold(true)
 	s.BalanceLow = lipgloss.NewStyle().Foreground(colorError).Bold(true)
+	s.BalanceWarn = lipgloss.NewStyle().Foreground(colorWarning).Bold(true)
 	s.BalanceCurrency = muted
 	s.Sparkline = lipgloss.NewStyle().Foreground(colorAccent)
 	s.Up = lipgloss.NewStyle().Foreground(colorSuccess)

@@ -10,6 +10,7 @@
 package credits
 
 import (
+	"cmp"
 	"errors"
 	"math/big"
 	"time"
@@ -82,6 +83,14 @@ type Model struct {
 	cur     *currentKey
 	curErr  error
 	curBusy bool
+	// orgs is the account as an api.Orgs (nil when it has no
+	// organizations). Once a balance has come from an organization
+	// (orgName: the account says which), the view shows every
+	// organization's balance (orgList) under it, and flags balances as
+	// the official CLI does (orgCue).
+	orgs           api.Orgs
+	orgID, orgName string
+	orgList
 	// activity keeps the account's activity read this session, and that
 	// of its keys (history.go); nil when the account cannot tell it.
 	activity *activity.Cache
@@ -94,6 +103,7 @@ type Model struct {
 // New returns the Credits view; Init starts loading.
 func New(c *common.Common) *Model {
 	m := &Model{c: c, width: c.Width, height: c.Height, after: c.After, activity: activity.NewCache(c)}
+	m.orgs, _ = c.Account.(api.Orgs)
 	m.Actions = common.NewActions(c, common.Action{Key: &c.Keys.Refresh, Footer: 1, Run: m.Refresh})
 	return m
 }
@@ -105,7 +115,7 @@ func (m *Model) Init() tea.Cmd { return m.Refresh() }
 // Refresh reloads the balance now. It also restarts the automatic-refresh
 // timer, so the next automatic refresh comes one full interval later.
 func (m *Model) Refresh() tea.Cmd {
-	return tea.Batch(m.load(), m.loadCurrent(), m.startTicking())
+	return tea.Batch(m.load(), m.loadCurrent(), m.loadOrgs(), m.startTicking())
 }
 
 // load sends one credits request; a reply of any earlier one is dropped
@@ -139,7 +149,7 @@ func (m *Model) stopTicking() { m.tickGen = 0 }
 func (m *Model) Stop() {
 	m.stopTicking()
 	m.gen = 0
-	m.busy, m.curBusy = false, false
+	m.busy, m.curBusy, m.orgList.busy = false, false, false
 }
 
 // tick schedules the next tick of chain gen, if auto-refresh is on.
@@ -158,7 +168,7 @@ func (m *Model) Title() string { return "Credits" }
 func (m *Model) Capturing() bool { return false }
 
 // Busy reports whether a credits request is in flight.
-func (m *Model) Busy() bool { return m.busy || m.curBusy }
+func (m *Model) Busy() bool { return m.busy || m.curBusy || m.orgList.busy }
 
 // Updated is when the balance last arrived (zero before).
 func (m *Model) Updated() time.Time { return m.updated }
@@ -181,6 +191,8 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case activity.Msg, activity.ManyMsg:
 		m.activity.Take(msg)
 		return m, nil
+	case orgsMsg:
+		return m, m.onOrgs(msg)
 	case tickMsg:
 		if msg.gen != m.tickGen {
 			return m, nil
@@ -189,7 +201,7 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		if m.busy {
 			return m, next
 		}
-		return m, tea.Batch(m.load(), m.loadCurrent(), next)
+		return m, tea.Batch(m.load(), m.loadCurrent(), m.loadOrgs(), next)
 	case tea.KeyMsg:
 		cmd, _ := m.Handle(msg)
 		return m, cmd
@@ -220,6 +232,12 @@ func (m *Model) onLoaded(msg loadedMsg) tea.Cmd {
 	m.err = nil
 	m.loaded = true
 	m.updated = m.c.Now()
+	if m.orgs != nil {
+		// The account knows its organization once it has asked the
+		// server (an account that settles its API version on first use).
+		o := m.orgs.Org()
+		m.orgID, m.orgName = o.ID, cmp.Or(o.Name, o.ID)
+	}
 	// Everything drawn is computed here, once: View only lays it out.
 	m.bal = newBalance(msg.balance)
 	m.hasTotals = msg.balance.Total != "" || msg.balance.Used != ""

@@ -38,10 +38,14 @@ func (m *Model) View() string {
 		return m.layout(sections)
 	}
 
-	head := append([]string{st.Label.Render("Balance")}, m.bigBalance(inner)...)
+	label := st.Label.Render("Balance")
+	if m.inOrg() {
+		label += st.Muted.Render(" · " + m.orgName)
+	}
+	head := append([]string{label}, m.bigBalance(inner, m.bigFits())...)
 	head = append(head, m.balanceLine())
-	if m.isLow() {
-		head = append(head, st.Warning.Render("⚠ low balance: below "+common.Money(api.Amount(strconv.Itoa(LowBalance)), m.bal.currency)))
+	if cue := m.cueLine(); cue != "" {
+		head = append(head, cue)
 	}
 	if m.bal.implausible {
 		head = append(head, m.wrapped(st.Error, inner, m.bal.note)...)
@@ -59,6 +63,12 @@ func (m *Model) View() string {
 		sections = append(sections, trend)
 	}
 
+	if m.inOrg() {
+		// The organizations take the room of a line: when and how often
+		// go on one.
+		sections = append(sections, m.orgLines(inner), []string{m.updatedLine() + st.Muted.Render(" · "+m.autoRefresh())})
+		return m.layout(sections)
+	}
 	sections = append(sections, []string{m.updatedLine(), st.Muted.Render(m.autoRefresh())})
 	return m.layout(sections)
 }
@@ -118,31 +128,42 @@ func withUnit(text, currency string) string {
 }
 
 // balanceLine is the amount with thousands separators and the API's
-// currency, in the low-balance style under LowBalance.
+// currency, in the style of its cue (balanceStyle).
 func (m *Model) balanceLine() string {
 	st := m.c.Styles
-	style := st.Balance
-	if m.isLow() {
-		style = st.BalanceLow
-	}
-	line := style.Render(m.bal.text)
+	line := m.balanceStyle().Render(m.bal.text)
 	if cur := m.bal.currency; cur != "" && m.bal.text != common.NoAmount {
 		line += " " + st.BalanceCurrency.Render(cur)
 	}
 	return line
 }
 
-// bigBalance draws the amount in large block digits when it fits in width,
-// with the currency beside the last row; nothing when it does not fit.
-func (m *Model) bigBalance(width int) []string {
+// bigFits reports whether the view is tall enough for the large digits
+// beside what it shows under them: on a short screen (60×15 with the
+// organizations) the amount's own line is enough.
+func (m *Model) bigFits() bool {
+	if !m.inOrg() || m.height <= 0 {
+		return true
+	}
+	// Balance, digits, amount, change, sparkline, the organizations
+	// (title and rows) and when: packed, without blank lines; and the
+	// cue's line when there is one.
+	need := 1 + len(m.bal.big) + 1 + 2 + 1 + max(1, len(m.orgList.rows)) + 1
+	if orgCue(m.bal.value) != cueNone {
+		need++
+	}
+	return need <= m.height
+}
+
+// bigBalance draws the amount in large block digits when it fits in width
+// (and fit says there is room for them), with the currency beside the
+// last row; nothing when it does not fit.
+func (m *Model) bigBalance(width int, fit bool) []string {
 	rows, w, cur := m.bal.big, m.bal.width, m.bal.currency
-	if rows == nil || w+1+ansi.StringWidth(cur) > width {
+	if rows == nil || !fit || w+1+ansi.StringWidth(cur) > width {
 		return nil
 	}
-	style := m.c.Styles.Balance
-	if m.isLow() {
-		style = m.c.Styles.BalanceLow
-	}
+	style := m.balanceStyle()
 	out := make([]string, len(rows))
 	for i, r := range rows {
 		out[i] = style.Render(r)
@@ -153,11 +174,43 @@ func (m *Model) bigBalance(width int) []string {
 	return out
 }
 
-// isLow reports whether the last balance is under LowBalance.
+// isLow reports whether the last balance is under LowBalance (accounts
+// without organizations: their balance has one cue).
 func (m *Model) isLow() bool {
 	// The threshold is in Targon's credits; an account that states a
 	// total (USD bought and spent) is not measured against it.
-	return !m.hasTotals && m.bal.value != nil && m.bal.value.Cmp(big.NewRat(LowBalance, 1)) < 0
+	return !m.hasTotals && !m.inOrg() && m.bal.value != nil && m.bal.value.Cmp(big.NewRat(LowBalance, 1)) < 0
+}
+
+// balanceStyle is the style of the balance: an organization's by its cue
+// (orgCue), else the low-balance style under LowBalance.
+func (m *Model) balanceStyle() lipgloss.Style {
+	if m.inOrg() {
+		return cueStyle(m.c.Styles, orgCue(m.bal.value))
+	}
+	if m.isLow() {
+		return m.c.Styles.BalanceLow
+	}
+	return m.c.Styles.Balance
+}
+
+// cueLine says in words what the balance's colour says (NO_COLOR shows
+// no colour), or "" when there is nothing to say.
+func (m *Model) cueLine() string {
+	st := m.c.Styles
+	if m.inOrg() {
+		switch orgCue(m.bal.value) {
+		case cueEmpty:
+			return st.Error.Render("✗ no credits left: requests are refused until the organization buys more")
+		case cueLow:
+			return st.Warning.Render("⚠ low balance: under " + common.Money(api.Amount(strconv.Itoa(OrgLowBalance)), m.bal.currency))
+		}
+		return ""
+	}
+	if m.isLow() {
+		return st.Warning.Render("⚠ low balance: below " + common.Money(api.Amount(strconv.Itoa(LowBalance)), m.bal.currency))
+	}
+	return ""
 }
 
 // wrapped renders text in style, wrapped to width.

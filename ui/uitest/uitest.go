@@ -91,6 +91,7 @@ func NewCommon(client *targon.Client) (*common.Common, *Clipboard) {
 		Clipboard: clip,
 		Now:       Now,
 		IDs:       new(common.IDs),
+		Minted:    new(common.Minted),
 	}, clip
 }
 

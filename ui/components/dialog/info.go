@@ -215,7 +215,7 @@ func NewSecret(c *common.Common, title, secret, how string, copyErr error, extra
 	} else {
 		lines = append(lines, st.Success.Render("✓ copied via "+common.ClearsAt(how, c.Now())+"."))
 	}
-	lines = append(lines, st.Muted.Render("It is shown once: after you close this, the dashboard only shows it masked."))
+	lines = append(lines, st.Muted.Render("It is shown once: after you close this, the dashboard cannot show it again."))
 	lines = append(lines, extra...)
 	return NewInfo(c, title, nil, lines...).WithCopy(secret, "key").secretCopy()
 }

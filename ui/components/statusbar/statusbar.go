@@ -6,6 +6,7 @@
 package statusbar
 
 import (
+	"cmp"
 	"fmt"
 	"strings"
 	"time"
@@ -70,15 +71,28 @@ func (m *Model) Update(msg tea.Msg) (tea.Cmd, bool) {
 	return nil, false
 }
 
-// View draws the bar c.Width wide for c's account. On a narrow screen
-// whole parts go (the time, then the host), never the account and
-// provider; READ-ONLY goes first and always shows. A toast gets room
+// View draws the bar c.Width wide for c's account: "work · Targon v3 ·
+// acme · api.targon.com · updated 12:00:00" (the API version and the
+// organization where the account has them). On a narrow screen whole
+// parts go (the time, then the host), never the account, provider and
+// organization; READ-ONLY goes first and always shows. A toast gets room
 // before the time and the host, and keeps its point on a narrow screen:
 // its quoted names are shortened, and the provider and account give way,
 // before its end is cut.
 func (m *Model) View(c *common.Common, d Data) string {
 	st := c.Styles
-	left := []string{st.StatusValue.Render(c.Profile), st.StatusValue.Render(c.ProviderName()), st.StatusValue.Render(host(c))}
+	left := []string{st.StatusValue.Render(c.Profile), st.StatusValue.Render(providerName(c))}
+	if o, ok := c.Account.(api.Orgs); ok {
+		// An account that settles its version on first use knows its
+		// organization only then.
+		if org := o.Org(); cmp.Or(org.Name, org.ID) != "" {
+			left = append(left, st.StatusValue.Render(cmp.Or(org.Name, org.ID)))
+		}
+	}
+	// keep is how many parts always stay: the account, the provider and
+	// the organization.
+	keep := len(left)
+	left = append(left, st.StatusValue.Render(host(c)))
 	if !d.Updated.IsZero() {
 		if d.Stale {
 			left = append(left, st.Warning.Render("stale "+Age(c.Now().Sub(d.Updated))))
@@ -96,7 +110,7 @@ func (m *Model) View(c *common.Common, d Data) string {
 	}
 	join := func() string { return readOnly + " " + strings.Join(left, st.StatusKey.Render(" · ")) + spin }
 	line := join()
-	for len(left) > 2 && lipgloss.Width(line) > c.Width-1 {
+	for len(left) > keep && lipgloss.Width(line) > c.Width-1 {
 		left = left[:len(left)-1]
 		line = join()
 	}
@@ -113,7 +127,7 @@ func (m *Model) View(c *common.Common, d Data) string {
 				line = join()
 			}
 		}
-		drop(2)
+		drop(keep)
 		text = shortenQuoted(text, room(), minQuoted)
 		drop(0)
 		text = shortenQuoted(text, room(), 1)
@@ -158,6 +172,15 @@ func shortenQuoted(text string, room, least int) string {
 		text = text[:start] + ansi.Truncate(text[start:end], keep, "…") + text[end:]
 	}
 	return text
+}
+
+// providerName is the account's provider with the API version it speaks,
+// where the provider has several: "Targon v3".
+func providerName(c *common.Common) string {
+	if c.Account == nil || c.Account.Provider().Version == "" {
+		return c.ProviderName()
+	}
+	return c.ProviderName() + " " + c.Account.Provider().Version
 }
 
 // host is the API host of c's account as the bar names it.

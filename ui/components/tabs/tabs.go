@@ -5,6 +5,7 @@ package tabs
 
 import (
 	"fmt"
+	"strings"
 
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
@@ -21,18 +22,22 @@ const appName = "targon-dash"
 type Tabs struct {
 	titles []string
 	active int
-	// numbers are the key map's Tab1…Tab3, enabled for as many tabs as
+	// numbers are the key map's Tab1…Tab4, enabled for as many tabs as
 	// there are, so "1".."n" and their help follow the tabs.
 	numbers    []key.Binding
 	next, prev key.Binding
 }
 
 // New returns a tab bar of titles (at least one), the first active, with
-// k's bindings.
+// k's bindings. A number's help names its tab when the title says
+// otherwise than the key map ("API tokens" for "API keys").
 func New(k *common.KeyMap, titles []string) *Tabs {
-	t := &Tabs{titles: titles, numbers: []key.Binding{k.Tab1, k.Tab2, k.Tab3}, next: k.NextTab, prev: k.PrevTab}
+	t := &Tabs{titles: titles, numbers: []key.Binding{k.Tab1, k.Tab2, k.Tab3, k.Tab4}, next: k.NextTab, prev: k.PrevTab}
 	for i := range t.numbers {
 		t.numbers[i].SetEnabled(i < len(titles))
+		if i < len(titles) && !strings.EqualFold(t.numbers[i].Help().Desc, titles[i]) {
+			t.numbers[i] = common.WithDesc(t.numbers[i], titles[i])
+		}
 	}
 	return t
 }
@@ -65,7 +70,7 @@ func (t *Tabs) Key(msg tea.KeyMsg) bool {
 // View draws the bar width columns wide; the active tab is marked only
 // when highlight is set (not under the login screen).
 func (t *Tabs) View(st *common.Styles, width int, highlight bool) string {
-	bar := lipgloss.JoinHorizontal(lipgloss.Top, t.parts(st, highlight)...)
+	bar := lipgloss.JoinHorizontal(lipgloss.Top, t.parts(st, width, highlight)...)
 	return st.TabBar.Width(width).Render(ansi.Truncate(bar, width, "…"))
 }
 
@@ -78,7 +83,7 @@ func (t *Tabs) Height(st *common.Styles, width int) int {
 // the empty rest of the line, or a tab cut off at the edge).
 func (t *Tabs) At(st *common.Styles, width, x int) int {
 	left := 0
-	for i, p := range t.parts(st, true) {
+	for i, p := range t.parts(st, width, true) {
 		right := left + lipgloss.Width(p)
 		if i > 0 && x >= left && x < right && right <= width {
 			return i - 1
@@ -89,8 +94,9 @@ func (t *Tabs) At(st *common.Styles, width, x int) int {
 }
 
 // parts are the pieces of the bar's line, left to right: the app name,
-// then one per tab.
-func (t *Tabs) parts(st *common.Styles, highlight bool) []string {
+// then one per tab. The app name is left out ("") when the tabs would not
+// fit width beside it (four tabs at 60 columns): every tab stays whole.
+func (t *Tabs) parts(st *common.Styles, width int, highlight bool) []string {
 	parts := []string{st.AppName.Render(appName)}
 	for i, title := range t.titles {
 		label := fmt.Sprintf("%d %s", i+1, title)
@@ -99,6 +105,9 @@ func (t *Tabs) parts(st *common.Styles, highlight bool) []string {
 		} else {
 			parts = append(parts, st.Tab.Render(label))
 		}
+	}
+	if lipgloss.Width(strings.Join(parts, "")) > width {
+		parts[0] = ""
 	}
 	return parts
 }
