@@ -223,8 +223,13 @@ func (p *switcher) entries() []string {
 	inner := p.box.Inner()
 	nameW, provW := 4, 6
 	for _, ch := range p.choices {
-		nameW = max(nameW, min(20, ansi.StringWidth(ch.Name)))
 		provW = max(provW, min(12, ansi.StringWidth(ch.Provider)))
+	}
+	// A name gets what the provider and at least 14 columns of host leave
+	// (an organization's row, "work · acme (team, ADMIN)", reads whole).
+	nameCap := max(20, inner-2-2-provW-2-14)
+	for _, ch := range p.choices {
+		nameW = max(nameW, min(nameCap, ansi.StringWidth(ch.Name)))
 	}
 	out := make([]string, len(p.choices))
 	for i, ch := range p.choices {
