@@ -41,6 +41,7 @@ var (
 	_ api.KeyUpdater   = (*Account)(nil)
 	_ api.CurrentKeyer = (*Account)(nil)
 	_ api.Workspaces   = (*Account)(nil)
+	_ api.Activity     = (*Account)(nil)
 )
 
 // New returns the OpenRouter account at baseURL (the API's base URL with

@@ -33,6 +33,9 @@ var (
 		`"expires_at":null,"creator_user_id":"user` + h + `","rate_limit":{"requests":10,"interval":"10s` + h + `","note":"n` + h + `"}}}`
 	hostileWorkspace = `{"id":"` + workspaceB + `","name":"Re` + h + `search","slug":"re` + h + `search","description":"d` + h + `",` +
 		`"created_at":"2025-08-24T10:30:00Z","updated_at":null,"created_by":"user` + h + `"}`
+	hostileActivity = `{"date":"2025-08-24","model":"openai/` + h + `gpt","model_permaslug":"p` + h + `","endpoint_id":"e` + h + `",` +
+		`"provider_name":"Open` + h + `AI","usage":0.015,"byok_usage_inference":0,"requests":5,"prompt_tokens":1,` +
+		`"completion_tokens":1,"reasoning_tokens":0}`
 	hostileError = `{"error":{"code":400,"message":"bad ` + h + `evil","metadata":{"reason":"x` + h + `"}}}`
 )
 
@@ -48,6 +51,8 @@ func hostileOpenRouter() http.Handler {
 			body = hostileCurrent
 		case strings.HasSuffix(path, "/workspaces"):
 			body = `{"data":[` + hostileWorkspace + `],"total_count":1}`
+		case strings.HasSuffix(path, "/activity"):
+			body = `{"data":[` + hostileActivity + `]}`
 		case strings.HasSuffix(path, "/keys") && r.Method == http.MethodGet:
 			body = `{"data":[]}`
 			if r.URL.Query().Get("offset") == "" {
@@ -75,6 +80,7 @@ func openRouterCalls(a *openrouter.Account) cleancheck.Calls {
 		"UpdateKey":  func() (any, error) { return a.UpdateKey(ctx, hashA, api.KeyUpdate{Disabled: &off}) },
 		"CurrentKey": func() (any, error) { return a.CurrentKey(ctx) },
 		"Workspaces": func() (any, error) { return a.Workspaces(ctx) },
+		"Activity":   func() (any, error) { return a.Activity(ctx, api.ActivityQuery{KeyID: hashA}) },
 	}
 }
 

@@ -1,12 +1,12 @@
 // Package openrouter is a client for OpenRouter's key-management API
 // (GET/POST /keys, GET/PATCH/DELETE /keys/{hash}, GET /key, GET /credits,
-// GET /workspaces) and its adapter to the provider-neutral
+// GET /workspaces, GET /activity) and its adapter to the provider-neutral
 // api.Account. One Client holds the base URL (with its /api/v1 path), the
 // bearer token and the retry policy; every method takes a context and
 // returns the API's wire types or an error (an *Error for an error answer,
 // unwrapping to api's sentinels). Account wraps a Client as an
-// api.Account, api.KeyUpdater, api.CurrentKeyer and api.Workspaces (its
-// keys are those of every workspace).
+// api.Account, api.KeyUpdater, api.CurrentKeyer, api.Workspaces (its keys
+// are those of every workspace) and api.Activity.
 //
 // The shapes follow OpenRouter's OpenAPI document. Every amount is kept as
 // the decimal text the server sent (api.Amount); every display string is
