@@ -6,6 +6,7 @@ import (
 	"io"
 	"net/http"
 	"net/url"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -235,7 +236,10 @@ func TestWorkspaceWithBadID(t *testing.T) {
 			t.Errorf("key %s in %q", k.Name, k.Workspace)
 		}
 	}
-	for _, q := range queries {
+	mu.Lock()
+	sent := slices.Clone(queries)
+	mu.Unlock()
+	for _, q := range sent {
 		if strings.Contains(q, "keys") {
 			t.Errorf("the bad workspace id was sent: %q", q)
 		}
