@@ -28,7 +28,8 @@ func keyWith(hash, name string) string {
 }
 
 // recorder is a hostile server: it answers GET /keys with keys (GET
-// /workspaces with none) and every other request with answer, and records every other request's path.
+// /workspaces with none) and every other request with answer, and records
+// every other request's path.
 type recorder struct {
 	keys   []string
 	answer string

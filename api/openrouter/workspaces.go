@@ -99,8 +99,7 @@ func (c *Client) ListWorkspaces(ctx context.Context, offset, limit int) ([]Works
 // WorkspacesPageSize at a time (an account has a few, so one request is
 // the rule): the offset of the next page is this one's plus its length,
 // until a page is empty or reaches total_count. Each page gets its own
-// deadline of timeout (api.PageTimeout when 0 or less); fetch, when not
-// nil, sends every request (the account's bound on requests in flight).
+// deadline of timeout (api.PageTimeout when 0 or less).
 func (c *Client) WorkspacePages(ctx context.Context, timeout time.Duration) iter.Seq2[[]Workspace, error] {
 	return c.workspacePages(ctx, timeout, nil)
 }
