@@ -14,9 +14,11 @@
 #      own loader (the real root model, headless), and prints both, their
 #      ratio (target ≤ 0.55; 0.50 is the floor), and the bytes and time of
 #      one cursor move. For OpenRouter it times a sequential offset walk of
-#      GET /keys (one connection) against the dashboard's loader (the real
-#      root model on an OpenRouter account): ratio target ≤ 0.2, at most 8
-#      list requests in flight, no page asked for twice.
+#      GET /keys over every workspace (one connection) against the
+#      dashboard's loader (the real root model on an OpenRouter account):
+#      ratio target ≤ 0.2, at most 8 list requests in flight, no page asked
+#      for twice; then the same against the simulator in its own process
+#      with 10,000 keys over three workspaces: ratio target ≤ 0.25.
 #   2. The real binary runs in a private tmux server at 120x36 with an empty
 #      HOME; once the API-keys view shows every key and the SSH-keys view
 #      too, its VmRSS and VmHWM are read from /proc (target ≤ 40 MB). Without
@@ -189,6 +191,7 @@ echo "=== targon-dash performance trial ==="
 echo "  machine          $machine"
 echo "  demo-server      +$API_KEYS API keys, +$SSH_KEYS SSH keys, $LATENCY per request, loopback"
 echo "  demo-server      --provider openrouter, +$OR_KEYS keys, $LATENCY per request, loopback"
+echo "  in process       the OpenRouter simulator, 10000 keys over 3 workspaces, 50ms per request, loopback"
 sed 's/^/  /' "$work/trial.out"
 printf '%s\n' "${rss_report[@]}"
 

@@ -2,8 +2,10 @@ package openrouter
 
 import (
 	"context"
+	"fmt"
 	"iter"
 	"regexp"
+	"sync"
 
 	"github.com/targon-dash/targon-dash/api"
 	"github.com/targon-dash/targon-dash/api/clientopt"
@@ -11,8 +13,9 @@ import (
 )
 
 // Account is an OpenRouter account as an api.Account, with the
-// api.KeyUpdater and api.CurrentKeyer capabilities (OpenRouter has no roll
-// and no SSH keys). Key.ID is the hash, Key.Masked the label.
+// api.KeyUpdater, api.CurrentKeyer, api.Workspaces and api.Activity
+// capabilities (OpenRouter has no roll and no SSH keys). Key.ID is the
+// hash, Key.Masked the label, Key.Workspace the workspace_id.
 //
 // Key.InUse is always false: the dashboard signs in with a management key,
 // and GET /keys lists only the keys it manages, never a management key, so
@@ -20,7 +23,16 @@ import (
 // the list's would cost a request per list for labels that are masked
 // (prefix and a few characters), so not unique enough to mark a key by.
 type Account struct {
-	adapter.Base[*Client] // Client, Provider, BaseURL, SetToken, HasToken, page deadline
+	adapter.Base[*Client] // Client, Provider, BaseURL, HasToken, page deadline
+
+	// slots bound the list requests of all the account's walks together
+	// (MaxInFlight).
+	slots *slots
+
+	mu sync.Mutex
+	// defaultWS is the id of the default workspace, as the last walk of
+	// the default workspace's keys gave it ("" until one has).
+	defaultWS string
 }
 
 // The capabilities Account has.
@@ -28,6 +40,8 @@ var (
 	_ api.Account      = (*Account)(nil)
 	_ api.KeyUpdater   = (*Account)(nil)
 	_ api.CurrentKeyer = (*Account)(nil)
+	_ api.Workspaces   = (*Account)(nil)
+	_ api.Activity     = (*Account)(nil)
 )
 
 // New returns the OpenRouter account at baseURL (the API's base URL with
@@ -38,7 +52,37 @@ func New(baseURL, token string, opts ...clientopt.Option) (*Account, error) {
 }
 
 // NewAccount returns c as an api.Account.
-func NewAccount(c *Client) *Account { return &Account{adapter.NewBase(c, provider)} }
+func NewAccount(c *Client) *Account {
+	return &Account{Base: adapter.NewBase(c, provider), slots: newSlots(MaxInFlight)}
+}
+
+// SetToken replaces the key the account authenticates with, for every
+// later request, and forgets what it learned of the account (a key may
+// belong to another one).
+func (a *Account) SetToken(token string) {
+	a.Base.SetToken(token)
+	a.mu.Lock()
+	a.defaultWS = ""
+	a.mu.Unlock()
+}
+
+// learnDefault remembers id as the default workspace's; "" is ignored.
+func (a *Account) learnDefault(id string) {
+	if id == "" {
+		return
+	}
+	a.mu.Lock()
+	a.defaultWS = id
+	a.mu.Unlock()
+}
+
+// learnedDefault is the default workspace's id, as last learned; "" when
+// not known.
+func (a *Account) learnedDefault() string {
+	a.mu.Lock()
+	defer a.mu.Unlock()
+	return a.defaultWS
+}
 
 // provider is how the UI names OpenRouter, and the shapes of its secrets
 // ("sk-or-v1-" and 64 lowercase hex digits, as every key OpenRouter
@@ -67,22 +111,36 @@ func (a *Account) Balance(ctx context.Context) (api.Balance, error) {
 	return b, nil
 }
 
-// Keys walks every API key, disabled ones included, with KeyPages.
+// Keys walks every API key of every workspace, disabled ones included
+// (keyPages): the default workspace's and every other's at once, at most
+// MaxInFlight requests in flight in all. Key.Workspace says whose a key is.
 func (a *Account) Keys(ctx context.Context) iter.Seq2[[]api.Key, error] {
-	return api.UniqueKeyIDs(adapter.MapPages(a.Client().KeyPages(ctx, a.PageTimeout()), key))
+	return api.UniqueKeyIDs(adapter.MapPages(a.keyPages(ctx), key))
 }
 
 // CreateKey creates a key with spec's name, limit ("" for none), reset
-// ("" for never) and BYOK setting. Never retried automatically.
+// ("" for never), BYOK setting, workspace ("" for the default one; a
+// UUID, checked before anything is sent) and expiry (zero for never; sent
+// in UTC). Never retried automatically.
 func (a *Account) CreateKey(ctx context.Context, spec api.KeySpec) (api.Secret, error) {
+	if spec.Workspace != "" {
+		if err := CheckWorkspaceID(spec.Workspace); err != nil {
+			return api.Secret{}, fmt.Errorf("the workspace: %w", err)
+		}
+	}
 	k, err := a.Client().CreateKey(ctx, CreateRequest{
 		Name:               spec.Name,
 		Limit:              spec.Limit,
 		LimitReset:         spec.LimitReset,
 		IncludeBYOKInLimit: spec.IncludeBYOKInLimit,
+		WorkspaceID:        spec.Workspace,
+		ExpiresAt:          spec.ExpiresAt,
 	})
 	if err != nil {
 		return api.Secret{}, err
+	}
+	if spec.Workspace == "" {
+		a.learnDefault(workspaceOf([]APIKey{k.Data}))
 	}
 	return api.Secret{Key: key(k.Data), Value: k.Key}, nil
 }
@@ -138,9 +196,14 @@ func (a *Account) CurrentKey(ctx context.Context) (api.CurrentKey, error) {
 }
 
 // key maps a wire key (already cleaned by its Check) to a neutral one; its
-// hash is the ID only in OpenRouter's shape (provider.KeyRef).
+// hash is the ID only in OpenRouter's shape (provider.KeyRef), and its
+// workspace_id the Workspace only as a UUID (CheckWorkspaceID).
 func key(k APIKey) api.Key {
 	id, text, problem := provider.KeyRef(k.Hash)
+	ws := k.WorkspaceID
+	if CheckWorkspaceID(ws) != nil {
+		ws = ""
+	}
 	return api.Key{
 		ID:                 id,
 		IDText:             text,
@@ -159,5 +222,6 @@ func key(k APIKey) api.Key {
 		UsageWeekly:        k.UsageWeekly,
 		UsageMonthly:       k.UsageMonthly,
 		ExpiresAt:          k.ExpiresAt.Time,
+		Workspace:          ws,
 	}
 }

@@ -100,24 +100,43 @@ func TestKeysMapsEveryFieldAndIncludesDisabled(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	// The demo's two workspaces: the default's 11 keys, Research's 5.
 	wire, err := a.Client().ListKeys(context.Background(), openrouter.ListOptions{IncludeDisabled: true})
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(keys) != 11 || len(wire) != 11 {
-		t.Fatalf("%d keys (wire %d), want the demo's 11", len(keys), len(wire))
+	research, err := a.Client().ListKeys(context.Background(), openrouter.ListOptions{IncludeDisabled: true, WorkspaceID: wire[0].WorkspaceID})
+	if err != nil || len(research) != 11 {
+		t.Fatalf("the default workspace by id: %d keys, %v", len(research), err)
+	}
+	ws, err := a.Workspaces(context.Background())
+	if err != nil || len(ws) != 2 || ws[1].Name != "Research" {
+		t.Fatalf("workspaces %+v, %v", ws, err)
+	}
+	research, err = a.Client().ListKeys(context.Background(), openrouter.ListOptions{IncludeDisabled: true, WorkspaceID: ws[1].ID})
+	if err != nil {
+		t.Fatal(err)
+	}
+	wire = append(wire, research...)
+	if len(keys) != 16 || len(wire) != 16 {
+		t.Fatalf("%d keys (wire %d), want the demo's 11 + 5", len(keys), len(wire))
+	}
+	byHash := map[string]openrouter.APIKey{}
+	for _, w := range wire {
+		byHash[w.Hash] = w
 	}
 	disabled := 0
 	for i, k := range keys {
-		w := wire[i]
+		w := byHash[k.ID]
 		want := api.Key{
 			ID: w.Hash, IDText: w.Hash, Name: w.Name, Masked: w.Label, Disabled: w.Disabled,
 			CreatedAt: w.CreatedAt.Time, UpdatedAt: w.UpdatedAt.Time, ExpiresAt: w.ExpiresAt.Time,
 			Limit: w.Limit, LimitRemaining: w.LimitRemaining, LimitReset: w.LimitReset,
 			IncludeBYOKInLimit: w.IncludeBYOKInLimit,
 			Usage:              w.Usage, UsageDaily: w.UsageDaily, UsageWeekly: w.UsageWeekly, UsageMonthly: w.UsageMonthly,
+			Workspace: w.WorkspaceID,
 		}
-		if k != want {
+		if k != want || k.Workspace == "" {
 			t.Errorf("key %d = %+v\nwant %+v", i, k, want)
 		}
 		if k.CreatedAt.IsZero() || !strings.HasPrefix(k.Masked, "sk-or-v1-") || k.InUse {
@@ -129,6 +148,9 @@ func TestKeysMapsEveryFieldAndIncludesDisabled(t *testing.T) {
 	}
 	if disabled != 2 {
 		t.Errorf("%d disabled keys, want the demo's 2", disabled)
+	}
+	if k, _ := byName(keys, "eval-harness"); k.Workspace != ws[1].ID || k.Limit != "40" {
+		t.Errorf("eval-harness (Research) = %+v", k)
 	}
 	if k, _ := byName(keys, "production-chat"); k.Limit != "500" || k.LimitReset != "monthly" || k.LimitRemaining == "" {
 		t.Errorf("production-chat = %+v", k)

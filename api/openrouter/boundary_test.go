@@ -31,6 +31,11 @@ var (
 	hostileCurrent = `{"data":{"label":"sk-or-v1-` + h + `abc","is_management_key":true,"is_free_tier":false,` +
 		`"limit":10,"limit_remaining":5,"limit_reset":"daily` + h + `","usage":1,"usage_daily":1,"usage_weekly":1,"usage_monthly":1,` +
 		`"expires_at":null,"creator_user_id":"user` + h + `","rate_limit":{"requests":10,"interval":"10s` + h + `","note":"n` + h + `"}}}`
+	hostileWorkspace = `{"id":"` + workspaceB + `","name":"Re` + h + `search","slug":"re` + h + `search","description":"d` + h + `",` +
+		`"created_at":"2025-08-24T10:30:00Z","updated_at":null,"created_by":"user` + h + `"}`
+	hostileActivity = `{"date":"2025-08-24","model":"openai/` + h + `gpt","model_permaslug":"p` + h + `","endpoint_id":"e` + h + `",` +
+		`"provider_name":"Open` + h + `AI","usage":0.015,"byok_usage_inference":0,"requests":5,"prompt_tokens":1,` +
+		`"completion_tokens":1,"reasoning_tokens":0}`
 	hostileError = `{"error":{"code":400,"message":"bad ` + h + `evil","metadata":{"reason":"x` + h + `"}}}`
 )
 
@@ -44,6 +49,10 @@ func hostileOpenRouter() http.Handler {
 			body = `{"data":{"total_credits":100,"total_usage":12.5}}`
 		case strings.HasSuffix(path, "/key"):
 			body = hostileCurrent
+		case strings.HasSuffix(path, "/workspaces"):
+			body = `{"data":[` + hostileWorkspace + `],"total_count":1}`
+		case strings.HasSuffix(path, "/activity"):
+			body = `{"data":[` + hostileActivity + `]}`
 		case strings.HasSuffix(path, "/keys") && r.Method == http.MethodGet:
 			body = `{"data":[]}`
 			if r.URL.Query().Get("offset") == "" {
@@ -70,6 +79,8 @@ func openRouterCalls(a *openrouter.Account) cleancheck.Calls {
 		"RenameKey":  func() (any, error) { return a.RenameKey(ctx, hashA, "n") },
 		"UpdateKey":  func() (any, error) { return a.UpdateKey(ctx, hashA, api.KeyUpdate{Disabled: &off}) },
 		"CurrentKey": func() (any, error) { return a.CurrentKey(ctx) },
+		"Workspaces": func() (any, error) { return a.Workspaces(ctx) },
+		"Activity":   func() (any, error) { return a.Activity(ctx, api.ActivityQuery{KeyID: hashA}) },
 	}
 }
 

@@ -91,7 +91,9 @@ func (r CreateRequest) body() (map[string]any, error) {
 		"include_byok_in_limit": r.IncludeBYOKInLimit,
 	}
 	if !r.ExpiresAt.IsZero() {
-		b["expires_at"] = r.ExpiresAt.UTC().Format(time.RFC3339Nano)
+		// "ISO 8601 UTC timestamp … Must be UTC", as the document's
+		// example: "2027-12-31T23:59:59Z" (whole seconds).
+		b["expires_at"] = r.ExpiresAt.UTC().Format(time.RFC3339)
 	}
 	if r.WorkspaceID != "" {
 		b["workspace_id"] = r.WorkspaceID

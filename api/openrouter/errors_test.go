@@ -83,7 +83,7 @@ func TestErrorShapes(t *testing.T) {
 		if !errors.Is(err, api.ErrServer) || !errors.As(err, &se) || se.ServerMessage() != "" || err.Error() != "bad gateway (HTTP 502)" {
 			t.Errorf("HTML 502: %v", err)
 		}
-		if n := len(sim.Requests()); n != 4 {
+		if n := keyRequests(sim.Requests()); n != 4 {
 			t.Errorf("%d requests, want 4 (a 502 on a GET is retried)", n)
 		}
 	})

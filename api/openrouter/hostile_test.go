@@ -20,15 +20,29 @@ func fixed(status int, body string) http.Handler {
 	})
 }
 
-// list answers GET /keys with the keys, all on the first page.
+// list answers GET /keys with the keys, all on the first page, and GET
+// /workspaces with none (noWorkspaces).
 func list(keys ...string) http.Handler {
-	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+	return noWorkspaces(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		body := `{"data":[]}`
 		if r.URL.Query().Get("offset") == "" {
 			body = `{"data":[` + strings.Join(keys, ",") + `]}`
 		}
 		w.Header().Set("Content-Type", "application/json")
 		w.Write([]byte(body))
+	}))
+}
+
+// noWorkspaces answers GET /workspaces with none, as if the account had
+// the default workspace alone, and every other request with h.
+func noWorkspaces(h http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if !strings.HasSuffix(r.URL.Path, "/workspaces") {
+			h.ServeHTTP(w, r)
+			return
+		}
+		w.Header().Set("Content-Type", "application/json")
+		w.Write([]byte(`{"data":[],"total_count":0}`))
 	})
 }
 

@@ -59,7 +59,7 @@ func TestUnreadableAmountSpoilsOneField(t *testing.T) {
 			`"usage":1,"usage_daily":0,"usage_weekly":0,"usage_monthly":1,` + `"` + field + `":` + value + `}`
 	}
 	h := func(s string) string { return strings.Repeat(s, 64) }
-	url := serve(t, http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+	url := serve(t, noWorkspaces(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Content-Type", "application/json")
 		switch {
 		case strings.HasSuffix(r.URL.Path, "/credits"):
@@ -70,7 +70,7 @@ func TestUnreadableAmountSpoilsOneField(t *testing.T) {
 		default:
 			w.Write([]byte(`{"data":[]}`))
 		}
-	}))
+	})))
 	a, err := openrouter.New(url, "sk-or-v1-"+strings.Repeat("0", 64), clientopt.WithRetry(fastRetry))
 	if err != nil {
 		t.Fatal(err)

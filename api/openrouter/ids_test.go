@@ -12,10 +12,13 @@ import (
 	"github.com/targon-dash/targon-dash/api"
 )
 
-// Hashes in their documented shape: 64 lowercase hex digits.
+// Hashes in their documented shape: 64 lowercase hex digits; workspace
+// ids in theirs: UUIDs.
 var (
-	hashA = strings.Repeat("a1", 32)
-	hashB = strings.Repeat("b2", 32)
+	hashA      = strings.Repeat("a1", 32)
+	hashB      = strings.Repeat("b2", 32)
+	workspaceA = "0df9e665-d932-5740-b2c7-b52af166bc11"
+	workspaceB = "550e8400-e29b-41d4-a716-446655440000"
 )
 
 // keyWith is wireKey with the hash and name given (the hash as JSON
@@ -24,8 +27,9 @@ func keyWith(hash, name string) string {
 	return strings.NewReplacer(`"hash":"h1"`, `"hash":"`+hash+`"`, `"name":"n"`, `"name":"`+name+`"`).Replace(wireKey)
 }
 
-// recorder is a hostile server: it answers GET /keys with keys and every
-// other request with answer, and records every other request's path.
+// recorder is a hostile server: it answers GET /keys with keys (GET
+// /workspaces with none) and every other request with answer, and records
+// every other request's path.
 type recorder struct {
 	keys   []string
 	answer string
@@ -35,7 +39,7 @@ type recorder struct {
 
 func (rc *recorder) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	w.Header().Set("Content-Type", "application/json")
-	if r.Method == http.MethodGet && strings.HasSuffix(r.URL.Path, "/keys") {
+	if r.Method == http.MethodGet && (strings.HasSuffix(r.URL.Path, "/keys") || strings.HasSuffix(r.URL.Path, "/workspaces")) {
 		list(rc.keys...).ServeHTTP(w, r)
 		return
 	}
@@ -165,14 +169,14 @@ func TestTwoKeysOneHash(t *testing.T) {
 	for i := range page {
 		page[i] = keyWith(strings.Repeat("0", 60)+fmt.Sprintf("%04x", i), fmt.Sprint(i))
 	}
-	shifted := http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+	shifted := noWorkspaces(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		body := `{"data":[` + strings.Join(page, ",") + `]}`
 		if r.URL.Query().Get("offset") != "" {
 			body = `{"data":[` + page[99] + `,` + keyWith(hashB, "last") + `]}`
 		}
 		w.Header().Set("Content-Type", "application/json")
 		w.Write([]byte(body))
-	})
+	}))
 	got, err = allKeys(newAccount(t, shifted, "tok"))
 	if err != nil || len(got) != 101 || got[100].ID != hashB {
 		t.Errorf("%d keys, %v; want 101, the repeated one once", len(got), err)

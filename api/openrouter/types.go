@@ -1,11 +1,12 @@
 // Package openrouter is a client for OpenRouter's key-management API
-// (GET/POST /keys, GET/PATCH/DELETE /keys/{hash}, GET /key, GET /credits)
-// and its adapter to the provider-neutral api.Account. One Client holds
-// the base URL (with its /api/v1 path), the bearer token and the retry
-// policy; every method takes a context and returns the API's wire types or
-// an error (an *Error for an error answer, unwrapping to api's sentinels).
-// Account wraps a Client as an api.Account, api.KeyUpdater and
-// api.CurrentKeyer.
+// (GET/POST /keys, GET/PATCH/DELETE /keys/{hash}, GET /key, GET /credits,
+// GET /workspaces, GET /activity) and its adapter to the provider-neutral
+// api.Account. One Client holds the base URL (with its /api/v1 path), the
+// bearer token and the retry policy; every method takes a context and
+// returns the API's wire types or an error (an *Error for an error answer,
+// unwrapping to api's sentinels). Account wraps a Client as an
+// api.Account, api.KeyUpdater, api.CurrentKeyer, api.Workspaces (its keys
+// are those of every workspace) and api.Activity.
 //
 // The shapes follow OpenRouter's OpenAPI document. Every amount is kept as
 // the decimal text the server sent (api.Amount); every display string is
@@ -167,8 +168,8 @@ type CreateRequest struct {
 	LimitReset string
 	// IncludeBYOKInLimit counts BYOK usage against the limit.
 	IncludeBYOKInLimit bool
-	// ExpiresAt, when not zero, is sent in UTC (the API refuses other
-	// zones).
+	// ExpiresAt, when not zero, is sent in UTC in whole seconds, RFC 3339
+	// ("2027-12-31T23:59:59Z"; the API refuses other zones).
 	ExpiresAt time.Time
 	// WorkspaceID and CreatorUserID are sent only when not empty.
 	WorkspaceID, CreatorUserID string

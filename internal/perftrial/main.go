@@ -33,8 +33,11 @@
 //
 // With OPENROUTER_BASE_URL and OPENROUTER_MANAGEMENT_KEY set too (normally
 // from `targon-dash demo-server --provider openrouter --api-keys 10000
-// --latency 50ms`) it runs an OpenRouter part after the Targon one; see
-// openrouter.go. Either part runs alone when only its variables are set.
+// --latency 50ms`) it runs an OpenRouter part after the Targon one, and
+// then the same against the OpenRouter simulator in this process with
+// 10,000 keys over three workspaces (--or-workspaces 0 skips it); see
+// openrouter.go and orworkspaces.go. Either part runs alone when only its
+// variables are set.
 //
 // Usage:
 //
@@ -85,13 +88,17 @@ func main() {
 }
 
 type options struct {
-	baseURL, key  string
-	orURL, orKey  string // the OpenRouter part; both "" to skip it
-	rounds        int
-	moves         int
-	width, height int
-	timeout       time.Duration
-	cpuProfile    string
+	baseURL, key string
+	orURL, orKey string // the OpenRouter part; both "" to skip it
+	// The OpenRouter case over several workspaces: how many (0 skips it),
+	// how many keys in all, and the simulator's latency.
+	orWorkspaces, orWSKeys int
+	orLatency              time.Duration
+	rounds                 int
+	moves                  int
+	width, height          int
+	timeout                time.Duration
+	cpuProfile             string
 }
 
 // run runs the trial and returns the exit status: 0 when every target is
@@ -128,11 +135,16 @@ func run() int {
 		}
 	}
 	if orSet {
-		if code := runOpenRouter(o); code != 0 {
-			if code != 3 {
-				return code
+		for _, part := range []func(options) int{runOpenRouter, runORWorkspaces} {
+			if code := part(o); code != 0 {
+				if code != 3 {
+					return code
+				}
+				ok = false
 			}
-			ok = false
+			if o.orWorkspaces <= 0 {
+				break
+			}
 		}
 	}
 	if !ok {
@@ -147,6 +159,9 @@ func parseOptions() (options, error) {
 	flag.StringVar(&o.baseURL, "base-url", os.Getenv("TARGON_BASE_URL"), "API base URL (default $TARGON_BASE_URL)")
 	flag.StringVar(&o.key, "key", "", "API key (default $TARGON_API_KEY; prefer the variable, a flag shows in ps)")
 	flag.StringVar(&o.orURL, "openrouter-base-url", os.Getenv("OPENROUTER_BASE_URL"), "OpenRouter API base URL for the OpenRouter part (default $OPENROUTER_BASE_URL; the key from $OPENROUTER_MANAGEMENT_KEY)")
+	flag.IntVar(&o.orWorkspaces, "or-workspaces", 3, "workspaces of the OpenRouter case run in this process (0 skips it)")
+	flag.IntVar(&o.orWSKeys, "or-workspace-keys", 10_000, "keys of that case, dealt over its workspaces")
+	flag.DurationVar(&o.orLatency, "or-latency", 50*time.Millisecond, "latency of that case's simulator, per request")
 	flag.IntVar(&o.rounds, "rounds", 3, "rounds; each time is reported as the median")
 	flag.IntVar(&o.moves, "moves", 5, "cursor moves (j) measured after each dashboard load")
 	flag.IntVar(&o.width, "width", 120, "terminal width the dashboard draws for")

@@ -54,7 +54,7 @@ func TestDisableAndReplaceWarnForTheKeyInUse(t *testing.T) {
 			v.d.Keys("/")
 			v.d.Type(tc.pick)
 			v.d.Keys("enter")
-			if got := v.screen(); !strings.Contains(got, "▌") || !strings.Contains(got, "1 of 11") {
+			if got := v.screen(); !strings.Contains(got, "▌") || !strings.Contains(got, "1 of 16") {
 				t.Fatalf("%q not selected:\n%s", tc.pick, got)
 			}
 
