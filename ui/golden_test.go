@@ -84,21 +84,21 @@ var goldenScreens = []goldenScreen{
 		openORKeys(h)
 		h.keys("n")
 		h.typeText("ci-bot")
-		h.keys("tab")
+		h.keys("tab", "tab") // past the workspace (the default) to the limit
 		h.typeText("25")
 		h.keys("tab", "right", "right", "right")
 		h.waitFor("monthly")
 	}},
-	{name: "or-confirm-replace", with: orManagement, drive: func(h *harness) { openORKeys(h); h.keys("j", "j", "R"); h.waitFor("Replace") }},
+	{name: "or-confirm-replace", with: orManagement, drive: func(h *harness) { openORKeys(h); h.keys("j", "j", "j", "j", "R"); h.waitFor("Replace") }},
 	{name: "or-disable-old", with: orManagement, drive: func(h *harness) {
 		openORKeys(h)
-		h.keys("j", "j", "R", "enter", "enter")
+		h.keys("j", "j", "j", "j", "R", "enter", "enter")
 		h.waitFor("copied via")
 		h.idle()
 		h.keys("esc")
 		h.waitFor("Disable the old key now?")
 	}},
-	{name: "or-api-key-details", with: orManagement, drive: func(h *harness) { openORKeys(h); h.keys("j", "j", "enter"); h.waitFor("Hash") }},
+	{name: "or-api-key-details", with: orManagement, drive: func(h *harness) { openORKeys(h); h.keys("j", "j", "j", "j", "enter"); h.waitFor("Hash") }},
 	{name: "read-only-api-keys", opts: []harnessOption{readOnly}, drive: openAPIKeys},
 	{name: "read-only-or-api-keys", opts: []harnessOption{readOnly}, with: orManagement, drive: openORKeys},
 }

@@ -11,18 +11,15 @@ import (
 	"github.com/targon-dash/targon-dash/ui/uitest"
 )
 
-// onWorkspaces starts the dashboard on the OpenRouter demo simulator as an
-// account with two workspaces and activity (uitest.Workspaced: staging,
-// batch-embeddings and contractor-eval in Research); host is set to the
-// host the status bar names.
+// onWorkspaces starts the dashboard on the OpenRouter demo simulator,
+// whose account has two workspaces (Default and Research), keys with an
+// expiry and 30 days of activity; host is set to the host the status bar
+// names.
 func onWorkspaces(t *testing.T, host *string) harnessOption {
 	return func(o *Options, _ *targontest.Server) {
 		sim, url := uitest.OpenRouter(t)
 		*host = common.HostOf(url)
-		s := orSession(t, "work", url, sim.DemoManagementKey())
-		s.Account = &uitest.Workspaced{Account: uitest.OpenRouterAccount(t, url, sim.DemoManagementKey()),
-			Research: []string{"staging", "batch-embeddings", "contractor-eval"}}
-		testAccounts(o).Session = s
+		testAccounts(o).Session = orSession(t, "work", url, sim.DemoManagementKey())
 	}
 }
 

@@ -194,6 +194,7 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m.c.Minted.Add(msg.secret.Value, msg.secret.Key.ID)
 		r := m.row(msg.secret.Key)
 		cmd := m.Table.Prepend(r)
+		m.Table.SetTally(m.tally())
 		secret := dialog.NewSecret(m.c, fmt.Sprintf("New %s “%s”", m.noun, r.name), msg.secret.Value, msg.how, msg.copyErr)
 		m.Open(secret)
 		return m, cmd
@@ -201,6 +202,7 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m, m.Renamed(msg.key, msg.key.Name)
 	case deletedMsg:
 		deleted := m.Deleted(msg.uid, msg.name)
+		m.Table.SetTally(m.tally())
 		if msg.inUse {
 			acct := m.c.Account
 			return m, tea.Batch(deleted, func() tea.Msg { return common.KeyInUseDeletedMsg{Account: acct} })

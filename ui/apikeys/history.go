@@ -122,6 +122,10 @@ func (m *Model) needActivity() tea.Cmd {
 	return m.activity.NeedKeys(refs)
 }
 
+// Busy reports whether the list or an activity read the view asked for
+// is in flight.
+func (m *Model) Busy() bool { return m.KeyList.Busy() || m.activity.Loading() }
+
 // needHistory asks for the activity of r's key, for its details, unless
 // it is known (or being read) already.
 func (m *Model) needHistory(r row) tea.Cmd {

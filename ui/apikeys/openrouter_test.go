@@ -35,6 +35,13 @@ type orView struct {
 func newORView(t *testing.T) *orView {
 	t.Helper()
 	sim, url := uitest.OpenRouter(t)
+	return newORViewOn(t, sim, url)
+}
+
+// newORViewOn is the API keys view of sim (served at url), signed in with
+// its management key.
+func newORViewOn(t *testing.T, sim *openroutertest.Server, url string) *orView {
+	t.Helper()
 	c, clip := uitest.NewOpenRouterCommon(t, url, sim.DemoManagementKey())
 	m := apikeys.New(c)
 	v := &orView{t: t, c: c, clip: clip, m: m, sim: sim, api: uitest.OpenRouterAccount(t, url, sim.DemoManagementKey()).Client()}
@@ -48,23 +55,57 @@ func (v *orView) pick(name string) {
 	pick(v.t, v.d, v.m, name)
 }
 
-// server is the key named name as the simulator holds it.
+// server is a key named name as the simulator holds it, in any workspace.
 func (v *orView) server(name string) (openrouter.APIKey, bool) {
 	v.t.Helper()
-	for off := 0; ; off += 100 {
-		page, err := v.api.ListKeys(v.t.Context(), openrouter.ListOptions{IncludeDisabled: true, Offset: off})
-		if err != nil {
-			v.t.Fatal(err)
-		}
-		for _, k := range page {
-			if k.Name == name {
-				return k, true
+	if ks := v.named(name); len(ks) > 0 {
+		return ks[0], true
+	}
+	return openrouter.APIKey{}, false
+}
+
+// named are the keys named name as the simulator holds them, in every
+// workspace.
+func (v *orView) named(name string) []openrouter.APIKey {
+	v.t.Helper()
+	spaces, _, err := v.api.ListWorkspaces(v.t.Context(), 0, 100)
+	if err != nil {
+		v.t.Fatal(err)
+	}
+	var out []openrouter.APIKey
+	for _, ws := range spaces {
+		for off := 0; ; off += 100 {
+			page, err := v.api.ListKeys(v.t.Context(), openrouter.ListOptions{IncludeDisabled: true, Offset: off, WorkspaceID: ws.ID})
+			if err != nil {
+				v.t.Fatal(err)
+			}
+			for _, k := range page {
+				if k.Name == name {
+					out = append(out, k)
+				}
+			}
+			if len(page) < 100 {
+				break
 			}
 		}
-		if len(page) < 100 {
-			return openrouter.APIKey{}, false
+	}
+	return out
+}
+
+// workspace is the id of the simulator's workspace named name.
+func (v *orView) workspace(name string) string {
+	v.t.Helper()
+	spaces, _, err := v.api.ListWorkspaces(v.t.Context(), 0, 100)
+	if err != nil {
+		v.t.Fatal(err)
+	}
+	for _, ws := range spaces {
+		if ws.Name == name {
+			return ws.ID
 		}
 	}
+	v.t.Fatalf("no workspace %q", name)
+	return ""
 }
 
 func (v *orView) count(name string) int {
@@ -130,7 +171,8 @@ func TestORCreateWithLimitAndReset(t *testing.T) {
 	v.d.Keys("n")
 	v.want("Name", "Spending limit (USD)", "Reset", "○ daily")
 	v.d.Type("ci-bot")
-	v.d.Keys("tab")
+	v.d.Keys("tab", "tab") // past the workspace (the default) to the limit
+	v.want("● Default (default)")
 	v.d.Type("12.5x")
 	v.d.Keys("enter", "enter", "enter", "enter") // through the reset and the expiry, then submit
 	v.want("non-negative amount", "12.5x")
@@ -142,8 +184,8 @@ func TestORCreateWithLimitAndReset(t *testing.T) {
 	v.d.Keys("enter", "enter", "enter")
 	v.want("New API key “ci-bot”", "copied via")
 	k, ok := v.server("ci-bot")
-	if !ok || k.Limit != "12.5" || k.LimitReset != "weekly" {
-		t.Fatalf("server has %+v (found %v), want limit 12.5 weekly", k, ok)
+	if !ok || k.Limit != "12.5" || k.LimitReset != "weekly" || k.WorkspaceID != v.sim.DefaultWorkspace() {
+		t.Fatalf("server has %+v (found %v), want limit 12.5 weekly in the default workspace", k, ok)
 	}
 	if secret := v.clip.Last(); !strings.HasPrefix(secret, "sk-or-v1-") || !strings.Contains(v.screen(), secret) {
 		t.Fatalf("secret %q not copied and shown", secret)

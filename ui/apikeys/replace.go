@@ -111,6 +111,7 @@ func (m *Model) replaced(msg replacedMsg) tea.Cmd {
 	}
 	r := m.row(msg.secret.Key)
 	cmds = append(cmds, m.Table.Prepend(r))
+	m.Table.SetTally(m.tally())
 	was := old.masked
 	if was == "" {
 		was = old.ID()

@@ -109,7 +109,7 @@ func TestORResetWithoutLimitRefused(t *testing.T) {
 	v := newORView(t)
 	v.d.Keys("n")
 	v.d.Type("nightly")
-	v.d.Keys("tab", "tab", "right") // no limit, reset daily
+	v.d.Keys("tab", "tab", "tab", "right") // the default workspace, no limit, reset daily
 	v.want("● daily")
 	v.d.Keys("enter", "enter", "enter")
 	if v.count("nightly") != 0 {

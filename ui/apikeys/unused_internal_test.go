@@ -17,7 +17,6 @@ import (
 func TestUnusedMarker(t *testing.T) {
 	sim, url := uitest.OpenRouter(t)
 	c, _ := uitest.NewOpenRouterCommon(t, url, sim.DemoManagementKey())
-	c.Account = &uitest.Workspaced{Account: uitest.OpenRouterAccount(t, url, sim.DemoManagementKey())}
 	m := New(c)
 	old := uitest.Clock.Add(-60 * 24 * time.Hour)
 	key := func(id string, usage, month api.Amount, mod func(*api.Key)) row {

@@ -101,35 +101,59 @@ func (m *Model) forbidden() bool { return errors.Is(m.err, api.ErrForbidden) }
 // totalsView draws the credits card (remaining, total, used) and the card
 // of the key in use, side by side when they fit, else one above the other
 // (without the frames' blank lines when that is what makes them fit), and
-// on a small screen without frames and with usage on one line.
+// on a small screen without frames and with usage on one line. Where the
+// account has a 30-day history, it goes under the cards in the room they
+// leave: the frames come first (an error wrapping in a card does not cost
+// it its frame), and the history gives way, drawn smaller or not at all.
 func (m *Model) totalsView() string {
-	// From the roomiest layout to the tightest; the last always goes.
-	layouts := []cardLayout{{framed: true}, {compact: true, framed: true}, {compact: true, framed: true, tight: true}, {}, {compact: true}}
-	// The roomiest that leaves room for the whole 30-day history (where
-	// the account has one) under it; else the roomiest that fits, with as
-	// much of the history as fits.
-	var out, roomiest string
+	// From the roomiest layout to the tightest.
+	framed := []cardLayout{{framed: true}, {framed: true, tight: true}, {compact: true, framed: true}, {compact: true, framed: true, tight: true}}
+	if out, ok := m.placeWithHistory(framed); ok {
+		return out
+	}
+	// Without frames, the last always goes.
+	bare := []cardLayout{{}, {compact: true}}
+	if out, ok := m.placeWithHistory(bare); ok {
+		return out
+	}
+	out, _ := m.place(m.cardSections(bare[len(bare)-1]), bare[len(bare)-1])
+	out, _ = m.withHistory(out, false)
+	return out
+}
+
+// placeWithHistory lays the cards out in the roomiest of layouts that
+// leaves room for the whole 30-day history (where the account has one)
+// under it; else in the roomiest that fits, with as much of the history
+// as fits. ok is false when none of layouts fits the view.
+func (m *Model) placeWithHistory(layouts []cardLayout) (string, bool) {
+	roomiest := ""
 	for _, l := range layouts {
-		secs := [][]string{m.creditsSection(l.compact)}
-		if _, ok := m.c.Account.(api.CurrentKeyer); ok {
-			secs = append(secs, m.keySection(l.compact))
-		}
-		var fits bool
-		if out, fits = m.place(secs, l); !fits {
+		out, fits := m.place(m.cardSections(l), l)
+		if !fits {
 			continue
 		}
 		if whole, ok := m.withHistory(out, true); ok {
-			return whole
+			return whole, true
 		}
 		if roomiest == "" {
 			roomiest = out
 		}
 	}
-	if roomiest != "" {
-		out = roomiest
+	if roomiest == "" {
+		return "", false
 	}
-	out, _ = m.withHistory(out, false)
-	return out
+	out, _ := m.withHistory(roomiest, false)
+	return out, true
+}
+
+// cardSections are the lines of the cards laid out by l: the credits and,
+// where the account can describe it, the key in use.
+func (m *Model) cardSections(l cardLayout) [][]string {
+	secs := [][]string{m.creditsSection(l.compact)}
+	if _, ok := m.c.Account.(api.CurrentKeyer); ok {
+		secs = append(secs, m.keySection(l.compact))
+	}
+	return secs
 }
 
 // cardLayout is one way of laying the cards out: usage on one line

@@ -167,8 +167,11 @@ func (m *Model) Title() string { return "Credits" }
 // Capturing is always false: the view takes no text input.
 func (m *Model) Capturing() bool { return false }
 
-// Busy reports whether a credits request is in flight.
-func (m *Model) Busy() bool { return m.busy || m.curBusy || m.orgList.busy }
+// Busy reports whether a credits request, or an activity read the view
+// asked for, is in flight.
+func (m *Model) Busy() bool {
+	return m.busy || m.curBusy || m.orgList.busy || m.activity.Loading()
+}
 
 // Updated is when the balance last arrived (zero before).
 func (m *Model) Updated() time.Time { return m.updated }

@@ -57,9 +57,9 @@ func (m *Model) historyVariants() [][]string {
 	case state != activity.Answered:
 		return [][]string{{"", st.Muted.Render("Last 30 days: loading…")}}
 	case e.Forbidden():
-		return [][]string{{"", st.Warning.Render("Last 30 days: the account's activity needs a management key.")}}
+		return [][]string{append([]string{""}, m.wrapped(st.Warning, width, "Last 30 days: the account's activity needs a management key.")...)}
 	case e.Err != nil:
-		return [][]string{{"", st.Error.Render(m.c.ErrorText(e.Err) + " (the last 30 days; " + m.c.Keys.Refresh.Help().Key + " retries)")}}
+		return [][]string{append([]string{""}, m.wrapped(st.Error, width, m.c.ErrorText(e.Err)+" (the last 30 days; "+m.c.Keys.Refresh.Help().Key+" retries)")...)}
 	}
 	days := activity.Lines(st, e.Spend, width, 0)
 	out := [][]string{append(days, m.tops(e.Spend, width)...), days}

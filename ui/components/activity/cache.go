@@ -116,6 +116,19 @@ func (c *Cache) NeedKeys(keys []KeyRef) tea.Cmd {
 	return func() tea.Msg { return readMany(acct, todo, now) }
 }
 
+// Loading reports whether a read this cache asked for has not come yet.
+func (c *Cache) Loading() bool {
+	if c == nil {
+		return false
+	}
+	for key := range c.asked {
+		if _, ok := c.entries[key]; !ok {
+			return true
+		}
+	}
+	return false
+}
+
 // Take keeps msg when it is an answer for this cache's account, and
 // reports whether it was one.
 func (c *Cache) Take(msg tea.Msg) bool {
