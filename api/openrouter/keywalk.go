@@ -142,10 +142,8 @@ func (a *Account) walkEvery(ctx context.Context, out chan<- wsPage) {
 		}
 		all = append(all, page...)
 	}
-	var def string
-	select {
-	case def = <-learned:
-	case <-ctx.Done():
+	def, ok := awaitDefault(ctx, learned)
+	if !ok {
 		return
 	}
 
@@ -179,12 +177,25 @@ func (a *Account) walkEvery(ctx context.Context, out chan<- wsPage) {
 	}
 }
 
+// awaitDefault waits for the id the default workspace's first page
+// carries; ok is false when that page failed (its error ends the walk)
+// or ctx ended.
+func awaitDefault(ctx context.Context, learned <-chan string) (def string, ok bool) {
+	select {
+	case def, ok = <-learned:
+		return def, ok
+	case <-ctx.Done():
+		return "", false
+	}
+}
+
 // walkWorkspace walks the keys of workspace ws ("" for the default) with
 // walkOffsets, every request in one of the account's slots, and sends its
 // pages on out. A key without a workspace_id in the documented shape is
 // given ws (for the default workspace, the id learned for it). For the
-// default workspace, learned gets the id its first page's keys carry ("" when
-// none does, or the page failed) and the account remembers it.
+// default workspace, learned gets the id its first page's keys carry (""
+// when none does), which the account remembers, or is closed when that
+// page failed.
 func (a *Account) walkWorkspace(ctx context.Context, ws string, out chan<- wsPage, learned chan<- string, lim api.WalkLimits) {
 	fetch := func(ctx context.Context, offset int) (keys []APIKey, err error) {
 		err = a.slots.do(ctx, func() error {
@@ -197,10 +208,18 @@ func (a *Account) walkWorkspace(ctx context.Context, ws string, out chan<- wsPag
 	lim.PageTimeout = a.PageTimeout()
 	for page, err := range keyOffsets(ctx, lim, fetch) {
 		if learned != nil {
-			def := workspaceOf(page)
-			a.learnDefault(def)
-			learned <- def
-			learned, fallback = nil, def
+			if err != nil {
+				// Nothing is learned, and nothing else is walked: asking
+				// for the default workspace by id would ask for its
+				// first page twice.
+				close(learned)
+				learned = nil
+			} else {
+				def := workspaceOf(page)
+				a.learnDefault(def)
+				learned <- def
+				learned, fallback = nil, def
+			}
 		}
 		for i := range page {
 			if CheckWorkspaceID(page[i].WorkspaceID) != nil {
