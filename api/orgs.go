@@ -74,3 +74,13 @@ type ServiceTokenSecret struct {
 	Token ServiceToken
 	Value string
 }
+
+// Settler is an account that learns on first use what it is (Targon's
+// api_version = "auto": /tha/v2 or /tha/v3), so its capabilities are not
+// known when it is made. Settle asks once and returns the account to use
+// from then on: the concrete account of what the server speaks, with its
+// own capabilities (a v2 account rolls, a v3 one has organizations). The
+// UI builds its views on the settled account.
+type Settler interface {
+	Settle(ctx context.Context) (Account, error)
+}

@@ -88,6 +88,9 @@ type Model struct {
 	demoStarting bool
 	// covered says a dialog covered the views after the last Update.
 	covered bool
+	// settling says the shown account is being asked what it is
+	// (settle): its views start once it has answered.
+	settling bool
 }
 
 // demoStartedMsg is the demo account, started off the event loop, or why
@@ -142,7 +145,7 @@ func New(opts Options) (*Model, error) {
 // Init draws at once and, when signed in, loads the credits and the first
 // page of both lists concurrently (as the first board's, see own).
 func (m *Model) Init() tea.Cmd {
-	cmds := []tea.Cmd{own(m.board, m.startViews())}
+	cmds := []tea.Cmd{m.settleOrStart()}
 	if m.login != nil {
 		cmds = append(cmds, m.login.Init())
 	}
@@ -155,7 +158,7 @@ func (m *Model) Init() tea.Cmd {
 // Refresh, which reloads (the rows stay until the new ones are in) and
 // starts the refresh timers again.
 func (m *Model) startViews() tea.Cmd {
-	if m.login != nil {
+	if m.login != nil || m.settling {
 		return nil
 	}
 	cmds := make([]tea.Cmd, len(m.views))
@@ -186,14 +189,18 @@ func (m *Model) Update(msg tea.Msg) (_ tea.Model, cmd tea.Cmd) {
 	if km, ok := msg.(tea.KeyMsg); ok && km.Type == tea.KeyRunes && len(km.Runes) > 1 && !km.Paste {
 		cmds := make([]tea.Cmd, 0, len(km.Runes)+1)
 		for _, r := range km.Runes {
-			cmds = append(cmds, own(m.board, m.update(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune{r}, Alt: km.Alt})))
+			cmd := m.update(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune{r}, Alt: km.Alt})
+			cmds = append(cmds, own(m.board, cmd)) // the board shown after the update
 			cmds = append(cmds, m.syncModals())
 		}
 		return m, safeCmd(tea.Batch(append(cmds, m.keepSpinning())...), m.c.Keys.Refresh.Help().Key)
 	}
 	// What the update asks for belongs to the board shown after it (an
 	// account switch starts the new one's loads).
-	cmd = own(m.board, m.update(msg))
+	// (Two statements: Go leaves unspecified whether m.board would be read
+	// before or after the call in one expression.)
+	cmd = m.update(msg)
+	cmd = own(m.board, cmd)
 	closed := m.syncModals()
 	return m, safeCmd(tea.Batch(cmd, closed, m.keepSpinning()), m.c.Keys.Refresh.Help().Key)
 }

@@ -27,6 +27,8 @@ func (m *Model) sessionUpdate(msg tea.Msg) (tea.Cmd, bool) {
 		return m.switchToDemo(msg), true
 	case switchMsg:
 		return m.switchAccount(msg), true
+	case settledMsg:
+		return m.settled(msg), true
 	case login.SwitchMsg:
 		if m.login == nil {
 			return nil, true
@@ -239,8 +241,8 @@ func own(b *board, cmd tea.Cmd) tea.Cmd {
 			}
 			return owned
 		}
-		if msg == nil || reflect.TypeOf(msg).PkgPath() == teaPackage {
-			return msg
+		if _, owned := msg.(ownedMsg); owned || msg == nil || reflect.TypeOf(msg).PkgPath() == teaPackage {
+			return msg // already a board's, or the runtime's
 		}
 		return ownedMsg{board: b, msg: msg}
 	}

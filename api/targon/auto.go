@@ -40,6 +40,7 @@ var (
 	_ api.SSHKeys       = (*Auto)(nil)
 	_ api.Orgs          = (*Auto)(nil)
 	_ api.ServiceTokens = (*Auto)(nil)
+	_ api.Settler       = (*Auto)(nil)
 )
 
 // providerV2Replace is how an Auto settled on v2 is named: v2's words, but
@@ -130,6 +131,10 @@ func (a *Auto) settled(ctx context.Context) (api.Account, error) {
 	}
 	return a.v3, nil
 }
+
+// Settle settles the version (api.Settler) and returns the account of it:
+// the v2 account (which rolls) or the v3 one.
+func (a *Auto) Settle(ctx context.Context) (api.Account, error) { return a.settled(ctx) }
 
 // Balance is the balance of the settled account.
 func (a *Auto) Balance(ctx context.Context) (api.Balance, error) {
