@@ -12,6 +12,8 @@ import (
 type fetchMeter struct {
 	walk, page int64 // the caps: in all, in one answer
 	read       atomic.Int64
+	// shared marks the one budget of several walks (ShareWalkBytes).
+	shared bool
 }
 
 type fetchMeterKey struct{}

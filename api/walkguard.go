@@ -100,8 +100,21 @@ func (g *WalkGuard) Limits() WalkLimits { return g.lim }
 // and carrying its byte caps (MeterBody). Every request of the walk must
 // use it (or a context made from it); cancel it when the walk ends.
 func (g *WalkGuard) Start(ctx context.Context) (context.Context, context.CancelFunc) {
+	if shared, ok := ctx.Value(fetchMeterKey{}).(*fetchMeter); ok && shared.shared {
+		// One of several walks of one list (ShareWalkBytes): their bytes
+		// count together, against the list's one budget.
+		g.meter = shared
+	}
 	ctx, cancel := context.WithTimeoutCause(ctx, g.lim.Time, &CapError{Kind: CapTime, Limit: int64(g.lim.Time)})
 	return withFetchMeter(ctx, g.meter), cancel
+}
+
+// ShareWalkBytes returns ctx carrying one byte budget of limit (answers'
+// bytes and ItemBytes for each item held) for every walk started under it
+// (Start): a list made of several walks, such as OpenRouter's keys of
+// every workspace, holds no more than one walk of limit may.
+func ShareWalkBytes(ctx context.Context, limit int64) context.Context {
+	return withFetchMeter(ctx, &fetchMeter{walk: limit, page: MaxPageBytes, shared: true})
 }
 
 // Err is the error the walk stops with for err, a page's error under wctx
@@ -174,8 +187,8 @@ func (g *WalkGuard) Take(n int) (keep int, err error) {
 	if keep < n {
 		err = &CapError{Kind: CapItems, Limit: int64(g.lim.Items)}
 	}
-	if room := max(0, g.lim.Bytes-g.meter.read.Load()) / ItemBytes; int64(keep) > room {
-		keep, err = int(room), &CapError{Kind: CapBytes, Limit: g.lim.Bytes}
+	if room := max(0, g.meter.walk-g.meter.read.Load()) / ItemBytes; int64(keep) > room {
+		keep, err = int(room), &CapError{Kind: CapBytes, Limit: g.meter.walk}
 	}
 	g.meter.read.Add(int64(keep) * ItemBytes)
 	g.items += keep

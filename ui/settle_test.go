@@ -55,7 +55,12 @@ func TestAutoSettlesBeforeTheViewsLoad(t *testing.T) {
 				t.Fatal(err)
 			}
 			m.Update(tea.WindowSizeMsg{Width: 80, Height: 24})
-			pump(t, m, m.Init())
+			init := m.Init()
+			m.Update(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune{'2'}}) // typed before the answer
+			pump(t, m, init)
+			if m.tabs.Active() != 1 {
+				t.Fatalf("tab %d after settling; the 2 typed before was lost", m.tabs.Active())
+			}
 			if _, rolls := m.c.Account.(api.Roller); len(m.views) != tc.tabs || rolls != tc.rolls {
 				t.Fatalf("%d tabs, rolls %v; want %d, %v", len(m.views), rolls, tc.tabs, tc.rolls)
 			}

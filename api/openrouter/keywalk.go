@@ -67,7 +67,7 @@ type wsPage struct {
 // error naming it ends the walk after every other page.
 func (a *Account) keyPages(ctx context.Context) iter.Seq2[[]APIKey, error] {
 	return func(yield func([]APIKey, error) bool) {
-		ctx, cancel := context.WithCancel(ctx)
+		ctx, cancel := context.WithCancel(api.ShareWalkBytes(ctx, listBytes))
 		out := make(chan wsPage)
 		go a.walkEvery(ctx, out)
 		defer func() {
@@ -127,11 +127,7 @@ func (a *Account) walkEvery(ctx context.Context, out chan<- wsPage) {
 	wg.Add(1)
 	go func() {
 		defer wg.Done()
-		// The default workspace's walk starts before the others are
-		// known: it gets the account's list (the bytes of two, as an
-		// account with one workspace has); the others share half of
-		// that (shareOf), and the merged walk holds MaxItems at most.
-		a.walkWorkspace(ctx, "", out, learned, api.WalkLimits{Bytes: 2 * api.MaxWalkBytes})
+		a.walkWorkspace(ctx, "", out, learned)
 	}()
 
 	var all []Workspace
@@ -148,7 +144,6 @@ func (a *Account) walkEvery(ctx context.Context, out chan<- wsPage) {
 	}
 
 	walks := make(chan struct{}, MaxInFlight) // workspaces walked at once
-	share := shareOf(len(all))
 	var bad []string
 	for _, w := range all {
 		switch {
@@ -167,7 +162,7 @@ func (a *Account) walkEvery(ctx context.Context, out chan<- wsPage) {
 		go func() {
 			defer wg.Done()
 			defer func() { <-walks }()
-			a.walkWorkspace(ctx, w.ID, out, nil, share)
+			a.walkWorkspace(ctx, w.ID, out, nil)
 		}()
 	}
 	wg.Wait()
@@ -196,7 +191,7 @@ func awaitDefault(ctx context.Context, learned <-chan string) (def string, ok bo
 // default workspace, learned gets the id its first page's keys carry (""
 // when none does), which the account remembers, or is closed when that
 // page failed.
-func (a *Account) walkWorkspace(ctx context.Context, ws string, out chan<- wsPage, learned chan<- string, lim api.WalkLimits) {
+func (a *Account) walkWorkspace(ctx context.Context, ws string, out chan<- wsPage, learned chan<- string) {
 	fetch := func(ctx context.Context, offset int) (keys []APIKey, err error) {
 		err = a.slots.do(ctx, func() error {
 			keys, err = a.Client().ListKeys(ctx, ListOptions{IncludeDisabled: true, Offset: offset, WorkspaceID: ws})
@@ -205,7 +200,7 @@ func (a *Account) walkWorkspace(ctx context.Context, ws string, out chan<- wsPag
 		return keys, err
 	}
 	fallback := ws
-	lim.PageTimeout = a.PageTimeout()
+	lim := api.WalkLimits{PageTimeout: a.PageTimeout(), Bytes: listBytes}
 	for page, err := range keyOffsets(ctx, lim, fetch) {
 		if learned != nil {
 			if err != nil {
@@ -242,13 +237,10 @@ func keyOffsets(ctx context.Context, lim api.WalkLimits, fetch func(context.Cont
 	return walkOffsets(ctx, lim, MaxInFlight, fetch, func(k APIKey) string { return k.Hash })
 }
 
-// shareOf is the caps of one of n other workspaces' walks: together they
-// hold at most half of what the default's walk may, so a server with many
-// workspaces cannot multiply the caps.
-func shareOf(n int) api.WalkLimits {
-	n = max(1, n)
-	return api.WalkLimits{Bytes: max(api.MaxWalkBytes/int64(n), api.MaxPageBytes), Items: max(api.MaxItems/2/n, 1)}
-}
+// listBytes is what the account's one list of keys may hold (the bytes
+// of two lists: it has no SSH keys); every workspace's walk counts against
+// it together (api.ShareWalkBytes in keyPages).
+const listBytes = 2 * api.MaxWalkBytes
 
 // workspaceOf is the first workspace_id in the documented shape among
 // keys, or "".
