@@ -43,7 +43,7 @@ func (m *Model) settled(msg settledMsg) tea.Cmd {
 	m.settling = false
 	if msg.err == nil && msg.account != nil {
 		m.c.Session.Account = msg.account // shared with Accounts: it is the account from now on
-		active := m.tabs.Active() // a tab chosen while it settled stays chosen
+		active := m.tabs.Active()         // a tab chosen while it settled stays chosen
 		m.board.pause()
 		delete(m.boards, m.c.Session)
 		m.board = m.keep(newBoard(m.c))
