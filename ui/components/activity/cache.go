@@ -89,7 +89,7 @@ func (c *Cache) Need(key, name string) tea.Cmd {
 // MaxKeys is the most keys NeedKeys reads the activity of in one session,
 // so that an account of thousands of keys costs no more than this many
 // requests (MaxInFlight at a time).
-const MaxKeys = 200
+const MaxKeys = 24
 
 // NeedKeys asks for the activity of keys not asked for yet, in one
 // command (see MaxInFlight), up to MaxKeys in all; nil when none is left
