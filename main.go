@@ -55,6 +55,7 @@ func run(args []string, stdin, stdout *os.File, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "targon-dash: needs a terminal: run it in an interactive terminal (stdin and stdout must be a TTY); for a headless API try `targon-dash demo-server`")
 		return 2
 	}
+	keepHeapSmall()
 	env := config.Environment{Getenv: os.Getenv}
 	prefs, err := config.LoadPreferences(env)
 	if err == nil {
@@ -285,4 +286,18 @@ func buildVersion() string {
 		return strings.TrimPrefix(bi.Main.Version, "v")
 	}
 	return "dev"
+}
+
+// heapLimit is the dashboard's soft memory limit: a dashboard holding
+// 20,000 keys keeps about 20 MiB live, and with the limit the collector
+// hands the rest back before the process grows past it (DESIGN.md's
+// 40 MB with 20,000 keys), at no cost below it. $GOMEMLIMIT, when set,
+// wins.
+const heapLimit = 30 << 20
+
+// keepHeapSmall sets heapLimit unless the environment sets a limit.
+func keepHeapSmall() {
+	if os.Getenv("GOMEMLIMIT") == "" {
+		debug.SetMemoryLimit(heapLimit)
+	}
 }
