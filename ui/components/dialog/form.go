@@ -11,6 +11,7 @@ import (
 
 	"github.com/targon-dash/targon-dash/ui/common"
 	"github.com/targon-dash/targon-dash/ui/components/keyguard"
+	"github.com/targon-dash/targon-dash/ui/components/textfit"
 )
 
 // Field describes one text input of a Form.
@@ -319,9 +320,18 @@ func (f *Form) submit() tea.Cmd {
 // rename sends it and returns the view's result message. A 404 closes the
 // form and runs gone (e.g. a toast and a reload).
 func NewRenameForm(c *common.Common, current string, rename func(ctx context.Context, name string) (tea.Msg, error), gone func() tea.Cmd) *Form {
+	// The field starts with the name as every terminal draws it alike
+	// (textfit.Steady: a server's name may hold characters whose width
+	// terminals disagree on, which would wrap the field's line); left as
+	// it is, it means the name as it was.
+	shown := textfit.Steady(current)
 	return NewForm(c, fmt.Sprintf("Rename “%s”", current), []Field{{
-		Label: "Name", Value: current, CharLimit: 256, Validate: ValidateName,
+		Label: "Name", Value: shown, CharLimit: 256, Validate: ValidateName,
 	}}, func(ctx context.Context, v []string) (tea.Msg, error) {
-		return rename(ctx, v[0])
+		name := v[0]
+		if name == shown {
+			name = current
+		}
+		return rename(ctx, name)
 	}).OnError(CloseOnNotFound(gone))
 }
