@@ -161,24 +161,6 @@ func (a *Auto) DeleteKey(ctx context.Context, id string) error {
 	return onErr(ctx, a.settled, func(acct api.Account) error { return acct.DeleteKey(ctx, id) })
 }
 
-// on is f's call on what get gives: the settled account (Auto.settled) or
-// one of its capabilities. get's failure (a failed detection, a version
-// without the capability) is the call's error.
-func on[A, R any](ctx context.Context, get func(context.Context) (A, error), f func(A) (R, error)) (R, error) {
-	acct, err := get(ctx)
-	if err != nil {
-		var zero R
-		return zero, err
-	}
-	return f(acct)
-}
-
-// onErr is on for a call that returns only an error.
-func onErr[A any](ctx context.Context, get func(context.Context) (A, error), f func(A) error) error {
-	_, err := on(ctx, get, func(acct A) (struct{}, error) { return struct{}{}, f(acct) })
-	return err
-}
-
 // walkOn walks what f makes of what get gives (as on); get's failure is
 // the walk's one error.
 func walkOn[A, T any](ctx context.Context, get func(context.Context) (A, error), f func(A) iter.Seq2[[]T, error]) iter.Seq2[[]T, error] {
