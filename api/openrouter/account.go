@@ -147,21 +147,21 @@ func (a *Account) CreateKey(ctx context.Context, spec api.KeySpec) (api.Secret, 
 
 // RenameKey sets the name of key id.
 func (a *Account) RenameKey(ctx context.Context, id, name string) (api.Key, error) {
-	k, err := a.Client().UpdateKey(ctx, id, UpdateRequest{Name: &name})
-	if err != nil {
-		return api.Key{}, err
-	}
-	return key(k), nil
+	return keyOf(a.Client().UpdateKey(ctx, id, UpdateRequest{Name: &name}))
 }
 
 // UpdateKey changes the settings of key id that u sets, and no others.
 func (a *Account) UpdateKey(ctx context.Context, id string, u api.KeyUpdate) (api.Key, error) {
-	k, err := a.Client().UpdateKey(ctx, id, UpdateRequest{
+	return keyOf(a.Client().UpdateKey(ctx, id, UpdateRequest{
 		Disabled:           u.Disabled,
 		Limit:              u.Limit,
 		LimitReset:         u.LimitReset,
 		IncludeBYOKInLimit: u.IncludeBYOKInLimit,
-	})
+	}))
+}
+
+// keyOf is the neutral key of a call's answer, or the call's error.
+func keyOf(k APIKey, err error) (api.Key, error) {
 	if err != nil {
 		return api.Key{}, err
 	}

@@ -27,11 +27,8 @@ var (
 // hash is left as sent: requests name the key by it, once it passed
 // provider.CheckID.
 func (k *APIKey) Check() error {
-	if k.missing != "" {
-		return fmt.Errorf("an API key without %q", k.missing)
-	}
-	if k.Hash == "" {
-		return errors.New("an API key with an empty hash")
+	if err := identified("an API key", k.missing, "hash", k.Hash); err != nil {
+		return err
 	}
 	k.Name, k.Label = api.CleanText(k.Name), api.CleanText(k.Label)
 	k.LimitReset, k.WorkspaceID = api.CleanText(k.LimitReset), api.CleanText(k.WorkspaceID)
@@ -130,6 +127,20 @@ type deleted struct {
 func (d *deleted) Check() error {
 	if d.Deleted == nil || !*d.Deleted {
 		return errors.New(`a delete that does not say "deleted": true`)
+	}
+	return nil
+}
+
+// identified requires what a decoded item needs to be named in requests:
+// every required member (missing is the first one absent, noted by
+// decodeNoting) and a non-empty id, called idName. what names the item in
+// the error ("an API key").
+func identified(what, missing, idName, id string) error {
+	if missing != "" {
+		return fmt.Errorf("%s without %q", what, missing)
+	}
+	if id == "" {
+		return fmt.Errorf("%s with an empty %s", what, idName)
 	}
 	return nil
 }

@@ -44,11 +44,8 @@ func (w *Workspace) UnmarshalJSON(b []byte) error {
 // The id is left as sent: requests name the workspace by it, once it
 // passed CheckWorkspaceID.
 func (w *Workspace) Check() error {
-	if w.missing != "" {
-		return fmt.Errorf("a workspace without %q", w.missing)
-	}
-	if w.ID == "" {
-		return errors.New("a workspace with an empty id")
+	if err := identified("a workspace", w.missing, "id", w.ID); err != nil {
+		return err
 	}
 	w.Name, w.Slug = api.CleanText(w.Name), api.CleanText(w.Slug)
 	w.Description, w.CreatedBy = cleanOptional(w.Description), cleanOptional(w.CreatedBy)

@@ -138,50 +138,34 @@ func (a *Auto) Settle(ctx context.Context) (api.Account, error) { return a.settl
 
 // Balance is the balance of the settled account.
 func (a *Auto) Balance(ctx context.Context) (api.Balance, error) {
-	acct, err := a.settled(ctx)
-	if err != nil {
-		return api.Balance{}, err
-	}
-	return acct.Balance(ctx)
+	return on(ctx, a.settled, func(acct api.Account) (api.Balance, error) { return acct.Balance(ctx) })
 }
 
 // Keys walks the settled account's keys.
 func (a *Auto) Keys(ctx context.Context) iter.Seq2[[]api.Key, error] {
-	return settledWalk(ctx, a, func(acct api.Account) iter.Seq2[[]api.Key, error] { return acct.Keys(ctx) })
+	return walkOn(ctx, a.settled, func(acct api.Account) iter.Seq2[[]api.Key, error] { return acct.Keys(ctx) })
 }
 
 // CreateKey creates a key on the settled account.
 func (a *Auto) CreateKey(ctx context.Context, spec api.KeySpec) (api.Secret, error) {
-	acct, err := a.settled(ctx)
-	if err != nil {
-		return api.Secret{}, err
-	}
-	return acct.CreateKey(ctx, spec)
+	return on(ctx, a.settled, func(acct api.Account) (api.Secret, error) { return acct.CreateKey(ctx, spec) })
 }
 
 // RenameKey renames a key on the settled account.
 func (a *Auto) RenameKey(ctx context.Context, id, name string) (api.Key, error) {
-	acct, err := a.settled(ctx)
-	if err != nil {
-		return api.Key{}, err
-	}
-	return acct.RenameKey(ctx, id, name)
+	return on(ctx, a.settled, func(acct api.Account) (api.Key, error) { return acct.RenameKey(ctx, id, name) })
 }
 
 // DeleteKey deletes a key on the settled account.
 func (a *Auto) DeleteKey(ctx context.Context, id string) error {
-	acct, err := a.settled(ctx)
-	if err != nil {
-		return err
-	}
-	return acct.DeleteKey(ctx, id)
+	return onErr(ctx, a.settled, func(acct api.Account) error { return acct.DeleteKey(ctx, id) })
 }
 
-// settledWalk walks what f makes of the settled account; a failed
-// detection is the walk's one error.
-func settledWalk[T any](ctx context.Context, a *Auto, f func(api.Account) iter.Seq2[[]T, error]) iter.Seq2[[]T, error] {
+// walkOn walks what f makes of what get gives (as on); get's failure is
+// the walk's one error.
+func walkOn[A, T any](ctx context.Context, get func(context.Context) (A, error), f func(A) iter.Seq2[[]T, error]) iter.Seq2[[]T, error] {
 	return func(yield func([]T, error) bool) {
-		acct, err := a.settled(ctx)
+		acct, err := get(ctx)
 		if err != nil {
 			yield(nil, err)
 			return

@@ -65,15 +65,13 @@ func (a *V3Account) InOrg(o api.Org) *V3Account {
 
 // Balance is the current organization's credits.
 func (a *V3Account) Balance(ctx context.Context) (api.Balance, error) {
-	slug, err := a.slug(ctx)
-	if err != nil {
-		return api.Balance{}, err
-	}
-	cr, err := a.Client().OrgCredits(ctx, slug)
-	if err != nil {
-		return api.Balance{}, a.orgProblem(ctx, err)
-	}
-	return api.Balance{Currency: cr.Currency, Remaining: cr.Amount}, nil
+	return on(ctx, a.slug, func(slug string) (api.Balance, error) {
+		cr, err := a.Client().OrgCredits(ctx, slug)
+		if err != nil {
+			return api.Balance{}, a.orgProblem(ctx, err)
+		}
+		return api.Balance{Currency: cr.Currency, Remaining: cr.Amount}, nil
+	})
 }
 
 // Keys walks the user's personal API tokens.
@@ -114,45 +112,35 @@ func (a *V3Account) SSHKeys(ctx context.Context) iter.Seq2[[]api.SSHKey, error] 
 
 // SSHKey fetches one SSH key of the current organization afresh.
 func (a *V3Account) SSHKey(ctx context.Context, id string) (api.SSHKey, error) {
-	slug, err := a.slug(ctx)
-	if err != nil {
-		return api.SSHKey{}, err
-	}
-	k, err := a.Client().GetOrgSSHKey(ctx, slug, id)
-	return sshKey(k), err
+	return on(ctx, a.slug, func(slug string) (api.SSHKey, error) {
+		k, err := a.Client().GetOrgSSHKey(ctx, slug, id)
+		return sshKey(k), err
+	})
 }
 
 // AddSSHKey registers one OpenSSH public key line in the current
 // organization.
 func (a *V3Account) AddSSHKey(ctx context.Context, name, publicKey string) (api.SSHKey, error) {
-	slug, err := a.slug(ctx)
-	if err != nil {
-		return api.SSHKey{}, err
-	}
-	k, err := a.Client().CreateOrgSSHKey(ctx, slug, name, publicKey)
-	if err != nil {
-		return api.SSHKey{}, a.orgProblem(ctx, err)
-	}
-	return sshKey(k), nil
+	return on(ctx, a.slug, func(slug string) (api.SSHKey, error) {
+		k, err := a.Client().CreateOrgSSHKey(ctx, slug, name, publicKey)
+		if err != nil {
+			return api.SSHKey{}, a.orgProblem(ctx, err)
+		}
+		return sshKey(k), nil
+	})
 }
 
 // RenameSSHKey sets the name of SSH key id.
 func (a *V3Account) RenameSSHKey(ctx context.Context, id, name string) (api.SSHKey, error) {
-	slug, err := a.slug(ctx)
-	if err != nil {
-		return api.SSHKey{}, err
-	}
-	k, err := a.Client().RenameOrgSSHKey(ctx, slug, id, name)
-	return sshKey(k), err
+	return on(ctx, a.slug, func(slug string) (api.SSHKey, error) {
+		k, err := a.Client().RenameOrgSSHKey(ctx, slug, id, name)
+		return sshKey(k), err
+	})
 }
 
 // DeleteSSHKey deletes SSH key id.
 func (a *V3Account) DeleteSSHKey(ctx context.Context, id string) error {
-	slug, err := a.slug(ctx)
-	if err != nil {
-		return err
-	}
-	return a.Client().DeleteOrgSSHKey(ctx, slug, id)
+	return onErr(ctx, a.slug, func(slug string) error { return a.Client().DeleteOrgSSHKey(ctx, slug, id) })
 }
 
 // ServiceTokens walks the current organization's service tokens.
@@ -163,24 +151,18 @@ func (a *V3Account) ServiceTokens(ctx context.Context) iter.Seq2[[]api.ServiceTo
 // CreateServiceToken creates a service token named name in the current
 // organization and returns its secret.
 func (a *V3Account) CreateServiceToken(ctx context.Context, name string) (api.ServiceTokenSecret, error) {
-	slug, err := a.slug(ctx)
-	if err != nil {
-		return api.ServiceTokenSecret{}, err
-	}
-	t, err := a.Client().CreateServiceToken(ctx, slug, name)
-	if err != nil {
-		return api.ServiceTokenSecret{}, a.orgProblem(ctx, err)
-	}
-	return api.ServiceTokenSecret{Token: serviceToken(t), Value: t.Token}, nil
+	return on(ctx, a.slug, func(slug string) (api.ServiceTokenSecret, error) {
+		t, err := a.Client().CreateServiceToken(ctx, slug, name)
+		if err != nil {
+			return api.ServiceTokenSecret{}, a.orgProblem(ctx, err)
+		}
+		return api.ServiceTokenSecret{Token: serviceToken(t), Value: t.Token}, nil
+	})
 }
 
 // DeleteServiceToken deletes service token id of the current organization.
 func (a *V3Account) DeleteServiceToken(ctx context.Context, id string) error {
-	slug, err := a.slug(ctx)
-	if err != nil {
-		return err
-	}
-	return a.Client().DeleteServiceToken(ctx, slug, id)
+	return onErr(ctx, a.slug, func(slug string) error { return a.Client().DeleteServiceToken(ctx, slug, id) })
 }
 
 // key maps a personal API token to a neutral key. Lists carry no secret:

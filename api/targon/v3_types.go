@@ -105,12 +105,7 @@ func (t *APIToken) Check() error {
 type newToken APIToken
 
 // Check is APIToken's check with Token left alone.
-func (t *newToken) Check() error {
-	raw := t.Token
-	err := (*APIToken)(t).Check()
-	t.Token = raw
-	return err
-}
+func (t *newToken) Check() error { return keepingSecret(&t.Token, (*APIToken)(t).Check) }
 
 // Check requires a uid and cleans every display string; the secret is
 // dropped, as in APIToken's.
@@ -127,10 +122,14 @@ func (t *ServiceToken) Check() error {
 type newServiceToken ServiceToken
 
 // Check is ServiceToken's check with Token left alone.
-func (t *newServiceToken) Check() error {
-	raw := t.Token
-	err := (*ServiceToken)(t).Check()
-	t.Token = raw
+func (t *newServiceToken) Check() error { return keepingSecret(&t.Token, (*ServiceToken)(t).Check) }
+
+// keepingSecret is check, which drops the secret a list carries, run on
+// the answer of a create: *secret is put back as sent afterwards.
+func keepingSecret(secret *string, check func() error) error {
+	raw := *secret
+	err := check()
+	*secret = raw
 	return err
 }
 

@@ -105,8 +105,7 @@ func New(c *common.Common) *Model {
 		cols = tokenColumns
 	}
 	m.activity = activity.NewCache(c)
-	m.KeyList = list.NewKeyList(c, cols, m.noun, m.noun+"s", c.Account.Keys, m.row)
-	m.Table.SetSort(sortColumns(m.provider.KeySpending), c.Sort)
+	m.KeyList = list.NewKeyList(c, cols, m.noun, m.noun+"s", c.Account.Keys, m.row).Sorted(sortColumns(m.provider.KeySpending))
 	m.Table.SetHidden(workspaceTitle, true) // until a second workspace shows
 	m.Actions = m.newActions()
 	return m

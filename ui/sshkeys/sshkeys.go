@@ -55,8 +55,7 @@ type (
 func New(c *common.Common) *Model {
 	m := &Model{c: c, keys: c.Account.(api.SSHKeys)}
 	m.KeyList = list.NewKeyList(c, columns, "SSH key", "SSH keys", m.keys.SSHKeys,
-		func(k api.SSHKey) row { return newRow(c, k) })
-	m.Table.SetSort(sortColumns, c.Sort)
+		func(k api.SSHKey) row { return newRow(c, k) }).Sorted(sortColumns)
 	m.Actions = m.newActions()
 	return m
 }
@@ -95,9 +94,7 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m.Open(newImportList(m.c, msg, m.addForm))
 		return m, nil
 	case createdMsg:
-		m.Table.MarkRepeated(&msg.key.ID, &msg.key.IDProblem)
-		r := newRow(m.c, msg.key)
-		cmd := m.Table.Prepend(r)
+		r, cmd := m.Created(&msg.key.ID, &msg.key.IDProblem, func() row { return newRow(m.c, msg.key) })
 		return m, tea.Batch(cmd, common.Toast(common.ToastSuccess, "SSH key “%s” added", r.name))
 	case renamedMsg:
 		return m, m.Renamed(msg.key, msg.key.Name)

@@ -47,8 +47,7 @@ type (
 func New(c *common.Common) *Model {
 	m := &Model{c: c, tokens: c.Account.(api.ServiceTokens)}
 	m.KeyList = list.NewKeyList(c, columns, "service token", "service tokens", m.tokens.ServiceTokens,
-		func(t api.ServiceToken) row { return newRow(c, t) })
-	m.Table.SetSort(sortColumns, c.Sort)
+		func(t api.ServiceToken) row { return newRow(c, t) }).Sorted(sortColumns)
 	m.Actions = m.newActions()
 	return m
 }
@@ -71,9 +70,7 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case createdMsg:
 		t := msg.secret.Token
 		id, problem := t.ID, ""
-		m.Table.MarkRepeated(&id, &problem)
-		r := newRowID(m.c, t, id, problem)
-		cmd := m.Table.Prepend(r)
+		r, cmd := m.Created(&id, &problem, func() row { return newRowID(m.c, t, id, problem) })
 		secret := dialog.NewSecret(m.c, fmt.Sprintf("New service token “%s”", r.name), msg.secret.Value, msg.how, msg.copyErr, m.secretNote()...)
 		m.Open(secret)
 		return m, cmd

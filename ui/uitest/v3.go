@@ -151,13 +151,10 @@ func (a *V3Account) Token() string {
 
 // Balance is the current org's credits.
 func (a *V3Account) Balance(context.Context) (api.Balance, error) {
-	a.mu.Lock()
-	defer a.mu.Unlock()
-	if err := a.call("Balance"); err != nil {
-		return api.Balance{}, err
-	}
-	o := a.orgs[a.org]
-	return api.Balance{Currency: o.Currency, Remaining: o.Credits}, nil
+	return guarded(a, "Balance", func() (api.Balance, error) {
+		o := a.orgs[a.org]
+		return api.Balance{Currency: o.Currency, Remaining: o.Credits}, nil
+	})
 }
 
 // SetCredits sets the credits of org id.
@@ -180,26 +177,12 @@ func (a *V3Account) Org() api.Org {
 
 // Orgs lists both orgs with their credits.
 func (a *V3Account) Orgs(context.Context) ([]api.Org, error) {
-	a.mu.Lock()
-	defer a.mu.Unlock()
-	if err := a.call("Orgs"); err != nil {
-		return nil, err
-	}
-	return slices.Clone(a.orgs), nil
-}
-
-// one yields items as one page, or err.
-func one[T any](items []T, err error) iter.Seq2[[]T, error] {
-	return func(yield func([]T, error) bool) { yield(items, err) }
+	return guarded(a, "Orgs", func() ([]api.Org, error) { return slices.Clone(a.orgs), nil })
 }
 
 // Keys lists the API tokens, newest first, without secrets.
 func (a *V3Account) Keys(context.Context) iter.Seq2[[]api.Key, error] {
-	a.mu.Lock()
-	defer a.mu.Unlock()
-	out := slices.Clone(a.tokens)
-	slices.Reverse(out)
-	return one(out, a.call("Keys"))
+	return newestFirst(a, "Keys", &a.tokens)
 }
 
 // next is the next number for an id or a secret.
@@ -210,42 +193,23 @@ func (a *V3Account) next() int {
 
 // CreateKey creates an API token and returns its secret.
 func (a *V3Account) CreateKey(_ context.Context, spec api.KeySpec) (api.Secret, error) {
-	a.mu.Lock()
-	defer a.mu.Unlock()
-	if err := a.call("CreateKey"); err != nil {
-		return api.Secret{}, err
-	}
-	n := a.next()
-	k := api.Key{ID: fmt.Sprintf("tok-new%03d", n), Name: spec.Name, CreatedAt: Clock, UpdatedAt: Clock}
-	a.fillKey(&k)
-	a.tokens = append(a.tokens, k)
-	return api.Secret{Key: k, Value: fmt.Sprintf("tgn_v3secret_%03d_7Qm2Xc9LpV4rT8sW", n)}, nil
+	return guarded(a, "CreateKey", func() (api.Secret, error) {
+		n := a.next()
+		k := api.Key{ID: fmt.Sprintf("tok-new%03d", n), Name: spec.Name, CreatedAt: Clock, UpdatedAt: Clock}
+		a.fillKey(&k)
+		a.tokens = append(a.tokens, k)
+		return api.Secret{Key: k, Value: fmt.Sprintf("tgn_v3secret_%03d_7Qm2Xc9LpV4rT8sW", n)}, nil
+	})
 }
 
 // RenameKey renames an API token.
 func (a *V3Account) RenameKey(_ context.Context, id, name string) (api.Key, error) {
-	a.mu.Lock()
-	defer a.mu.Unlock()
-	if err := a.call("RenameKey"); err != nil {
-		return api.Key{}, err
-	}
-	i := slices.IndexFunc(a.tokens, func(k api.Key) bool { return k.ID == id })
-	if i < 0 {
-		return api.Key{}, api.ErrNotFound
-	}
-	a.tokens[i].Name, a.tokens[i].UpdatedAt = name, Clock
-	return a.tokens[i], nil
+	return edit(a, "RenameKey", &a.tokens, id, keyID, func(k *api.Key) { k.Name, k.UpdatedAt = name, Clock })
 }
 
 // DeleteKey deletes an API token (gone already counts as deleted).
 func (a *V3Account) DeleteKey(_ context.Context, id string) error {
-	a.mu.Lock()
-	defer a.mu.Unlock()
-	if err := a.call("DeleteKey"); err != nil {
-		return err
-	}
-	a.tokens = slices.DeleteFunc(a.tokens, func(k api.Key) bool { return k.ID == id })
-	return nil
+	return remove(a, "DeleteKey", &a.tokens, id, keyID)
 }
 
 // HasKey reports whether an API token with id exists.
@@ -257,96 +221,51 @@ func (a *V3Account) HasKey(id string) bool {
 
 // ServiceTokens lists the org's service tokens, newest first.
 func (a *V3Account) ServiceTokens(context.Context) iter.Seq2[[]api.ServiceToken, error] {
-	a.mu.Lock()
-	defer a.mu.Unlock()
-	out := slices.Clone(a.service)
-	slices.Reverse(out)
-	return one(out, a.call("ServiceTokens"))
+	return newestFirst(a, "ServiceTokens", &a.service)
 }
 
 // CreateServiceToken creates a service token made by alice.
 func (a *V3Account) CreateServiceToken(_ context.Context, name string) (api.ServiceTokenSecret, error) {
-	a.mu.Lock()
-	defer a.mu.Unlock()
-	if err := a.call("CreateServiceToken"); err != nil {
-		return api.ServiceTokenSecret{}, err
-	}
-	n := a.next()
-	t := api.ServiceToken{ID: fmt.Sprintf("svc-new%03d", n), Name: name, CreatedBy: "Alice Moreau <alice@acme.dev>", CreatedAt: Clock}
-	a.service = append(a.service, t)
-	return api.ServiceTokenSecret{Token: t, Value: fmt.Sprintf("tgn_v3service_%03d_K3vN8bQ1zR6yH2dJ", n)}, nil
+	return guarded(a, "CreateServiceToken", func() (api.ServiceTokenSecret, error) {
+		n := a.next()
+		t := api.ServiceToken{ID: fmt.Sprintf("svc-new%03d", n), Name: name, CreatedBy: "Alice Moreau <alice@acme.dev>", CreatedAt: Clock}
+		a.service = append(a.service, t)
+		return api.ServiceTokenSecret{Token: t, Value: fmt.Sprintf("tgn_v3service_%03d_K3vN8bQ1zR6yH2dJ", n)}, nil
+	})
 }
 
 // DeleteServiceToken deletes a service token.
 func (a *V3Account) DeleteServiceToken(_ context.Context, id string) error {
-	a.mu.Lock()
-	defer a.mu.Unlock()
-	if err := a.call("DeleteServiceToken"); err != nil {
-		return err
-	}
-	a.service = slices.DeleteFunc(a.service, func(t api.ServiceToken) bool { return t.ID == id })
-	return nil
+	return remove(a, "DeleteServiceToken", &a.service, id, serviceTokenID)
 }
 
 // SSHKeys lists the org's SSH keys, newest first.
 func (a *V3Account) SSHKeys(context.Context) iter.Seq2[[]api.SSHKey, error] {
-	a.mu.Lock()
-	defer a.mu.Unlock()
-	out := slices.Clone(a.ssh)
-	slices.Reverse(out)
-	return one(out, a.call("SSHKeys"))
+	return newestFirst(a, "SSHKeys", &a.ssh)
 }
 
 // SSHKey fetches one SSH key.
 func (a *V3Account) SSHKey(_ context.Context, id string) (api.SSHKey, error) {
-	a.mu.Lock()
-	defer a.mu.Unlock()
-	if err := a.call("SSHKey"); err != nil {
-		return api.SSHKey{}, err
-	}
-	i := slices.IndexFunc(a.ssh, func(k api.SSHKey) bool { return k.ID == id })
-	if i < 0 {
-		return api.SSHKey{}, api.ErrNotFound
-	}
-	return a.ssh[i], nil
+	return edit(a, "SSHKey", &a.ssh, id, sshKeyID, nil)
 }
 
 // AddSSHKey adds an SSH key to the org.
 func (a *V3Account) AddSSHKey(_ context.Context, name, publicKey string) (api.SSHKey, error) {
-	a.mu.Lock()
-	defer a.mu.Unlock()
-	if err := a.call("AddSSHKey"); err != nil {
-		return api.SSHKey{}, err
-	}
-	k := api.SSHKey{ID: fmt.Sprintf("ssh-new%03d", a.next()), Name: name, PublicKey: publicKey, CreatedAt: Clock, UpdatedAt: Clock}
-	a.ssh = append(a.ssh, k)
-	return k, nil
+	return guarded(a, "AddSSHKey", func() (api.SSHKey, error) {
+		k := api.SSHKey{ID: fmt.Sprintf("ssh-new%03d", a.next()), Name: name, PublicKey: publicKey, CreatedAt: Clock, UpdatedAt: Clock}
+		a.ssh = append(a.ssh, k)
+		return k, nil
+	})
 }
 
 // RenameSSHKey renames an SSH key.
 func (a *V3Account) RenameSSHKey(_ context.Context, id, name string) (api.SSHKey, error) {
-	a.mu.Lock()
-	defer a.mu.Unlock()
-	if err := a.call("RenameSSHKey"); err != nil {
-		return api.SSHKey{}, err
-	}
-	i := slices.IndexFunc(a.ssh, func(k api.SSHKey) bool { return k.ID == id })
-	if i < 0 {
-		return api.SSHKey{}, api.ErrNotFound
-	}
-	a.ssh[i].Name, a.ssh[i].UpdatedAt = name, Clock
-	return a.ssh[i], nil
+	return edit(a, "RenameSSHKey", &a.ssh, id, sshKeyID, func(k *api.SSHKey) { k.Name, k.UpdatedAt = name, Clock })
 }
 
 // DeleteSSHKey deletes an SSH key.
 func (a *V3Account) DeleteSSHKey(_ context.Context, id string) error {
-	a.mu.Lock()
-	defer a.mu.Unlock()
-	if err := a.call("DeleteSSHKey"); err != nil {
-		return err
-	}
-	a.ssh = slices.DeleteFunc(a.ssh, func(k api.SSHKey) bool { return k.ID == id })
-	return nil
+	return remove(a, "DeleteSSHKey", &a.ssh, id, sshKeyID)
 }
 
 // V3Session is a session of the profile "work" on a fake V3Account

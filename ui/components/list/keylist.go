@@ -62,6 +62,13 @@ func NewKeyList[T any, R table.Row](c *common.Common, cols []table.Column, item,
 	}
 }
 
+// Sorted gives the list the orders "s" steps through, starting at the one
+// the settings name (Common.Sort), and returns it.
+func (l *KeyList[T, R]) Sorted(cols []table.SortColumn) *KeyList[T, R] {
+	l.Table.SetSort(cols, l.c.Sort)
+	return l
+}
+
 // Init loads the first page (and then the rest) and starts the background
 // refresh.
 func (l *KeyList[T, R]) Init() tea.Cmd { return l.Refresh() }

@@ -50,6 +50,16 @@ func (l *KeyList[T, R]) ActionTable(own []common.Action, copyAt int, copyID func
 	return t
 }
 
+// Created puts the row of an item the server has just created first in
+// the list. id and problem are where the new item keeps its id and the
+// id's problem: when the id repeats a listed row's, table.MarkRepeated
+// marks them before row builds the row from them.
+func (l *KeyList[T, R]) Created(id, problem *string, row func() R) (R, tea.Cmd) {
+	l.Table.MarkRepeated(id, problem)
+	r := row()
+	return r, l.Table.Prepend(r)
+}
+
 // Renamed shows item, which the server has renamed to name, in place of
 // its old row, and says so.
 func (l *KeyList[T, R]) Renamed(item T, name string) tea.Cmd {
