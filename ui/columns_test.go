@@ -12,6 +12,7 @@ import (
 	"github.com/targon-dash/targon-dash/ui/common"
 	"github.com/targon-dash/targon-dash/ui/components/table"
 	"github.com/targon-dash/targon-dash/ui/sshkeys"
+	"github.com/targon-dash/targon-dash/ui/tokens"
 	"github.com/targon-dash/targon-dash/ui/uitest"
 )
 
@@ -26,8 +27,8 @@ type sweptList struct {
 	titles, cuttable, dates []string
 }
 
-// sweptLists are the Targon demo's API keys and SSH keys and the
-// OpenRouter demo's keys, loaded.
+// sweptLists are the Targon demo's API keys and SSH keys, the OpenRouter
+// demo's keys and a Targon v3 organization's service tokens, loaded.
 func sweptLists(t *testing.T) []sweptList {
 	sim := targontest.NewDemo(targontest.WithClock(uitest.Now), targontest.WithSeededSecrets())
 	tc, _ := uitest.NewCommon(uitest.Client(t, sim, sim.DemoKey()))
@@ -40,6 +41,10 @@ func sweptLists(t *testing.T) []sweptList {
 	oc.ListRefreshInterval = 0
 	orKeys := apikeys.New(oc)
 	uitest.NewDriver(t, oc, orKeys)
+	vc, _, _ := uitest.NewV3Common(true, nil)
+	vc.ListRefreshInterval = 0
+	svc := tokens.New(vc)
+	uitest.NewDriver(t, vc, svc)
 	return []sweptList{
 		{name: "Targon API keys", view: keys, tb: keys.Table,
 			titles:   []string{"NAME", "UID", "KEY", "CREATED", "UPDATED"},
@@ -50,6 +55,9 @@ func sweptLists(t *testing.T) []sweptList {
 		{name: "OpenRouter keys", view: orKeys, tb: orKeys.Table,
 			titles:   []string{"NAME", "WORKSPACE", "STATE", "LEFT OF LIMIT USD", "USED D/W/M USD", "KEY", "CREATED"},
 			cuttable: []string{"NAME"}, dates: []string{"CREATED"}},
+		{name: "Service tokens", view: svc, tb: svc.Table,
+			titles:   []string{"NAME", "CREATED BY", "UID", "CREATED"},
+			cuttable: []string{"NAME", "CREATED BY"}, dates: []string{"CREATED"}},
 	}
 }
 

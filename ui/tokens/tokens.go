@@ -57,7 +57,7 @@ func New(c *common.Common) *Model {
 var columns = []table.Column{
 	{Title: "NAME", Width: 20, Flex: 1},
 	{Title: "CREATED BY", Width: 16, Flex: 1},
-	{Title: "UID", Width: 14, Drop: 1},
+	{Title: "UID", Width: 16, Drop: 1}, // a uid whole, or not at all
 	table.DateColumn("CREATED", 0),
 }
 
